@@ -1,0 +1,51 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }]
+    }
+  },
+  {
+    // Layering: core is the domain and never reaches up into the shell, IPC, CLI or UI.
+    files: ['main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'main/core must not import electron.' }],
+          patterns: [
+            { group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'main/core must not import from higher layers.' }
+          ]
+        }
+      ]
+    }
+  },
+  {
+    // The renderer never touches Node or Electron; it reaches core only through the contract.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer never touches Node.' },
+            { group: ['**/main/core/**', '**/main/app/**'], message: 'The renderer reaches core only through main/ipc/contract.ts.' }
+          ]
+        }
+      ]
+    }
+  }
+)

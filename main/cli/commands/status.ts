@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util'
+import { resolve } from 'node:path'
+import { openWorkspace } from '../../core/workspace/index.ts'
+import { workspaceStatus, type WorkspaceStatus } from '../../core/workspace/status.ts'
+import { UsageError, type Command } from '../command.ts'
+
+function formatCounts(counts: Record<string, number>): string {
+  const entries = Object.entries(counts)
+  return entries.length === 0 ? '0' : entries.map(([k, n]) => `${k}=${n}`).join(' ')
+}
+
+function formatStatus(s: WorkspaceStatus): string {
+  const rows: [string, string][] = [
+    ['workspace', s.path],
+    ['schema_version', String(s.schemaVersion)],
+    ['imports', formatCounts(s.imports)],
+    ['records', formatCounts(s.records)],
+    ['rejects', String(s.rejects)],
+    ['persons', String(s.persons)],
+    ['links', formatCounts(s.links)],
+    ['proposals', formatCounts(s.proposals)],
+    ['export_batches', String(s.exportBatches)],
+    ['users', String(s.users)],
+    ['audit_entries', String(s.auditEntries)]
+  ]
+  const width = Math.max(...rows.map(([k]) => k.length))
+  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n'
+}
+
+export const status: Command = {
+  name: 'status',
+  summary: 'Xem nội dung không gian làm việc / show what a workspace holds',
+  usage: 'vaxrecon status WORKSPACE [--json]',
+  run(args, io) {
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false } }
+    })
+    const [path] = positionals
+    if (!path || positionals.length > 1) throw new UsageError('expected exactly one WORKSPACE path')
+    const ws = openWorkspace(resolve(path))
+    try {
+      const s = workspaceStatus(ws)
+      io.out(values.json ? JSON.stringify(s, null, 2) + '\n' : formatStatus(s))
+    } finally {
+      ws.close()
+    }
+    return 0
+  }
+}

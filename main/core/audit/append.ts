@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto'
+import type Database from 'better-sqlite3'
+
+export interface AuditEntry {
+  actor: string | null
+  action: string
+  entity: string
+  entityId?: string | number | null
+  old?: unknown
+  new?: unknown
+  reason?: string | null
+}
+
+export const GENESIS_HASH = '0'.repeat(64)
+
+export interface AuditRow {
+  seq: number
+  at: string
+  actor: string | null
+  action: string
+  entity: string
+  entity_id: string | null
+  old_json: string | null
+  new_json: string | null
+  reason: string | null
+  prev_hash: string
+  hash: string
+}
+
+/** The hash covers every column but itself, in a fixed order, so any edit shows. */
+export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
+  const canonical = JSON.stringify([
+    row.seq,
+    row.at,
+    row.actor,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.old_json,
+    row.new_json,
+    row.reason,
+    row.prev_hash
+  ])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v))
+
+/**
+ * Appends one entry. Call it inside the transaction that makes the change it
+ * describes: if the audit write fails, the change does not happen.
+ */
+export function appendAudit(db: Database.Database, e: AuditEntry): void {
+  if (!db.inTransaction) throw new Error('appendAudit must run inside the mutating transaction')
+  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    | { seq: number; hash: string }
+    | undefined
+  const row = {
+    seq: (last?.seq ?? 0) + 1,
+    at: new Date().toISOString(),
+    actor: e.actor,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+    old_json: toJson(e.old),
+    new_json: toJson(e.new),
+    reason: e.reason ?? null,
+    prev_hash: last?.hash ?? GENESIS_HASH
+  }
+  db.prepare(
+    `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, old_json, new_json, reason, prev_hash, hash)
+     VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @old_json, @new_json, @reason, @prev_hash, @hash)`
+  ).run({ ...row, hash: hashAuditRow(row) })
+}

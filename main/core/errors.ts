@@ -1,0 +1,60 @@
+/**
+ * Every error a user can see carries a stable code and a message in Vietnamese and
+ * English, so the CLI, the IPC layer and the UI all show the same words.
+ */
+export interface BilingualMessage {
+  vi: string
+  en: string
+}
+
+export class VaxError extends Error {
+  readonly code: string
+  readonly vi: string
+  readonly en: string
+  readonly details: unknown
+
+  constructor(code: string, msg: BilingualMessage, details?: unknown) {
+    super(`${msg.vi} / ${msg.en}`)
+    this.name = 'VaxError'
+    this.code = code
+    this.vi = msg.vi
+    this.en = msg.en
+    this.details = details
+  }
+}
+
+/** Raised inside a job when the user cancels; the job's transaction rolls back. */
+export class JobCancelledError extends VaxError {
+  constructor() {
+    super('JOB_CANCELLED', { vi: 'Đã huỷ tác vụ.', en: 'The job was cancelled.' })
+    this.name = 'JobCancelledError'
+  }
+}
+
+export interface SerializedError {
+  code: string
+  vi: string
+  en: string
+  details?: unknown
+}
+
+/**
+ * Unknown errors are reported by code only: their messages may quote file contents
+ * (and so personal data), which must not reach logs or the screen unfiltered.
+ */
+export function serializeError(err: unknown): SerializedError {
+  if (err instanceof VaxError) {
+    return err.details === undefined
+      ? { code: err.code, vi: err.vi, en: err.en }
+      : { code: err.code, vi: err.vi, en: err.en, details: err.details }
+  }
+  return {
+    code: 'INTERNAL',
+    vi: 'Lỗi nội bộ. Không có thay đổi nào được lưu.',
+    en: 'Internal error. No change was saved.'
+  }
+}
+
+export function reviveError(e: SerializedError): VaxError {
+  return new VaxError(e.code, { vi: e.vi, en: e.en }, e.details)
+}

@@ -1,0 +1,44 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { JobCancelledError, serializeError } from '../errors.ts'
+import { openWorkspace } from '../workspace/workspace.ts'
+import { cancelFlag, type JobProgress } from './context.ts'
+import type { WorkerData, WorkerMessage } from './protocol.ts'
+import { JobRequest } from './requests.ts'
+import { runJob } from './table.ts'
+
+// Progress is throttled: a job may report millions of rows, the UI needs a few per second.
+const PROGRESS_INTERVAL_MS = 100
+
+async function main(): Promise<void> {
+  const port = parentPort
+  if (!port) throw new Error('worker.ts must run as a worker thread')
+  const send = (m: WorkerMessage): void => port.postMessage(m)
+  const data = workerData as WorkerData
+  const flag = cancelFlag(data.cancel)
+  let lastSent = 0
+  try {
+    const req = JobRequest.parse(data.request)
+    const ws = openWorkspace(data.workspacePath)
+    try {
+      const result = await runJob(ws, req, {
+        progress: (p: JobProgress) => {
+          const now = Date.now()
+          if (now - lastSent >= PROGRESS_INTERVAL_MS || (p.total !== null && p.done >= p.total)) {
+            lastSent = now
+            send({ type: 'progress', progress: p })
+          }
+        },
+        checkCancelled: () => {
+          if (flag.isSet()) throw new JobCancelledError()
+        }
+      })
+      send({ type: 'done', result })
+    } finally {
+      ws.close()
+    }
+  } catch (err) {
+    send({ type: 'error', error: serializeError(err) })
+  }
+}
+
+void main()

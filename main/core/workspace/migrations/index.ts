@@ -1,0 +1,14 @@
+import { sql as records } from './0001-records.ts'
+import { sql as reconciliation } from './0002-reconciliation.ts'
+
+/**
+ * Migrations are append-only: a released migration is never edited, because
+ * workspaces on USB sticks out in the districts were created by it.
+ * Migration N brings a workspace from user_version N-1 to N.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'records', sql: records },
+  { version: 2, name: 'reconciliation', sql: reconciliation }
+]
+
+export const LATEST_VERSION = migrations.length

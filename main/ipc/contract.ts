@@ -1,0 +1,46 @@
+import type { z } from 'zod'
+import { jobChannels, jobEvents, SerializedError } from './channels/jobs.ts'
+import { workspaceChannels } from './channels/workspace.ts'
+
+/**
+ * The one IPC contract: channel → zod request → zod response. Main validates every
+ * request and response against it; preload exposes exactly these channels; the
+ * renderer's client is typed from it.
+ *
+ * Everything imported here must be pure zod: the sandboxed preload bundles this file.
+ */
+export const contract = {
+  ...workspaceChannels,
+  ...jobChannels
+} as const
+
+/** Events main pushes to the renderer. */
+export const events = {
+  ...jobEvents
+} as const
+
+export type Channel = keyof typeof contract
+export type EventName = keyof typeof events
+export type Req<K extends Channel> = z.input<(typeof contract)[K]['request']>
+export type ParsedReq<K extends Channel> = z.output<(typeof contract)[K]['request']>
+export type Res<K extends Channel> = z.output<(typeof contract)[K]['response']>
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
+export type IpcError = z.output<typeof SerializedError>
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+export const CHANNELS = Object.keys(contract) as Channel[]
+export const EVENT_NAMES = Object.keys(events) as EventName[]
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.hasOwn(contract, name)
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(events, name)
+}
+
+/** The shape preload puts on window.vaxrecon, and the e2e harness imitates. */
+export interface VaxreconBridge {
+  invoke<K extends Channel>(channel: K, request: Req<K>): Promise<IpcResult<Res<K>>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}

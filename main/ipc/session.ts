@@ -1,0 +1,54 @@
+import { VaxError } from '../core/errors.ts'
+import { JobRunner } from '../core/jobs/runner.ts'
+import { RecentStore } from '../core/workspace/recent.ts'
+import type { Workspace } from '../core/workspace/workspace.ts'
+import type { EventName, EventPayload } from './contract.ts'
+
+/** What the platform (Electron, or the test harness) provides to the handlers. */
+export interface Platform {
+  appVersion: string
+  platform: string
+  /** Folder for app state such as the recent-workspaces list. */
+  stateDir: string
+  /** The job worker's entry: bundled JS in Electron, the .ts source under Node. */
+  workerEntry: string | URL
+  chooseWorkspacePath(mode: 'create' | 'open'): Promise<string | null>
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+}
+
+/** The state behind one window: the open workspace, the job runner, recent files. */
+export class Session {
+  readonly platform: Platform
+  readonly recent: RecentStore
+  readonly jobs: JobRunner
+  private ws: Workspace | null = null
+
+  constructor(platform: Platform) {
+    this.platform = platform
+    this.recent = new RecentStore(platform.stateDir)
+    this.jobs = new JobRunner(platform.workerEntry, (e) => {
+      if (e.type === 'progress') {
+        const { type: _type, ...payload } = e
+        platform.emit('job:progress', payload)
+      } else {
+        const { type: _type, ...payload } = e
+        platform.emit('job:finished', payload)
+      }
+    })
+  }
+
+  get workspace(): Workspace {
+    if (!this.ws) {
+      throw new VaxError('NO_WORKSPACE', {
+        vi: 'Chưa mở không gian làm việc nào.',
+        en: 'No workspace is open.'
+      })
+    }
+    return this.ws
+  }
+
+  replaceWorkspace(ws: Workspace | null): void {
+    this.ws?.close()
+    this.ws = ws
+  }
+}

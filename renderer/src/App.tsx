@@ -1,0 +1,51 @@
+import { useCallback, useState } from 'react'
+import type { Res } from '../../main/ipc/contract.ts'
+import { call } from './api/client.ts'
+import { ErrorBanner } from './components/ErrorBanner.tsx'
+import { Home } from './pages/Home.tsx'
+import { Overview } from './pages/Overview.tsx'
+import { StepIntro } from './pages/StepIntro.tsx'
+import { Header } from './shell/Header.tsx'
+import { Nav } from './shell/Nav.tsx'
+import type { Step } from './shell/steps.ts'
+
+type Status = Res<'workspace:status'>
+
+export function App() {
+  const [status, setStatus] = useState<Status | null>(null)
+  const [step, setStep] = useState<Step>('overview')
+  const [error, setError] = useState<unknown>(null)
+  const onError = useCallback((e: unknown) => setError(e), [])
+
+  const refresh = useCallback(() => call('workspace:status', {}).then(setStatus, onError), [onError])
+  const close = () => call('workspace:close', {}).then(() => setStatus(null), onError)
+  const opened = (s: Status) => {
+    setError(null)
+    setStatus(s)
+    setStep('overview')
+  }
+
+  return (
+    <div className="app">
+      <Header workspacePath={status?.path ?? null} />
+      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {status === null ? (
+        <Home onOpened={opened} onError={onError} />
+      ) : (
+        <div className="workbench">
+          <Nav
+            current={step}
+            onSelect={(s) => {
+              setStep(s)
+              void refresh()
+            }}
+            onClose={() => void close()}
+          />
+          <main className="page" data-testid={`page-${step}`}>
+            {step === 'overview' ? <Overview status={status} /> : <StepIntro step={step} />}
+          </main>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,69 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { APPLICATION_ID, LATEST } from '../../main/core/workspace/index.ts'
+import { launchChromium, openApp } from './harness/browser.ts'
+import { startHarness, type Harness } from './harness/server.ts'
+
+let browser: Browser
+let harness: Harness
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  harness = await startHarness()
+})
+afterAll(async () => {
+  await harness.close()
+  await browser.close()
+})
+
+test('a clerk creates a workspace in the UI, switches language, and the file is on disk', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-'))
+  const path = join(dir, 'huyen-a.vaxrecon')
+  const page = await openApp(browser, harness)
+
+  await expect.poll(() => page.getByTestId('create-workspace').textContent()).toBe('Tạo không gian làm việc mới…')
+  harness.dialogAnswers.push(path)
+  await page.getByTestId('create-workspace').click()
+  await page.getByTestId('page-overview').waitFor()
+  expect(await page.getByTestId('workspace-path').textContent()).toBe(path)
+  expect(await page.getByTestId('nav-import').textContent()).toBe('Nhập dữ liệu')
+  expect(await page.getByTestId('tile-schema').locator('dd').textContent()).toBe(String(LATEST))
+
+  await page.getByTestId('lang-toggle').click()
+  expect(await page.getByTestId('nav-import').textContent()).toBe('Import')
+  expect(await page.getByTestId('nav-review').textContent()).toBe('Review')
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('en')
+  // The choice survives a reload.
+  await page.reload()
+  expect(await page.getByTestId('create-workspace').textContent()).toBe('Create a new workspace…')
+
+  expect(existsSync(path)).toBe(true)
+  const db = new Database(path, { readonly: true })
+  expect(db.pragma('user_version', { simple: true })).toBe(LATEST)
+  expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+  expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+  db.close()
+
+  // It is remembered as a recent workspace and reopens from there.
+  await page.getByTestId('recent-list').getByText(path).click()
+  await page.getByTestId('page-overview').waitFor()
+  await page.context().close()
+})
+
+test('opening a file that is not a workspace shows a bilingual error and stays on the home screen', async () => {
+  const page = await openApp(browser, harness)
+  harness.dialogAnswers.push(join(process.cwd(), 'package.json'))
+  await page.getByTestId('open-workspace').click()
+  const banner = page.getByTestId('error-banner')
+  await banner.waitFor()
+  expect(await banner.getAttribute('data-code')).toBe('WORKSPACE_FOREIGN')
+  expect(await banner.textContent()).toContain('không phải là không gian làm việc VaxRecon')
+  await page.getByTestId('lang-toggle').click()
+  expect(await banner.textContent()).toContain('not a VaxRecon workspace')
+  expect(await page.getByTestId('create-workspace').isVisible()).toBe(true)
+  await page.context().close()
+})
