@@ -1,6 +1,7 @@
 import { VaxError } from '../core/errors.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
+import type { User } from '../core/users/users.ts'
 import type { Workspace } from '../core/workspace/workspace.ts'
 import type { EventName, EventPayload } from './contract.ts'
 
@@ -22,6 +23,7 @@ export class Session {
   readonly recent: RecentStore
   readonly jobs: JobRunner
   private ws: Workspace | null = null
+  private signedIn: User | null = null
 
   constructor(platform: Platform) {
     this.platform = platform
@@ -47,8 +49,21 @@ export class Session {
     return this.ws
   }
 
+  /** The signed-in user; every decision is recorded under this user. */
+  get user(): User {
+    if (!this.signedIn) {
+      throw new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
+    }
+    return this.signedIn
+  }
+
+  signIn(user: User | null): void {
+    this.signedIn = user
+  }
+
   replaceWorkspace(ws: Workspace | null): void {
     this.ws?.close()
     this.ws = ws
+    this.signedIn = null
   }
 }

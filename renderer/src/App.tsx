@@ -3,10 +3,9 @@ import type { Res } from '../../main/ipc/contract.ts'
 import { call } from './api/client.ts'
 import { ErrorBanner } from './components/ErrorBanner.tsx'
 import { Home } from './pages/Home.tsx'
-import { Overview } from './pages/Overview.tsx'
-import { StepIntro } from './pages/StepIntro.tsx'
 import { Header } from './shell/Header.tsx'
 import { Nav } from './shell/Nav.tsx'
+import { PAGES } from './shell/pages.tsx'
 import type { Step } from './shell/steps.ts'
 
 type Status = Res<'workspace:status'>
@@ -25,6 +24,7 @@ export function App() {
     setStep('overview')
   }
 
+  const Page = PAGES[step]
   return (
     <div className="app">
       <Header workspacePath={status?.path ?? null} />
@@ -42,7 +42,7 @@ export function App() {
             onClose={() => void close()}
           />
           <main className="page" data-testid={`page-${step}`}>
-            {step === 'overview' ? <Overview status={status} /> : <StepIntro step={step} />}
+            <Page status={status} refresh={() => void refresh()} onError={onError} />
           </main>
         </div>
       )}

