@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+
+/**
+ * The dev server needs an inline React Refresh preamble and a websocket for HMR; the
+ * strict CSP in index.html forbids both. Relax it for `npm run dev` only, never in builds.
+ */
+const devCsp: Plugin = {
+  name: 'vaxrecon-dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) =>
+    html
+      .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+      .replace("connect-src 'self'", "connect-src 'self' ws://localhost:*")
+}
 
 export default defineConfig({
   main: {
@@ -30,6 +44,6 @@ export default defineConfig({
     build: {
       rollupOptions: { input: { index: resolve('renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react(), devCsp]
   }
 })
