@@ -53,22 +53,74 @@ CREATE TABLE dose_issues (
   detail    TEXT NOT NULL
 ) STRICT;
 
+-- Review (main/core/review). A decision is one clerk action (a cell, a row, a bulk rule, a link
+-- choice, a dose change); it is what undo takes back, so it keeps what it changed.
+CREATE TABLE review_decisions (
+  id           INTEGER PRIMARY KEY,
+  kind         TEXT NOT NULL,
+  scope        TEXT NOT NULL CHECK (scope IN ('cell', 'row', 'bulk', 'link', 'dose')),
+  decided_by   INTEGER NOT NULL REFERENCES users(id),
+  decided_at   TEXT NOT NULL,
+  summary_json TEXT NOT NULL,
+  undo_json    TEXT NOT NULL DEFAULT '{}',
+  undone_at    TEXT
+) STRICT;
+CREATE INDEX review_decisions_user ON review_decisions(decided_by, undone_at, id);
+
+-- One difference between one subject row (a site row, or a complaint) and the linked
+-- registry row, for one field. The class says how serious it is, detail says why.
 CREATE TABLE diffs (
   id             INTEGER PRIMARY KEY,
   link_id        INTEGER NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+  record_id      INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   field          TEXT NOT NULL,
   site_value     TEXT,
   registry_value TEXT,
   class          TEXT NOT NULL CHECK (class IN ('formatting', 'minor', 'conflict', 'missing')),
+  detail         TEXT NOT NULL DEFAULT '',
   status         TEXT NOT NULL DEFAULT 'open'
+    CHECK (status IN ('open', 'accepted', 'kept', 'edited', 'deferred', 'unlinked')),
+  note           TEXT,
+  decision_id    INTEGER REFERENCES review_decisions(id),
+  UNIQUE (link_id, field, record_id)
 ) STRICT;
-CREATE INDEX diffs_link ON diffs(link_id);
 CREATE INDEX diffs_class ON diffs(class, status);
+
+-- What a decision changed on each diff, so undo can put it back.
+CREATE TABLE review_decision_diffs (
+  decision_id INTEGER NOT NULL REFERENCES review_decisions(id),
+  diff_id     INTEGER NOT NULL REFERENCES diffs(id) ON DELETE CASCADE,
+  old_status  TEXT NOT NULL,
+  old_note    TEXT,
+  old_decision_id INTEGER,
+  PRIMARY KEY (decision_id, diff_id)
+) STRICT, WITHOUT ROWID;
+
+-- The review grid: one row per linked subject with differences, kept in step with diffs
+-- by core/review so a page of a million rows is an indexed range scan, never an aggregate.
+-- classes and fields are bitmasks over the undecided diffs (over all diffs once decided).
+CREATE TABLE review_rows (
+  link_id      INTEGER PRIMARY KEY REFERENCES links(id) ON DELETE CASCADE,
+  subject_kind TEXT NOT NULL,
+  subject_id   INTEGER NOT NULL,
+  full_name    TEXT NOT NULL DEFAULT '',
+  name_key     TEXT NOT NULL DEFAULT '',
+  site_name    TEXT NOT NULL DEFAULT '',
+  band         TEXT NOT NULL,
+  match_weight REAL NOT NULL DEFAULT 0,
+  classes      INTEGER NOT NULL,
+  fields       INTEGER NOT NULL,
+  open_diffs   INTEGER NOT NULL,
+  status       TEXT NOT NULL CHECK (status IN ('open', 'deferred', 'done', 'unlinked'))
+) STRICT;
+CREATE INDEX review_rows_status_name ON review_rows(status, name_key, link_id);
+CREATE INDEX review_rows_status_weight ON review_rows(status, match_weight, link_id);
+CREATE INDEX review_rows_status_site ON review_rows(status, site_name, name_key, link_id);
 
 -- A proposed correction. Who proposed it is a user; the four-eyes rule lives in core.
 CREATE TABLE proposals (
   id           INTEGER PRIMARY KEY,
-  diff_id      INTEGER REFERENCES diffs(id),
+  diff_id      INTEGER REFERENCES diffs(id) ON DELETE SET NULL,
   record_id    INTEGER REFERENCES records(id),
   target       TEXT NOT NULL,
   field        TEXT NOT NULL,
@@ -80,9 +132,12 @@ CREATE TABLE proposals (
   proposed_at  TEXT NOT NULL,
   status       TEXT NOT NULL DEFAULT 'proposed'
     CHECK (status IN ('proposed', 'approved', 'rejected', 'withdrawn', 'exported', 'superseded')),
-  batch_id     INTEGER REFERENCES export_batches(id)
+  batch_id     INTEGER REFERENCES export_batches(id),
+  decision_id  INTEGER REFERENCES review_decisions(id)
 ) STRICT;
 CREATE INDEX proposals_status ON proposals(status);
+CREATE INDEX proposals_decision ON proposals(decision_id);
+CREATE INDEX proposals_record ON proposals(record_id, field);
 
 CREATE TABLE approvals (
   id          INTEGER PRIMARY KEY,
@@ -111,6 +166,10 @@ CREATE TABLE complaint_outcomes (
   reason_code  TEXT NOT NULL,
   note         TEXT,
   decided_by   INTEGER NOT NULL REFERENCES users(id),
-  decided_at   TEXT NOT NULL
+  decided_at   TEXT NOT NULL,
+  -- An approved outcome's proposed corrections carry this decision id.
+  decision_id  INTEGER REFERENCES review_decisions(id)
 ) STRICT;
+-- The latest outcome of a complaint is its current state; earlier ones are its history.
+CREATE INDEX complaint_outcomes_record ON complaint_outcomes(record_id, id);
 `
