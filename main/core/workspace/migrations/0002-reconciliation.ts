@@ -147,7 +147,12 @@ CREATE TABLE approvals (
   decided_at  TEXT NOT NULL,
   comment     TEXT
 ) STRICT;
+-- A proposal's latest approvals row is its current verdict; earlier ones are its history.
+CREATE INDEX approvals_proposal ON approvals(proposal_id, id);
 
+-- A signed batch, kept byte for byte (content, minisig) so its files can be written again
+-- after a crash or a lost USB stick and still verify. out_dir/file_name is where it was saved.
+-- audit_seq/audit_hash anchor the audit log in the signed file.
 CREATE TABLE export_batches (
   id              INTEGER PRIMARY KEY,
   batch_no        TEXT NOT NULL UNIQUE,
@@ -156,8 +161,25 @@ CREATE TABLE export_batches (
   signer_id       INTEGER NOT NULL REFERENCES users(id),
   key_fingerprint TEXT NOT NULL,
   correction_count INTEGER NOT NULL,
-  created_at      TEXT NOT NULL
+  created_at      TEXT NOT NULL,
+  out_dir         TEXT NOT NULL,
+  district_code   TEXT,
+  public_key      TEXT NOT NULL,
+  trusted_comment TEXT NOT NULL,
+  minisig         TEXT NOT NULL,
+  content         BLOB NOT NULL,
+  audit_seq       INTEGER NOT NULL,
+  audit_hash      TEXT NOT NULL
 ) STRICT;
+CREATE TRIGGER export_batches_no_update BEFORE UPDATE ON export_batches
+BEGIN SELECT RAISE(ABORT, 'export batches are immutable'); END;
+CREATE TRIGGER export_batches_no_delete BEFORE DELETE ON export_batches
+BEGIN SELECT RAISE(ABORT, 'export batches are immutable'); END;
+-- Once exported, a correction has left the district: nothing may change or withdraw it.
+CREATE TRIGGER proposals_exported_frozen BEFORE UPDATE OF status, batch_id, field, old_value, new_value ON proposals
+WHEN OLD.status = 'exported' AND (NEW.status IS NOT OLD.status OR NEW.batch_id IS NOT OLD.batch_id
+  OR NEW.field IS NOT OLD.field OR NEW.old_value IS NOT OLD.old_value OR NEW.new_value IS NOT OLD.new_value)
+BEGIN SELECT RAISE(ABORT, 'an exported correction cannot change'); END;
 
 CREATE TABLE complaint_outcomes (
   id           INTEGER PRIMARY KEY,
