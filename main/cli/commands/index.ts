@@ -1,6 +1,9 @@
 import type { Command } from '../command.ts'
+import { importCommand } from './import.ts'
 import { init } from './init.ts'
+import { rejectsCommand } from './rejects.ts'
+import { rowsCommand } from './rows.ts'
 import { status } from './status.ts'
 
 /** Every command, in the order `--help` lists them. Names and output columns are a contract. */
-export const commands: readonly Command[] = [init, status]
+export const commands: readonly Command[] = [init, status, importCommand, rowsCommand, rejectsCommand]

@@ -26,10 +26,16 @@ CREATE TABLE imports (
   file_hash     TEXT NOT NULL,
   sheet         TEXT,
   header_row    INTEGER,
+  -- 2 when the header spans two rows; headers_json lists its labels in column order.
+  header_rows   INTEGER NOT NULL DEFAULT 1,
+  headers_json  TEXT NOT NULL DEFAULT '[]',
   mapping_json  TEXT NOT NULL DEFAULT '{}',
   rows_read     INTEGER NOT NULL DEFAULT 0,
   rows_imported INTEGER NOT NULL DEFAULT 0,
   rows_rejected INTEGER NOT NULL DEFAULT 0,
+  rows_blank    INTEGER NOT NULL DEFAULT 0,
+  -- warning code → count, for the import report.
+  warnings_json TEXT NOT NULL DEFAULT '{}',
   imported_at   TEXT NOT NULL,
   imported_by   TEXT,
   UNIQUE (kind, file_hash)
@@ -89,6 +95,7 @@ CREATE TABLE rejects (
   reason_vi    TEXT NOT NULL,
   reason_en    TEXT NOT NULL
 ) STRICT;
+CREATE INDEX rejects_import ON rejects(import_id);
 
 -- Append-only and hash-chained; the triggers stop the app (and careless tools) from
 -- rewriting history, and the chain catches anyone who drops the triggers first.

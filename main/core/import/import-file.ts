@@ -1,0 +1,248 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { basename } from 'node:path'
+import { appendAudit } from '../audit/append.ts'
+import { VaxError } from '../errors.ts'
+import type { JobContext } from '../jobs/context.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { REJECT_REASONS, type RejectReason } from './codes.ts'
+import type { Mapping, SourceKind } from './fields.ts'
+import { isColumnNumberRow, isFooterRow } from './layout.ts'
+import { resolveMapping, suggestMapping, type HeaderColumn } from './mapping.ts'
+import { normalizeRow, type ColumnMap } from './normalize/row.ts'
+import { openSpreadsheet } from './readers/open.ts'
+import type { CellValue } from './readers/types.ts'
+import { chooseLayout } from './source.ts'
+
+export interface ImportOptions {
+  kind: SourceKind
+  path: string
+  sheet?: string
+  headerRow?: number
+  /** field → header labels; merged over the suggested mapping. `[]` unmaps a suggested field. */
+  mapping?: Mapping
+}
+
+export interface ImportSummary {
+  importId: number
+  /** Set when this exact file (same kind, same content) was imported before: nothing was added. */
+  duplicateOf: { importId: number; importedAt: string } | null
+  kind: SourceKind
+  fileName: string
+  sheet: string
+  headerRow: number
+  headerRows: number
+  mapping: Mapping
+  rowsRead: number
+  imported: number
+  rejected: number
+  blankRows: number
+  rejectsByReason: Record<string, number>
+  warningsByKind: Record<string, number>
+}
+
+export async function hashFile(path: string): Promise<string> {
+  const h = createHash('sha256')
+  for await (const c of createReadStream(path)) h.update(c as Buffer)
+  return h.digest('hex')
+}
+
+const colLetter = (i: number): string => {
+  let s = ''
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
+  return s
+}
+
+const rawValue = (v: CellValue): string | number | boolean | null => (v instanceof Date ? v.toISOString() : v)
+
+/** The row's cells exactly as read, keyed by header label (cells outside the header by column letter). */
+export function rawCells(cells: CellValue[], headers: HeaderColumn[]): Record<string, string | number | boolean | null> {
+  const raw: Record<string, string | number | boolean | null> = {}
+  const headed = new Set<number>()
+  for (const h of headers) {
+    headed.add(h.index)
+    const v = cells[h.index]
+    raw[h.label] = v === undefined ? null : rawValue(v)
+  }
+  cells.forEach((v, i) => {
+    if (!headed.has(i) && v !== null && v !== undefined) raw[colLetter(i)] = rawValue(v)
+  })
+  return raw
+}
+
+/** The mapping an import uses: the suggestion, overridden field by field by the user's. */
+export function effectiveMapping(headers: HeaderColumn[], kind: SourceKind, user?: Mapping): Mapping {
+  const merged: Mapping = { ...suggestMapping(headers, kind), ...(user ?? {}) }
+  // A user who names the name columns replaces the suggested ones (full vs split name).
+  const userNamesName = user !== undefined && ('full_name' in user || 'family_name' in user || 'given_name' in user)
+  const nameFields = new Set(['full_name', 'family_name', 'given_name'])
+  return Object.fromEntries(
+    Object.entries(merged).filter(([k, v]) => v.length > 0 && !(userNamesName && nameFields.has(k) && !(k in (user ?? {}))))
+  )
+}
+
+function requireName(cols: ColumnMap): void {
+  if (!cols.full_name && !cols.family_name && !cols.given_name) {
+    throw new VaxError('MAPPING_NO_NAME', {
+      vi: 'Chưa có cột nào được ghép với họ tên (full_name, hoặc family_name và given_name). Hãy chọn cột họ tên.',
+      en: 'No column is mapped to the name (full_name, or family_name and given_name). Choose the name column.'
+    })
+  }
+}
+
+const RECORD_COLUMNS = [
+  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code',
+  'district_code', 'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at',
+  'complaint_type', 'description'
+] as const
+
+const BATCH_ROWS = 2000
+
+/**
+ * Imports one file into the workspace, in ONE transaction: every data row becomes a record
+ * (with its warnings) or a reject (with its reason), the import is recorded with its
+ * mapping and counts, and the audit log says so. A cancel, a crash or an error leaves
+ * the workspace as it was. The same file (same kind and content) is never imported twice.
+ */
+export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobContext, actor: string | null): Promise<ImportSummary> {
+  ctx.progress({ done: 0, total: null, stage: 'hash' })
+  const source = await openSpreadsheet(opts.path)
+  try {
+    const fileHash = await hashFile(opts.path)
+    const fileName = basename(opts.path)
+    ctx.checkCancelled()
+    const { sheet, layout } = await chooseLayout(source, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }) })
+    const mapping = effectiveMapping(layout.headers, opts.kind, opts.mapping)
+    const cols = resolveMapping(mapping, layout.headers)
+    requireName(cols)
+    const nameCols = [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])]
+
+    const summary: ImportSummary = {
+      importId: 0,
+      duplicateOf: null,
+      kind: opts.kind,
+      fileName,
+      sheet,
+      headerRow: layout.headerRow,
+      headerRows: layout.headerRows,
+      mapping,
+      rowsRead: 0,
+      imported: 0,
+      rejected: 0,
+      blankRows: 0,
+      rejectsByReason: {},
+      warningsByKind: {}
+    }
+    const db = ws.db
+    const previous = db.prepare('SELECT id, imported_at FROM imports WHERE kind = ? AND file_hash = ?').get(opts.kind, fileHash) as
+      | { id: number; imported_at: string }
+      | undefined
+    if (previous) return { ...summary, importId: previous.id, duplicateOf: { importId: previous.id, importedAt: previous.imported_at } }
+
+    // The reads in between are asynchronous, so the transaction is opened by hand; this
+    // connection is the job's own, so nothing else can slip into it.
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      const importId = Number(
+        db
+          .prepare(
+            `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+          )
+          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(layout.headers.map((h) => h.label)), JSON.stringify(mapping), new Date().toISOString(), actor)
+          .lastInsertRowid
+      )
+      summary.importId = importId
+      const insertRecord = db.prepare(
+        `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, ${RECORD_COLUMNS.join(', ')}, warnings_json)
+         VALUES (?, ?, ?, ?, ?, ${RECORD_COLUMNS.map(() => '?').join(', ')}, ?)`
+      )
+      const insertReject = db.prepare(
+        'INSERT INTO rejects (import_id, source_sheet, source_row, raw_json, reason_code, reason_vi, reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)'
+      )
+      const reject = (row: number, raw: string, reason: RejectReason): void => {
+        const r = REJECT_REASONS[reason]
+        insertReject.run(importId, sheet, row, raw, reason, r.vi, r.en)
+        summary.rejected++
+        summary.rejectsByReason[reason] = (summary.rejectsByReason[reason] ?? 0) + 1
+      }
+
+      const dataStart = layout.headerRow + layout.headerRows
+      let afterHeader = true
+      let footer = false
+      let sinceProgress = 0
+      for await (const batch of source.rows(sheet)) {
+        for (const { row, cells } of batch) {
+          if (row < dataStart) continue
+          if (afterHeader) {
+            afterHeader = false
+            if (isColumnNumberRow({ row, cells })) continue
+          }
+          if (isFooterRow({ row, cells }, nameCols)) {
+            footer = true
+            break
+          }
+          const outcome = normalizeRow(cells, cols, opts.kind)
+          if (outcome.status === 'blank') {
+            summary.blankRows++
+            continue
+          }
+          summary.rowsRead++
+          const raw = JSON.stringify(rawCells(cells, layout.headers))
+          if (outcome.status === 'rejected') {
+            reject(row, raw, outcome.reason)
+            continue
+          }
+          const rec = outcome.record
+          for (const w of outcome.warnings) summary.warningsByKind[w.code] = (summary.warningsByKind[w.code] ?? 0) + 1
+          insertRecord.run(importId, opts.kind, sheet, row, raw, ...RECORD_COLUMNS.map((c) => rec[c]), JSON.stringify(outcome.warnings))
+          summary.imported++
+        }
+        sinceProgress += batch.length
+        if (sinceProgress >= BATCH_ROWS || footer) {
+          sinceProgress = 0
+          ctx.checkCancelled()
+          const p = source.progress()
+          const fraction = p.total > 0 ? p.done / p.total : 0
+          const read = summary.rowsRead + summary.blankRows
+          ctx.progress({ done: read, total: fraction > 0.02 ? Math.max(read, Math.round(read / fraction)) : null, stage: 'rows' })
+        }
+        if (footer) break
+      }
+      ctx.checkCancelled()
+      if (summary.imported === 0) {
+        throw summary.rejected > 0
+          ? new VaxError(
+              'IMPORT_NOTHING_VALID',
+              {
+                vi: `Không có dòng nào hợp lệ: cả ${summary.rejected} dòng đều bị loại (${Object.keys(summary.rejectsByReason).join(', ')}). Có thể chọn sai cột họ tên, sai dòng tiêu đề hoặc sai tệp. Không có gì được nhập.`,
+                en: `No row is valid: all ${summary.rejected} rows were rejected (${Object.keys(summary.rejectsByReason).join(', ')}). The name column, the header row or the file may be wrong. Nothing was imported.`
+              },
+              { rejectsByReason: summary.rejectsByReason }
+            )
+          : new VaxError('IMPORT_NO_ROWS', {
+              vi: 'Không có dòng dữ liệu nào dưới dòng tiêu đề. Không có gì được nhập.',
+              en: 'There are no data rows under the header. Nothing was imported.'
+            })
+      }
+      db.prepare(
+        'UPDATE imports SET rows_read = ?, rows_imported = ?, rows_rejected = ?, rows_blank = ?, warnings_json = ? WHERE id = ?'
+      ).run(summary.rowsRead, summary.imported, summary.rejected, summary.blankRows, JSON.stringify(summary.warningsByKind), importId)
+      appendAudit(db, {
+        actor,
+        action: 'import.file',
+        entity: 'import',
+        entityId: importId,
+        new: { kind: opts.kind, file_name: fileName, file_hash: fileHash, sheet, rows_read: summary.rowsRead, imported: summary.imported, rejected: summary.rejected }
+      })
+      db.exec('COMMIT')
+    } catch (err) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      throw err
+    }
+    ctx.progress({ done: summary.rowsRead + summary.blankRows, total: summary.rowsRead + summary.blankRows, stage: 'done' })
+    return summary
+  } finally {
+    await source.close()
+  }
+}

@@ -1,0 +1,126 @@
+import { headerScore, type HeaderColumn } from './mapping.ts'
+import { fold } from './normalize/text.ts'
+import type { CellValue, SheetRow } from './readers/types.ts'
+
+/** Where the header is and where the data starts, as found (or as the user said). */
+export interface Layout {
+  /** The (first) header row, as Excel numbers it. */
+  headerRow: number
+  headerRows: 1 | 2
+  headers: HeaderColumn[]
+  score: number
+}
+
+/** How many rows at the top of a sheet are searched for the header. */
+export const HEADER_SCAN_ROWS = 40
+
+const text = (v: CellValue | undefined): string => {
+  if (v === null || v === undefined) return ''
+  if (v instanceof Date) return v.toISOString().slice(0, 10)
+  return String(v).replace(/\s+/g, ' ').trim()
+}
+
+function singleHeader(row: SheetRow): HeaderColumn[] {
+  return row.cells.flatMap((c, index) => {
+    const label = text(c)
+    return label === '' ? [] : [{ index, label, parent: null, child: null }]
+  })
+}
+
+/**
+ * A header over two rows: group labels ("Địa chỉ", merged across its columns so only the
+ * first cell holds text) above sub-labels ("Xã", "Huyện", "Tỉnh"). The group label is
+ * carried right over the blank cells of its span.
+ */
+function doubleHeader(top: SheetRow, bottom: SheetRow): HeaderColumn[] {
+  const width = Math.max(top.cells.length, bottom.cells.length)
+  const out: HeaderColumn[] = []
+  let carried = ''
+  for (let i = 0; i < width; i++) {
+    const t = text(top.cells[i])
+    const b = text(bottom.cells[i])
+    if (t !== '') carried = t
+    const parent = t !== '' ? t : b !== '' ? carried : ''
+    if (t === '' && b === '') {
+      carried = ''
+      continue
+    }
+    const label = parent && b && parent !== b ? `${parent} ${b}` : parent || b
+    out.push({ index: i, label, parent: parent || null, child: b || null })
+  }
+  return out
+}
+
+/** Two columns with the same label ("Ngày") get "(2)", "(3)": a label names one column. */
+function uniqueLabels(headers: HeaderColumn[]): HeaderColumn[] {
+  const seen = new Map<string, number>()
+  return headers.map((h) => {
+    const n = (seen.get(h.label) ?? 0) + 1
+    seen.set(h.label, n)
+    return n === 1 ? h : { ...h, label: `${h.label} (${n})` }
+  })
+}
+
+/**
+ * Finds the header among the first rows: title lines, merged banners and blank rows come
+ * first in real files. The best-scoring row wins (most cells that are known header words,
+ * one of them identifying a person); a second header row is taken when it adds matches.
+ */
+export function detectLayout(rows: SheetRow[], forcedHeaderRow?: number): Layout | null {
+  let best: Layout | null = null
+  const candidates = forcedHeaderRow !== undefined ? rows.filter((r) => r.row === forcedHeaderRow) : rows.slice(0, HEADER_SCAN_ROWS)
+  for (const row of candidates) {
+    const single = uniqueLabels(singleHeader(row))
+    const s1 = headerScore(single)
+    let layout: Layout = { headerRow: row.row, headerRows: 1, headers: single, score: s1.identifying ? s1.score : s1.score / 2 }
+    const next = rows.find((r) => r.row === row.row + 1)
+    if (next && !looksLikeData(next)) {
+      const double = uniqueLabels(doubleHeader(row, next))
+      const s2 = headerScore(double)
+      const score2 = s2.identifying ? s2.score : s2.score / 2
+      if (score2 > layout.score) layout = { headerRow: row.row, headerRows: 2, headers: double, score: score2 }
+    }
+    if (forcedHeaderRow !== undefined) return layout.headers.length > 0 ? layout : null
+    if (layout.score >= 2 && (!best || layout.score > best.score)) best = layout
+  }
+  return best
+}
+
+/** A data row has numbers or dates or long text; a header row has short labels. */
+function looksLikeData(row: SheetRow): boolean {
+  return row.cells.some((c) => typeof c === 'number' || c instanceof Date) && !isColumnNumberRow(row)
+}
+
+/** The "(1) (2) (3)…" or "A B C…" row printed under many official forms' headers. */
+export function isColumnNumberRow(row: SheetRow): boolean {
+  const cells = row.cells.map(text).filter((t) => t !== '')
+  return cells.length >= 3 && cells.every((t) => /^\(?\d{1,2}\)?$/.test(t) || /^\(?[A-Z]\)?$/.test(t) || /^\(\d{1,2}\)\s*=/.test(t))
+}
+
+const FOOTER_START = ['nguoi lap bieu', 'nguoi lap', 'thu truong don vi', 'thu truong', 'ke toan truong', 'truong tram', 'giam doc', 'tong cong', 'xac nhan cua', 'nguoi tong hop']
+const FOOTER_DATE = /(^| )ngay( \d{1,2}| *)? thang( \d{1,2})? nam( \d{2,4})?$/
+
+/**
+ * The signature block under a table ("Người lập biểu", "Thủ trưởng đơn vị",
+ * "…, ngày .. tháng .. năm ..") ends the data. A row only counts as one when it has
+ * few cells or nothing in the name column, so a complaint that quotes a date is data.
+ */
+export function isFooterRow(row: SheetRow, nameColumns: number[]): boolean {
+  const cells = row.cells.map(text)
+  const filled = cells.filter((t) => t !== '').length
+  const nameEmpty = nameColumns.every((i) => (cells[i] ?? '') === '')
+  if (filled > 3 && !nameEmpty) return false
+  return cells.some((t) => {
+    if (t === '') return false
+    const f = fold(t)
+    return FOOTER_START.some((s) => f === s || f.startsWith(s + ' ')) || FOOTER_DATE.test(f) || f === 'cong'
+  })
+}
+
+const NOTES = ['ghi chu', 'huong dan', 'chu thich', 'note', 'notes', 'readme', 'instruction', 'instructions', 'danh muc', 'thong tin chung', 'bia']
+
+/** Sheets of notes, instructions or code lists, skipped when choosing a sheet. */
+export const isNotesSheet = (name: string): boolean => {
+  const f = fold(name)
+  return NOTES.some((n) => f === n || f.startsWith(n + ' '))
+}

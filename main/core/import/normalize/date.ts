@@ -1,0 +1,112 @@
+import type { CellValue } from '../readers/types.ts'
+import type { FieldWarning } from './warning.ts'
+
+/**
+ * Dates as clerks type them. The result is YYYY-MM-DD, or YYYY when only the year is
+ * known: a partial date stays partial, it is never invented as 1 January.
+ */
+export interface DateResult {
+  value: string | null
+  warnings: FieldWarning[]
+}
+
+export interface DateOptions {
+  field: string
+  /** Birth dates may be a bare year; dose dates and complaint dates may not. */
+  allowYearOnly: boolean
+  /** Today, for the plausibility window (injected by tests). */
+  today?: Date
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
+const DAY_MS = 86_400_000
+
+function isRealDate(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false
+  const dt = new Date(Date.UTC(y, m - 1, d))
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
+}
+
+function century(yy: number, field: string, today: Date): number {
+  // A two-digit birth year in the future is last century; dose dates are this century.
+  const nowYY = today.getUTCFullYear() % 100
+  if (field === 'dob') return yy > nowYY ? 1900 + yy : 2000 + yy
+  return 2000 + yy
+}
+
+export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
+  const { field } = opts
+  const today = opts.today ?? new Date()
+  const warnings: FieldWarning[] = []
+  const bad = (code: string): DateResult => ({ value: null, warnings: [...warnings, { field, code }] })
+  const ymd = (y: number, m: number, d: number): DateResult => {
+    if (!isRealDate(y, m, d)) return bad('DATE_INVALID')
+    const value = `${y}-${pad(m)}-${pad(d)}`
+    if (y < 1900 || value > today.toISOString().slice(0, 10)) return bad('DATE_OUT_OF_RANGE')
+    return { value, warnings }
+  }
+  const yearOnly = (y: number): DateResult => {
+    if (!opts.allowYearOnly) return bad('DATE_YEAR_ONLY')
+    if (y < 1900 || y > today.getUTCFullYear()) return bad('DATE_OUT_OF_RANGE')
+    return { value: String(y), warnings }
+  }
+
+  if (raw === null || raw === '') return { value: null, warnings }
+  if (typeof raw === 'boolean') return bad('DATE_INVALID')
+  if (raw instanceof Date) {
+    if (Number.isNaN(raw.getTime())) return bad('DATE_INVALID')
+    // Date cells are read as UTC instants; a time of day (from a serial with a fraction) is dropped.
+    const t = new Date(raw.getTime() + 1000) // absorbs the rounding of serial fractions
+    return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+  }
+  if (typeof raw === 'number') {
+    if (Number.isInteger(raw) && raw >= 1000 && raw <= 2200) return yearOnly(raw)
+    if (Number.isInteger(raw) && raw >= 10_000_000 && raw <= 99_999_999) return normalizeDate(String(raw), opts)
+    if (raw >= 1 && raw < 2_958_466) {
+      // An Excel serial typed into a General cell. Serial 60 is Excel's phantom 29/02/1900.
+      const days = Math.floor(raw + 1e-9)
+      const t = new Date(EXCEL_EPOCH_MS + (days < 61 ? days + 1 : days) * DAY_MS)
+      return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())
+    }
+    return bad('DATE_INVALID')
+  }
+
+  const s = raw.trim().replace(/\s+/g, ' ')
+  if (s === '') return { value: null, warnings }
+  let m: RegExpMatchArray | null
+  if ((m = s.match(/^(\d{4})$/))) return yearOnly(Number(m[1]))
+  if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)))
+    return ymd(Number(m[1]), Number(m[2]), Number(m[3]))
+  if ((m = s.match(/^(\d{8})$/))) {
+    const digits = m[1] ?? ''
+    const [y, mo, d] = [Number(digits.slice(0, 4)), Number(digits.slice(4, 6)), Number(digits.slice(6, 8))]
+    if (y >= 1900 && isRealDate(y, mo, d)) return ymd(y, mo, d)
+    // ddmmyyyy, as some registry extracts write it.
+    const y2 = Number(digits.slice(4, 8))
+    if (y2 < 1900 || y2 > 2100) return bad('DATE_INVALID')
+    return ymd(y2, Number(digits.slice(2, 4)), Number(digits.slice(0, 2)))
+  }
+  if ((m = s.match(/^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})(?: \d{1,2}:\d{2}(?::\d{2})?)?$/))) {
+    let d = Number(m[1])
+    let mo = Number(m[2])
+    const yRaw = m[3] ?? ''
+    const y = yRaw.length === 2 ? century(Number(yRaw), field, today) : Number(yRaw)
+    if (d <= 12 && mo <= 12 && d !== mo) {
+      // Vietnam writes day first; when both orders are real dates, say so.
+      warnings.push({ field, code: 'DATE_AMBIGUOUS_DAY_MONTH' })
+    } else if (mo > 12 && d <= 12) {
+      ;[d, mo] = [mo, d]
+      warnings.push({ field, code: 'DATE_MONTH_FIRST' })
+    }
+    return ymd(y, mo, d)
+  }
+  // Month and year only: the year is what we know for sure.
+  if ((m = s.match(/^(\d{1,2})[-/.](\d{4})$/)) && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+    const r = yearOnly(Number(m[2]))
+    return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_MONTH_DROPPED' }] }
+  }
+  // "ngày 05 tháng 3 năm 1990"
+  if ((m = s.normalize('NFC').match(/^ng[aà]y (\d{1,2}) th[aá]ng (\d{1,2}) n[aă]m (\d{4})$/i))) return ymd(Number(m[3]), Number(m[2]), Number(m[1]))
+  return bad('DATE_INVALID')
+}

@@ -1,0 +1,41 @@
+import type { CellValue } from '../readers/types.ts'
+import { convertLegacy } from './legacy.ts'
+import { cleanText } from './text.ts'
+import type { FieldWarning } from './warning.ts'
+
+/** Vietnamese title case: every syllable capitalised ("nguyễn văn AN" → "Nguyễn Văn An"). */
+export function titleCase(s: string): string {
+  return s
+    .toLocaleLowerCase('vi')
+    .replace(/(^|[\s\-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('vi'))
+}
+
+export interface NameResult {
+  value: string | null
+  warnings: FieldWarning[]
+  /** Why the cell cannot be a name at all (the row is then rejected). */
+  invalid: 'NAME_NOT_TEXT' | null
+}
+
+/** Text cells only; converts TCVN3/VNI text; rejects digits, error codes and symbol soup. */
+export function normalizeName(raw: CellValue, field = 'full_name'): NameResult {
+  if (raw === null) return { value: null, warnings: [], invalid: null }
+  if (typeof raw !== 'string') return { value: null, warnings: [], invalid: 'NAME_NOT_TEXT' }
+  const warnings: FieldWarning[] = []
+  let text = cleanText(raw)
+  if (text === '') return { value: null, warnings, invalid: null }
+  const legacy = convertLegacy(text)
+  if (legacy) {
+    text = cleanText(legacy.text)
+    warnings.push({ field, code: legacy.encoding === 'TCVN3' ? 'NAME_FROM_TCVN3' : 'NAME_FROM_VNI' })
+  }
+  // A name has letters, and nothing that looks like a number, a formula error or a date.
+  if (!/\p{L}/u.test(text) || /[0-9#@=<>{}[\]|\\/_*+]/.test(text)) return { value: null, warnings, invalid: 'NAME_NOT_TEXT' }
+  return { value: titleCase(text), warnings, invalid: null }
+}
+
+/** Joins "Họ và đệm" + "Tên" (family + given) into one full name. */
+export function joinName(family: CellValue, given: CellValue): CellValue {
+  const parts = [family, given].filter((p) => p !== null && String(p).trim() !== '').map((p) => String(p))
+  return parts.length === 0 ? null : parts.join(' ')
+}

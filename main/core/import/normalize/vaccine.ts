@@ -1,0 +1,29 @@
+import type { CellValue } from '../readers/types.ts'
+import { fold } from './text.ts'
+import { ok, warn, type Normalized } from './warning.ts'
+
+export const VACCINES = ['ASTRAZENECA', 'PFIZER', 'MODERNA', 'VEROCELL', 'SPUTNIKV', 'JANSSEN', 'HAYATVAX', 'ABDALA'] as const
+export type Vaccine = (typeof VACCINES)[number]
+
+// Spellings seen on site lists, folded (no diacritics, lower case, no spaces or punctuation).
+const ALIASES: Record<string, Vaccine> = {
+  astrazeneca: 'ASTRAZENECA', astra: 'ASTRAZENECA', az: 'ASTRAZENECA', astrazenaca: 'ASTRAZENECA', astrazeneka: 'ASTRAZENECA',
+  vaxzevria: 'ASTRAZENECA', covishield: 'ASTRAZENECA', azd1222: 'ASTRAZENECA', chadox1: 'ASTRAZENECA', oxfordastrazeneca: 'ASTRAZENECA',
+  pfizer: 'PFIZER', pfizerbiontech: 'PFIZER', biontech: 'PFIZER', comirnaty: 'PFIZER', phizer: 'PFIZER', pfizer12: 'PFIZER',
+  pfizertreem: 'PFIZER', pfizernhi: 'PFIZER', pfizerbiontechnhi: 'PFIZER', pfize: 'PFIZER',
+  moderna: 'MODERNA', spikevax: 'MODERNA', modena: 'MODERNA', modernar: 'MODERNA',
+  verocell: 'VEROCELL', sinopharm: 'VEROCELL', sinopharmverocell: 'VEROCELL', verocellsinopharm: 'VEROCELL', bibp: 'VEROCELL', vero: 'VEROCELL',
+  sputnikv: 'SPUTNIKV', sputnik: 'SPUTNIKV', gamcovidvac: 'SPUTNIKV', sputnikvgamaleya: 'SPUTNIKV',
+  janssen: 'JANSSEN', jj: 'JANSSEN', johnsonjohnson: 'JANSSEN', johnsonandjohnson: 'JANSSEN', jnj: 'JANSSEN', jansen: 'JANSSEN',
+  hayatvax: 'HAYATVAX', hayat: 'HAYATVAX',
+  abdala: 'ABDALA', cigb66: 'ABDALA'
+}
+
+/** Canonical vaccine names; an unknown name is flagged and left empty, never guessed. */
+export function normalizeVaccine(raw: CellValue): Normalized<Vaccine> {
+  if (raw === null) return ok(null)
+  const key = fold(String(raw)).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')
+  if (key === '') return ok(null)
+  const v = ALIASES[key]
+  return v ? ok(v) : warn(null, 'vaccine', 'VACCINE_UNKNOWN')
+}
