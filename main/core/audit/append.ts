@@ -13,6 +13,9 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64)
 
+/** settings key holding 'seq:hash' of the newest entry. */
+export const AUDIT_HEAD_KEY = 'audit_head'
+
 export interface AuditRow {
   seq: number
   at: string
@@ -46,15 +49,33 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
 
 const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v))
 
+// Prepared once per connection: a bulk approval appends one entry per correction.
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
+function prepare(db: Database.Database) {
+  return {
+    last: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+    insert: db.prepare(
+      `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, old_json, new_json, reason, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @old_json, @new_json, @reason, @prev_hash, @hash)`
+    ),
+    head: db.prepare(
+      `INSERT INTO settings (key, value) VALUES ('${AUDIT_HEAD_KEY}', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+    )
+  }
+}
+
 /**
  * Appends one entry. Call it inside the transaction that makes the change it
  * describes: if the audit write fails, the change does not happen.
  */
 export function appendAudit(db: Database.Database, e: AuditEntry): void {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the mutating transaction')
-  const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined
+  let stmt = statements.get(db)
+  if (!stmt) {
+    stmt = prepare(db)
+    statements.set(db, stmt)
+  }
+  const last = stmt.last.get() as { seq: number; hash: string } | undefined
   const row = {
     seq: (last?.seq ?? 0) + 1,
     at: new Date().toISOString(),
@@ -67,8 +88,9 @@ export function appendAudit(db: Database.Database, e: AuditEntry): void {
     reason: e.reason ?? null,
     prev_hash: last?.hash ?? GENESIS_HASH
   }
-  db.prepare(
-    `INSERT INTO audit_log (seq, at, actor, action, entity, entity_id, old_json, new_json, reason, prev_hash, hash)
-     VALUES (@seq, @at, @actor, @action, @entity, @entity_id, @old_json, @new_json, @reason, @prev_hash, @hash)`
-  ).run({ ...row, hash: hashAuditRow(row) })
+  const hash = hashAuditRow(row)
+  stmt.insert.run({ ...row, hash })
+  // The chain alone cannot show that its newest entries were cut off; the head kept
+  // beside it (and the anchors in signed batches) can.
+  stmt.head.run(`${row.seq}:${hash}`)
 }

@@ -1,15 +1,31 @@
 import type Database from 'better-sqlite3'
-import { GENESIS_HASH, hashAuditRow, type AuditRow } from './append.ts'
+import { AUDIT_HEAD_KEY, GENESIS_HASH, hashAuditRow, type AuditRow } from './append.ts'
 
 export interface AuditVerdict {
   ok: boolean
   entries: number
   /** The first sequence number whose entry or link no longer checks out. */
   brokenAt: number | null
-  problem: 'hash' | 'chain' | 'gap' | null
+  /**
+   * hash: an entry was edited; chain: entries were swapped or re-linked; gap: an entry is
+   * missing; truncated: the newest entries were cut off; anchor: an entry no longer matches
+   * what a signed export batch recorded; triggers: the append-only guards were removed.
+   */
+  problem: 'hash' | 'chain' | 'gap' | 'truncated' | 'anchor' | 'triggers' | null
 }
 
-/** Recomputes the whole chain; catches edits, deletions and reordering made outside the app. */
+const GUARDS = ['audit_log_no_update', 'audit_log_no_delete']
+
+function hasTable(db: Database.Database, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
+}
+
+/**
+ * Recomputes the whole chain, then checks it against what lives outside it: the head
+ * recorded with every append (catches a cut-off tail), the anchors that signed export
+ * batches carry (catches a log rebuilt from some point on), and the triggers that keep
+ * the table append-only. Catches edits, deletions and reordering made outside the app.
+ */
 export function verifyAudit(db: Database.Database): AuditVerdict {
   let prev = GENESIS_HASH
   let expectedSeq = 1
@@ -23,5 +39,33 @@ export function verifyAudit(db: Database.Database): AuditVerdict {
     prev = hash
     expectedSeq++
   }
+
+  const head = db.prepare('SELECT value FROM settings WHERE key = ?').get(AUDIT_HEAD_KEY) as { value: string } | undefined
+  const lastSeq = expectedSeq - 1
+  if (entries > 0 && head?.value !== `${lastSeq}:${prev}`) {
+    const [headSeq] = (head?.value ?? '').split(':')
+    const recorded = Number(headSeq)
+    return { ok: false, entries, brokenAt: Number.isInteger(recorded) && recorded > lastSeq ? lastSeq + 1 : lastSeq, problem: 'truncated' }
+  }
+
+  if (hasTable(db, 'export_batches')) {
+    const anchors = db.prepare('SELECT audit_seq, audit_hash FROM export_batches ORDER BY audit_seq').all() as {
+      audit_seq: number
+      audit_hash: string
+    }[]
+    const at = db.prepare('SELECT hash FROM audit_log WHERE seq = ?')
+    for (const a of anchors) {
+      const entry = at.get(a.audit_seq) as { hash: string } | undefined
+      if (entry?.hash !== a.audit_hash) return { ok: false, entries, brokenAt: a.audit_seq, problem: 'anchor' }
+    }
+  }
+
+  const triggers = new Set(
+    (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'`).all() as { name: string }[]).map(
+      (t) => t.name
+    )
+  )
+  if (!GUARDS.every((g) => triggers.has(g))) return { ok: false, entries, brokenAt: null, problem: 'triggers' }
+
   return { ok: true, entries, brokenAt: null, problem: null }
 }

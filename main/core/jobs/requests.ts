@@ -5,7 +5,9 @@ import { z } from 'zod'
  * zod: the IPC contract (and so the sandboxed preload bundle) is built from it.
  */
 export const JobRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('verify') })
+  z.object({ kind: z.literal('verify') }),
+  // The signer's password opens their signing key in the worker; it is never stored or echoed.
+  z.object({ kind: z.literal('export'), outDir: z.string().min(1).max(4096), signer: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
 ])
 export type JobRequest = z.infer<typeof JobRequest>
 export type JobKind = JobRequest['kind']

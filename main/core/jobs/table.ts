@@ -2,11 +2,14 @@ import type { Workspace } from '../workspace/workspace.ts'
 import type { JobContext } from './context.ts'
 import type { JobRequest } from './requests.ts'
 import { verifyJob } from './verify-job.ts'
+import { exportJob } from '../export/export-job.ts'
 
 /** Maps each job kind to the core function that does the work. */
 export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown {
   switch (req.kind) {
     case 'verify':
       return verifyJob(ws, ctx)
+    case 'export':
+      return exportJob(ws, req, ctx)
   }
 }

@@ -1,26 +1,17 @@
-import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto'
-import { z } from 'zod'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import type { Role } from './schema.ts'
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { SCRYPT, scrypt } from './kdf.ts'
+import { describeKey, generateSigningKey } from './signing-key.ts'
 
-export const Role = z.enum(['clerk', 'supervisor'])
-export type Role = z.infer<typeof Role>
+export { Role } from './schema.ts'
 
 export interface User {
   id: number
   name: string
   role: Role
-}
-
-// scrypt parameters (N=2^15, r=8, p=1): about 50 ms and 32 MiB per check on the office PCs we target.
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } as const
-const KEY_LEN = 32
-
-function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize('NFC'), salt, KEY_LEN, opts, (err, key) => (err ? reject(err) : resolve(key)))
-  )
 }
 
 /** Stored as scrypt$N$r$p$salt$hash so the parameters can be raised later without breaking old users. */
@@ -61,6 +52,8 @@ export async function addUser(
     })
   }
   const passwordHash = await hashPassword(input.password)
+  // Supervisors sign export batches: their key is made here, on this device, sealed with their password.
+  const key = input.role === 'supervisor' ? await generateSigningKey(input.password) : null
   return ws.tx(() => {
     const exists = ws.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)
     if (exists) {
@@ -68,10 +61,17 @@ export async function addUser(
     }
     const id = Number(
       ws.db
-        .prepare('INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)')
-        .run(name, input.role, passwordHash, new Date().toISOString()).lastInsertRowid
+        .prepare('INSERT INTO users (name, role, password_hash, public_key, secret_key_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(name, input.role, passwordHash, key?.publicKey ?? null, key?.secretKeyEnc ?? null, new Date().toISOString())
+        .lastInsertRowid
     )
-    appendAudit(ws.db, { actor, action: 'user.add', entity: 'user', entityId: id, new: { name, role: input.role } })
+    appendAudit(ws.db, {
+      actor,
+      action: 'user.add',
+      entity: 'user',
+      entityId: id,
+      new: { name, role: input.role, ...(key ? { key: describeKey(key.publicKey) } : {}) }
+    })
     return { id, name, role: input.role }
   })
 }

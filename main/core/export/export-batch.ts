@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { appendAudit } from '../audit/append.ts'
+import { selectProposals, whereOf, type ProposalDbRow } from '../approve/proposal-query.ts'
+import { VaxError } from '../errors.ts'
+import type { JobContext } from '../jobs/context.ts'
+import { currentUser } from '../users/accounts.ts'
+import { signerFor } from '../users/keys.ts'
+import type { User } from '../users/users.ts'
+import { APP_VERSION } from '../version.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { completeInterruptedBatches, STORED_BATCH_COLUMNS, writeBatchFiles, type BatchFilesState, type StoredBatch } from './batch-files.ts'
+import { buildBatchWorkbook, type ApprovedRow } from './batch-workbook.ts'
+import { crashPoint } from './crash-point.ts'
+import { workspaceDistrict } from './district.ts'
+import { fingerprint, keyIdHex, publicKeyBlob, signMinisig } from './minisign.ts'
+import { vnCompactDate } from './vn-format.ts'
+
+export interface BatchSummary {
+  id: number
+  batchNo: string
+  path: string
+  fileName: string
+  sha256: string
+  corrections: number
+  signer: string
+  keyId: string
+  fingerprint: string
+  createdAt: string
+  files: BatchFilesState
+}
+
+export interface ExportResult {
+  /** The new batch, or null when no approved correction was waiting. */
+  batch: BatchSummary | null
+  /** Earlier batches whose interrupted export was finished first. */
+  completed: string[]
+}
+
+export interface ExportOptions {
+  outDir: string
+  now?: () => Date
+}
+
+class StaleSnapshot extends Error {}
+
+const ATTEMPTS = 3
+
+function approvedRows(ws: Workspace): ApprovedRow[] {
+  const where = whereOf({ status: ['approved'], excludeMine: false }, null)
+  return selectProposals(ws, { sql: `${where.sql} AND p.batch_id IS NULL`, params: where.params }).filter(
+    (r): r is ApprovedRow => r.verdict === 'approved' && r.decided_by_name !== null && r.decided_at !== null
+  )
+}
+
+function auditHead(ws: Workspace): { seq: number; hash: string } {
+  return ws.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
+}
+
+function nextBatchNo(ws: Workspace, district: string | null, now: Date): string {
+  const n = (ws.db.prepare('SELECT count(*) AS n FROM export_batches').get() as { n: number }).n + 1
+  return `${district ?? '000'}-${vnCompactDate(now)}-${String(n).padStart(4, '0')}`
+}
+
+/**
+ * Exports every approved correction not yet exported as one signed batch, exactly once:
+ *
+ * 1. the workbook is built and signed from a snapshot, outside any transaction;
+ * 2. one transaction checks the snapshot still holds (same corrections, same approvals),
+ *    records the batch with its bytes, hash and signature, and marks the corrections
+ *    exported; otherwise nothing is written and it starts again from a fresh snapshot;
+ * 3. the files are written from the recorded bytes: temporary name, flush, rename.
+ *
+ * A crash before 2 commits leaves no batch and every correction still approved; a crash
+ * after it leaves a recorded batch whose missing files the next export (or the batch
+ * list) writes, byte for byte, so a correction is never exported twice nor lost.
+ */
+export async function exportBatch(ws: Workspace, user: User, password: string, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
+  const now = opts.now ?? (() => new Date())
+  ctx.progress({ done: 0, total: null, stage: 'recover' })
+  const completed = completeInterruptedBatches(ws)
+  const outDir = resolve(opts.outDir)
+  mkdirSync(outDir, { recursive: true })
+  const signer = await signerFor(ws, user, password)
+  const keyId = keyIdHex(signer.publicKey.keyId)
+  const keyFingerprint = fingerprint(signer.publicKey)
+  const publicKeyB64 = publicKeyBlob(signer.publicKey).toString('base64')
+
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    ctx.checkCancelled()
+    const rows = approvedRows(ws)
+    if (rows.length === 0) return { batch: null, completed }
+    const createdAt = now().toISOString()
+    const district = workspaceDistrict(ws)
+    const batchNo = nextBatchNo(ws, district.code, new Date(createdAt))
+    const fileName = `VaxRecon-dieu-chinh-${batchNo}.xlsx`
+    const anchor = auditHead(ws)
+    const me = currentUser(ws, user)
+    ctx.progress({ done: 0, total: rows.length, stage: 'write' })
+    const content = await buildBatchWorkbook(
+      { batchNo, createdAt, district, signer: { name: me.name, keyId, fingerprint: keyFingerprint, publicKey: publicKeyB64 }, auditAnchor: anchor, appVersion: APP_VERSION },
+      rows,
+      (done) => {
+        ctx.checkCancelled()
+        ctx.progress({ done, total: rows.length, stage: 'write' })
+      }
+    )
+    const sha256 = createHash('sha256').update(content).digest('hex')
+    const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256}`
+    const minisig = signMinisig(content, signer, trustedComment, `VaxRecon batch ${batchNo}, signed by key ${keyId}`)
+    ctx.checkCancelled()
+    crashPoint('export:signed')
+
+    let batch: StoredBatch
+    try {
+      batch = ws.tx(() => record(ws, { rows, me, batchNo, fileName, sha256, keyFingerprint, createdAt, outDir, district: district.code, publicKeyB64, trustedComment, minisig, content, anchor }))
+    } catch (e) {
+      if (e instanceof StaleSnapshot) continue
+      throw e
+    }
+    crashPoint('export:committed')
+    ctx.progress({ done: rows.length, total: rows.length, stage: 'save' })
+    const files = writeBatchFiles(batch)
+    return {
+      batch: {
+        id: batch.id,
+        batchNo,
+        path: resolve(outDir, fileName),
+        fileName,
+        sha256,
+        corrections: rows.length,
+        signer: me.name,
+        keyId,
+        fingerprint: keyFingerprint,
+        createdAt,
+        files
+      },
+      completed
+    }
+  }
+  throw new VaxError('EXPORT_BUSY', {
+    vi: 'Các điều chỉnh đang được người khác thay đổi. Hãy thử xuất lại sau giây lát.',
+    en: 'The corrections are being changed by someone else. Try the export again in a moment.'
+  })
+}
+
+interface Recording {
+  rows: ApprovedRow[]
+  me: User
+  batchNo: string
+  fileName: string
+  sha256: string
+  keyFingerprint: string
+  createdAt: string
+  outDir: string
+  district: string | null
+  publicKeyB64: string
+  trustedComment: string
+  minisig: string
+  content: Buffer
+  anchor: { seq: number; hash: string }
+}
+
+/** Step 2, inside the transaction: check the snapshot, record the batch, mark its corrections. */
+function record(ws: Workspace, r: Recording): StoredBatch {
+  const signer = currentUser(ws, r.me)
+  if (signer.role !== 'supervisor') throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt mới ký được lô.', en: 'Only a supervisor can sign a batch.' })
+  const now = new Map(approvedRows(ws).map((x) => [x.id, x.approval_id]))
+  if (r.rows.some((x: ProposalDbRow) => now.get(x.id) !== x.approval_id)) throw new StaleSnapshot()
+  if (ws.db.prepare('SELECT 1 FROM export_batches WHERE batch_no = ?').get(r.batchNo)) throw new StaleSnapshot()
+  const id = Number(
+    ws.db
+      .prepare(
+        `INSERT INTO export_batches (batch_no, file_name, file_hash, signer_id, key_fingerprint, correction_count, created_at,
+           out_dir, district_code, public_key, trusted_comment, minisig, content, audit_seq, audit_hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      .run(r.batchNo, r.fileName, r.sha256, signer.id, r.keyFingerprint, r.rows.length, r.createdAt, r.outDir, r.district, r.publicKeyB64, r.trustedComment, r.minisig, r.content, r.anchor.seq, r.anchor.hash)
+      .lastInsertRowid
+  )
+  const ids = JSON.stringify(r.rows.map((x) => x.id))
+  const marked = ws.db
+    .prepare(`UPDATE proposals SET status = 'exported', batch_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND status = 'approved' AND batch_id IS NULL`)
+    .run(id, ids).changes
+  if (marked !== r.rows.length) throw new StaleSnapshot()
+  appendAudit(ws.db, {
+    actor: signer.name,
+    action: 'export.batch',
+    entity: 'export_batch',
+    entityId: id,
+    new: { batchNo: r.batchNo, fileName: r.fileName, outDir: r.outDir, sha256: r.sha256, corrections: r.rows.length, keyFingerprint: r.keyFingerprint }
+  })
+  for (const x of r.rows) {
+    appendAudit(ws.db, {
+      actor: signer.name,
+      action: 'export.correction',
+      entity: 'proposal',
+      entityId: x.id,
+      old: { status: 'approved' },
+      new: { status: 'exported', batchNo: r.batchNo }
+    })
+  }
+  crashPoint('export:in-transaction')
+  return ws.db.prepare(`SELECT ${STORED_BATCH_COLUMNS} FROM export_batches WHERE id = ?`).get(id) as StoredBatch
+}

@@ -1,0 +1,130 @@
+import { workspaceDistrict } from '../export/district.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { complaintDeadline } from './complaint-deadline.ts'
+import type { ProgressReport, SiteProgress } from './schema.ts'
+
+// A subject's link is its newest row; 'auto' and 'confirmed' link it, 'review' waits for a clerk.
+const LATEST_PERSON_LINK = `
+  SELECT subject_id, status, registry_record_id FROM links
+  WHERE id IN (SELECT max(id) FROM links WHERE subject_kind = 'person' GROUP BY subject_id)`
+
+const LINKED = `status IN ('auto', 'confirmed') AND registry_record_id IS NOT NULL`
+
+const empty = (site: string): SiteProgress => ({
+  site,
+  records: 0,
+  linked: 0,
+  inReview: 0,
+  proposed: 0,
+  awaiting: 0,
+  approved: 0,
+  rejected: 0,
+  exported: 0,
+  duplicateDoses: 0,
+  complaints: 0,
+  complaintsInTime: 0,
+  complaintsLate: 0,
+  complaintsOverdue: 0,
+  complaintsOpen: 0
+})
+
+type Counter = Exclude<keyof SiteProgress, 'site'>
+
+/**
+ * Progress per vaccination site and for the whole district: what the district sends up
+ * instead of a hand-made report. Corrections count under the site whose row they
+ * correct (a registry correction under the site row it was compared with); complaints
+ * under their own site, or else the site of the person they are linked to.
+ */
+export function progressReport(ws: Workspace, now: Date = new Date()): ProgressReport {
+  const sites = new Map<string, SiteProgress>()
+  const add = (site: string | null, key: Counter, n = 1) => {
+    const name = site ?? ''
+    const s = sites.get(name) ?? empty(name)
+    s[key] += n
+    sites.set(name, s)
+  }
+  const db = ws.db
+
+  for (const r of db
+    .prepare(
+      `SELECT r.site_name AS site, count(*) AS records,
+              sum(CASE WHEN l.${LINKED} THEN 1 ELSE 0 END) AS linked,
+              sum(CASE WHEN l.status = 'review' THEN 1 ELSE 0 END) AS in_review
+       FROM records r LEFT JOIN (${LATEST_PERSON_LINK}) l ON l.subject_id = r.person_id
+       WHERE r.kind = 'site' GROUP BY r.site_name`
+    )
+    .all() as { site: string | null; records: number; linked: number; in_review: number }[]) {
+    add(r.site, 'records', r.records)
+    add(r.site, 'linked', r.linked)
+    add(r.site, 'inReview', r.in_review)
+  }
+
+  const byStatus: Record<string, Counter[]> = {
+    proposed: ['proposed', 'awaiting'],
+    approved: ['proposed', 'approved'],
+    exported: ['proposed', 'approved', 'exported'],
+    rejected: ['proposed', 'rejected']
+  }
+  for (const r of db
+    .prepare(
+      `SELECT COALESCE(sr.site_name, r.site_name) AS site, p.status, count(*) AS n
+       FROM proposals p
+       LEFT JOIN diffs d ON d.id = p.diff_id
+       LEFT JOIN records sr ON sr.id = d.record_id
+       LEFT JOIN records r ON r.id = p.record_id
+       GROUP BY 1, 2`
+    )
+    .all() as { site: string | null; status: string; n: number }[]) {
+    for (const key of byStatus[r.status] ?? []) add(r.site, key, r.n)
+  }
+
+  for (const r of db
+    .prepare(
+      `SELECT r.site_name AS site, count(*) AS n FROM dose_issues di LEFT JOIN records r ON r.id = di.record_id
+       WHERE di.kind = 'duplicate' GROUP BY 1`
+    )
+    .all() as { site: string | null; n: number }[]) {
+    add(r.site, 'duplicateDoses', r.n)
+  }
+
+  const siteOfRegistry = new Map<number, string | null>()
+  for (const r of db
+    .prepare(
+      `SELECT l.registry_record_id AS reg, r.site_name AS site FROM (${LATEST_PERSON_LINK}) l
+       JOIN records r ON r.person_id = l.subject_id AND r.kind = 'site'
+       WHERE l.${LINKED} ORDER BY r.dose_date, r.id`
+    )
+    .iterate() as IterableIterator<{ reg: number; site: string | null }>) {
+    siteOfRegistry.set(r.reg, r.site)
+  }
+  for (const c of db
+    .prepare(
+      `SELECT c.site_name AS site, c.submitted_at,
+              (SELECT o.outcome FROM complaint_outcomes o WHERE o.record_id = c.id ORDER BY o.id DESC LIMIT 1) AS outcome,
+              (SELECT o.decided_at FROM complaint_outcomes o WHERE o.record_id = c.id ORDER BY o.id DESC LIMIT 1) AS decided_at,
+              (SELECT l.registry_record_id FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = c.id ORDER BY l.id DESC LIMIT 1) AS reg
+       FROM records c WHERE c.kind = 'complaint'`
+    )
+    .iterate() as IterableIterator<{ site: string | null; submitted_at: string | null; outcome: string | null; decided_at: string | null; reg: number | null }>) {
+    const site = c.site ?? (c.reg !== null ? (siteOfRegistry.get(c.reg) ?? null) : null)
+    const deadline = c.submitted_at ? complaintDeadline(c.submitted_at) : null
+    const resolved = (c.outcome === 'approved' || c.outcome === 'rejected') && c.decided_at !== null
+    add(site, 'complaints')
+    if (resolved) add(site, deadline && new Date(c.decided_at ?? '') > deadline ? 'complaintsLate' : 'complaintsInTime')
+    else add(site, deadline && now > deadline ? 'complaintsOverdue' : 'complaintsOpen')
+  }
+
+  const list = [...sites.values()].sort((a, b) => (a.site === '' ? 1 : b.site === '' ? -1 : a.site.localeCompare(b.site, 'vi')))
+  const total = empty('')
+  for (const s of list) for (const k of Object.keys(total) as (keyof SiteProgress)[]) if (k !== 'site') total[k] += s[k]
+
+  const batches = db
+    .prepare(
+      `SELECT b.batch_no AS batchNo, b.created_at AS createdAt, b.correction_count AS corrections, u.name AS signer, b.file_hash AS sha256
+       FROM export_batches b JOIN users u ON u.id = b.signer_id ORDER BY b.id`
+    )
+    .all() as ProgressReport['batches']
+
+  return { generatedAt: now.toISOString(), district: workspaceDistrict(ws), sites: list, total, batches }
+}

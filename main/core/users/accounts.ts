@@ -1,0 +1,104 @@
+import { appendAudit } from '../audit/append.ts'
+import { VaxError } from '../errors.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { SCRYPT } from './kdf.ts'
+import { describeKey, generateSigningKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
+import { addUser, authenticate, hashPassword, MIN_PASSWORD_LENGTH, type Role, type User } from './users.ts'
+
+/**
+ * Re-reads a signed-in user from the workspace. Rules are checked against the role stored
+ * now, not the one remembered at sign-in, so a session never outlives a change of role.
+ */
+export function currentUser(ws: Workspace, user: Pick<User, 'id'>): User {
+  const row = ws.db.prepare('SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL').get(user.id) as User | undefined
+  if (!row) {
+    throw new VaxError('USER_UNKNOWN', {
+      vi: 'Người dùng không còn trong không gian làm việc này. Hãy đăng nhập lại.',
+      en: 'This user is no longer in this workspace. Please sign in again.'
+    })
+  }
+  return row
+}
+
+export function hasUsers(ws: Workspace): boolean {
+  return ws.db.prepare('SELECT 1 FROM users WHERE disabled_at IS NULL LIMIT 1').get() !== undefined
+}
+
+/**
+ * Adds a user from the app. The very first user of a workspace is created without a
+ * sign-in and must be a supervisor (someone has to be able to approve and to add the
+ * others); after that only a signed-in supervisor adds users. The CLI's `user add` runs
+ * with file-level access and calls addUser directly.
+ */
+export async function createUserBy(ws: Workspace, actor: User | null, input: { name: string; role: Role; password: string }): Promise<User> {
+  if (actor === null) {
+    if (hasUsers(ws)) {
+      throw new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
+    }
+    if (input.role !== 'supervisor') {
+      throw new VaxError('FIRST_USER_SUPERVISOR', {
+        vi: 'Người dùng đầu tiên phải là người phê duyệt (supervisor).',
+        en: 'The first user must be a supervisor.'
+      })
+    }
+    return addUser(ws, null, input)
+  }
+  const me = currentUser(ws, actor)
+  if (me.role !== 'supervisor') {
+    throw new VaxError('NOT_SUPERVISOR', {
+      vi: 'Chỉ người phê duyệt (supervisor) mới thêm được người dùng.',
+      en: 'Only supervisors can add users.'
+    })
+  }
+  return addUser(ws, me.name, input)
+}
+
+export interface Account extends User {
+  createdAt: string
+  keyId: string | null
+  fingerprint: string | null
+}
+
+export function listAccounts(ws: Workspace): Account[] {
+  const rows = ws.db
+    .prepare('SELECT id, name, role, created_at, public_key FROM users WHERE disabled_at IS NULL ORDER BY name')
+    .all() as (User & { created_at: string; public_key: string | null })[]
+  return rows.map((r) => {
+    const key = r.public_key ? describeKey(r.public_key) : null
+    return { id: r.id, name: r.name, role: r.role, createdAt: r.created_at, keyId: key?.keyId ?? null, fingerprint: key?.fingerprint ?? null }
+  })
+}
+
+/** Changes one's own password; the signing key is re-sealed, so its public half stays the same. */
+export async function changePassword(ws: Workspace, user: User, oldPassword: string, newPassword: string): Promise<void> {
+  const me = await authenticate(ws, currentUser(ws, user).name, oldPassword)
+  if (newPassword.length < MIN_PASSWORD_LENGTH) {
+    throw new VaxError('PASSWORD_TOO_SHORT', {
+      vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
+      en: `The password must have at least ${MIN_PASSWORD_LENGTH} characters.`
+    })
+  }
+  const row = ws.db.prepare('SELECT public_key, secret_key_enc FROM users WHERE id = ?').get(me.id) as {
+    public_key: string | null
+    secret_key_enc: string | null
+  }
+  const resealed =
+    row.public_key && row.secret_key_enc
+      ? await sealSigningKey(await unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, oldPassword), newPassword)
+      : me.role === 'supervisor'
+        ? await generateSigningKey(newPassword)
+        : null
+  const hash = await hashPassword(newPassword)
+  ws.tx(() => {
+    ws.db
+      .prepare('UPDATE users SET password_hash = ?, public_key = ?, secret_key_enc = ? WHERE id = ?')
+      .run(hash, resealed?.publicKey ?? null, resealed?.secretKeyEnc ?? null, me.id)
+    appendAudit(ws.db, {
+      actor: me.name,
+      action: 'user.password',
+      entity: 'user',
+      entityId: me.id,
+      new: { kdf: `scrypt N=${SCRYPT.N}`, ...(resealed ? { key: describeKey(resealed.publicKey) } : {}) }
+    })
+  })
+}

@@ -1,0 +1,133 @@
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { decide } from '../../main/core/approve/decide.ts'
+import { appendAudit } from '../../main/core/audit/append.ts'
+import { addUser, type User } from '../../main/core/users/users.ts'
+import { createWorkspace, openWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
+import { tempDir } from './tmp.ts'
+
+/**
+ * A real workspace with site and registry rows, links, diffs and proposed corrections,
+ * written straight into the tables (the review step's own code is not needed to test
+ * approval and export). Synthetic people only.
+ */
+export const PASSWORDS = { clerk: 'clerk-pass-123', minh: 'minh-pass-123', hoa: 'hoa-pass-123' } as const
+
+export interface Fixture {
+  ws: Workspace
+  path: string
+  dir: string
+  clerk: User
+  minh: User
+  hoa: User
+}
+
+// scrypt makes users slow to create on purpose: make them once per test process, then copy the file.
+let template: Promise<{ path: string; users: Pick<Fixture, 'clerk' | 'minh' | 'hoa'> }> | null = null
+
+function makeTemplate() {
+  template ??= (async () => {
+    const path = join(tempDir(), 'template.vaxrecon')
+    const ws = createWorkspace(path)
+    const clerk = await addUser(ws, null, { name: 'Lan (văn thư)', role: 'clerk', password: PASSWORDS.clerk })
+    const minh = await addUser(ws, null, { name: 'Minh', role: 'supervisor', password: PASSWORDS.minh })
+    const hoa = await addUser(ws, null, { name: 'Hoa', role: 'supervisor', password: PASSWORDS.hoa })
+    ws.close()
+    return { path, users: { clerk, minh, hoa } }
+  })()
+  return template
+}
+
+export async function fixtureWorkspace(dir = tempDir()): Promise<Fixture> {
+  const t = await makeTemplate()
+  const path = join(dir, 'huyen.vaxrecon')
+  copyFileSync(t.path, path)
+  return { ws: openWorkspace(path), path, dir, ...t.users }
+}
+
+export interface Correction {
+  field?: string
+  oldValue?: string | null
+  newValue?: string | null
+  reason?: string
+  kind?: 'formatting' | 'minor' | 'conflict' | 'missing' | null
+  site?: string
+  nationalId?: string
+  fullName?: string
+}
+
+let counter = 0
+
+/** One site row linked to one registry row, with one diff and one proposal by `by`. Returns the proposal id. */
+export function propose(ws: Workspace, by: User, c: Correction = {}): number {
+  return ws.tx(() => {
+    counter++
+    const now = new Date().toISOString()
+    const db = ws.db
+    const importId = (kind: 'site' | 'registry', file: string) => {
+      const found = db.prepare('SELECT id FROM imports WHERE kind = ? AND file_name = ?').get(kind, file) as { id: number } | undefined
+      if (found) return found.id
+      return Number(
+        db
+          .prepare('INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES (?, ?, ?, ?)')
+          .run(kind, file, `${kind}-${file}`, now).lastInsertRowid
+      )
+    }
+    const site = c.site ?? 'Trạm Y tế xã Tản Lĩnh'
+    const siteImport = importId('site', `${site}.xlsx`)
+    const regImport = importId('registry', 'dan-cu.xlsx')
+    const field = c.field ?? 'full_name'
+    const nid = c.nationalId ?? `0012${String(90000000 + counter).padStart(8, '0')}`
+    const name = c.fullName ?? `Nguyễn Văn Thử ${counter}`
+    const personId = Number(db.prepare('INSERT INTO persons (created_at) VALUES (?)').run(now).lastInsertRowid)
+    const siteRow = counter + 1
+    const recordId = Number(
+      db
+        .prepare(
+          `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name, national_id, dob, district_code, site_name, person_id)
+           VALUES (?, 'site', 'Sheet1', ?, '{}', ?, ?, '1980-02-03', '271', ?, ?)`
+        )
+        .run(siteImport, siteRow, c.oldValue ?? name.toUpperCase(), nid, site, personId).lastInsertRowid
+    )
+    const regId = Number(
+      db
+        .prepare(
+          `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name, national_id, dob, district_code)
+           VALUES (?, 'registry', 'DS', ?, '{}', ?, ?, '1980-02-03', '271')`
+        )
+        .run(regImport, counter + 1, name, nid).lastInsertRowid
+    )
+    const linkId = Number(
+      db
+        .prepare(`INSERT INTO links (subject_kind, subject_id, registry_record_id, match_weight, status) VALUES ('person', ?, ?, 20, 'auto')`)
+        .run(personId, regId).lastInsertRowid
+    )
+    const kind = c.kind === undefined ? 'formatting' : c.kind
+    const diffId =
+      kind === null
+        ? null
+        : Number(
+            db
+              .prepare('INSERT INTO diffs (link_id, record_id, field, site_value, registry_value, class) VALUES (?, ?, ?, ?, ?, ?)')
+              .run(linkId, recordId, field, c.oldValue ?? name.toUpperCase(), c.newValue ?? name, kind).lastInsertRowid
+          )
+    const proposalId = Number(
+      db
+        .prepare(
+          `INSERT INTO proposals (diff_id, record_id, target, field, old_value, new_value, reason, proposed_by, proposed_at)
+           VALUES (?, ?, 'site', ?, ?, ?, ?, ?, ?)`
+        )
+        .run(diffId, recordId, field, c.oldValue ?? name.toUpperCase(), c.newValue ?? name, c.reason ?? 'Theo CSDL dân cư', by.id, now)
+        .lastInsertRowid
+    )
+    appendAudit(db, { actor: by.name, action: 'proposal.create', entity: 'proposal', entityId: proposalId, new: { field } })
+    return proposalId
+  })
+}
+
+/** n proposals by `by`, approved by `approver`. */
+export function approvedCorrections(ws: Workspace, by: User, approver: User, n: number, c: Correction = {}): number[] {
+  const ids = Array.from({ length: n }, () => propose(ws, by, c))
+  decide(ws, approver, { verdict: 'approve', selection: { ids }, comment: 'Đồng ý' })
+  return ids
+}
