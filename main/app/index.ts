@@ -26,6 +26,16 @@ const session = new Session({
     }
     const r = await dialog.showOpenDialog(mainWindow, { filters, properties: ['openFile'] })
     return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  async chooseDirectory() {
+    if (!mainWindow) return null
+    const r = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
+  async chooseSavePath({ defaultName, extensions }) {
+    if (!mainWindow) return null
+    const r = await dialog.showSaveDialog(mainWindow, { defaultPath: defaultName, filters: [{ name: extensions.join(', '), extensions }] })
+    return r.canceled || !r.filePath ? null : r.filePath
   }
 })
 

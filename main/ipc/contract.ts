@@ -1,6 +1,10 @@
 import type { z } from 'zod'
 import { jobChannels, jobEvents, SerializedError } from './channels/jobs.ts'
 import { workspaceChannels } from './channels/workspace.ts'
+import { userChannels } from './channels/users.ts'
+import { approveChannels } from './channels/approve.ts'
+import { exportChannels } from './channels/export.ts'
+import { reportChannels } from './channels/reports.ts'
 
 /**
  * The one IPC contract: channel → zod request → zod response. Main validates every
@@ -11,7 +15,11 @@ import { workspaceChannels } from './channels/workspace.ts'
  */
 export const contract = {
   ...workspaceChannels,
-  ...jobChannels
+  ...jobChannels,
+  ...userChannels,
+  ...approveChannels,
+  ...exportChannels,
+  ...reportChannels
 } as const
 
 /** Events main pushes to the renderer. */

@@ -14,6 +14,10 @@ export interface Platform {
   /** The job worker's entry: bundled JS in Electron, the .ts source under Node. */
   workerEntry: string | URL
   chooseWorkspacePath(mode: 'create' | 'open'): Promise<string | null>
+  /** A folder to write into (export batches); null when cancelled. */
+  chooseDirectory(purpose: 'export'): Promise<string | null>
+  /** Where to save a file the app makes (a report, a public key); null when cancelled. */
+  chooseSavePath(opts: { defaultName: string; extensions: string[] }): Promise<string | null>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
 }
 
@@ -54,6 +58,11 @@ export class Session {
     if (!this.signedIn) {
       throw new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
     }
+    return this.signedIn
+  }
+
+  /** The signed-in user, or null: for screens that must work before anyone signs in. */
+  get userOrNull(): User | null {
     return this.signedIn
   }
 

@@ -3,11 +3,19 @@ import type { Session } from '../session.ts'
 import { jobHandlers } from './jobs.ts'
 import type { HandlerMap } from './types.ts'
 import { workspaceHandlers } from './workspace.ts'
+import { userHandlers } from './users.ts'
+import { approveHandlers } from './approve.ts'
+import { exportHandlers } from './export.ts'
+import { reportHandlers } from './reports.ts'
 
 /** Thin adapters from channels to core; `satisfies` makes a missing channel a type error. */
 export function createHandlers(s: Session): HandlerMap<Channel> {
   return {
     ...workspaceHandlers(s),
-    ...jobHandlers(s)
+    ...jobHandlers(s),
+    ...userHandlers(s),
+    ...approveHandlers(s),
+    ...exportHandlers(s),
+    ...reportHandlers(s)
   } satisfies HandlerMap<Channel>
 }

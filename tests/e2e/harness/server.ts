@@ -51,6 +51,8 @@ export async function startHarness(stateDir = mkdtempSync(join(tmpdir(), 'vaxrec
     stateDir,
     workerEntry: WORKER_ENTRY,
     chooseWorkspacePath: () => Promise.resolve(dialogAnswers.shift() ?? null),
+    chooseDirectory: () => Promise.resolve(dialogAnswers.shift() ?? null),
+    chooseSavePath: () => Promise.resolve(dialogAnswers.shift() ?? null),
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
       const frame = `data: ${JSON.stringify({ event, payload })}\n\n`
       for (const s of streams) s.write(frame)

@@ -1,0 +1,21 @@
+import { progressReport } from '../../core/reports/progress.ts'
+import { saveReport } from '../../core/reports/save-report.ts'
+import { vnCompactDate } from '../../core/export/vn-format.ts'
+import type { Session } from '../session.ts'
+import type { HandlerMap } from './types.ts'
+
+export function reportHandlers(s: Session): HandlerMap<'reports:get' | 'reports:save'> {
+  return {
+    // Reports are for signed-in users: reading s.user throws NOT_SIGNED_IN otherwise.
+    'reports:get': () => {
+      void s.user
+      return progressReport(s.workspace)
+    },
+    'reports:save': async () => {
+      void s.user
+      const path = await s.platform.chooseSavePath({ defaultName: `bao-cao-tien-do-${vnCompactDate(new Date())}.xlsx`, extensions: ['xlsx'] })
+      if (path) await saveReport(s.workspace, path)
+      return { path }
+    }
+  }
+}
