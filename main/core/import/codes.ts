@@ -29,6 +29,7 @@ export const WARNINGS: Record<string, BilingualMessage> = {
   DATE_YEAR_ONLY: { vi: 'Chỉ có năm, trường này cần ngày đầy đủ.', en: 'Only a year; this field needs a full date.' },
   DATE_AMBIGUOUS_DAY_MONTH: { vi: 'Không rõ ngày/tháng (cả hai cách đọc đều hợp lệ); đã đọc theo ngày trước.', en: 'Day and month could be either way round; read day first.' },
   DATE_MONTH_FIRST: { vi: 'Ngày viết theo kiểu tháng trước (Mỹ); đã đổi lại.', en: 'Date written month first (US style); swapped.' },
+  DATE_YEAR_IN_DATE_CELL: { vi: 'Năm sinh gõ vào ô định dạng ngày (Excel hiện thành năm 1905); đã đọc là năm.', en: 'A birth year typed into a date-formatted cell (Excel shows 1905); read as the year.' },
   DATE_MONTH_DROPPED: { vi: 'Chỉ có tháng và năm; giữ lại năm.', en: 'Only month and year; kept the year.' },
   GENDER_UNKNOWN: { vi: 'Giới tính không đọc được.', en: 'Gender not recognised.' },
   ID_INVALID: { vi: 'Số giấy tờ không hợp lệ.', en: 'ID number not valid.' },

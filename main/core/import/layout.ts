@@ -1,4 +1,5 @@
 import { headerScore, type HeaderColumn } from './mapping.ts'
+import { detectLegacy, fromTcvn3, fromVni } from './normalize/legacy.ts'
 import { fold } from './normalize/text.ts'
 import type { CellValue, SheetRow } from './readers/types.ts'
 
@@ -20,11 +21,21 @@ const text = (v: CellValue | undefined): string => {
   return String(v).replace(/\s+/g, ' ').trim()
 }
 
+/**
+ * Header labels as shown. A row typed in TCVN3 or VNI is converted as a whole: one label
+ * ("Sè CMND") may be too short to tell, the row ("Hä vµ tªn", "Ngµy sinh"...) is not.
+ */
+function labels(cells: CellValue[]): string[] {
+  const texts = cells.map(text)
+  // Labels already in Unicode Vietnamese (a column added later) stay as they are.
+  const legacy = (t: string) => !/[\u0100-\u024f\u1e00-\u1eff]/.test(t)
+  const encoding = detectLegacy(texts.filter(legacy).join(' '))
+  if (!encoding) return texts
+  return texts.map((t) => (!legacy(t) ? t : encoding === 'TCVN3' ? fromTcvn3(t) : fromVni(t)))
+}
+
 function singleHeader(row: SheetRow): HeaderColumn[] {
-  return row.cells.flatMap((c, index) => {
-    const label = text(c)
-    return label === '' ? [] : [{ index, label, parent: null, child: null }]
-  })
+  return labels(row.cells).flatMap((label, index) => (label === '' ? [] : [{ index, label, parent: null, child: null }]))
 }
 
 /**
@@ -34,19 +45,20 @@ function singleHeader(row: SheetRow): HeaderColumn[] {
  */
 function doubleHeader(top: SheetRow, bottom: SheetRow): HeaderColumn[] {
   const width = Math.max(top.cells.length, bottom.cells.length)
+  const tops = labels(top.cells)
+  const bottoms = labels(bottom.cells)
   const out: HeaderColumn[] = []
   let carried = ''
   for (let i = 0; i < width; i++) {
-    const t = text(top.cells[i])
-    const b = text(bottom.cells[i])
+    const t = tops[i] ?? ''
+    const b = bottoms[i] ?? ''
     if (t !== '') carried = t
     const parent = t !== '' ? t : b !== '' ? carried : ''
     if (t === '' && b === '') {
       carried = ''
       continue
     }
-    const label = parent && b && parent !== b ? `${parent} ${b}` : parent || b
-    out.push({ index: i, label, parent: parent || null, child: b || null })
+    out.push({ index: i, label: parent && b && parent !== b ? `${parent} ${b}` : parent || b, parent: parent || null, child: b || null })
   }
   return out
 }

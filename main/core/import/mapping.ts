@@ -18,6 +18,15 @@ const ignored = new Set(IGNORED_HEADERS)
 /** "Ngày sinh (dd/mm/yyyy)" → "ngay sinh"; the note in brackets is dropped. */
 export const headerKey = (label: string): string => fold(label.replace(/\([^)]*\)|\[[^\]]*]/g, ' '))
 
+// Address parts come in endless combinations ("Số nhà, đường/thôn", "Thôn/Tổ dân phố"):
+// a header made only of these words, naming at least one place, is part of the address.
+const ADDRESS_WORDS = new Set(['so', 'nha', 'duong', 'pho', 'thon', 'xom', 'ap', 'to', 'dan', 'khu', 'ban', 'lang', 'xa', 'phuong', 'thi', 'tran', 'huyen', 'quan', 'tinh', 'thanh', 'tp', 'tx', 'dia', 'chi', 'ngo', 'hem', 'ngach', 'kiet'])
+const PLACE_WORDS = new Set(['nha', 'duong', 'pho', 'thon', 'xom', 'ap', 'khu', 'ban', 'lang', 'xa', 'phuong', 'huyen', 'quan', 'tinh', 'tp'])
+const isAddressPart = (key: string): boolean => {
+  const words = key.split(' ')
+  return words.every((w) => ADDRESS_WORDS.has(w)) && words.some((w) => PLACE_WORDS.has(w))
+}
+
 /** The field a header names, 'ignored' for known non-data headers (STT, Ghi chú), or null. */
 export function matchHeader(label: string): MappableField | 'ignored' | null {
   for (const key of [headerKey(label), fold(label)]) {
@@ -26,7 +35,7 @@ export function matchHeader(label: string): MappableField | 'ignored' | null {
     if (f) return f
     if (ignored.has(key)) return 'ignored'
   }
-  return null
+  return isAddressPart(headerKey(label)) ? 'address' : null
 }
 
 /** A two-row header is matched on "parent child", then the child, then the parent. */

@@ -56,6 +56,16 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
   if (typeof raw === 'boolean') return bad('DATE_INVALID')
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return bad('DATE_INVALID')
+    if (opts.allowYearOnly) {
+      // "1972" typed into a date-formatted column shows as 25/05/1905 (1904 system: 26/05/1909).
+      const serial = raw.getTime() / DAY_MS + 25569
+      for (const s of [serial, serial - 1462]) {
+        if (Number.isInteger(s) && s >= 1900 && s <= today.getUTCFullYear()) {
+          const r = yearOnly(s)
+          return { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_YEAR_IN_DATE_CELL' }] }
+        }
+      }
+    }
     // Date cells are read as UTC instants; a time of day (from a serial with a fraction) is dropped.
     const t = new Date(raw.getTime() + 1000) // absorbs the rounding of serial fractions
     return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate())

@@ -132,3 +132,28 @@ export function convertLegacy(s: string): { text: string; encoding: LegacyEncodi
   if (!encoding) return null
   return { text: encoding === 'TCVN3' ? fromTcvn3(s) : fromVni(s), encoding }
 }
+
+let encoders: Record<LegacyEncoding, Map<string, string>> | null = null
+
+/**
+ * Unicode → TCVN3 or VNI, as a .VnTime / VNI-Times typist would have produced it (capital
+ * toned letters do not exist in TCVN3's normal font and come out small). Used to build
+ * test files and to check that decoding is the exact inverse.
+ */
+export function encodeLegacy(s: string, encoding: LegacyEncoding): string {
+  if (!encoders) {
+    const tcvn3 = new Map<string, string>()
+    for (const [code, ch] of tcvn3Map) if (!tcvn3.has(ch)) tcvn3.set(ch, code)
+    const vni = new Map<string, string>()
+    for (const [seq, ch] of vniMap) if (!vni.has(ch) || (vni.get(ch)?.length ?? 0) > seq.length) vni.set(ch, seq)
+    encoders = { TCVN3: tcvn3, VNI: vni }
+  }
+  const map = encoders[encoding]
+  let out = ''
+  for (const ch of s.normalize('NFC')) {
+    const direct = map.get(ch)
+    const lower = ch.toLowerCase()
+    out += direct ?? (encoding === 'TCVN3' && lower !== ch ? (map.get(lower) ?? ch) : ch)
+  }
+  return out
+}

@@ -31,7 +31,8 @@ function textField(v: CellValue, field: string, warnings: FieldWarning[]): strin
   s = cleanText(s)
   const legacy = convertLegacy(s)
   if (legacy) {
-    s = cleanText(legacy.text)
+    // TCVN3's normal font has no capital toned letters: "ấp 2, xã..." gets its capitals back per part.
+    s = cleanText(legacy.text).replace(/(^|, )(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('vi'))
     warnings.push({ field, code: legacy.encoding === 'TCVN3' ? 'TEXT_FROM_TCVN3' : 'TEXT_FROM_VNI' })
   }
   return s === '' ? null : s

@@ -64,7 +64,7 @@ export class ZipReader {
     if (header.readUInt32LE(0) !== LOCAL_SIG) throw damaged('bad local header')
     const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
     if (e.compressedSize === 0) return
-    const raw = createReadStream('', { fd: this.fh.fd, autoClose: false, start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 })
+    const raw = createReadStream(this.path, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 })
     if (e.method === 0) {
       for await (const c of raw) {
         onRead?.((c as Buffer).length)
