@@ -12,7 +12,7 @@ import { ensureReviewFunctions, refreshRows } from './rows.ts'
  *
  * Decisions survive a rebuild: a diff whose link and values are unchanged keeps its
  * status, and a diff that comes back under a new link id (a re-run of match) is matched
- * to the live proposal it produced. A decided diff whose values no longer hold (the link
+ * to the live proposal it produced (a complaint's, to its outcome). A decided diff whose values no longer hold (the link
  * now points elsewhere) is dropped and its pending proposals are superseded.
  */
 
@@ -126,6 +126,7 @@ function statements(db: Db) {
        ORDER BY id DESC LIMIT 1`
     ),
     attach: db.prepare('UPDATE proposals SET diff_id = ? WHERE id = ?'),
+    complaintOutcome: db.prepare('SELECT outcome, decision_id FROM complaint_outcomes WHERE record_id = ? ORDER BY id DESC LIMIT 1'),
     supersede: db.prepare(
       `UPDATE proposals SET status = 'superseded' WHERE diff_id = ? AND status = 'proposed' RETURNING id`
     ),
@@ -145,6 +146,11 @@ interface Env {
 
 /** A decision made under an earlier link id is recognised by the proposal it produced. */
 function restoredStatus(env: Env, link: LinkRow, d: Desired): { status: string; decisionId: number | null; proposalId: number | null } {
+  if (link.subject_kind === 'complaint') {
+    // A complaint's row follows its latest outcome.
+    const o = env.stmts.complaintOutcome.get(link.subject_id) as { outcome: string; decision_id: number | null } | undefined
+    if (o) return { status: o.outcome === 'deferred' ? 'deferred' : 'resolved', decisionId: o.decision_id, proposalId: null }
+  }
   if (env.anyProposals) {
     const site = env.stmts.siteProposal.get(d.record_id, d.field, d.site_value) as
       | { id: number; new_value: string | null; decision_id: number | null }

@@ -1,6 +1,7 @@
+import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { addUser, type User } from '../../../main/core/users/users.ts'
-import { createWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
+import { createWorkspace, openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 /**
@@ -54,8 +55,8 @@ const SITE: Record<string, Row & { site: 'A' | 'B'; person: string }> = {
   S6: { site: 'B', person: 'P5', full_name: 'Đỗ Minh Khoa', dob: '1969-02-28', gender: 'M', national_id: null, phone: '0955666777', vaccine: 'ASTRAZENECA', dose_number: 1, dose_date: '2021-06-20', address: 'Xã Tân Hội, Huyện Đan Phượng, Thành phố Hà Nội', ward_code: '09898' }
 }
 
-/** Complaints are dated relative to now so deadlines are meaningful in the queue. */
-const hoursAgo = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString().slice(0, 19)
+/** Complaints are dated relative to now, in Vietnam time as the portal writes it, so deadlines mean something. */
+export const hoursAgo = (h: number): string => new Date(Date.now() - (h - 7) * 3_600_000).toISOString().slice(0, 19)
 
 function complaints(): Record<string, Row> {
   return {
@@ -66,7 +67,7 @@ function complaints(): Record<string, Row> {
   }
 }
 
-export async function buildReviewWorkspace(): Promise<ReviewFixture> {
+async function buildTemplate(): Promise<ReviewFixture> {
   const path = join(tempDir('vaxrecon-review-'), 'review.vaxrecon')
   const ws = createWorkspace(path)
   const clerk = await addUser(ws, null, { name: 'Lan', role: 'clerk', password: 'mat-khau-lan' })
@@ -145,4 +146,18 @@ export async function buildReviewWorkspace(): Promise<ReviewFixture> {
     )
   })
   return { ws, path, clerk, clerk2, supervisor, rec, person, link }
+}
+
+let template: Promise<ReviewFixture> | null = null
+
+/** A fresh copy of the fixture workspace for each test (users' password hashing is slow, so it is built once per file). */
+export async function buildReviewWorkspace(): Promise<ReviewFixture> {
+  template ??= buildTemplate().then((t) => {
+    t.ws.close()
+    return t
+  })
+  const t = await template
+  const path = join(tempDir('vaxrecon-review-'), 'review.vaxrecon')
+  copyFileSync(t.path, path)
+  return { ...t, ws: openWorkspace(path), path }
 }

@@ -34,6 +34,8 @@ CREATE TABLE links (
 ) STRICT;
 CREATE INDEX links_subject ON links(subject_kind, subject_id);
 CREATE INDEX links_registry ON links(registry_record_id);
+-- The review band and the unlinked rows are the candidates queue.
+CREATE INDEX links_status ON links(status);
 
 CREATE TABLE candidates (
   id                 INTEGER PRIMARY KEY,
@@ -58,7 +60,7 @@ CREATE TABLE dose_issues (
 CREATE TABLE review_decisions (
   id           INTEGER PRIMARY KEY,
   kind         TEXT NOT NULL,
-  scope        TEXT NOT NULL CHECK (scope IN ('cell', 'row', 'bulk', 'link', 'dose')),
+  scope        TEXT NOT NULL CHECK (scope IN ('cell', 'row', 'bulk', 'link', 'dose', 'complaint')),
   decided_by   INTEGER NOT NULL REFERENCES users(id),
   decided_at   TEXT NOT NULL,
   summary_json TEXT NOT NULL,
@@ -79,7 +81,7 @@ CREATE TABLE diffs (
   class          TEXT NOT NULL CHECK (class IN ('formatting', 'minor', 'conflict', 'missing')),
   detail         TEXT NOT NULL DEFAULT '',
   status         TEXT NOT NULL DEFAULT 'open'
-    CHECK (status IN ('open', 'accepted', 'kept', 'edited', 'deferred', 'unlinked')),
+    CHECK (status IN ('open', 'accepted', 'kept', 'edited', 'deferred', 'unlinked', 'resolved')),
   note           TEXT,
   decision_id    INTEGER REFERENCES review_decisions(id),
   UNIQUE (link_id, field, record_id)

@@ -1,0 +1,424 @@
+import { VaxError } from '../errors.ts'
+import { fold, hasDiacritics } from '../link/text.ts'
+import type { User } from '../users/users.ts'
+import type { Db, Workspace } from '../workspace/workspace.ts'
+import { classify } from './classify.ts'
+import {
+  OUTCOME_REASONS,
+  type ClaimKind,
+  type ComplaintEvidence,
+  type ComplaintItem,
+  type ComplaintQueue,
+  type ComplaintQueueRequest,
+  type CorrectionDraft,
+  type ReasonCode,
+  type ResolveRequest
+} from './complaint-schemas.ts'
+import { draftAddDose, draftDoseProposal, writeDoseDraft, type DoseDraft } from './doses.ts'
+import { normalizeEdit } from './edit.ts'
+import { REVIEW_FIELDS, type ReviewField } from './fields.ts'
+import { bumpGeneration } from './generation.ts'
+import { highlight } from './highlight.ts'
+import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
+import { refreshRows } from './rows.ts'
+
+/**
+ * The complaints queue. A citizen's complaint must be answered within 48 hours of its
+ * submission; the queue puts the most urgent first and flags the overdue ones. Opening
+ * one shows the evidence side by side (the claim, the registry person, the site rows that
+ * support or contradict it); the outcome (approved, deferred, rejected) carries a reason
+ * code, and an approval creates the proposed corrections.
+ */
+
+export const DEADLINE_HOURS = 48
+const HOUR = 3_600_000
+
+/** The portal's times are Vietnam time (UTC+7, no daylight saving) unless they say otherwise. */
+export function submittedInstant(s: string | null): number | null {
+  if (!s) return null
+  const t = s.trim().replace(' ', 'T')
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : /(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? t : `${t}+07:00`
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? null : ms
+}
+
+export function deadlineOf(submittedAt: string | null): string | null {
+  const ms = submittedInstant(submittedAt)
+  return ms === null ? null : new Date(ms + DEADLINE_HOURS * HOUR).toISOString()
+}
+
+/** Complaint types are free text from the portal; keywords say what is claimed. */
+export function claimKindOf(type: string | null): ClaimKind {
+  const t = fold(type ?? '')
+  if (/thieu|chua (co|duoc|cap nhat)|khong co|missing|bo sung/.test(t)) return 'missing_dose'
+  if (/thong tin|ca nhan|ho ten|ngay sinh|cccd|cmnd|personal|identity|info|name/.test(t)) return 'wrong_info'
+  if (/vac ?xin|vaccine|loai/.test(t)) return 'wrong_vaccine'
+  if (/ngay|date/.test(t)) return 'wrong_date'
+  return 'other'
+}
+
+interface QueueRow {
+  id: number
+  complaint_id: string | null
+  submitted_at: string | null
+  complaint_type: string | null
+  full_name: string | null
+  national_id: string | null
+  outcome: 'approved' | 'deferred' | 'rejected' | null
+  reason_code: string | null
+  note: string | null
+  decided_at: string | null
+  decided_by: string | null
+  open: number
+  linked: number
+}
+
+// The complaint with its latest outcome; open means no outcome yet, or deferred.
+const COMPLAINTS = `
+  SELECT r.id, r.complaint_id, r.submitted_at, r.complaint_type, r.full_name, r.national_id,
+         o.outcome, o.reason_code, o.note, o.decided_at, u.name AS decided_by,
+         (o.id IS NULL OR o.outcome = 'deferred') AS open,
+         EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = r.id
+                   AND l.status IN ('auto', 'review', 'confirmed') AND l.registry_record_id IS NOT NULL) AS linked,
+         datetime(replace(r.submitted_at, ' ', 'T'), '-7 hours', '+${DEADLINE_HOURS} hours') AS deadline_utc
+  FROM records r
+  LEFT JOIN complaint_outcomes o ON o.id = (SELECT max(x.id) FROM complaint_outcomes x WHERE x.record_id = r.id)
+  LEFT JOIN users u ON u.id = o.decided_by
+  WHERE r.kind = 'complaint'`
+
+function toItem(r: QueueRow, now: number): ComplaintItem {
+  const deadline = deadlineOf(r.submitted_at)
+  const due = deadline === null ? null : Date.parse(deadline)
+  return {
+    recordId: r.id,
+    complaintId: r.complaint_id,
+    submittedAt: r.submitted_at,
+    deadline,
+    type: r.complaint_type,
+    claim: claimKindOf(r.complaint_type),
+    fullName: r.full_name,
+    nationalId: r.national_id,
+    outcome:
+      r.outcome && r.decided_at
+        ? { outcome: r.outcome, reasonCode: r.reason_code ?? '', note: r.note, decidedAt: r.decided_at, decidedBy: r.decided_by ?? '' }
+        : null,
+    overdue: r.open === 1 && due !== null && now > due,
+    resolvedInTime: r.open === 1 || !r.decided_at || due === null ? null : Date.parse(r.decided_at) <= due,
+    linked: r.linked === 1
+  }
+}
+
+const VIEW = { open: 'open = 1', resolved: 'open = 0', all: '1' } as const
+
+export function complaintQueue(ws: Workspace, req: ComplaintQueueRequest, now = new Date()): ComplaintQueue {
+  const db = ws.db
+  const nowSql = now.toISOString().replace('T', ' ').slice(0, 19)
+  const counts = db
+    .prepare(
+      `SELECT sum(open) AS open, sum(open AND deadline_utc < ?) AS overdue, sum(NOT open) AS resolved,
+              sum(NOT open AND datetime(decided_at) > deadline_utc) AS late
+       FROM (${COMPLAINTS})`
+    )
+    .get(nowSql) as { open: number | null; overdue: number | null; resolved: number | null; late: number | null }
+  const where = VIEW[req.view]
+  const total = (db.prepare(`SELECT count(*) AS n FROM (${COMPLAINTS}) WHERE ${where}`).get() as { n: number }).n
+  const rows = db
+    .prepare(
+      `SELECT * FROM (${COMPLAINTS}) WHERE ${where}
+       ORDER BY open DESC,
+                CASE WHEN open = 1 THEN submitted_at IS NULL END,
+                CASE WHEN open = 1 THEN replace(submitted_at, ' ', 'T') END,
+                decided_at DESC, id
+       LIMIT ? OFFSET ?`
+    )
+    .all(req.limit, req.offset) as QueueRow[]
+  return {
+    now: now.toISOString(),
+    total,
+    counts: { open: counts.open ?? 0, overdue: counts.overdue ?? 0, resolved: counts.resolved ?? 0, resolvedLate: counts.late ?? 0 },
+    items: rows.map((r) => toItem(r, now.getTime()))
+  }
+}
+
+interface ComplaintRow {
+  id: number
+  kind: string
+  person_id: number | null
+  complaint_id: string | null
+  submitted_at: string | null
+  complaint_type: string | null
+  description: string | null
+  full_name: string | null
+  dob: string | null
+  gender: string | null
+  national_id: string | null
+  phone: string | null
+  address: string | null
+  vaccine: string | null
+  dose_number: number | null
+  dose_date: string | null
+  lot: string | null
+  site_name: string | null
+  source: string
+}
+
+function loadComplaint(db: Db, recordId: number): ComplaintRow {
+  const r = db
+    .prepare(
+      `SELECT r.*, (SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row AS source
+       FROM records r WHERE r.id = ?`
+    )
+    .get(recordId) as ComplaintRow | undefined
+  if (!r || r.kind !== 'complaint') {
+    throw new VaxError('COMPLAINT_NOT_FOUND', { vi: 'Không tìm thấy khiếu nại này.', en: 'This complaint was not found.' }, { recordId })
+  }
+  return r
+}
+
+interface SiteRow {
+  id: number
+  site_name: string | null
+  full_name: string | null
+  dob: string | null
+  gender: string | null
+  national_id: string | null
+  phone: string | null
+  address: string | null
+  vaccine: string | null
+  dose_number: number | null
+  dose_date: string | null
+  lot: string | null
+  source: string
+}
+
+const SITE_COLS = `r.id, r.site_name, r.full_name, r.dob, r.gender, r.national_id, r.phone, r.address, r.vaccine, r.dose_number, r.dose_date, r.lot,
+  (SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row AS source`
+
+/** The site rows that bear on a complaint: linkage's evidence, then the rest of the person's doses. */
+function siteRowsOf(db: Db, c: ComplaintRow, registryId: number | null): ComplaintEvidence['siteRows'] {
+  const judged = db
+    .prepare(`SELECT ${SITE_COLS}, e.relation, e.reasons_json FROM complaint_evidence e JOIN records r ON r.id = e.site_record_id WHERE e.complaint_record_id = ? ORDER BY r.dose_date, r.id`)
+    .all(c.id) as (SiteRow & { relation: 'supports' | 'contradicts' | 'related'; reasons_json: string })[]
+  const seen = new Set(judged.map((r) => r.id))
+  const others = db
+    .prepare(
+      `SELECT ${SITE_COLS} FROM records r WHERE r.kind = 'site' AND r.person_id IN (
+         SELECT ? UNION SELECT l.subject_id FROM links l
+         WHERE l.subject_kind = 'person' AND l.registry_record_id = ? AND l.status IN ('auto', 'review', 'confirmed'))
+       ORDER BY r.dose_date, r.id`
+    )
+    .all(c.person_id, registryId) as SiteRow[]
+  const rows = [
+    ...judged.map((r) => ({ row: r, relation: r.relation, reasons: JSON.parse(r.reasons_json) as string[] })),
+    ...others.filter((r) => !seen.has(r.id)).map((r) => ({ row: r, relation: 'related' as const, reasons: [] as string[] }))
+  ]
+  return rows.map(({ row, relation, reasons }) => ({
+    recordId: row.id,
+    siteName: row.site_name,
+    fullName: row.full_name,
+    dob: row.dob,
+    nationalId: row.national_id,
+    vaccine: row.vaccine,
+    doseNumber: row.dose_number,
+    doseDate: row.dose_date,
+    lot: row.lot,
+    source: row.source,
+    relation,
+    reasons
+  }))
+}
+
+interface RegistryRow {
+  id: number
+  status: string
+  full_name: string | null
+  dob: string | null
+  gender: string | null
+  national_id: string | null
+  old_national_id: string | null
+  phone: string | null
+  address: string | null
+}
+
+function registryOf(db: Db, c: ComplaintRow): RegistryRow | null {
+  return (
+    (db
+      .prepare(
+        `SELECT r.id, l.status, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address
+         FROM links l JOIN records r ON r.id = l.registry_record_id
+         WHERE l.subject_kind = 'complaint' AND l.subject_id = ? AND l.status IN ('auto', 'review', 'confirmed')
+         ORDER BY CASE l.status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 ELSE 2 END, l.id DESC LIMIT 1`
+      )
+      .get(c.id) as RegistryRow | undefined) ?? null
+  )
+}
+
+const CLAIMED: ReviewField[] = ['full_name', 'dob', 'gender', 'national_id', 'phone']
+
+function hintsFor(claim: ClaimKind, diffs: ComplaintEvidence['identityDiffs'], claimedName: string | null, rows: ComplaintEvidence['siteRows']): ReasonCode[] {
+  const hints = new Set<ReasonCode>()
+  const name = diffs.find((d) => d.field === 'full_name')
+  if (name && claimedName !== null) hints.add(name.class === 'formatting' && !hasDiacritics(claimedName) ? 'name_without_diacritics' : 'name_mismatch')
+  if (diffs.some((d) => d.field === 'dob')) hints.add('dob_mismatch')
+  if (rows.length === 0) hints.add('no_site_record')
+  for (const r of rows.filter((x) => x.relation === 'contradicts')) {
+    if (r.reasons.includes('date_differs')) hints.add('date_mismatch')
+    if (r.reasons.includes('vaccine_differs')) hints.add('vaccine_mismatch')
+    if (r.reasons.includes('dose_number_differs')) hints.add('dose_mismatch')
+  }
+  if (claim === 'missing_dose' && rows.some((r) => r.relation === 'supports')) hints.add('already_recorded')
+  return [...hints]
+}
+
+function suggestionsFor(db: Db, claim: ClaimKind, c: ComplaintRow, registry: RegistryRow | null, rows: ComplaintEvidence['siteRows']): CorrectionDraft[] {
+  const contradicting = rows.filter((r) => r.relation === 'contradicts')
+  switch (claim) {
+    case 'missing_dose':
+      if (rows.some((r) => r.relation === 'supports') || !c.vaccine || !c.dose_date) return []
+      return [{ action: 'add_dose', vaccine: c.vaccine, doseDate: c.dose_date, doseNumber: c.dose_number, lot: c.lot ?? '', siteName: c.site_name ?? '' }]
+    case 'wrong_date':
+      return c.dose_date
+        ? contradicting.filter((r) => r.reasons.includes('date_differs')).map((r) => ({ action: 'fix_date' as const, recordId: r.recordId, value: c.dose_date ?? '' }))
+        : []
+    case 'wrong_vaccine':
+      return c.vaccine
+        ? contradicting.filter((r) => r.reasons.includes('vaccine_differs')).map((r) => ({ action: 'fix_vaccine' as const, recordId: r.recordId, value: c.vaccine ?? '' }))
+        : []
+    case 'wrong_info': {
+      // The registry is the reference for personal information: site rows that differ take its values.
+      if (!registry) return []
+      const out: CorrectionDraft[] = []
+      const full = db.prepare(`SELECT id, ${REVIEW_FIELDS.join(', ')} FROM records WHERE id = ?`)
+      for (const r of rows) {
+        const site = full.get(r.recordId) as Record<string, string | null>
+        for (const f of REVIEW_FIELDS) {
+          const want = registry[f]
+          if (want && site[f] !== want && f !== 'address' && f !== 'phone') out.push({ action: 'fix_field', recordId: r.recordId, field: f, value: want })
+        }
+      }
+      return out
+    }
+    case 'other':
+      return []
+  }
+}
+
+export function complaintEvidence(ws: Workspace, recordId: number, now = new Date()): ComplaintEvidence {
+  const db = ws.db
+  const c = loadComplaint(db, recordId)
+  const row = db.prepare(`SELECT * FROM (${COMPLAINTS}) WHERE id = ?`).get(recordId) as QueueRow
+  const item = toItem(row, now.getTime())
+  const registry = registryOf(db, c)
+  const identityDiffs: ComplaintEvidence['identityDiffs'] = []
+  if (registry) {
+    for (const f of CLAIMED) {
+      const claimed = c[f]
+      // Registry extracts carry no phone: a value on one side only says nothing here.
+      if (claimed === null || claimed === '' || registry[f] === null) continue
+      const cls = classify(f, claimed, registry[f], { registryOldId: registry.old_national_id })
+      if (cls) identityDiffs.push({ field: f, claimed, registry: registry[f], ...cls, highlight: highlight(claimed, registry[f]) })
+    }
+  }
+  const siteRows = siteRowsOf(db, c, registry?.id ?? null)
+  return {
+    item,
+    description: c.description,
+    source: c.source,
+    identity: { full_name: c.full_name, dob: c.dob, gender: c.gender, national_id: c.national_id, phone: c.phone },
+    claimDose: { vaccine: c.vaccine, doseNumber: c.dose_number, doseDate: c.dose_date, lot: c.lot, siteName: c.site_name },
+    registry: registry
+      ? { recordId: registry.id, linkStatus: registry.status, fullName: registry.full_name, dob: registry.dob, gender: registry.gender, nationalId: registry.national_id, address: registry.address }
+      : null,
+    identityDiffs,
+    siteRows,
+    hints: hintsFor(item.claim, identityDiffs, c.full_name, siteRows),
+    suggestions: suggestionsFor(db, item.claim, c, registry, siteRows),
+    history: (
+      db
+        .prepare(
+          `SELECT o.outcome, o.reason_code, o.note, o.decided_at, u.name AS decided_by FROM complaint_outcomes o JOIN users u ON u.id = o.decided_by
+           WHERE o.record_id = ? ORDER BY o.id DESC`
+        )
+        .all(recordId) as { outcome: 'approved' | 'deferred' | 'rejected'; reason_code: string; note: string | null; decided_at: string; decided_by: string }[]
+    ).map((o) => ({ outcome: o.outcome, reasonCode: o.reason_code, note: o.note, decidedAt: o.decided_at, decidedBy: o.decided_by }))
+  }
+}
+
+function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<number>): DoseDraft {
+  if (d.action === 'add_dose') return draftAddDose(c.id, d)
+  if (!allowed.has(d.recordId)) {
+    throw new VaxError('COMPLAINT_ROW_UNRELATED', {
+      vi: 'Chỉ được sửa các dòng của điểm tiêm liên quan đến khiếu nại này.',
+      en: 'Only the site rows related to this complaint can be corrected.'
+    })
+  }
+  if (d.action === 'fix_date') return draftDoseProposal(db, { action: 'fix_date', recordId: d.recordId, value: d.value, note: '' })
+  if (d.action === 'fix_vaccine') return draftDoseProposal(db, { action: 'fix_vaccine', recordId: d.recordId, value: d.value, note: '' })
+  const value = normalizeEdit(d.field, d.value).value
+  const old = db.prepare(`SELECT ${d.field} FROM records WHERE id = ?`).pluck().get(d.recordId) as string | null
+  if (old === value) {
+    throw new VaxError('REVIEW_NO_CHANGE', { vi: 'Giá trị mới giống giá trị hiện có.', en: 'The new value is the same as the current one.' })
+  }
+  return { target: 'site', recordId: d.recordId, field: d.field, old, new: value, reason: 'complaint' }
+}
+
+export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = new Date()): { decisionId: number; proposals: number } {
+  const allowedReasons: readonly string[] = OUTCOME_REASONS[req.outcome]
+  if (!allowedReasons.includes(req.reasonCode)) {
+    throw new VaxError('COMPLAINT_REASON_INVALID', {
+      vi: 'Lý do không phù hợp với kết quả đã chọn.',
+      en: 'The reason does not fit the outcome chosen.'
+    })
+  }
+  if (req.reasonCode === 'other' && req.note.trim() === '') {
+    throw new VaxError('COMPLAINT_NOTE_NEEDED', { vi: 'Lý do "khác" cần ghi chú.', en: 'The reason "other" needs a note.' })
+  }
+  if (req.outcome === 'approved' && req.corrections.length === 0) {
+    throw new VaxError('COMPLAINT_NO_CORRECTION', {
+      vi: 'Chấp nhận khiếu nại cần ít nhất một điều chỉnh đề xuất.',
+      en: 'Approving a complaint needs at least one proposed correction.'
+    })
+  }
+  return ws.tx(() => {
+    const db = ws.db
+    const c = loadComplaint(db, req.recordId)
+    const evidence = complaintEvidence(ws, c.id, now)
+    // A new outcome replaces the last one: what an earlier approval proposed is withdrawn.
+    const earlier = db
+      .prepare(
+        `SELECT p.id, p.status FROM proposals p WHERE p.decision_id IN
+           (SELECT decision_id FROM complaint_outcomes WHERE record_id = ? AND decision_id IS NOT NULL) AND p.status IN ('proposed', 'approved', 'exported')`
+      )
+      .all(c.id) as { id: number; status: string }[]
+    if (earlier.some((p) => p.status !== 'proposed')) {
+      throw new VaxError('COMPLAINT_ALREADY_APPROVED', {
+        vi: 'Điều chỉnh từ lần chấp nhận trước đã được phê duyệt; không thể thay đổi kết quả.',
+        en: 'The corrections from the earlier approval were already approved; the outcome cannot change.'
+      })
+    }
+    const withdraw = db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE id = ?")
+    for (const p of earlier) withdraw.run(p.id)
+
+    const d = openDecision(db, user, `complaint_${req.outcome}`, 'complaint', { recordId: c.id, reasonCode: req.reasonCode })
+    const allowed = new Set(evidence.siteRows.map((r) => r.recordId))
+    const drafts = req.outcome === 'approved' ? req.corrections.map((x) => draftFor(db, c, x, allowed)) : []
+    const ids = drafts.map((draft) => writeDoseDraft(db, d, { ...draft, reason: 'complaint' }, req.note, c.complaint_id ?? `#${c.id}`))
+    db.prepare(
+      'INSERT INTO complaint_outcomes (record_id, outcome, reason_code, note, decided_by, decided_at, decision_id) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    ).run(c.id, req.outcome, req.reasonCode, req.note || null, user.id, d.at, d.id)
+
+    // The complaint's row in the review grid follows its outcome.
+    const stmts = diffStatements(db)
+    const diffs = db
+      .prepare("SELECT d.id, d.link_id FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.subject_kind = 'complaint' AND l.subject_id = ? AND d.status <> 'unlinked'")
+      .all(c.id) as { id: number; link_id: number }[]
+    for (const x of diffs) changeDiff(stmts, d, x.id, req.outcome === 'deferred' ? 'deferred' : 'resolved', req.note || null)
+    if (diffs.length > 0) refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(diffs.map((x) => x.link_id))])])
+    bumpGeneration(db)
+    auditDecision(db, d, `complaint.${req.outcome}`, {
+      new: { recordId: c.id, complaintId: c.complaint_id, reasonCode: req.reasonCode, proposals: ids, withdrawn: earlier.map((p) => p.id) },
+      reason: req.note || null
+    })
+    return { decisionId: d.id, proposals: ids.length }
+  })
+}

@@ -1,0 +1,47 @@
+import type { Workspace } from '../workspace/workspace.ts'
+import { complaintQueue } from './complaints.ts'
+import type { Overview } from './overview-schema.ts'
+
+/**
+ * The overview screen: how many records are at each stage of the workflow, and how much
+ * work is left at each. Every figure is one aggregate query; nothing is listed.
+ */
+export function overview(ws: Workspace, now = new Date()): Overview {
+  const db = ws.db
+  const one = (sql: string): number => (db.prepare(sql).get() as { n: number | null }).n ?? 0
+  const group = (sql: string): Record<string, number> =>
+    Object.fromEntries((db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]))
+  const records = group('SELECT kind AS k, count(*) AS n FROM records GROUP BY kind')
+  const links = group(`SELECT status AS k, count(*) AS n FROM (
+      SELECT l.status, ROW_NUMBER() OVER (PARTITION BY subject_kind, subject_id
+        ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 WHEN 'review' THEN 2 WHEN 'rejected' THEN 3 ELSE 4 END, id DESC) AS rank
+      FROM links l WHERE subject_kind = 'person') WHERE rank = 1 GROUP BY status`)
+  const rows = group('SELECT status AS k, count(*) AS n FROM review_rows GROUP BY status')
+  const diffs = group("SELECT class AS k, count(*) AS n FROM diffs WHERE status = 'open' GROUP BY class")
+  const proposals = group('SELECT status AS k, count(*) AS n FROM proposals GROUP BY status')
+  const complaints = complaintQueue(ws, { view: 'open', offset: 0, limit: 1 }, now).counts
+  const siteRows = records['site'] ?? 0
+  const linkedSiteRows = one(
+    `SELECT count(*) AS n FROM records r WHERE r.kind = 'site' AND EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'person'
+       AND l.subject_id = r.person_id AND l.status IN ('auto', 'confirmed') AND l.registry_record_id IS NOT NULL)`
+  )
+  return {
+    stages: {
+      imported: { site: siteRows, registry: records['registry'] ?? 0, complaint: records['complaint'] ?? 0, rejects: one('SELECT count(*) AS n FROM rejects') },
+      linked: { persons: one('SELECT count(*) AS n FROM persons'), siteRowsLinked: linkedSiteRows, byStatus: links },
+      reviewed: { rows: rows, openDiffsByClass: diffs },
+      proposed: proposals,
+      complaints
+    },
+    workLeft: {
+      candidates: (links['review'] ?? 0) + (links['none'] ?? 0) + (links['rejected'] ?? 0),
+      reviewRows: rows['open'] ?? 0,
+      deferredRows: rows['deferred'] ?? 0,
+      complaintsOpen: complaints.open,
+      complaintsOverdue: complaints.overdue,
+      awaitingApproval: proposals['proposed'] ?? 0,
+      awaitingExport: proposals['approved'] ?? 0,
+      doseIssues: one('SELECT count(*) AS n FROM dose_issues')
+    }
+  }
+}

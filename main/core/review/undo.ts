@@ -1,0 +1,109 @@
+import { VaxError } from '../errors.ts'
+import type { User } from '../users/users.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { rebuildLinkDiffs } from './diffs.ts'
+import { bumpGeneration } from './generation.ts'
+import { auditDecision, type UndoData } from './log.ts'
+import { refreshRows } from './rows.ts'
+import type { UndoEntry } from './schemas.ts'
+
+/**
+ * Undo takes back a clerk's own decisions, newest first: the proposals they made are
+ * withdrawn, the diffs, links and proposals they replaced are put back. It is refused
+ * once a supervisor has approved what the decision proposed, or when someone decided
+ * the same cells since. Complaint outcomes have their own history and are not undone here.
+ */
+
+interface DecisionRow {
+  id: number
+  kind: string
+  scope: string
+  decided_at: string
+  summary_json: string
+  undo_json: string
+}
+
+function describe(r: DecisionRow): string {
+  const s = JSON.parse(r.summary_json) as { fields?: string[]; preview?: { diffs: number }; linkId?: number }
+  if (r.scope === 'bulk') return `${r.kind} × ${s.preview?.diffs ?? 0}`
+  if (s.fields) return `${r.kind}: ${s.fields.join(', ')}`
+  return r.kind
+}
+
+const toEntry = (r: DecisionRow): UndoEntry => ({ decisionId: r.id, kind: r.kind, scope: r.scope, decidedAt: r.decided_at, summary: describe(r) })
+
+export function undoStack(ws: Workspace, user: User, limit = 20): UndoEntry[] {
+  return (
+    ws.db
+      .prepare(
+        `SELECT id, kind, scope, decided_at, summary_json, undo_json FROM review_decisions
+         WHERE decided_by = ? AND undone_at IS NULL AND scope <> 'complaint' ORDER BY id DESC LIMIT ?`
+      )
+      .all(user.id, limit) as DecisionRow[]
+  ).map(toEntry)
+}
+
+export function undoLast(ws: Workspace, user: User): UndoEntry {
+  return ws.tx(() => {
+    const db = ws.db
+    const r = db
+      .prepare(
+        `SELECT id, kind, scope, decided_at, summary_json, undo_json FROM review_decisions
+         WHERE decided_by = ? AND undone_at IS NULL AND scope <> 'complaint' ORDER BY id DESC LIMIT 1`
+      )
+      .get(user.id) as DecisionRow | undefined
+    if (!r) throw new VaxError('REVIEW_NOTHING_TO_UNDO', { vi: 'Không còn quyết định nào để hoàn tác.', en: 'There is no decision left to undo.' })
+
+    const made = db.prepare('SELECT id, status FROM proposals WHERE decision_id = ?').all(r.id) as { id: number; status: string }[]
+    const locked = made.filter((p) => p.status === 'approved' || p.status === 'exported').map((p) => p.id)
+    if (locked.length > 0) {
+      throw new VaxError(
+        'REVIEW_UNDO_APPROVED',
+        {
+          vi: 'Không thể hoàn tác: người phê duyệt đã duyệt điều chỉnh của quyết định này.',
+          en: 'Cannot undo: a supervisor already approved a correction from this decision.'
+        },
+        { proposals: locked }
+      )
+    }
+    const changed = db
+      .prepare(
+        `SELECT rdd.diff_id, rdd.old_status, rdd.old_note, rdd.old_decision_id, d.decision_id AS now_decision, d.link_id
+         FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ?`
+      )
+      .all(r.id) as { diff_id: number; old_status: string; old_note: string | null; old_decision_id: number | null; now_decision: number | null; link_id: number }[]
+    if (changed.some((c) => c.now_decision !== r.id)) {
+      throw new VaxError('REVIEW_UNDO_LATER', {
+        vi: 'Không thể hoàn tác: đã có quyết định mới hơn trên các ô này.',
+        en: 'Cannot undo: a later decision changed the same cells.'
+      })
+    }
+    const undo = JSON.parse(r.undo_json) as UndoData
+    db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
+    const setDiff = db.prepare('UPDATE diffs SET status = ?, note = ?, decision_id = ? WHERE id = ?')
+    for (const c of changed) setDiff.run(c.old_status, c.old_note, c.old_decision_id, c.diff_id)
+    const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
+    for (const p of undo.restore ?? []) restore.run(p.status, p.id)
+    const links = new Set<number>(changed.map((c) => c.link_id))
+    for (const l of undo.links ?? []) {
+      if (l.before === null) {
+        db.prepare('DELETE FROM links WHERE id = ?').run(l.id)
+        continue
+      }
+      db.prepare(
+        `UPDATE links SET registry_record_id = @registry_record_id, match_weight = @match_weight, match_probability = @match_probability,
+                status = @status, contributions_json = @contributions_json, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id`
+      ).run({ ...l.before, id: l.id })
+      links.add(l.id)
+    }
+    const relinked = (undo.links ?? []).filter((l) => l.before !== null).map((l) => l.id)
+    if (relinked.length > 0) rebuildLinkDiffs(db, relinked)
+    refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...links])])
+    db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), r.id)
+    bumpGeneration(db)
+    auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
+      new: { kind: r.kind, scope: r.scope, withdrawnProposals: made.filter((p) => p.status === 'proposed').map((p) => p.id) }
+    })
+    return toEntry(r)
+  })
+}
