@@ -111,7 +111,11 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     const fileHash = await hashFile(opts.path)
     const fileName = basename(opts.path)
     ctx.checkCancelled()
-    const { sheet, layout } = await chooseLayout(source, { ...(opts.sheet !== undefined && { sheet: opts.sheet }), ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }) })
+    const { sheet, layout } = await chooseLayout(source, {
+      ...(opts.sheet !== undefined && { sheet: opts.sheet }),
+      ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }),
+      mappingGiven: opts.mapping !== undefined && Object.keys(opts.mapping).length > 0
+    })
     const mapping = effectiveMapping(layout.headers, opts.kind, opts.mapping)
     const cols = resolveMapping(mapping, layout.headers)
     requireName(cols)

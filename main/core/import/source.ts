@@ -72,7 +72,7 @@ export function noHeader(sheet: string | null, headerRow?: number): VaxError {
 /** The sheet and layout an import will use: as the user chose, or as detected. */
 export async function chooseLayout(
   source: SpreadsheetSource,
-  opts: { sheet?: string; headerRow?: number }
+  opts: { sheet?: string; headerRow?: number; mappingGiven?: boolean }
 ): Promise<{ sheet: string; layout: Layout; head: SheetRow[] }> {
   let sheet = opts.sheet
   if (sheet !== undefined && !source.sheets.some((s) => s.name === sheet)) {
@@ -88,6 +88,7 @@ export async function chooseLayout(
   }
   const head = await readHead(source, sheet, Math.max(HEADER_SCAN_ROWS + 25, (opts.headerRow ?? 0) + 25))
   const layout = detectLayout(head, opts.headerRow)
-  if (!layout) throw noHeader(sheet, opts.headerRow)
+  // A chosen row with no header word at all is a data row, unless the user maps its columns by hand.
+  if (!layout || (layout.score === 0 && !opts.mappingGiven)) throw noHeader(sheet, opts.headerRow)
   return { sheet, layout, head }
 }

@@ -6,6 +6,16 @@ import { z } from 'zod'
  */
 export const JobRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('verify') }),
+  // Import (main/core/import): one spreadsheet into the workspace; `source` is the kind of file.
+  z.object({
+    kind: z.literal('import'),
+    source: z.enum(['site', 'registry', 'complaint']),
+    path: z.string().min(1).max(4096),
+    sheet: z.string().max(255).optional(),
+    headerRow: z.number().int().min(1).max(1_048_576).optional(),
+    mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)).optional(),
+    actor: z.string().max(200).nullable().optional()
+  }),
   // The signer's password opens their signing key in the worker; it is never stored or echoed.
   z.object({ kind: z.literal('export'), outDir: z.string().min(1).max(4096), signer: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
 ])

@@ -2,6 +2,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import type { JobContext } from './context.ts'
 import type { JobRequest } from './requests.ts'
 import { verifyJob } from './verify-job.ts'
+import { importFile } from '../import/import-file.ts'
 import { exportJob } from '../export/export-job.ts'
 
 /** Maps each job kind to the core function that does the work. */
@@ -9,6 +10,10 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
   switch (req.kind) {
     case 'verify':
       return verifyJob(ws, ctx)
+    case 'import': {
+      const { source, path, sheet, headerRow, mapping, actor } = req
+      return importFile(ws, { kind: source, path, ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(mapping && { mapping }) }, ctx, actor ?? null)
+    }
     case 'export':
       return exportJob(ws, req, ctx)
   }

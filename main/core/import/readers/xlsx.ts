@@ -74,8 +74,9 @@ async function readDateStyles(zip: ZipReader): Promise<boolean[]> {
   })
 }
 
-async function readSharedStrings(zip: ZipReader): Promise<string[]> {
-  const out: string[] = []
+/** Shared strings; an empty one reads as an empty cell, as in exceljs. */
+async function readSharedStrings(zip: ZipReader): Promise<(string | null)[]> {
+  const out: (string | null)[] = []
   if (!zip.entries.has('xl/sharedStrings.xml')) return out
   const decoder = new TextDecoder('utf-8')
   let buf = ''
@@ -89,13 +90,13 @@ async function readSharedStrings(zip: ZipReader): Promise<string[]> {
       const gt = buf.indexOf('>', s)
       if (gt < 0) break
       if (selfClose >= 0 && selfClose + 1 === gt) {
-        out.push('')
+        out.push(null)
         i = gt + 1
         continue
       }
       const e = buf.indexOf('</si>', gt)
       if (e < 0) break
-      out.push(textOf(buf.slice(gt + 1, e)))
+      out.push(textOf(buf.slice(gt + 1, e)) || null)
       i = e + 5
     }
     buf = buf.slice(i)
@@ -117,7 +118,7 @@ function columnOf(ref: string): number {
 const BATCH = 2000
 
 interface Ctx {
-  strings: string[]
+  strings: (string | null)[]
   dateStyles: boolean[]
   date1904: boolean
 }
