@@ -1,10 +1,13 @@
 import type { z } from 'zod'
 import { jobChannels, jobEvents, SerializedError } from './channels/jobs.ts'
 import { workspaceChannels } from './channels/workspace.ts'
+import { reviewChannels } from './channels/review.ts'
+import { complaintChannels } from './channels/complaints.ts'
 import { userChannels } from './channels/users.ts'
 import { approveChannels } from './channels/approve.ts'
 import { exportChannels } from './channels/export.ts'
 import { reportChannels } from './channels/reports.ts'
+import { linkChannels } from './channels/link.ts'
 
 /**
  * The one IPC contract: channel → zod request → zod response. Main validates every
@@ -16,10 +19,13 @@ import { reportChannels } from './channels/reports.ts'
 export const contract = {
   ...workspaceChannels,
   ...jobChannels,
+  ...reviewChannels,
+  ...complaintChannels,
   ...userChannels,
   ...approveChannels,
   ...exportChannels,
-  ...reportChannels
+  ...reportChannels,
+  ...linkChannels
 } as const
 
 /** Events main pushes to the renderer. */

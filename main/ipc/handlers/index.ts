@@ -3,6 +3,8 @@ import type { Session } from '../session.ts'
 import { jobHandlers } from './jobs.ts'
 import type { HandlerMap } from './types.ts'
 import { workspaceHandlers } from './workspace.ts'
+import { reviewHandlers } from './review.ts'
+import { complaintHandlers } from './complaints.ts'
 import { userHandlers } from './users.ts'
 import { approveHandlers } from './approve.ts'
 import { exportHandlers } from './export.ts'
@@ -13,6 +15,8 @@ export function createHandlers(s: Session): HandlerMap<Channel> {
   return {
     ...workspaceHandlers(s),
     ...jobHandlers(s),
+    ...reviewHandlers(s),
+    ...complaintHandlers(s),
     ...userHandlers(s),
     ...approveHandlers(s),
     ...exportHandlers(s),

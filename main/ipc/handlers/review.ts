@@ -1,0 +1,44 @@
+import { candidateQueue, candidatesPanel } from '../../core/review/candidates.ts'
+import { applyBulk, decide, previewBulk } from '../../core/review/decisions.ts'
+import { personPanel, proposeDose } from '../../core/review/doses.ts'
+import { facets, gridPage } from '../../core/review/grid.ts'
+import { pickCandidate, unlink } from '../../core/review/links.ts'
+import { overview } from '../../core/review/overview.ts'
+import { undoLast, undoStack } from '../../core/review/undo.ts'
+import type { Session } from '../session.ts'
+import type { HandlerMap } from './types.ts'
+
+type ReviewChannel =
+  | 'review:page'
+  | 'review:facets'
+  | 'review:decide'
+  | 'review:bulkPreview'
+  | 'review:bulkApply'
+  | 'review:undo'
+  | 'review:undoStack'
+  | 'review:unlink'
+  | 'review:candidateQueue'
+  | 'review:candidates'
+  | 'review:pick'
+  | 'review:person'
+  | 'review:dose'
+  | 'review:overview'
+
+export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
+  return {
+    'review:page': (req) => gridPage(s.workspace, req),
+    'review:facets': ({ filter }) => facets(s.workspace, filter),
+    'review:decide': (req) => decide(s.workspace, s.user, req),
+    'review:bulkPreview': ({ filter, action }) => previewBulk(s.workspace, filter, action),
+    'review:bulkApply': (req) => applyBulk(s.workspace, s.user, req),
+    'review:undo': () => undoLast(s.workspace, s.user),
+    'review:undoStack': () => ({ entries: undoStack(s.workspace, s.user) }),
+    'review:unlink': (req) => unlink(s.workspace, s.user, req),
+    'review:candidateQueue': (page) => candidateQueue(s.workspace, page),
+    'review:candidates': (subject) => candidatesPanel(s.workspace, subject),
+    'review:pick': (req) => pickCandidate(s.workspace, s.user, req),
+    'review:person': ({ personId }) => personPanel(s.workspace, personId),
+    'review:dose': (req) => proposeDose(s.workspace, s.user, req),
+    'review:overview': () => overview(s.workspace)
+  }
+}
