@@ -16,6 +16,13 @@ export const JobRequest = z.discriminatedUnion('kind', [
     mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)).optional(),
     actor: z.string().max(200).nullable().optional()
   }),
+  // Linkage (main/core/link): a full match run, or moving the two thresholds over the last run.
+  z.object({
+    kind: z.literal('match'),
+    thresholds: z.object({ auto: z.number().finite(), review: z.number().finite() }).optional(),
+    duplicateWindowDays: z.number().int().min(0).max(60).optional()
+  }),
+  z.object({ kind: z.literal('link-thresholds'), thresholds: z.object({ auto: z.number().finite(), review: z.number().finite() }) }),
   // The signer's password opens their signing key in the worker; it is never stored or echoed.
   z.object({ kind: z.literal('export'), outDir: z.string().min(1).max(4096), signer: z.string().min(1).max(200), password: z.string().min(1).max(1024) })
 ])

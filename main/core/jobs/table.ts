@@ -4,6 +4,8 @@ import type { JobRequest } from './requests.ts'
 import { verifyJob } from './verify-job.ts'
 import { importFile } from '../import/import-file.ts'
 import { exportJob } from '../export/export-job.ts'
+import { matchJob } from '../link/match-job.ts'
+import { applyThresholds } from '../link/apply-thresholds.ts'
 
 /** Maps each job kind to the core function that does the work. */
 export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown {
@@ -14,6 +16,10 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
       const { source, path, sheet, headerRow, mapping, actor } = req
       return importFile(ws, { kind: source, path, ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(mapping && { mapping }) }, ctx, actor ?? null)
     }
+    case 'match':
+      return matchJob(ws, { settings: { ...(req.thresholds && { thresholds: req.thresholds }), ...(req.duplicateWindowDays !== undefined && { duplicateWindowDays: req.duplicateWindowDays }) } }, ctx)
+    case 'link-thresholds':
+      return applyThresholds(ws, req.thresholds, ctx)
     case 'export':
       return exportJob(ws, req, ctx)
   }

@@ -9,6 +9,7 @@ import { userHandlers } from './users.ts'
 import { approveHandlers } from './approve.ts'
 import { exportHandlers } from './export.ts'
 import { reportHandlers } from './reports.ts'
+import { linkHandlers } from './link.ts'
 
 /** Thin adapters from channels to core; `satisfies` makes a missing channel a type error. */
 export function createHandlers(s: Session): HandlerMap<Channel> {
@@ -20,6 +21,7 @@ export function createHandlers(s: Session): HandlerMap<Channel> {
     ...userHandlers(s),
     ...approveHandlers(s),
     ...exportHandlers(s),
-    ...reportHandlers(s)
+    ...reportHandlers(s),
+    ...linkHandlers(s)
   } satisfies HandlerMap<Channel>
 }

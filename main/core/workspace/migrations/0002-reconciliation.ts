@@ -27,7 +27,11 @@ CREATE TABLE links (
   registry_record_id INTEGER REFERENCES records(id),
   match_weight       REAL,
   match_probability  REAL,
-  status             TEXT NOT NULL,
+  status             TEXT NOT NULL CHECK (status IN ('auto', 'review', 'none', 'confirmed', 'rejected')),
+  -- Why the engine would not auto-link it whatever the weight (tie, twin, namesake, conflict,
+  -- rejected_before, shared_target); see main/core/link/decide.ts.
+  hold_reason        TEXT,
+  -- [{comparison, level, weight, frequency?, swapped?}], the prior first: the waterfall.
   contributions_json TEXT NOT NULL DEFAULT '[]',
   decided_by         TEXT,
   decided_at         TEXT
@@ -47,6 +51,8 @@ CREATE TABLE candidates (
 ) STRICT;
 CREATE INDEX candidates_subject ON candidates(subject_kind, subject_id);
 
+-- kind: duplicate, impossible_order, short_interval, before_birth, future, before_campaign;
+-- detail is JSON (the other dose, days apart, the rule). See main/core/link/dose-checks.ts.
 CREATE TABLE dose_issues (
   id        INTEGER PRIMARY KEY,
   person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
@@ -54,6 +60,19 @@ CREATE TABLE dose_issues (
   kind      TEXT NOT NULL,
   detail    TEXT NOT NULL
 ) STRICT;
+CREATE INDEX dose_issues_person ON dose_issues(person_id);
+
+-- How each site row of a complaint's person bears on the complaint (the complaint's person
+-- is records.person_id of the complaint row). relation: supports, contradicts or related;
+-- reasons_json lists codes such as same_date or vaccine_differs (main/core/link/complaint-evidence.ts).
+CREATE TABLE complaint_evidence (
+  id                  INTEGER PRIMARY KEY,
+  complaint_record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  site_record_id      INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
+  relation            TEXT NOT NULL CHECK (relation IN ('supports', 'contradicts', 'related')),
+  reasons_json        TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+CREATE INDEX complaint_evidence_complaint ON complaint_evidence(complaint_record_id);
 
 -- Review (main/core/review). A decision is one clerk action (a cell, a row, a bulk rule, a link
 -- choice, a dose change); it is what undo takes back, so it keeps what it changed.

@@ -1,0 +1,40 @@
+import type { Prepared } from '../prepare.ts'
+import { oneDigitOrSwap } from '../text.ts'
+import { cccdAgrees } from './cccd.ts'
+import type { Comparison } from './types.ts'
+
+/**
+ * National identifiers, old and new. Levels:
+ * - exact: the same current ID;
+ * - crosswalk: one side's ID is the other's old one (a 9-digit CMND replaced by a 12-digit
+ *   CCCD, linked through the registry's old-CMND column);
+ * - typo: one digit off or two adjacent digits swapped, and, for a CCCD, the embedded
+ *   birth year and gender agree with the other record (else a "typo" is a different person);
+ * - conflict: comparable IDs that disagree.
+ * IDs of different lengths with no crosswalk are not comparable: no evidence either way.
+ */
+export function idLevel(a: Prepared, b: Prepared): number {
+  const na = a.nationalId
+  const nb = b.nationalId
+  if (na && nb && na === nb) return 0
+  const oa = a.oldNationalId
+  const ob = b.oldNationalId
+  if ((na && na === ob) || (oa && oa === nb) || (oa && oa === ob)) return 1
+  let comparable = false
+  for (const x of [na, oa]) {
+    if (!x) continue
+    for (const y of [nb, ob]) {
+      if (!y || x.length !== y.length) continue
+      comparable = true
+      if (oneDigitOrSwap(x, y) && cccdAgrees(x, b) && cccdAgrees(y, a)) return 2
+    }
+  }
+  return comparable ? 3 : -1
+}
+
+export const nationalId: Comparison = {
+  name: 'national_id',
+  field: 'identifier',
+  levels: ['exact', 'crosswalk', 'typo', 'conflict'],
+  compare: idLevel
+}

@@ -1,0 +1,43 @@
+import type { Prepared } from '../prepare.ts'
+import { address } from './address.ts'
+import { birthDate } from './dob.ts'
+import { gender } from './gender.ts'
+import { nationalId } from './id.ts'
+import { location } from './location.ts'
+import { alignNames } from './name-align.ts'
+import { givenName, middleName, surname } from './name.ts'
+import { phone } from './phone.ts'
+import type { Comparison, PairScratch } from './types.ts'
+
+/** Every comparison the engine knows, one or more per field type. */
+export const CATALOGUE: readonly Comparison[] = [givenName, surname, middleName, birthDate, gender, nationalId, phone, location, address]
+
+export function byName(name: string): Comparison {
+  const c = CATALOGUE.find((x) => x.name === name)
+  if (!c) throw new Error(`unknown comparison ${name}`)
+  return c
+}
+
+/** Compares one pair on every comparison, writing level indices (-1 = missing) into out. */
+export function compareInto(cs: readonly Comparison[], a: Prepared, b: Prepared, out: Int8Array): PairScratch {
+  const scratch: PairScratch = { names: a.name && b.name ? alignNames(a.name, b.name) : null }
+  for (let i = 0; i < cs.length; i++) out[i] = (cs[i] as Comparison).compare(a, b, scratch)
+  return scratch
+}
+
+/** A comparison takes part when at least this share of random pairs can be compared on it. */
+export const MIN_COVERAGE = 0.02
+
+/**
+ * Chooses the comparisons the data supports, from the share of random pairs each could
+ * compare: no phone column, no phone comparison. Administrative codes, where present,
+ * replace the free-text address (both describe where someone lives: counting both would
+ * count one fact twice).
+ */
+export function selectComparisons(coverage: ReadonlyMap<string, number>): Comparison[] {
+  const has = (c: Comparison): boolean => (coverage.get(c.name) ?? 0) >= MIN_COVERAGE
+  const chosen = CATALOGUE.filter(has)
+  return chosen.some((c) => c.field === 'admin_area') ? chosen.filter((c) => c.field !== 'free_address') : chosen
+}
+
+export type { Comparison, PairScratch, FieldType } from './types.ts'

@@ -1,0 +1,84 @@
+/**
+ * Turning match weights into decisions. Two thresholds (in bits of match weight) sort
+ * every subject: at or above `auto` it is linked, at or above `review` a clerk decides,
+ * below it there is no link. Some links are held back from auto-linking whatever their
+ * weight, for a reason kept with the link so moving the thresholds never undoes it.
+ */
+export interface Thresholds {
+  auto: number
+  review: number
+}
+
+/**
+ * Defaults: auto-link at a match probability of about 0.999 (weight 10), review from
+ * about 0.06 (weight −4). Calibrated on the demo data; see the README's quality tables.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { auto: 10, review: -4 }
+
+/** A runner-up within this many bits of the best (16:1 odds) is a near-tie. */
+export const TIE_MARGIN = 4
+
+/**
+ * A registry sibling of the best candidate (same birth date and family name) within this
+ * many bits is a contender: twins differ mainly in the given name, worth about this much.
+ */
+export const SIBLING_MARGIN = 16
+
+export const STATUSES = ['auto', 'review', 'none', 'confirmed', 'rejected'] as const
+export type LinkStatus = (typeof STATUSES)[number]
+export type MachineStatus = 'auto' | 'review' | 'none'
+
+/**
+ * Why a link may not be made automatically:
+ * - tie: the runner-up is within TIE_MARGIN bits of the best;
+ * - twin: a strong runner-up shares the birth date and family name (a twin or sibling),
+ *   and the ID does not settle it;
+ * - namesake: the registry holds two or more people with this name and birth date, and the
+ *   ID does not settle it;
+ * - conflict: this person's rows contradict each other, yet point at one registry person;
+ * - rejected_before: a clerk already rejected a link for this subject, so only a clerk
+ *   links it again;
+ * - shared_target: another site person would be auto-linked to the same registry person
+ *   (re-evaluated whenever thresholds move, as it depends on which links are auto).
+ * All but shared_target depend only on the candidates, never on the thresholds.
+ */
+export const HOLD_REASONS = ['tie', 'twin', 'namesake', 'conflict', 'rejected_before', 'shared_target'] as const
+export type HoldReason = (typeof HOLD_REASONS)[number]
+
+export function statusFor(weight: number | null, hold: HoldReason | null, t: Thresholds): MachineStatus {
+  if (weight === null || weight < t.review) return 'none'
+  return weight >= t.auto && hold === null ? 'auto' : 'review'
+}
+
+/** What the hold rules need to know about one candidate. */
+export interface CandidateView {
+  weight: number
+  /** The ID comparison agreed (same ID, or CMND–CCCD crosswalk). */
+  idAgrees: boolean
+  /** Registry people with this candidate's name and birth date (the candidate included). */
+  namesakes: number
+  /** The given-name level (0 exact … 5 different; -1 missing): lower agrees better. */
+  givenLevel: number
+}
+
+const givenRank = (l: number): number => (l < 0 ? 9 : l)
+
+/**
+ * The hold reason for a subject whose candidates are sorted by weight, best first.
+ * `siblings(i, j)` says whether candidates i and j share birth date and family name
+ * but not the given name.
+ */
+export function holdFor(cands: readonly CandidateView[], siblings: (i: number, j: number) => boolean): HoldReason | null {
+  const best = cands[0]
+  if (!best) return null
+  const second = cands[1]
+  if (second && best.weight - second.weight < TIE_MARGIN) return 'tie'
+  for (let j = 1; j < cands.length; j++) {
+    const c = cands[j] as CandidateView
+    if (c.weight < best.weight - SIBLING_MARGIN || !siblings(0, j)) continue
+    // A sibling fits the given name at least as well: even an agreeing ID may be the twin's.
+    if (!best.idAgrees || givenRank(c.givenLevel) <= givenRank(best.givenLevel)) return 'twin'
+  }
+  if (!best.idAgrees && best.namesakes >= 2) return 'namesake'
+  return null
+}

@@ -1,0 +1,398 @@
+import type { JobContext } from '../jobs/context.ts'
+import { block, type CandidatePairs } from './block.ts'
+import { topCandidates, strongEdges, type Cand } from './candidates.ts'
+import { clusterRows } from './cluster.ts'
+import { compareInto } from './compare/index.ts'
+import { complaintEvidence, type Evidence } from './complaint-evidence.ts'
+import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus, type Thresholds } from './decide.ts'
+import { redecide } from './redecide.ts'
+import { checkDoses, type DoseIssue } from './dose-checks.ts'
+import { comparePairs, fitModel, pairWeights, type ComparedPairs, type FitReport } from './model/fit.ts'
+import { explain, levelWeights, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
+import { buildTermFrequencies } from './model/tf.ts'
+import { family, given, type Prepared, type PreparedDob } from './prepare.ts'
+
+export interface EngineOptions {
+  thresholds: Thresholds
+  seed: number
+  /** Random pairs compared to estimate u. */
+  maxRandomPairs: number
+  duplicateWindowDays: number
+  /** YYYY-MM-DD, for the "dose in the future" check. */
+  today: string
+}
+
+/** A subject a clerk already decided: its decisions stand and its rows stay together. */
+export interface FrozenSubject {
+  /** persons.id for a person, records.id for a complaint. */
+  subjectId: number
+  /** Site record ids of a person (empty for a complaint). */
+  rows: number[]
+  /** A clerk confirmed the link: to `confirmed`, or to nobody (null). No machine link then. */
+  settled: boolean
+  /** Registry record id a clerk confirmed, if any. */
+  confirmed: number | null
+  /** Registry record ids a clerk rejected. */
+  rejected: number[]
+}
+
+export interface CandidateOut {
+  target: number
+  weight: number
+  contributions: Contribution[]
+}
+
+/** The machine's link for one subject; registry ids are records.id. */
+export interface LinkOutcome {
+  target: number | null
+  weight: number | null
+  probability: number | null
+  status: MachineStatus
+  hold: HoldReason | null
+  contributions: Contribution[]
+  candidates: CandidateOut[]
+}
+
+export interface PersonResult {
+  /** persons.id of a person kept from an earlier run, else null (a new person). */
+  frozenId: number | null
+  /** Site record ids. */
+  rows: number[]
+  /** Null when a clerk's confirmed link stands. */
+  link: LinkOutcome | null
+}
+
+export interface ComplaintResult {
+  recordId: number
+  /** Null when a clerk's confirmed link stands. */
+  link: LinkOutcome | null
+  /** Index into persons. */
+  person: number | null
+  evidence: Evidence[]
+}
+
+export interface ModelSummary {
+  lambda: number
+  priorWeight: number
+  comparisons: { name: string; field: string; levels: readonly string[]; m: number[]; u: number[]; weights: number[] }[]
+  fit: FitReport
+  blocking: CandidatePairs['stats']
+  candidatePairs: number
+}
+
+export interface EngineResult {
+  persons: PersonResult[]
+  complaints: ComplaintResult[]
+  doseIssues: (DoseIssue & { person: number })[]
+  link: ModelSummary | null
+  dedup: ModelSummary | null
+}
+
+/** Candidates stored per subject for the review panel. */
+const STORED_CANDIDATES = 3
+/** …if within this many bits of the review threshold. */
+const STORED_BELOW_REVIEW = 10
+
+function summarize(model: LinkModel, report: FitReport, pairs: CandidatePairs): ModelSummary {
+  const r4 = (x: number): number => Number(x.toPrecision(4))
+  return {
+    lambda: model.lambda,
+    priorWeight: r4(Math.log2(model.lambda / (1 - model.lambda))),
+    comparisons: model.comparisons.map((f) => ({
+      name: f.comparison.name,
+      field: f.comparison.field,
+      levels: f.comparison.levels,
+      m: f.m.map(r4),
+      u: f.u.map(r4),
+      weights: f.m.map((m, l) => r4(Math.log2(m / (f.u[l] as number))))
+    })),
+    fit: report,
+    blocking: pairs.stats,
+    candidatePairs: pairs.length
+  }
+}
+
+export const dobString = (d: PreparedDob | null): string | null =>
+  d ? (d.m === 0 ? String(d.y) : `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`) : null
+
+interface Fitted {
+  model: LinkModel
+  compared: ComparedPairs
+  pairs: CandidatePairs
+  weights: Float64Array
+  summary: ModelSummary
+}
+
+function fit(subjects: readonly Prepared[], targets: readonly Prepared[], dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
+  ctx.progress({ done: 0, total: null, stage: `${stage}:block` })
+  const pairs = block(subjects, targets, { dedup }, ctx)
+  const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
+  const res = fitModel(subjects, targets, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
+  const weights = pairWeights(res.model, res.compared, pairs.length)
+  return { model: res.model, compared: res.compared, pairs, weights, summary: summarize(res.model, res.report, pairs) }
+}
+
+/**
+ * A comparison level this strongly against a match (256:1) vetoes merging two rows
+ * whatever else agrees. Learned per dataset: a different given name is such a level in
+ * Vietnamese data (which is what keeps twins sharing a phone and an address apart), while
+ * FEBRL, whose duplicates often change the given name, learns it is not.
+ */
+export const VETO_BITS = -8
+
+export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
+  const cs = model.comparisons.map((f) => f.comparison)
+  const veto = levelWeights(model).map((row) => row.map((w) => w <= VETO_BITS))
+  const out = new Int8Array(cs.length)
+  return (a, b) => {
+    compareInto(cs, a, b, out)
+    for (let c = 0; c < cs.length; c++) {
+      const l = out[c] as number
+      if (l >= 0 && (veto[c] as boolean[])[l]) return true
+    }
+    return false
+  }
+}
+
+/**
+ * The whole linkage, in memory: site × registry, site × site, persons, decisions,
+ * complaints, dose checks. Pure apart from progress and cancel; the job stores the result.
+ */
+export function runEngine(
+  input: { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] },
+  opts: EngineOptions,
+  ctx: JobContext
+): EngineResult {
+  const { sites, registry, complaints } = input
+  const t = opts.thresholds
+  const regIndex = new Map(registry.map((r, i) => [r.id, i]))
+  const siteIndex = new Map(sites.map((r, i) => [r.id, i]))
+
+  // Site rows and complaints against the registry, one model for both.
+  const subjects = [...sites, ...complaints]
+  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, false, opts, ctx, 'link') : null
+  const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
+
+  const namesakeKey = (r: Prepared): string | null => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null)
+  const namesakes = new Map<string, number>()
+  for (const r of registry) {
+    const k = namesakeKey(r)
+    if (k) namesakes.set(k, (namesakes.get(k) ?? 0) + 1)
+  }
+  const siblings = (x: Prepared, y: Prepared): boolean =>
+    !!x.dob && !!y.dob && x.dob.m > 0 && dobString(x.dob) === dobString(y.dob) && !!x.name && !!y.name && x.name.folded.length > 1 && y.name.folded.length > 1 &&
+    family(x.name) === family(y.name) && given(x.name) !== given(y.name)
+
+  const registryWeight = (subject: number, target: number): number => {
+    const hit = top[subject]?.find((c) => c.target === target)
+    if (hit) return hit.weight
+    return linkFit ? scorePair(linkFit.model, subjects[subject] as Prepared, registry[target] as Prepared) : -Infinity
+  }
+
+  /** Holds and views for a subject's candidates (each candidate carries the subject row that scored it). */
+  const decideCandidates = (cands: { row: number; cand: Cand }[]): HoldReason | null => {
+    if (!linkFit) return null
+    const cs = linkFit.model.comparisons.map((f) => f.comparison)
+    const idC = cs.findIndex((c) => c.name === 'national_id')
+    const givenC = cs.findIndex((c) => c.name === 'given_name')
+    const levels = new Int8Array(cs.length)
+    const views: CandidateView[] = cands.map(({ row, cand }) => {
+      compareInto(cs, subjects[row] as Prepared, registry[cand.target] as Prepared, levels)
+      const idL = idC >= 0 ? (levels[idC] as number) : -1
+      const key = namesakeKey(registry[cand.target] as Prepared)
+      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: key ? (namesakes.get(key) ?? 1) : 1, givenLevel: givenC >= 0 ? (levels[givenC] as number) : -1 }
+    })
+    return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
+  }
+
+  const outcome = (cands: { row: number; cand: Cand }[], hold: HoldReason | null, forced?: { row: number; target: number }): LinkOutcome => {
+    const bestRow = forced?.row ?? cands[0]?.row
+    const target = forced?.target ?? cands[0]?.cand.target
+    if (!linkFit || bestRow === undefined || target === undefined) {
+      return { target: null, weight: null, probability: null, status: 'none', hold: null, contributions: [], candidates: [] }
+    }
+    const weight = forced ? registryWeight(forced.row, forced.target) : (cands[0] as { cand: Cand }).cand.weight
+    const status: MachineStatus = forced ? 'auto' : statusFor(weight, hold, t)
+    const candidates = cands
+      .filter((c) => c.cand.weight >= t.review - STORED_BELOW_REVIEW)
+      .slice(0, STORED_CANDIDATES)
+      .map((c) => ({ target: (registry[c.cand.target] as Prepared).id, weight: c.cand.weight, contributions: explain(linkFit.model, subjects[c.row] as Prepared, registry[c.cand.target] as Prepared) }))
+    // A best candidate far below review is no candidate at all.
+    const hopeless = status === 'none' && weight < t.review - STORED_BELOW_REVIEW
+    return {
+      target: hopeless ? null : (registry[target] as Prepared).id,
+      weight,
+      probability: probability(weight),
+      status,
+      hold,
+      contributions: hopeless ? [] : explain(linkFit.model, subjects[bestRow] as Prepared, registry[target] as Prepared),
+      candidates
+    }
+  }
+
+  // Each site row on its own: confidently linked rows anchor persons.
+  ctx.progress({ done: 0, total: null, stage: 'decide' })
+  const frozenOf = new Int32Array(sites.length).fill(-1)
+  input.frozenPersons.forEach((f, i) => {
+    for (const id of f.rows) {
+      const r = siteIndex.get(id)
+      if (r !== undefined) frozenOf[r] = i
+    }
+  })
+  const anchor = new Int32Array(sites.length).fill(-1)
+  for (let r = 0; r < sites.length; r++) {
+    if ((frozenOf[r] as number) >= 0) continue
+    const cands = (top[r] ?? []).map((cand) => ({ row: r, cand }))
+    const best = cands[0]
+    if (!best || best.cand.weight < t.auto) continue
+    if (statusFor(best.cand.weight, decideCandidates(cands), t) === 'auto') anchor[r] = best.cand.target
+  }
+
+  // Site rows against each other, for persons.
+  const dedupFit = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
+  const contradicts = dedupFit ? contradiction(dedupFit.model) : null
+  const contradictionCache = new Map<number, boolean>()
+  const cannotLink = (a: number, b: number): boolean => {
+    const key = Math.min(a, b) * sites.length + Math.max(a, b)
+    let v = contradictionCache.get(key)
+    if (v === undefined) {
+      v = contradicts ? contradicts(sites[a] as Prepared, sites[b] as Prepared) : false
+      contradictionCache.set(key, v)
+    }
+    return v
+  }
+  const regIdx = (id: number | null): number => (id === null ? -1 : (regIndex.get(id) ?? -1))
+  ctx.progress({ done: 0, total: null, stage: 'cluster' })
+  const clusters = clusterRows({
+    rows: sites.length,
+    top,
+    anchor,
+    frozenOf,
+    frozenAnchor: input.frozenPersons.map((f) => regIdx(f.confirmed)),
+    frozenRejected: input.frozenPersons.map((f) => f.rejected.map(regIdx).filter((x) => x >= 0)),
+    edges: dedupFit ? strongEdges(dedupFit.pairs, dedupFit.weights, t.auto) : [],
+    cannotLink,
+    registryWeight,
+    thresholds: t
+  })
+
+  // One link per person.
+  const persons: PersonResult[] = clusters.map((cl) => {
+    const frozen = cl.frozen >= 0 ? (input.frozenPersons[cl.frozen] as FrozenSubject) : null
+    const rows = cl.rows.map((r) => (sites[r] as Prepared).id)
+    if (frozen?.settled) return { frozenId: frozen.subjectId, rows, link: null }
+    const rejected = new Set((frozen?.rejected ?? []).map(regIdx))
+    const best = new Map<number, { row: number; cand: Cand }>()
+    for (const r of cl.rows) {
+      for (const cand of top[r] ?? []) {
+        if (rejected.has(cand.target)) continue
+        const cur = best.get(cand.target)
+        if (!cur || cand.weight > cur.cand.weight) best.set(cand.target, { row: r, cand })
+      }
+    }
+    const cands = [...best.values()].sort((a, b) => b.cand.weight - a.cand.weight)
+    if (cl.anchor >= 0 && !cl.conflict) {
+      const row = best.get(cl.anchor)?.row ?? (cl.rows.find((r) => anchor[r] === cl.anchor) as number)
+      const ordered = [...cands.filter((c) => c.cand.target === cl.anchor), ...cands.filter((c) => c.cand.target !== cl.anchor)]
+      return { frozenId: frozen?.subjectId ?? null, rows, link: outcome(ordered, null, { row, target: cl.anchor }) }
+    }
+    const hold: HoldReason | null = cl.conflict ? 'conflict' : frozen ? 'rejected_before' : decideCandidates(cands.slice(0, 5))
+    return { frozenId: frozen?.subjectId ?? null, rows, link: outcome(cands, hold) }
+  })
+
+  // No two persons auto-linked to one registry person.
+  const confirmedOf = new Map(input.frozenPersons.map((f) => [f.subjectId, f.confirmed]))
+  const linkedTarget = (p: PersonResult): number | null =>
+    p.link ? (p.link.status === 'auto' ? p.link.target : null) : p.frozenId === null ? null : (confirmedOf.get(p.frozenId) ?? null)
+  const decided = redecide(
+    persons.map((p) =>
+      p.link
+        ? { subjectKind: 'person' as const, status: p.link.status, weight: p.link.weight, hold: p.link.hold, target: p.link.target, decided: false }
+        : { subjectKind: 'person' as const, status: 'confirmed' as const, weight: null, hold: null, target: linkedTarget(p), decided: true }
+    ),
+    t
+  )
+  persons.forEach((p, i) => {
+    const d = decided[i]
+    if (p.link && d) {
+      p.link.status = d.status as MachineStatus
+      p.link.hold = d.hold
+    }
+  })
+
+  // Complaints: to the registry like a site row, then to the person whose doses they concern.
+  const personOfSite = new Map<number, number>()
+  persons.forEach((p, i) => p.rows.forEach((id) => personOfSite.set(id, i)))
+  const personOfTarget = new Map<number, number>()
+  persons.forEach((p, i) => {
+    const target = linkedTarget(p)
+    if (target !== null) personOfTarget.set(target, i)
+  })
+  const complaintSiteFit = dedupFit && complaints.length > 0 ? complaintToSites(complaints, sites, dedupFit.model, ctx) : null
+  const frozenComplaint = new Map(input.frozenComplaints.map((f) => [f.subjectId, f]))
+  const complaintResults: ComplaintResult[] = complaints.map((c, k) => {
+    const s = sites.length + k
+    const frozen = frozenComplaint.get(c.id)
+    let link: LinkOutcome | null = null
+    let target: number | null = frozen?.confirmed ?? null
+    if (!frozen?.settled) {
+      const rejected = new Set((frozen?.rejected ?? []).map(regIdx))
+      const cands = (top[s] ?? []).filter((cand) => !rejected.has(cand.target)).map((cand) => ({ row: s, cand }))
+      link = outcome(cands, frozen ? 'rejected_before' : decideCandidates(cands))
+      target = link.status === 'auto' ? link.target : null
+    }
+    let person = target !== null ? (personOfTarget.get(target) ?? null) : null
+    if (person === null && complaintSiteFit) {
+      const best = complaintSiteFit[k]
+      if (best && best.weight >= t.auto && !contradicts?.(c, sites[best.site] as Prepared)) person = personOfSite.get((sites[best.site] as Prepared).id) ?? null
+    }
+    const rows = person === null ? [] : (persons[person] as PersonResult).rows.map((id) => sites[siteIndex.get(id) as number] as Prepared)
+    return { recordId: c.id, link, person, evidence: complaintEvidence(c, rows) }
+  })
+
+  // Dose checks on every person, against the registry's birth date where linked.
+  ctx.progress({ done: 0, total: null, stage: 'doses' })
+  const doseIssues: (DoseIssue & { person: number })[] = []
+  persons.forEach((p, i) => {
+    const rows = p.rows.map((id) => sites[siteIndex.get(id) as number] as Prepared)
+    const target = linkedTarget(p)
+    const reg = target !== null ? registry[regIndex.get(target) ?? -1] : undefined
+    const dob = dobString(reg?.dob ?? rows.find((r) => r.dob)?.dob ?? null)
+    const issues = checkDoses(
+      rows.map((r) => ({ recordId: r.id, vaccine: r.vaccine, doseNumber: r.doseNumber, doseDate: r.doseDate })),
+      dob,
+      { duplicateWindowDays: opts.duplicateWindowDays, today: opts.today }
+    )
+    for (const issue of issues) doseIssues.push({ ...issue, person: i })
+  })
+
+  return {
+    persons,
+    complaints: complaintResults,
+    doseIssues,
+    link: linkFit?.summary ?? null,
+    dedup: dedupFit?.summary ?? null
+  }
+}
+
+/** Each complaint's best site row, scored with the site-to-site model (phones count here). */
+function complaintToSites(complaints: readonly Prepared[], sites: readonly Prepared[], model: LinkModel, ctx: JobContext): ({ site: number; weight: number } | undefined)[] {
+  const pairs = block(complaints, sites, { dedup: false }, ctx)
+  const compared = comparePairs(
+    model.comparisons.map((f) => f.comparison),
+    model.tf,
+    complaints,
+    sites,
+    pairs,
+    ctx
+  )
+  const weights = pairWeights(model, compared, pairs.length)
+  const best: ({ site: number; weight: number } | undefined)[] = complaints.map(() => undefined)
+  for (let p = 0; p < pairs.length; p++) {
+    const k = pairs.subject[p] as number
+    const w = weights[p] as number
+    const cur = best[k]
+    if (!cur || w > cur.weight) best[k] = { site: pairs.target[p] as number, weight: w }
+  }
+  return best
+}

@@ -1,0 +1,66 @@
+import type { JobContext } from '../jobs/context.ts'
+import { rebuildDiffs } from '../review/diffs.ts'
+import type { Workspace } from '../workspace/workspace.ts'
+import { runEngine, type EngineResult } from './engine.ts'
+import { loadFrozen, loadPrepared } from './load.ts'
+import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
+import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
+
+export interface MatchParams {
+  /** New thresholds or dose-check window to save and use; otherwise the workspace's. */
+  settings?: Partial<LinkSettings>
+  /** Who started the run, for the audit log. */
+  actor?: string | null
+}
+
+/** Random pairs compared to estimate u: enough for rare levels, seconds of work. */
+const RANDOM_PAIRS = 300_000
+/** The same data always gives the same model. */
+const SEED = 20210308
+
+export interface MatchResult extends MatchCounts {
+  seconds: number
+}
+
+/**
+ * `vaxrecon match`: links every site row and complaint to the registry, groups site rows
+ * into persons, checks their doses, and rebuilds the review's diffs. Reading and
+ * computing happen before the write transaction; all writes are one transaction, so a
+ * cancel or a crash leaves the previous run in place.
+ */
+export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): MatchResult {
+  const started = Date.now()
+  const startedAt = new Date(started).toISOString()
+  const db = ws.db
+  const settings: LinkSettings = { ...getLinkSettings(db), ...params.settings }
+  ctx.progress({ done: 0, total: null, stage: 'load' })
+  const sites = loadPrepared(db, 'site')
+  const registry = loadPrepared(db, 'registry')
+  const complaints = loadPrepared(db, 'complaint')
+  const frozen = loadFrozen(db)
+  ctx.checkCancelled()
+
+  const result: EngineResult = runEngine(
+    { sites, registry, complaints, frozenPersons: frozen.persons, frozenComplaints: frozen.complaints },
+    {
+      thresholds: settings.thresholds,
+      seed: SEED,
+      maxRandomPairs: RANDOM_PAIRS,
+      duplicateWindowDays: settings.duplicateWindowDays,
+      today: startedAt.slice(0, 10)
+    },
+    ctx
+  )
+
+  const actor = params.actor ?? null
+  const counts = ws.tx(() => {
+    saveLinkSettings(db, settings, actor)
+    const runId = storeResult(db, result, { params: { settings }, startedAt, actor }, ctx)
+    const c = matchCounts(db, runId)
+    auditRun(db, actor, c, settings)
+    ctx.checkCancelled()
+    rebuildDiffs(ws, ctx)
+    return c
+  })
+  return { ...counts, seconds: (Date.now() - started) / 1000 }
+}

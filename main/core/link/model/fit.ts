@@ -1,0 +1,171 @@
+import type { JobContext } from '../../jobs/context.ts'
+import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
+import { CATALOGUE, compareInto, selectComparisons, type Comparison } from '../compare/index.ts'
+import type { Prepared } from '../prepare.ts'
+import { countPatterns, em, estimatePrior, initialM } from './em.ts'
+import { comparisonWeight, levelWeights, priorWeight, tfFrequency, type LinkModel } from './score.ts'
+import type { TermFrequencies } from './tf.ts'
+import { sampleRandomPairs, uFromSample } from './u-sample.ts'
+
+/** Levels and frequency adjustments of every candidate pair, computed once. */
+export interface ComparedPairs {
+  width: number
+  levels: Int8Array
+  /** Frequency of the agreed value per pair and comparison, NaN when not adjusted. */
+  freq: Float32Array
+}
+
+export function comparePairs(
+  cs: readonly Comparison[],
+  tf: TermFrequencies,
+  subjects: readonly Prepared[],
+  targets: readonly Prepared[],
+  pairs: CandidatePairs,
+  ctx: JobContext
+): ComparedPairs {
+  const width = cs.length
+  const levels = new Int8Array(pairs.length * width)
+  const freq = new Float32Array(pairs.length * width)
+  const row = new Int8Array(width)
+  for (let p = 0; p < pairs.length; p++) {
+    if ((p & 0x7fff) === 0) {
+      ctx.checkCancelled()
+      ctx.progress({ done: p, total: pairs.length, stage: 'compare' })
+    }
+    const a = subjects[pairs.subject[p] as number] as Prepared
+    const b = targets[pairs.target[p] as number] as Prepared
+    const scratch = compareInto(cs, a, b, row)
+    for (let c = 0; c < width; c++) {
+      const l = row[c] as number
+      levels[p * width + c] = l
+      freq[p * width + c] = tfFrequency({ tf }, cs[c] as Comparison, l, a, b, scratch)
+    }
+  }
+  return { width, levels, freq }
+}
+
+export interface SessionReport {
+  rule: string
+  pairs: number
+  expectedMatches: number
+  iterations: number
+  estimated: string[]
+}
+
+export interface FitReport {
+  randomPairs: number
+  coverage: Record<string, number>
+  sessions: SessionReport[]
+  totalPairs: number
+  expectedMatches: number
+}
+
+/** Sessions with fewer pairs than this say too little to learn from. */
+const MIN_SESSION_PAIRS = 20
+
+/**
+ * Fits the model without labels, the way Splink does:
+ * 1. u from random pairs (which also decide which comparisons the data supports);
+ * 2. m by EM, one session per blocking rule, leaving out the comparisons that rule forces
+ *    to agree, then pooled across sessions by their expected number of matches;
+ * 3. the prior from the data: the expected number of matches over all possible pairs;
+ * 4. for deduplication, u corrected for the matches hidden among the random pairs.
+ */
+export function fitModel(
+  subjects: readonly Prepared[],
+  targets: readonly Prepared[],
+  pairs: CandidatePairs,
+  tf: TermFrequencies,
+  opts: { dedup: boolean; seed: number; maxRandomPairs: number; rules?: readonly BlockingRule[] },
+  ctx: JobContext
+): { model: LinkModel; compared: ComparedPairs; report: FitReport } {
+  const rules = opts.rules ?? BLOCKING_RULES
+  ctx.progress({ done: 0, total: null, stage: 'sample' })
+  const probe = sampleRandomPairs(subjects, targets, CATALOGUE, { dedup: opts.dedup, maxPairs: Math.min(opts.maxRandomPairs, 20_000), seed: opts.seed }, ctx)
+  const coverage = new Map(CATALOGUE.map((c, i) => [c.name, probe.n > 0 ? (probe.nonNull[i] as number) / probe.n : 0]))
+  const cs = selectComparisons(coverage)
+  const sample = sampleRandomPairs(subjects, targets, cs, { dedup: opts.dedup, maxPairs: opts.maxRandomPairs, seed: opts.seed + 1 }, ctx)
+  let u = cs.map((_, c) => uFromSample(sample, c))
+
+  const compared = comparePairs(cs, tf, subjects, targets, pairs, ctx)
+  const width = cs.length
+  ctx.progress({ done: 0, total: rules.length, stage: 'em' })
+
+  const pooled = cs.map((c) => new Array<number>(c.levels.length).fill(0))
+  const pooledWeight = new Array<number>(width).fill(0)
+  const sessions: SessionReport[] = []
+  rules.forEach((rule, r) => {
+    ctx.checkCancelled()
+    const bit = 1 << r
+    const data = countPatterns(compared.levels, width, (p) => ((pairs.rules[p] as number) & bit) !== 0, pairs.length)
+    const n = data.counts.reduce((a, b) => a + b, 0)
+    if (n < MIN_SESSION_PAIRS) return
+    const free = cs.map((c) => !rule.fixes.includes(c.name))
+    const res = em(data, u, free, cs.map((c) => initialM(c.levels.length)), 0.5)
+    sessions.push({ rule: rule.name, pairs: n, expectedMatches: Math.round(res.expectedMatches), iterations: res.iterations, estimated: cs.filter((_, c) => free[c]).map((c) => c.name) })
+    for (let c = 0; c < width; c++) {
+      if (!free[c]) continue
+      const w = res.expectedMatches
+      pooledWeight[c] = (pooledWeight[c] as number) + w
+      const row = pooled[c] as number[]
+      ;(res.m[c] as number[]).forEach((x, l) => (row[l] = (row[l] as number) + w * x))
+    }
+  })
+  // A comparison every session had to leave out (rare: data with one usable rule) is
+  // learned from all candidate pairs at once.
+  const missing = cs.map((_, c) => (pooledWeight[c] as number) <= 0)
+  let fallback: number[][] | null = null
+  if (missing.some(Boolean) && pairs.length > 0) {
+    const all = countPatterns(compared.levels, width, () => true, pairs.length)
+    fallback = em(all, u, cs.map(() => true), cs.map((c) => initialM(c.levels.length)), 0.5).m
+  }
+  const m = cs.map((c, i) => {
+    if (!missing[i]) return (pooled[i] as number[]).map((x) => x / (pooledWeight[i] as number))
+    return fallback ? (fallback[i] as number[]) : initialM(c.levels.length)
+  })
+
+  const totalPairs = opts.dedup ? (subjects.length * (subjects.length - 1)) / 2 : subjects.length * targets.length
+  const allPatterns = countPatterns(compared.levels, width, () => true, pairs.length)
+  const start = Math.max(1, Math.min(subjects.length, targets.length) / (opts.dedup ? 2 : 1)) / Math.max(totalPairs, 1)
+  let prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), start)
+  if (prior.lambda > 0) {
+    // Random pairs include a few true matches (many, in a small file or registry):
+    // P(level) = λ·m + (1−λ)·u, so u is what remains once they are taken out.
+    u = u.map((row, c) => {
+      const nn = sample.nonNull[c] as number
+      const floor = 1 / (nn + row.length)
+      return row.map((p, l) => Math.max(floor, (p - prior.lambda * ((m[c] as number[])[l] as number)) / (1 - prior.lambda)))
+    })
+    prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), prior.lambda)
+  }
+
+  const model: LinkModel = { comparisons: cs.map((comparison, c) => ({ comparison, m: m[c] as number[], u: u[c] as number[] })), lambda: prior.lambda, tf }
+  return {
+    model,
+    compared,
+    report: {
+      randomPairs: sample.n,
+      coverage: Object.fromEntries([...coverage].map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
+      sessions,
+      totalPairs,
+      expectedMatches: Math.round(prior.expectedMatches)
+    }
+  }
+}
+
+/** Match weight of every candidate pair. */
+export function pairWeights(model: LinkModel, compared: ComparedPairs, count: number): Float64Array {
+  const table = levelWeights(model)
+  const prior = priorWeight(model.lambda)
+  const out = new Float64Array(count)
+  const width = compared.width
+  for (let p = 0; p < count; p++) {
+    let w = prior
+    for (let c = 0; c < width; c++) {
+      const l = compared.levels[p * width + c] as number
+      if (l >= 0) w += comparisonWeight(model, table, c, l, compared.freq[p * width + c] as number)
+    }
+    out[p] = w
+  }
+  return out
+}

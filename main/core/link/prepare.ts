@@ -1,0 +1,130 @@
+import { fold, hasDiacritics, lowerNfc, tokens } from './text.ts'
+
+/** The normalized columns of a `records` row that linkage reads. */
+export interface RecordRow {
+  id: number
+  import_id: number
+  kind: 'site' | 'registry' | 'complaint'
+  full_name: string | null
+  dob: string | null
+  gender: string | null
+  national_id: string | null
+  old_national_id: string | null
+  phone: string | null
+  address: string | null
+  province_code: string | null
+  district_code: string | null
+  ward_code: string | null
+  vaccine: string | null
+  dose_number: number | null
+  dose_date: string | null
+  complaint_type: string | null
+}
+
+export interface PreparedName {
+  /** Lower-case NFC tokens, in the order written. */
+  exact: string[]
+  /** The same tokens without diacritics. */
+  folded: string[]
+  /** Whether the name was typed with diacritics at all (if not, missing marks mean nothing). */
+  marked: boolean
+  /** The middle names in the written order, joined: exact and folded. */
+  middleExact: string
+  middleFolded: string
+}
+
+export interface PreparedDob {
+  y: number
+  /** 0 when only the year is known. */
+  m: number
+  d: number
+}
+
+/**
+ * A record reduced to what the comparisons and blocking keys need, computed once so
+ * that millions of pair comparisons only look values up.
+ */
+export interface Prepared {
+  /** records.id */
+  id: number
+  importId: number
+  kind: RecordRow['kind']
+  name: PreparedName | null
+  dob: PreparedDob | null
+  gender: 'M' | 'F' | null
+  nationalId: string | null
+  oldNationalId: string | null
+  phone: string | null
+  province: string | null
+  district: string | null
+  ward: string | null
+  /** Folded address tokens; null when there is no address. */
+  address: string[] | null
+  vaccine: string | null
+  doseNumber: number | null
+  doseDate: string | null
+  complaintType: string | null
+}
+
+function prepareName(full: string | null): PreparedName | null {
+  if (!full) return null
+  // Names split on spaces only: "Graham-Jones" is one family name.
+  const exact = lowerNfc(full)
+    .split(/[\s,]+/)
+    .filter((t) => t.length > 0)
+  if (exact.length === 0) return null
+  const folded = exact.map(fold)
+  return {
+    exact,
+    folded,
+    marked: hasDiacritics(full),
+    middleExact: exact.slice(1, -1).join(' '),
+    middleFolded: folded.slice(1, -1).join(' ')
+  }
+}
+
+export function parseDob(s: string | null): PreparedDob | null {
+  if (!s) return null
+  const full = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (full) return { y: Number(full[1]), m: Number(full[2]), d: Number(full[3]) }
+  const year = /^(\d{4})$/.exec(s)
+  return year ? { y: Number(year[1]), m: 0, d: 0 } : null
+}
+
+const digitsOnly = (s: string | null): string | null => {
+  const d = s?.replace(/\D/g, '') ?? ''
+  return d.length > 0 ? d : null
+}
+
+const blankToNull = (s: string | null): string | null => (s && s.trim() !== '' ? s.trim() : null)
+
+export function prepare(r: RecordRow): Prepared {
+  const addr = r.address ? tokens(fold(r.address)) : []
+  return {
+    id: r.id,
+    importId: r.import_id,
+    kind: r.kind,
+    name: prepareName(r.full_name),
+    dob: parseDob(r.dob),
+    gender: r.gender === 'M' || r.gender === 'F' ? r.gender : null,
+    nationalId: blankToNull(r.national_id),
+    oldNationalId: blankToNull(r.old_national_id),
+    phone: digitsOnly(r.phone),
+    province: blankToNull(r.province_code),
+    district: blankToNull(r.district_code),
+    ward: blankToNull(r.ward_code),
+    address: addr.length > 0 ? addr : null,
+    vaccine: blankToNull(r.vaccine),
+    doseNumber: r.dose_number,
+    doseDate: blankToNull(r.dose_date),
+    complaintType: blankToNull(r.complaint_type)
+  }
+}
+
+/** The name's parts in Vietnamese order: family name first, given name last. */
+export function family(n: PreparedName): string {
+  return n.folded[0] ?? ''
+}
+export function given(n: PreparedName): string {
+  return n.folded[n.folded.length - 1] ?? ''
+}

@@ -1,0 +1,128 @@
+import { appendAudit } from '../audit/append.ts'
+import type { JobContext } from '../jobs/context.ts'
+import type { Db } from '../workspace/workspace.ts'
+import type { EngineResult, LinkOutcome } from './engine.ts'
+
+export interface MatchCounts {
+  runId: number
+  persons: number
+  siteRows: number
+  complaints: number
+  /** Links by status, counting subjects (persons and complaints) by their current link. */
+  links: Record<string, number>
+  /** Site and complaint rows by the status of their subject's link (what `vaxrecon links` lists). */
+  rows: Record<string, number>
+  doseIssues: Record<string, number>
+}
+
+/**
+ * Replaces the previous run's machine output with this one's: undecided links, candidates,
+ * persons without decisions, dose issues, complaint evidence. Clerks' decided links and the
+ * persons they decided stay. Runs inside the job's transaction.
+ */
+export function storeResult(db: Db, result: EngineResult, run: { params: unknown; startedAt: string; actor: string | null }, ctx: JobContext): number {
+  const frozenIds = JSON.stringify(result.persons.filter((p) => p.frozenId !== null).map((p) => p.frozenId))
+  ctx.progress({ done: 0, total: null, stage: 'store' })
+  db.prepare('DELETE FROM candidates').run()
+  db.prepare('DELETE FROM complaint_evidence').run()
+  db.prepare('DELETE FROM dose_issues').run()
+  db.prepare('DELETE FROM links WHERE decided_by IS NULL').run()
+  db.prepare(
+    `UPDATE records SET person_id = NULL
+     WHERE person_id IS NOT NULL AND (kind <> 'site' OR person_id NOT IN (SELECT value FROM json_each(?)))`
+  ).run(frozenIds)
+  db.prepare('DELETE FROM persons WHERE id NOT IN (SELECT value FROM json_each(?))').run(frozenIds)
+
+  const runId = Number(
+    db.prepare('INSERT INTO match_runs (started_at, params_json) VALUES (?, ?)').run(run.startedAt, JSON.stringify(run.params)).lastInsertRowid
+  )
+  const now = new Date().toISOString()
+  const insertPerson = db.prepare('INSERT INTO persons (created_at) VALUES (?)')
+  const setPerson = db.prepare('UPDATE records SET person_id = ? WHERE id = ?')
+  const insertLink = db.prepare(
+    `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, match_probability, status, hold_reason, contributions_json)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const insertCandidate = db.prepare(
+    'INSERT INTO candidates (subject_kind, subject_id, registry_record_id, match_weight, contributions_json) VALUES (?, ?, ?, ?, ?)'
+  )
+  const insertIssue = db.prepare('INSERT INTO dose_issues (person_id, record_id, kind, detail) VALUES (?, ?, ?, ?)')
+  const insertEvidence = db.prepare('INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, ?, ?)')
+
+  const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000)
+  const writeLink = (kind: 'person' | 'complaint', subjectId: number, l: LinkOutcome): void => {
+    insertLink.run(runId, kind, subjectId, l.target, r4(l.weight), l.probability, l.status, l.hold, JSON.stringify(l.contributions))
+    for (const c of l.candidates) insertCandidate.run(kind, subjectId, c.target, r4(c.weight), JSON.stringify(c.contributions))
+  }
+
+  const personIds: number[] = []
+  result.persons.forEach((p, i) => {
+    if ((i & 0x3fff) === 0) {
+      ctx.checkCancelled()
+      ctx.progress({ done: i, total: result.persons.length, stage: 'store' })
+    }
+    const id = p.frozenId ?? Number(insertPerson.run(now).lastInsertRowid)
+    personIds.push(id)
+    for (const row of p.rows) setPerson.run(id, row)
+    if (p.link) writeLink('person', id, p.link)
+  })
+  for (const c of result.complaints) {
+    if (c.person !== null) setPerson.run(personIds[c.person] as number, c.recordId)
+    if (c.link) writeLink('complaint', c.recordId, c.link)
+    for (const e of c.evidence) insertEvidence.run(c.recordId, e.siteRecordId, e.relation, JSON.stringify(e.reasons))
+  }
+  for (const issue of result.doseIssues) insertIssue.run(personIds[issue.person] as number, issue.recordId, issue.kind, JSON.stringify(issue.detail))
+
+  db.prepare('UPDATE match_runs SET finished_at = ?, model_json = ? WHERE id = ?').run(
+    new Date().toISOString(),
+    JSON.stringify({ link: result.link, dedup: result.dedup }),
+    runId
+  )
+  return runId
+}
+
+const ACTIVE_LINK = `CASE status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 WHEN 'review' THEN 2 ELSE 3 END`
+
+/**
+ * Each subject's current link, as the review screens see it (core/review/links.ts): the
+ * active one (confirmed, auto or review), else the latest (none, or a clerk's rejection).
+ */
+export const CURRENT_LINKS = `
+  SELECT * FROM (
+    SELECT l.*, ROW_NUMBER() OVER (PARTITION BY subject_kind, subject_id ORDER BY ${ACTIVE_LINK}, id DESC) AS rank
+    FROM links l
+  ) WHERE rank = 1`
+
+export function matchCounts(db: Db, runId: number): MatchCounts {
+  const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n
+  const group = (sql: string): Record<string, number> => {
+    const out: Record<string, number> = {}
+    for (const r of db.prepare(sql).all() as { k: string; n: number }[]) out[r.k] = r.n
+    return out
+  }
+  return {
+    runId,
+    persons: count('SELECT count(*) AS n FROM persons'),
+    siteRows: count(`SELECT count(*) AS n FROM records WHERE kind = 'site'`),
+    complaints: count(`SELECT count(*) AS n FROM records WHERE kind = 'complaint'`),
+    links: group(`SELECT status AS k, count(*) AS n FROM (${CURRENT_LINKS}) GROUP BY status`),
+    rows: group(
+      `WITH cur AS (${CURRENT_LINKS})
+       SELECT k, sum(n) AS n FROM (
+         SELECT coalesce(cur.status, 'none') AS k, count(*) AS n FROM records r
+         LEFT JOIN cur ON cur.subject_kind = 'person' AND cur.subject_id = r.person_id
+         WHERE r.kind = 'site' GROUP BY 1
+         UNION ALL
+         SELECT coalesce(cur.status, 'none') AS k, count(*) AS n FROM records r
+         LEFT JOIN cur ON cur.subject_kind = 'complaint' AND cur.subject_id = r.id
+         WHERE r.kind = 'complaint' GROUP BY 1
+       ) GROUP BY k`
+    ),
+    doseIssues: group('SELECT kind AS k, count(*) AS n FROM dose_issues GROUP BY kind')
+  }
+}
+
+/** The audit entry of a run: counts only, never names or IDs. */
+export function auditRun(db: Db, actor: string | null, counts: MatchCounts, settings: unknown): void {
+  appendAudit(db, { actor, action: 'link.match', entity: 'match_runs', entityId: counts.runId, new: { ...counts, settings } })
+}
