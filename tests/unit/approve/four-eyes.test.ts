@@ -23,7 +23,7 @@ test('a supervisor approves a clerk’s proposal; the approval and its audit ent
   expect(status(id)).toBe('approved')
   const approval = f.ws.db.prepare('SELECT verdict, decided_by, comment FROM approvals WHERE proposal_id = ?').get(id)
   expect(approval).toEqual({ verdict: 'approved', decided_by: f.minh.id, comment: 'Khớp CSDL' })
-  const audit = f.ws.db.prepare(`SELECT actor, old_json, new_json, reason FROM audit_log WHERE action = 'approval.approve'`).get() as Record<string, string>
+  const audit = f.ws.db.prepare(`SELECT actor, old_json, new_json, reason FROM audit_log WHERE action = 'approval.approve'`).get() as { actor: string; old_json: string; new_json: string; reason: string }
   expect(audit.actor).toBe('Minh')
   expect(JSON.parse(audit.old_json)).toEqual({ status: 'proposed' })
   expect(JSON.parse(audit.new_json)).toMatchObject({ status: 'approved' })
