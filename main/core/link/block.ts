@@ -18,10 +18,12 @@ const ymd = (r: Prepared): string | null =>
 
 /**
  * A rough diacritics-free sound key: Vietnamese spelling pairs that sound alike (d/gi/r,
- * s/x, ch/tr, c/k/q, i/y) collapse, vowels after the first letter go, doubled letters merge.
+ * s/x, ch/tr, c/k/q, i/y, final n/nh/ng) collapse, vowels after the first letter go,
+ * doubled letters merge.
  */
 export function soundKey(token: string): string {
   const t = token
+    .replace(/n(h|g)?$/, 'n')
     .replace(/ngh/g, 'N')
     .replace(/ng/g, 'N')
     .replace(/gh/g, 'g')
