@@ -7,6 +7,8 @@ import { Header } from './shell/Header.tsx'
 import { Nav } from './shell/Nav.tsx'
 import { PAGES } from './shell/pages.tsx'
 import type { Step } from './shell/steps.ts'
+import { UserSessionProvider } from './pages/users/session.tsx'
+import { SignInGate } from './pages/users/SignInGate.tsx'
 
 type Status = Res<'workspace:status'>
 
@@ -26,26 +28,31 @@ export function App() {
 
   const Page = PAGES[step]
   return (
-    <div className="app">
-      <Header workspacePath={status?.path ?? null} />
-      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
-      {status === null ? (
-        <Home onOpened={opened} onError={onError} />
-      ) : (
-        <div className="workbench">
-          <Nav
-            current={step}
-            onSelect={(s) => {
-              setStep(s)
-              void refresh()
-            }}
-            onClose={() => void close()}
-          />
-          <main className="page" data-testid={`page-${step}`}>
-            <Page status={status} refresh={() => void refresh()} onError={onError} />
-          </main>
-        </div>
-      )}
-    </div>
+    // Keyed by workspace: another workspace starts signed out.
+    <UserSessionProvider key={status?.path ?? ''} workspacePath={status?.path ?? null} onError={onError}>
+      <div className="app">
+        <Header workspacePath={status?.path ?? null} onError={onError} />
+        {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        {status === null ? (
+          <Home onOpened={opened} onError={onError} />
+        ) : (
+          <SignInGate onError={onError}>
+            <div className="workbench">
+              <Nav
+                current={step}
+                onSelect={(s) => {
+                  setStep(s)
+                  void refresh()
+                }}
+                onClose={() => void close()}
+              />
+              <main className="page" data-testid={`page-${step}`}>
+                <Page status={status} refresh={() => void refresh()} onError={onError} />
+              </main>
+            </div>
+          </SignInGate>
+        )}
+      </div>
+    </UserSessionProvider>
   )
 }

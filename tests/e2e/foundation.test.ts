@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { APPLICATION_ID, LATEST } from '../../main/core/workspace/index.ts'
 import { launchChromium, openApp } from './harness/browser.ts'
 import { startHarness, type Harness } from './harness/server.ts'
+import { createFirstSupervisor, signIn } from './harness/users.ts'
 
 let browser: Browser
 let harness: Harness
@@ -28,6 +29,7 @@ test('a clerk creates a workspace in the UI, switches language, and the file is 
   await expect.poll(() => page.getByTestId('create-workspace').textContent()).toBe('Tạo không gian làm việc mới…')
   harness.dialogAnswers.push(path)
   await page.getByTestId('create-workspace').click()
+  await createFirstSupervisor(page, 'Minh', 'minh-password-1')
   await page.getByTestId('page-overview').waitFor()
   expect(await page.getByTestId('workspace-path').textContent()).toBe(path)
   expect(await page.getByTestId('nav-import').textContent()).toBe('Nhập dữ liệu')
@@ -50,6 +52,7 @@ test('a clerk creates a workspace in the UI, switches language, and the file is 
 
   // It is remembered as a recent workspace and reopens from there.
   await page.getByTestId('recent-list').getByText(path).click()
+  await signIn(page, 'Minh', 'minh-password-1')
   await page.getByTestId('page-overview').waitFor()
   await page.context().close()
 })

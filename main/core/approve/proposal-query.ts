@@ -1,3 +1,4 @@
+import { fieldLabel } from '../export/labels.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { CorrectionKind, ProposalFilter, ProposalRow, ProposalStatus } from './schema.ts'
 
@@ -118,6 +119,7 @@ export function toProposalRow(r: ProposalDbRow): ProposalRow {
     id: r.id,
     target: r.target,
     field: r.field,
+    fieldLabel: fieldLabel(r.field),
     oldValue: r.old_value,
     newValue: r.new_value,
     reason: r.reason,

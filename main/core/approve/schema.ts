@@ -57,6 +57,8 @@ export const ProposalRow = z.object({
   /** What the correction applies to: 'site' (the vaccination record), 'registry', or 'dose'. */
   target: z.string(),
   field: z.string(),
+  /** The field's Vietnamese name, as the batch file shows it. */
+  fieldLabel: z.string(),
   oldValue: z.string().nullable(),
   newValue: z.string().nullable(),
   reason: z.string().nullable(),

@@ -1,4 +1,7 @@
 import * as common from './messages/common.ts'
+import * as users from './messages/users.ts'
+import * as approve from './messages/approve.ts'
+import * as exportMessages from './messages/export.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -6,7 +9,10 @@ import * as common from './messages/common.ts'
  * lists below.
  */
 export const vi = {
-  ...common.vi
+  ...common.vi,
+  ...users.vi,
+  ...approve.vi,
+  ...exportMessages.vi
 } as const
 
 export type MessageKey = keyof typeof vi

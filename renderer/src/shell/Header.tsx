@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx'
+import { UserBadge } from '../pages/users/UserBadge.tsx'
 
-export function Header({ workspacePath }: { workspacePath: string | null }) {
+export function Header({ workspacePath, onError }: { workspacePath: string | null; onError: (e: unknown) => void }) {
   const { t, toggle } = useI18n()
   return (
     <header className="header">
@@ -10,6 +11,7 @@ export function Header({ workspacePath }: { workspacePath: string | null }) {
           {workspacePath}
         </span>
       )}
+      <UserBadge onError={onError} />
       <button type="button" data-testid="lang-toggle" onClick={toggle}>
         {t('lang.switch')}
       </button>

@@ -1,10 +1,145 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { JobProgress } from '../../components/JobProgress.tsx'
+import { useJob } from '../../hooks/useJob.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
+import { useCurrentUser } from '../users/session.tsx'
+import { vnDateTime as when } from '../approve/format.ts'
+import '../approve/approve.css'
 
-export function ExportPage(_props: PageProps) {
+type Batches = Res<'export:batches'>
+type Verdict = Res<'export:verify'>
+
+/** What the export job returns (main/core/export/export-batch.ts ExportResult). */
+interface ExportOutcome {
+  batch: { batchNo: string; corrections: number; path: string; fingerprint: string } | null
+  completed: string[]
+}
+
+
+/**
+ * Signs and exports every approved correction as one batch. The supervisor types their
+ * password again: it opens their signing key, in the export job, for this batch only.
+ */
+export function ExportPage({ refresh, onError }: PageProps) {
+  const { t } = useI18n()
+  const me = useCurrentUser()
+  const [data, setData] = useState<Batches | null>(null)
+  const [dir, setDir] = useState<string | null>(null)
+  const [password, setPassword] = useState('')
+  const [outcome, setOutcome] = useState<ExportOutcome | null>(null)
+  const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({})
+
+  const load = useCallback(() => call('export:batches', {}).then(setData, onError), [onError])
+  useEffect(() => {
+    void load()
+  }, [load])
+  const job = useJob((ok, result) => {
+    if (ok) setOutcome(result as ExportOutcome)
+    refresh()
+    void load()
+  })
+  useEffect(() => {
+    if (job.state.phase === 'failed') onError(job.state.error)
+  }, [job.state, onError])
+
+  const start = (e: FormEvent) => {
+    e.preventDefault()
+    if (!dir) return
+    setOutcome(null)
+    void job.start({ kind: 'export', outDir: dir, signer: me.name, password })
+    setPassword('')
+  }
+  const verify = (id: number) =>
+    call('export:verify', { batchId: id }).then((v) => setVerdicts((prev) => ({ ...prev, [id]: v })), onError)
+
   return (
     <section>
       <StepIntro step="export" />
+      <p>
+        {t('export.pending')}: <strong data-testid="export-pending">{data?.pending ?? 0}</strong>
+      </p>
+      {data && data.completed.length > 0 && <p className="notice">{fill(t('export.completed'), { list: data.completed.join(', ') })}</p>}
+      {me.role !== 'supervisor' ? (
+        <p className="muted" data-testid="export-only-supervisor">
+          {t('export.onlySupervisor')}
+        </p>
+      ) : (
+        <form className="export-form" onSubmit={start}>
+          <div>
+            {t('export.folder')}:{' '}
+            <span className="mono" data-testid="export-dir">
+              {dir ?? t('export.noFolder')}
+            </span>{' '}
+            <button type="button" data-testid="export-choose-dir" onClick={() => call('dialog:chooseExportDir', {}).then((r) => r.path && setDir(r.path), onError)}>
+              {t('export.chooseFolder')}
+            </button>
+          </div>
+          <label>
+            {t('export.password')}
+            <input data-testid="export-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          </label>
+          <button type="submit" className="primary" data-testid="export-start" disabled={!dir || !password || job.state.phase === 'running' || (data?.pending ?? 0) === 0}>
+            {t('export.sign')}
+          </button>
+        </form>
+      )}
+      <JobProgress state={job.state} onCancel={job.cancel} />
+      {outcome && (
+        <p role="status" className="notice" data-testid="export-result">
+          {outcome.batch ? fill(t('export.done'), { batch: outcome.batch.batchNo, n: outcome.batch.corrections }) : t('export.nothing')}
+        </p>
+      )}
+      <p className="muted small">{t('export.howTo')}</p>
+      <h3>{t('export.batches')}</h3>
+      {!data || data.batches.length === 0 ? (
+        <p className="muted">{t('export.noBatches')}</p>
+      ) : (
+        <table className="data" data-testid="batch-table">
+          <thead>
+            <tr>
+              <th>{t('export.col.batch')}</th>
+              <th>{t('export.col.time')}</th>
+              <th>{t('export.col.count')}</th>
+              <th>{t('export.col.signer')}</th>
+              <th>{t('export.col.files')}</th>
+              <th>{t('export.col.hash')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {data.batches.map((b) => (
+              <tr key={b.id} data-testid={`batch-${b.batchNo}`}>
+                <td className="mono" title={b.path}>
+                  {b.batchNo}
+                </td>
+                <td>{when(b.createdAt)}</td>
+                <td>{b.corrections}</td>
+                <td>{b.signer}</td>
+                <td data-testid={`batch-files-${b.batchNo}`}>{t(`export.files.${b.files}` as MessageKey)}</td>
+                <td className="mono small" title={b.sha256}>
+                  {b.sha256.slice(0, 16)}…
+                </td>
+                <td>
+                  <button type="button" data-testid={`batch-verify-${b.batchNo}`} onClick={() => void verify(b.id)}>
+                    {t('export.verify')}
+                  </button>{' '}
+                  {verdicts[b.id] && (
+                    <span data-testid={`batch-verdict-${b.batchNo}`} className={verdicts[b.id]?.ok ? 'ok' : 'bad'}>
+                      {verdicts[b.id]?.ok ? t('export.verified') : `${t('export.verifyFailed')} (${verdicts[b.id]?.problems.join(', ')})`}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   )
 }

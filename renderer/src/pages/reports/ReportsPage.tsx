@@ -1,10 +1,95 @@
+import { useEffect, useState } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
+import { BarChart } from './BarChart.tsx'
+import { vnDateTime } from '../approve/format.ts'
+import '../approve/approve.css'
 
-export function ReportsPage(_props: PageProps) {
+type Report = Res<'reports:get'>
+type Site = Report['total']
+
+const COLUMNS: [MessageKey, (s: Site) => number][] = [
+  ['reports.records', (s) => s.records],
+  ['reports.linked', (s) => s.linked],
+  ['reports.inReview', (s) => s.inReview],
+  ['reports.proposed', (s) => s.proposed],
+  ['reports.approved', (s) => s.approved],
+  ['reports.exported', (s) => s.exported],
+  ['reports.duplicates', (s) => s.duplicateDoses],
+  ['reports.inTime', (s) => s.complaintsInTime],
+  ['reports.late', (s) => s.complaintsLate],
+  ['reports.overdue', (s) => s.complaintsOverdue]
+]
+
+/** Progress per site and for the district, as charts and a table, and as the .xlsx the district sends up. */
+export function ReportsPage({ onError }: PageProps) {
+  const { t } = useI18n()
+  const [report, setReport] = useState<Report | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  useEffect(() => {
+    call('reports:get', {}).then(setReport, onError)
+  }, [onError])
+  if (!report) return <StepIntro step="reports" />
+  const siteName = (s: Site) => s.site || t('reports.unknownSite')
   return (
     <section>
       <StepIntro step="reports" />
+      <p className="muted">
+        {[report.district.name, report.district.province].filter(Boolean).join(', ')} · {t('reports.generated')}{' '}
+        {vnDateTime(report.generatedAt)}
+      </p>
+      <button type="button" data-testid="report-save" onClick={() => call('reports:save', {}).then((r) => setSaved(r.path), onError)}>
+        {t('reports.save')}
+      </button>
+      {saved && (
+        <span className="muted" data-testid="report-saved">
+          {' '}
+          {t('reports.saved')}: {saved}
+        </span>
+      )}
+      <div className="charts">
+        <BarChart
+          title={t('reports.chart.linked')}
+          percent
+          rows={report.sites.map((s) => ({ label: siteName(s), values: [s.records > 0 ? s.linked / s.records : 0] }))}
+          series={[t('reports.linked')]}
+        />
+        <BarChart
+          title={t('reports.chart.corrections')}
+          rows={report.sites.map((s) => ({ label: siteName(s), values: [s.proposed, s.approved, s.exported] }))}
+          series={[t('reports.proposed'), t('reports.approved'), t('reports.exported')]}
+        />
+        <BarChart
+          title={t('reports.chart.complaints')}
+          rows={report.sites.map((s) => ({ label: siteName(s), values: [s.complaintsInTime, s.complaintsLate, s.complaintsOverdue] }))}
+          series={[t('reports.inTime'), t('reports.late'), t('reports.overdue')]}
+        />
+      </div>
+      <h3>{t('reports.title')}</h3>
+      <table className="data" data-testid="report-table">
+        <thead>
+          <tr>
+            <th>{t('reports.site')}</th>
+            {COLUMNS.map(([k]) => (
+              <th key={k}>{t(k)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {[...report.sites, { ...report.total, site: t('reports.total') }].map((s, i) => (
+            <tr key={`${s.site}-${i}`} className={i === report.sites.length ? 'total' : undefined}>
+              <td>{siteName(s)}</td>
+              {COLUMNS.map(([k, v]) => (
+                <td key={k}>{v(s).toLocaleString('vi-VN')}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   )
 }

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { useCurrentUser } from './session.tsx'
+
+type Accounts = Res<'users:list'>['users']
+type Role = Accounts[number]['role']
+
+/** A modal dialog: the users of this workspace, adding one (supervisors), my key, my password. */
+export function UsersPanel({ onClose, onError }: { onClose: () => void; onError: (e: unknown) => void }) {
+  const { t } = useI18n()
+  const me = useCurrentUser()
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [users, setUsers] = useState<Accounts>([])
+  const [notice, setNotice] = useState<string | null>(null)
+
+  const load = useCallback(() => call('users:list', {}).then((r) => setUsers(r.users), onError), [onError])
+  useEffect(() => {
+    dialog.current?.showModal()
+    void load()
+  }, [load])
+
+  return (
+    <dialog ref={dialog} className="users-panel" data-testid="users-panel" onClose={onClose}>
+      <header>
+        <h2>{t('users.panel.title')}</h2>
+        <button type="button" onClick={() => dialog.current?.close()}>
+          {t('users.panel.close')}
+        </button>
+      </header>
+      {notice && (
+        <p role="status" className="notice">
+          {notice}
+        </p>
+      )}
+      <table className="data">
+        <thead>
+          <tr>
+            <th>{t('users.field.name')}</th>
+            <th>{t('users.field.role')}</th>
+            <th>{t('users.panel.key')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{t(`users.role.${u.role}`)}</td>
+              <td className="mono">{u.keyId ?? t('users.panel.noKey')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {me.role === 'supervisor' ? (
+        <AddUser
+          onAdded={() => {
+            setNotice(t('users.panel.added'))
+            void load()
+          }}
+          onError={onError}
+        />
+      ) : (
+        <p className="muted">{t('users.panel.onlySupervisor')}</p>
+      )}
+      {me.role === 'supervisor' && <MyKey onError={onError} />}
+      <ChangePassword onChanged={() => setNotice(t('users.panel.changed'))} onError={onError} />
+    </dialog>
+  )
+}
+
+function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unknown) => void }) {
+  const { t } = useI18n()
+  const [name, setName] = useState('')
+  const [role, setRole] = useState<Role>('clerk')
+  const [password, setPassword] = useState('')
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    try {
+      await call('users:create', { name, role, password })
+      setName('')
+      setPassword('')
+      onAdded()
+    } catch (err) {
+      onError(err)
+    }
+  }
+  return (
+    <form className="inline-form" data-testid="add-user-form" onSubmit={(e) => void submit(e)}>
+      <h3>{t('users.panel.add')}</h3>
+      <label>
+        {t('users.field.name')}
+        <input data-testid="add-user-name" value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('users.field.role')}
+        <select data-testid="add-user-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          <option value="clerk">{t('users.role.clerk')}</option>
+          <option value="supervisor">{t('users.role.supervisor')}</option>
+        </select>
+      </label>
+      <label>
+        {t('users.field.password')}
+        <input data-testid="add-user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+      </label>
+      <button type="submit" data-testid="add-user-submit" disabled={!name.trim() || !password}>
+        {t('users.panel.addSubmit')}
+      </button>
+    </form>
+  )
+}
+
+function MyKey({ onError }: { onError: (e: unknown) => void }) {
+  const { t } = useI18n()
+  const [key, setKey] = useState<Res<'users:publicKey'> | null>(null)
+  const [saved, setSaved] = useState<string | null>(null)
+  useEffect(() => {
+    call('users:publicKey', {}).then(setKey, onError)
+  }, [onError])
+  if (!key) return null
+  return (
+    <section>
+      <h3>{t('users.panel.myKey')}</h3>
+      <p className="muted small">{t('users.panel.myKeyIntro')}</p>
+      <pre className="mono key" data-testid="my-public-key">
+        {key.text}
+      </pre>
+      <p>
+        {t('users.panel.fingerprint')}: <span className="mono">{key.fingerprint}</span>
+      </p>
+      <button type="button" onClick={() => call('users:savePublicKey', {}).then((r) => setSaved(r.path), onError)}>
+        {t('users.panel.saveKey')}
+      </button>
+      {saved && <span className="muted"> {`${t('users.panel.saved')}: ${saved}`}</span>}
+    </section>
+  )
+}
+
+function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError: (e: unknown) => void }) {
+  const { t } = useI18n()
+  const [oldPassword, setOld] = useState('')
+  const [newPassword, setNew] = useState('')
+  const submit = async (e: FormEvent) => {
+    e.preventDefault()
+    try {
+      await call('users:changePassword', { oldPassword, newPassword })
+      setOld('')
+      setNew('')
+      onChanged()
+    } catch (err) {
+      onError(err)
+    }
+  }
+  return (
+    <form className="inline-form" onSubmit={(e) => void submit(e)}>
+      <h3>{t('users.panel.password')}</h3>
+      <label>
+        {t('users.panel.oldPassword')}
+        <input type="password" autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.target.value)} />
+      </label>
+      <label>
+        {t('users.panel.newPassword')}
+        <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} />
+      </label>
+      <button type="submit" disabled={!oldPassword || !newPassword}>
+        {t('users.panel.changeSubmit')}
+      </button>
+    </form>
+  )
+}
