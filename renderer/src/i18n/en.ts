@@ -2,11 +2,13 @@ import * as common from './messages/common.ts'
 import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
+import * as link from './messages/link.ts'
 import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
   ...common.en,
   ...users.en,
   ...approve.en,
-  ...exportMessages.en
+  ...exportMessages.en,
+  ...link.en
 }

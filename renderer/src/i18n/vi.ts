@@ -2,6 +2,7 @@ import * as common from './messages/common.ts'
 import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
+import * as link from './messages/link.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -12,7 +13,8 @@ export const vi = {
   ...common.vi,
   ...users.vi,
   ...approve.vi,
-  ...exportMessages.vi
+  ...exportMessages.vi,
+  ...link.vi
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,10 +1,257 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { JobProgress } from '../../components/JobProgress.tsx'
+import { useJob } from '../../hooks/useJob.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
+import { Histogram, STATUS_COLOR, STATUS_ORDER, type Thresholds } from './Histogram.tsx'
+import { LinkDetail } from './LinkDetail.tsx'
+import './link.css'
 
-export function LinkPage(_props: PageProps) {
+type Summary = Res<'link:summary'>
+type List = Res<'link:list'>
+type Status = NonNullable<Req<'link:list'>['status']>
+type Order = NonNullable<Req<'link:list'>['order']>
+
+const PAGE = 50
+const probabilityOf = (w: number): string => (1 / (1 + 2 ** -w)).toPrecision(3)
+
+/**
+ * Linkage: run the match job, see how the match weights fall, move the two thresholds on
+ * the histogram (the counts follow before anything is saved), then pick a link to see
+ * the waterfall of why its records match.
+ */
+export function LinkPage({ refresh, onError }: PageProps) {
+  const { t } = useI18n()
+  const [summary, setSummary] = useState<Summary | null>(null)
+  const [draft, setDraft] = useState<Thresholds | null>(null)
+  const [preview, setPreview] = useState<{ thresholds: Thresholds; statuses: Record<string, number> } | null>(null)
+  const [status, setStatus] = useState<Status | ''>('review')
+  const [order, setOrder] = useState<Order>('weight_desc')
+  const [list, setList] = useState<List | null>(null)
+  const [selected, setSelected] = useState<number | null>(null)
+  const [detail, setDetail] = useState<Res<'link:detail'> | null>(null)
+
+  // Bumped after a job, so the summary and the list load again.
+  const [version, setVersion] = useState(0)
+  const job = useJob((ok) => {
+    if (!ok) return
+    setVersion((v) => v + 1)
+    refresh()
+  })
+
+  useEffect(() => {
+    let live = true
+    call('link:summary', {}).then((s) => {
+      if (!live) return
+      setSummary(s)
+      setDraft(s.thresholds)
+    }, onError)
+    return () => {
+      live = false
+    }
+  }, [version, onError])
+
+  const listQuery = useCallback((offset: number) => call('link:list', { ...(status ? { status } : {}), order, offset, limit: PAGE }), [status, order])
+  useEffect(() => {
+    let live = true
+    listQuery(0).then((l) => live && setList(l), onError)
+    return () => {
+      live = false
+    }
+  }, [listQuery, version, onError])
+  const more = (): void => {
+    if (!list) return
+    listQuery(list.rows.length).then((next) => setList({ ...next, rows: [...list.rows, ...next.rows] }), onError)
+  }
+
+  const dirty = !!draft && !!summary && (draft.auto !== summary.thresholds.auto || draft.review !== summary.thresholds.review)
+  // Counts under the dragged thresholds, a moment after the user stops moving them.
+  useEffect(() => {
+    if (!draft || !dirty) return
+    let live = true
+    const timer = setTimeout(() => {
+      call('link:preview', draft).then((p) => live && setPreview({ thresholds: draft, statuses: p.statuses }), onError)
+    }, 150)
+    return () => {
+      live = false
+      clearTimeout(timer)
+    }
+  }, [draft, dirty, onError])
+  const shownPreview = dirty && preview && preview.thresholds === draft ? preview.statuses : null
+
+  useEffect(() => {
+    if (selected === null) return
+    let live = true
+    call('link:detail', { linkId: selected }).then((d) => live && setDetail(d), onError)
+    return () => {
+      live = false
+    }
+  }, [selected, version, onError])
+  const shownDetail = selected !== null && detail?.linkId === selected ? detail : null
+
+  const running = job.state.phase === 'running'
+  const setNumber = (which: keyof Thresholds, raw: string): void => {
+    const v = Number(raw)
+    if (!draft || raw.trim() === '' || !Number.isFinite(v)) return
+    setDraft({ ...draft, [which]: v })
+  }
+  const orderOk = !draft || draft.review <= draft.auto
+
   return (
-    <section>
+    <section className="link-page">
       <StepIntro step="link" />
+      <div className="link-run">
+        <button type="button" className="primary" data-testid="link-run" disabled={running} onClick={() => void job.start({ kind: 'match' })}>
+          {summary?.run ? t('link.rerun') : t('link.run')}
+        </button>
+        <span className="muted small">
+          {summary?.run ? `${t('link.lastRun')}: ${new Date(summary.run.startedAt).toLocaleString()} · ${t('link.keepsDecisions')}` : t('link.never')}
+        </span>
+        {job.state.phase === 'done' ? (
+          <span className="ok" data-testid="link-done">
+            {t('link.done')}
+          </span>
+        ) : null}
+      </div>
+      <JobProgress state={job.state} onCancel={job.cancel} />
+
+      {summary?.run ? (
+        <>
+          <dl className="tiles status-tiles" data-testid="link-statuses">
+            {STATUS_ORDER.map((s) => (
+              <div className="tile" key={s}>
+                <dt>
+                  <span className="swatch" style={{ background: STATUS_COLOR[s] }} />
+                  {t(`link.status.${s}` as MessageKey)}
+                </dt>
+                <dd data-testid={`link-status-${s}`}>{(summary.statuses[s] ?? 0).toLocaleString()}</dd>
+              </div>
+            ))}
+          </dl>
+
+          <h3>{t('link.histogram')}</h3>
+          {draft ? <Histogram bins={summary.histogram} thresholds={draft} onChange={setDraft} /> : null}
+          <p className="muted small">{t('link.histogram.hint')}</p>
+          {draft ? (
+            <div className="thresholds">
+              {(['review', 'auto'] as const).map((which) => (
+                <label key={which}>
+                  {t(`link.threshold.${which}` as MessageKey)}
+                  <input
+                    type="number"
+                    step={0.5}
+                    value={draft[which]}
+                    data-testid={`link-threshold-${which}-input`}
+                    onChange={(e) => setNumber(which, e.target.value)}
+                  />
+                  <span className="muted small">{fill(t('link.threshold.probability'), { p: probabilityOf(draft[which]) })}</span>
+                </label>
+              ))}
+              <button
+                type="button"
+                className="primary"
+                data-testid="link-apply"
+                disabled={!dirty || running || !orderOk}
+                onClick={() => void job.start({ kind: 'link-thresholds', thresholds: draft })}
+              >
+                {t('link.threshold.apply')}
+              </button>
+              <button type="button" disabled={!dirty} onClick={() => setDraft(summary.thresholds)}>
+                {t('link.threshold.reset')}
+              </button>
+            </div>
+          ) : null}
+          {!orderOk ? <p className="bad">{t('link.threshold.order')}</p> : null}
+          {shownPreview ? (
+            <p className="preview" data-testid="link-preview">
+              <strong>{t('link.threshold.preview')}:</strong>
+              {STATUS_ORDER.filter((s) => shownPreview[s] !== undefined).map((s) => (
+                <span key={s} data-testid={`link-preview-${s}`}>{`${t(`link.status.${s}` as MessageKey)} ${shownPreview[s]?.toLocaleString()}`}</span>
+              ))}
+            </p>
+          ) : null}
+          {Object.keys(summary.holds).length > 0 ? (
+            <p className="small">
+              {t('link.holds')}:{' '}
+              {Object.entries(summary.holds)
+                .map(([k, n]) => `${t(`link.hold.${k}` as MessageKey)} (${n})`)
+                .join(' · ')}
+            </p>
+          ) : null}
+          {Object.keys(summary.doseIssues).length > 0 ? (
+            <p className="small" data-testid="link-dose-summary">
+              {t('link.doseIssues')}:{' '}
+              {Object.entries(summary.doseIssues)
+                .map(([k, n]) => `${t(`link.dose.${k}` as MessageKey)} (${n})`)
+                .join(' · ')}
+            </p>
+          ) : null}
+
+          <div className="link-layout">
+            <div>
+              <h3>{t('link.list')}</h3>
+              <div className="tabs" role="tablist">
+                {(['', ...STATUS_ORDER] as const).map((s) => (
+                  <button key={s || 'all'} type="button" role="tab" aria-selected={status === s} data-testid={`link-tab-${s || 'all'}`} onClick={() => setStatus(s)}>
+                    {s ? t(`link.status.${s}` as MessageKey) : t('link.list.all')}
+                  </button>
+                ))}
+                <label className="small">
+                  {t('link.list.order')}{' '}
+                  <select value={order} onChange={(e) => setOrder(e.target.value as Order)}>
+                    <option value="weight_desc">{t('link.list.weightDesc')}</option>
+                    <option value="weight_asc">{t('link.list.weightAsc')}</option>
+                  </select>
+                </label>
+              </div>
+              {list && list.rows.length === 0 ? <p className="muted">{t('link.list.empty')}</p> : null}
+              {list && list.rows.length > 0 ? (
+                <table className="data" data-testid="link-table">
+                  <thead>
+                    <tr>
+                      <th>{t('link.col.subject')}</th>
+                      <th>{t('link.col.rows')}</th>
+                      <th>{t('link.col.registry')}</th>
+                      <th>{t('link.col.weight')}</th>
+                      <th>{t('link.col.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {list.rows.map((r) => (
+                      <tr key={r.linkId} aria-selected={selected === r.linkId} data-testid={`link-row-${r.linkId}`}>
+                        <td>
+                          <button type="button" className="linklike" onClick={() => setSelected(r.linkId)}>
+                            {r.subjectKind === 'complaint' ? `${t('link.kind.complaint')}: ` : ''}
+                            {r.subjectName ?? '—'}
+                          </button>
+                        </td>
+                        <td>{r.rows}</td>
+                        <td>{r.registryName ?? '—'}</td>
+                        <td>{r.weight === null ? '—' : r.weight.toFixed(1)}</td>
+                        <td>
+                          {t(`link.status.${r.status}` as MessageKey)}
+                          {r.hold ? <span className="muted small">{` · ${t(`link.hold.${r.hold}` as MessageKey)}`}</span> : null}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : null}
+              {list && list.rows.length < list.total ? (
+                <button type="button" onClick={more}>
+                  {`${t('link.list.more')} (${list.rows.length}/${list.total})`}
+                </button>
+              ) : null}
+            </div>
+            {shownDetail ? <LinkDetail detail={shownDetail} onClose={() => setSelected(null)} /> : null}
+          </div>
+        </>
+      ) : null}
     </section>
   )
 }
