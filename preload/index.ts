@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
 import { isChannel, isEventName, type VaxreconBridge } from '../main/ipc/contract.ts'
 
 // Exposes exactly the contract: named channels and events, never ipcRenderer itself.
@@ -15,7 +15,8 @@ const bridge: VaxreconBridge = {
       listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(event, wrapped)
     return () => void ipcRenderer.removeListener(event, wrapped)
-  }
+  },
+  pathForFile: (file) => webUtils.getPathForFile(file)
 }
 
 contextBridge.exposeInMainWorld('vaxrecon', bridge)

@@ -27,6 +27,17 @@ const session = new Session({
     const r = await dialog.showOpenDialog(mainWindow, { filters, properties: ['openFile'] })
     return r.canceled ? null : (r.filePaths[0] ?? null)
   },
+  async chooseImportFile() {
+    if (!mainWindow) return null
+    const r = await dialog.showOpenDialog(mainWindow, {
+      filters: [
+        { name: 'Excel, CSV', extensions: ['xlsx', 'xlsm', 'csv', 'txt', 'xls', 'ods', 'xml', 'htm', 'html'] },
+        { name: '*', extensions: ['*'] }
+      ],
+      properties: ['openFile']
+    })
+    return r.canceled ? null : (r.filePaths[0] ?? null)
+  },
   async chooseDirectory() {
     if (!mainWindow) return null
     const r = await dialog.showOpenDialog(mainWindow, { properties: ['openDirectory', 'createDirectory'] })

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { jobChannels, jobEvents, SerializedError } from './channels/jobs.ts'
 import { workspaceChannels } from './channels/workspace.ts'
+import { importChannels } from './channels/import.ts'
 import { reviewChannels } from './channels/review.ts'
 import { complaintChannels } from './channels/complaints.ts'
 import { userChannels } from './channels/users.ts'
@@ -19,6 +20,7 @@ import { linkChannels } from './channels/link.ts'
 export const contract = {
   ...workspaceChannels,
   ...jobChannels,
+  ...importChannels,
   ...reviewChannels,
   ...complaintChannels,
   ...userChannels,
@@ -57,4 +59,6 @@ export function isEventName(name: unknown): name is EventName {
 export interface VaxreconBridge {
   invoke<K extends Channel>(channel: K, request: Req<K>): Promise<IpcResult<Res<K>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** The file-system path of a file dropped on the window (Electron's webUtils; the sandbox hides File.path). */
+  pathForFile(file: File): string
 }

@@ -14,6 +14,8 @@ export interface Platform {
   /** The job worker's entry: bundled JS in Electron, the .ts source under Node. */
   workerEntry: string | URL
   chooseWorkspacePath(mode: 'create' | 'open'): Promise<string | null>
+  /** A spreadsheet to import (.xlsx, .csv, and the old formats we can explain or convert). */
+  chooseImportFile(): Promise<string | null>
   /** A folder to write into (export batches); null when cancelled. */
   chooseDirectory(purpose: 'export'): Promise<string | null>
   /** Where to save a file the app makes (a report, a public key); null when cancelled. */

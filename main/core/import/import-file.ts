@@ -10,8 +10,9 @@ import type { Mapping, SourceKind } from './fields.ts'
 import { isColumnNumberRow, isFooterRow } from './layout.ts'
 import { resolveMapping, suggestMapping, type HeaderColumn } from './mapping.ts'
 import { normalizeRow, type ColumnMap } from './normalize/row.ts'
+import type { NormalizedRecord } from './validate.ts'
 import { openSpreadsheet } from './readers/open.ts'
-import type { CellValue } from './readers/types.ts'
+import { encodeRaw, headerPositions } from './raw.ts'
 import { chooseLayout } from './source.ts'
 
 export interface ImportOptions {
@@ -47,29 +48,6 @@ export async function hashFile(path: string): Promise<string> {
   return h.digest('hex')
 }
 
-const colLetter = (i: number): string => {
-  let s = ''
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
-  return s
-}
-
-const rawValue = (v: CellValue): string | number | boolean | null => (v instanceof Date ? v.toISOString() : v)
-
-/** The row's cells exactly as read, keyed by header label (cells outside the header by column letter). */
-export function rawCells(cells: CellValue[], headers: HeaderColumn[]): Record<string, string | number | boolean | null> {
-  const raw: Record<string, string | number | boolean | null> = {}
-  const headed = new Set<number>()
-  for (const h of headers) {
-    headed.add(h.index)
-    const v = cells[h.index]
-    raw[h.label] = v === undefined ? null : rawValue(v)
-  }
-  cells.forEach((v, i) => {
-    if (!headed.has(i) && v !== null && v !== undefined) raw[colLetter(i)] = rawValue(v)
-  })
-  return raw
-}
-
 /** The mapping an import uses: the suggestion, overridden field by field by the user's. */
 export function effectiveMapping(headers: HeaderColumn[], kind: SourceKind, user?: Mapping): Mapping {
   const merged: Mapping = { ...suggestMapping(headers, kind), ...(user ?? {}) }
@@ -90,13 +68,21 @@ function requireName(cols: ColumnMap): void {
   }
 }
 
-const RECORD_COLUMNS = [
-  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code',
-  'district_code', 'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at',
-  'complaint_type', 'description'
+// The columns each kind can fill: fewer bound values per row is measurably faster on a million rows.
+const PERSON_COLUMNS = [
+  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code', 'ward_code'
 ] as const
+const DOSE_COLUMNS = ['vaccine', 'lot', 'dose_number', 'dose_date', 'site_name'] as const
+const COMPLAINT_COLUMNS = ['complaint_id', 'submitted_at', 'complaint_type', 'description'] as const
+const KIND_COLUMNS: Record<SourceKind, readonly (keyof NormalizedRecord)[]> = {
+  site: [...PERSON_COLUMNS, ...DOSE_COLUMNS],
+  registry: PERSON_COLUMNS,
+  complaint: [...PERSON_COLUMNS, ...DOSE_COLUMNS, ...COMPLAINT_COLUMNS]
+}
 
 const BATCH_ROWS = 2000
+/** SQLite page cache during an import, in KiB (negative pragma value). */
+const IMPORT_CACHE_KIB = -128 * 1024
 
 /**
  * Imports one file into the workspace, in ONE transaction: every data row becomes a record
@@ -144,7 +130,10 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     if (previous) return { ...summary, importId: previous.id, duplicateOf: { importId: previous.id, importedAt: previous.imported_at } }
 
     // The reads in between are asynchronous, so the transaction is opened by hand; this
-    // connection is the job's own, so nothing else can slip into it.
+    // connection is the job's own, so nothing else can slip into it. A bigger page cache
+    // for the import keeps index pages in memory instead of spilling them mid-transaction.
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`)
     db.exec('BEGIN IMMEDIATE')
     try {
       const importId = Number(
@@ -153,13 +142,14 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
             `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
           )
-          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(layout.headers.map((h) => h.label)), JSON.stringify(mapping), new Date().toISOString(), actor)
+          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), new Date().toISOString(), actor)
           .lastInsertRowid
       )
       summary.importId = importId
+      const columns = KIND_COLUMNS[opts.kind]
       const insertRecord = db.prepare(
-        `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, ${RECORD_COLUMNS.join(', ')}, warnings_json)
-         VALUES (?, ?, ?, ?, ?, ${RECORD_COLUMNS.map(() => '?').join(', ')}, ?)`
+        `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, ${columns.join(', ')}, warnings_json)
+         VALUES (?, ?, ?, ?, ?, ${columns.map(() => '?').join(', ')}, ?)`
       )
       const insertReject = db.prepare(
         'INSERT INTO rejects (import_id, source_sheet, source_row, raw_json, reason_code, reason_vi, reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)'
@@ -192,14 +182,14 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
             continue
           }
           summary.rowsRead++
-          const raw = JSON.stringify(rawCells(cells, layout.headers))
+          const raw = encodeRaw(cells)
           if (outcome.status === 'rejected') {
             reject(row, raw, outcome.reason)
             continue
           }
           const rec = outcome.record
           for (const w of outcome.warnings) summary.warningsByKind[w.code] = (summary.warningsByKind[w.code] ?? 0) + 1
-          insertRecord.run(importId, opts.kind, sheet, row, raw, ...RECORD_COLUMNS.map((c) => rec[c]), JSON.stringify(outcome.warnings))
+          insertRecord.run(importId, opts.kind, sheet, row, raw, ...columns.map((c) => rec[c]), outcome.warnings.length === 0 ? '[]' : JSON.stringify(outcome.warnings))
           summary.imported++
         }
         sinceProgress += batch.length
@@ -243,6 +233,8 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK')
       throw err
+    } finally {
+      db.pragma(`cache_size = ${cacheSize}`)
     }
     ctx.progress({ done: summary.rowsRead + summary.blankRows, total: summary.rowsRead + summary.blankRows, stage: 'done' })
     return summary

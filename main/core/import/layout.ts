@@ -118,11 +118,12 @@ const FOOTER_DATE = /(^| )ngay( \d{1,2}| *)? thang( \d{1,2})? nam( \d{2,4})?$/
  * few cells or nothing in the name column, so a complaint that quotes a date is data.
  */
 export function isFooterRow(row: SheetRow, nameColumns: number[]): boolean {
-  const cells = row.cells.map(text)
-  const filled = cells.filter((t) => t !== '').length
-  const nameEmpty = nameColumns.every((i) => (cells[i] ?? '') === '')
-  if (filled > 3 && !nameEmpty) return false
-  return cells.some((t) => {
+  // Checked on every row, so the common case (a filled data row) is decided without any text work.
+  const empty = (v: CellValue | undefined) => v === null || v === undefined || v === ''
+  let filled = 0
+  for (const v of row.cells) if (!empty(v)) filled++
+  if (filled > 3 && !nameColumns.every((i) => empty(row.cells[i]))) return false
+  return row.cells.map(text).some((t) => {
     if (t === '') return false
     const f = fold(t)
     return FOOTER_START.some((s) => f === s || f.startsWith(s + ' ')) || FOOTER_DATE.test(f) || f === 'cong'

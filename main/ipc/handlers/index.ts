@@ -1,6 +1,7 @@
 import type { Channel } from '../contract.ts'
 import type { Session } from '../session.ts'
 import { jobHandlers } from './jobs.ts'
+import { importHandlers } from './import.ts'
 import type { HandlerMap } from './types.ts'
 import { workspaceHandlers } from './workspace.ts'
 import { reviewHandlers } from './review.ts'
@@ -16,6 +17,7 @@ export function createHandlers(s: Session): HandlerMap<Channel> {
   return {
     ...workspaceHandlers(s),
     ...jobHandlers(s),
+    ...importHandlers(s),
     ...reviewHandlers(s),
     ...complaintHandlers(s),
     ...userHandlers(s),

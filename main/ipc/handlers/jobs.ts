@@ -9,7 +9,9 @@ export function jobHandlers(s: Session): HandlerMap<'job:start' | 'job:cancel'> 
       if (req.kind === 'export' && req.signer !== s.user.name) {
         throw new VaxError('EXPORT_SIGNER', { vi: 'Chỉ người đang đăng nhập mới ký được lô.', en: 'Only the signed-in user can sign a batch.' })
       }
-      return { jobId: s.jobs.start(s.workspace.path, req).id }
+      // An import is recorded under the signed-in user, whatever the renderer sent.
+      const request = req.kind === 'import' ? { ...req, actor: s.userOrNull?.name ?? null } : req
+      return { jobId: s.jobs.start(s.workspace.path, request).id }
     },
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) })
   }

@@ -1,4 +1,5 @@
 import * as common from './messages/common.ts'
+import * as importMessages from './messages/import.ts'
 import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
@@ -7,6 +8,7 @@ import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
   ...common.en,
+  ...importMessages.en,
   ...users.en,
   ...approve.en,
   ...exportMessages.en,

@@ -1,4 +1,5 @@
 import * as common from './messages/common.ts'
+import * as importMessages from './messages/import.ts'
 import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
@@ -11,6 +12,7 @@ import * as link from './messages/link.ts'
  */
 export const vi = {
   ...common.vi,
+  ...importMessages.vi,
   ...users.vi,
   ...approve.vi,
   ...exportMessages.vi,

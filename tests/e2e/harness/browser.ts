@@ -42,7 +42,9 @@ function bridgeScript({ token }: { token: string }): void {
         set.add(listener)
         listeners.set(event, set)
         return () => set.delete(listener)
-      }
+      },
+      // A page has no file paths; a test says where each dropped file's name lives on disk.
+      pathForFile: (file: File) => (window as { __vaxreconDropPaths?: Record<string, string> }).__vaxreconDropPaths?.[file.name] ?? ''
     }
   })
 }

@@ -52,6 +52,7 @@ export async function startHarness(stateDir = mkdtempSync(join(tmpdir(), 'vaxrec
     workerEntry: WORKER_ENTRY,
     chooseWorkspacePath: () => Promise.resolve(dialogAnswers.shift() ?? null),
     chooseDirectory: () => Promise.resolve(dialogAnswers.shift() ?? null),
+    chooseImportFile: () => Promise.resolve(dialogAnswers.shift() ?? null),
     chooseSavePath: () => Promise.resolve(dialogAnswers.shift() ?? null),
     emit<E extends EventName>(event: E, payload: EventPayload<E>) {
       const frame = `data: ${JSON.stringify({ event, payload })}\n\n`

@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import type { SourceKind } from '../../../main/core/import/fields.ts'
+import { rawOf } from '../../../main/core/import/raw.ts'
 import { addressOf, PERSONS, type Person } from '../../fixtures/import/persons.ts'
 import { freshWorkspace, importFixture, records, type RecordRow } from './helpers.ts'
 
@@ -115,7 +116,7 @@ test('vaccine spellings are canonicalized and an unknown vaccine is flagged, not
   const rows = records(ws)
   expect(rows.slice(0, 10).map((r) => r.vaccine)).toEqual(['ASTRAZENECA', 'PFIZER', 'MODERNA', 'VEROCELL', 'SPUTNIKV', 'JANSSEN', 'HAYATVAX', 'ABDALA', 'PFIZER', 'ASTRAZENECA'])
   expect(rows[10]?.vaccine).toBeNull()
-  expect(JSON.parse(rows[10]?.raw_json ?? '{}')).toMatchObject({ 'Loại vắc xin': 'Covaxin' })
+  expect(rawOf(ws, 'records', rows[10]?.id ?? 0)).toMatchObject({ 'Loại vắc xin': 'Covaxin' })
   expect(s.warningsByKind).toMatchObject({ VACCINE_UNKNOWN: 1 })
   ws.close()
 })
@@ -126,7 +127,7 @@ test('legacy-encoded names are converted and flagged', async () => {
     const s = await importFixture(ws, file, 'site')
     expect(s.warningsByKind[code]).toBe(10)
     // The raw cell is kept next to the converted name.
-    expect(JSON.parse(records(ws)[0]?.raw_json ?? '{}')['Họ và tên']).not.toBe('Nguyễn Văn An')
+    expect(rawOf(ws, 'records', records(ws)[0]?.id ?? 0)?.['Họ và tên']).not.toBe('Nguyễn Văn An')
     ws.close()
   }
 })
@@ -161,7 +162,8 @@ test('bad rows among good ones are rejected with their Excel row and a bilingual
   const ws = freshWorkspace()
   const s = await importFixture(ws, 'site-some-rejects.xlsx', 'site')
   expect(s).toMatchObject({ rowsRead: 14, imported: 11, rejected: 3, blankRows: 0, rejectsByReason: { NAME_NOT_TEXT: 2, MISSING_NAME: 1 } })
-  const rejects = ws.db.prepare('SELECT source_row, reason_code, reason_vi, reason_en, raw_json FROM rejects ORDER BY source_row').all() as {
+  const rejects = ws.db.prepare('SELECT id, source_row, reason_code, reason_vi, reason_en, raw_json FROM rejects ORDER BY source_row').all() as {
+    id: number
     source_row: number
     reason_code: string
     reason_vi: string
@@ -170,7 +172,7 @@ test('bad rows among good ones are rejected with their Excel row and a bilingual
   }[]
   expect(rejects.map((r) => [r.source_row, r.reason_code])).toEqual([[7, 'NAME_NOT_TEXT'], [8, 'MISSING_NAME'], [9, 'NAME_NOT_TEXT']])
   for (const r of rejects) expect(r.reason_vi.length * r.reason_en.length).toBeGreaterThan(0)
-  expect(JSON.parse(rejects[0]?.raw_json ?? '{}')).toMatchObject({ 'Họ và tên': '#REF!', 'Vắc xin': 'Pfizer' })
+  expect(rawOf(ws, 'rejects', rejects[0]?.id ?? 0)).toMatchObject({ 'Họ và tên': '#REF!', 'Vắc xin': 'Pfizer' })
   // Row 11 has no name but an ID: kept, flagged.
   const kept = records(ws).find((r) => r.source_row === 11) as RecordRow
   expect(kept).toMatchObject({ full_name: null, national_id: '079190123456' })

@@ -20,6 +20,7 @@ export function importFixture(ws: Workspace, name: string, kind: SourceKind, ext
 }
 
 export interface RecordRow {
+  id: number
   source_row: number
   source_sheet: string
   full_name: string | null

@@ -19,6 +19,15 @@ export interface DateOptions {
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
+
+let todayCache = { at: 0, iso: '' }
+/** Today as YYYY-MM-DD, recomputed at most once a minute (called for every date of every row). */
+function todayIso(today: Date | undefined): string {
+  if (today) return today.toISOString().slice(0, 10)
+  const now = Date.now()
+  if (now - todayCache.at > 60_000) todayCache = { at: now, iso: new Date(now).toISOString().slice(0, 10) }
+  return todayCache.iso
+}
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
 const DAY_MS = 86_400_000
 
@@ -28,27 +37,28 @@ function isRealDate(y: number, m: number, d: number): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d
 }
 
-function century(yy: number, field: string, today: Date): number {
+function century(yy: number, field: string, thisYear: number): number {
   // A two-digit birth year in the future is last century; dose dates are this century.
-  const nowYY = today.getUTCFullYear() % 100
+  const nowYY = thisYear % 100
   if (field === 'dob') return yy > nowYY ? 1900 + yy : 2000 + yy
   return 2000 + yy
 }
 
 export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
   const { field } = opts
-  const today = opts.today ?? new Date()
+  const todayStr = todayIso(opts.today)
+  const thisYear = Number(todayStr.slice(0, 4))
   const warnings: FieldWarning[] = []
   const bad = (code: string): DateResult => ({ value: null, warnings: [...warnings, { field, code }] })
   const ymd = (y: number, m: number, d: number): DateResult => {
     if (!isRealDate(y, m, d)) return bad('DATE_INVALID')
     const value = `${y}-${pad(m)}-${pad(d)}`
-    if (y < 1900 || value > today.toISOString().slice(0, 10)) return bad('DATE_OUT_OF_RANGE')
+    if (y < 1900 || value > todayStr) return bad('DATE_OUT_OF_RANGE')
     return { value, warnings }
   }
   const yearOnly = (y: number): DateResult => {
     if (!opts.allowYearOnly) return bad('DATE_YEAR_ONLY')
-    if (y < 1900 || y > today.getUTCFullYear()) return bad('DATE_OUT_OF_RANGE')
+    if (y < 1900 || y > thisYear) return bad('DATE_OUT_OF_RANGE')
     return { value: String(y), warnings }
   }
 
@@ -60,7 +70,7 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
       // "1972" typed into a date-formatted column shows as 25/05/1905 (1904 system: 26/05/1909).
       const serial = raw.getTime() / DAY_MS + 25569
       for (const s of [serial, serial - 1462]) {
-        if (Number.isInteger(s) && s >= 1900 && s <= today.getUTCFullYear()) {
+        if (Number.isInteger(s) && s >= 1900 && s <= thisYear) {
           const r = yearOnly(s)
           return { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_YEAR_IN_DATE_CELL' }] }
         }
@@ -101,7 +111,7 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
     let d = Number(m[1])
     let mo = Number(m[2])
     const yRaw = m[3] ?? ''
-    const y = yRaw.length === 2 ? century(Number(yRaw), field, today) : Number(yRaw)
+    const y = yRaw.length === 2 ? century(Number(yRaw), field, thisYear) : Number(yRaw)
     if (d <= 12 && mo <= 12 && d !== mo) {
       // Vietnam writes day first; when both orders are real dates, say so.
       warnings.push({ field, code: 'DATE_AMBIGUOUS_DAY_MONTH' })

@@ -1,16 +1,22 @@
 import type { CellValue } from '../readers/types.ts'
+import { memoText } from './memo.ts'
 import { fold } from './text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
 const MALE = new Set(['nam', 'm', 'male', '1', 'trai', 'gioi tinh nam', 'ong'])
 const FEMALE = new Set(['nu', 'f', 'female', '0', 'gai', 'gioi tinh nu', 'ba', 'w'])
 
-/** Nam/Nữ/M/F/1/0 in any case (and with or without diacritics) → M or F. */
-export function normalizeGender(raw: CellValue): Normalized<'M' | 'F'> {
-  if (raw === null || raw === '') return ok(null)
-  const key = typeof raw === 'number' || typeof raw === 'boolean' ? String(Number(raw)) : raw instanceof Date ? '' : fold(raw)
+const fromKey = (key: string): Normalized<'M' | 'F'> => {
   if (key === '') return ok(null)
   if (MALE.has(key)) return ok('M')
   if (FEMALE.has(key)) return ok('F')
   return warn(null, 'gender', 'GENDER_UNKNOWN')
+}
+const fromText = memoText((s) => fromKey(fold(s)))
+
+/** Nam/Nữ/M/F/1/0 in any case (and with or without diacritics) → M or F. */
+export function normalizeGender(raw: CellValue): Normalized<'M' | 'F'> {
+  if (raw === null || raw === '') return ok(null)
+  if (typeof raw === 'string') return fromText(raw)
+  return fromKey(typeof raw === 'number' || typeof raw === 'boolean' ? String(Number(raw)) : '')
 }

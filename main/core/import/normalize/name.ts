@@ -3,11 +3,17 @@ import { convertLegacy } from './legacy.ts'
 import { cleanText } from './text.ts'
 import type { FieldWarning } from './warning.ts'
 
+const titleCache = new Map<string, string>()
+
 /** Vietnamese title case: every syllable capitalised ("nguyễn văn AN" → "Nguyễn Văn An"). */
 export function titleCase(s: string): string {
-  return s
-    .toLocaleLowerCase('vi')
-    .replace(/(^|[\s\-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('vi'))
+  const hit = titleCache.get(s)
+  if (hit !== undefined) return hit
+  // Vietnamese has no locale-specific case rules, so the plain (fast) mappings are right.
+  const out = s.toLowerCase().replace(/(^|[\s\-'’(])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase())
+  if (titleCache.size > 100_000) titleCache.clear()
+  titleCache.set(s, out)
+  return out
 }
 
 export interface NameResult {

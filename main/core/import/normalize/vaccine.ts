@@ -1,4 +1,5 @@
 import type { CellValue } from '../readers/types.ts'
+import { memoText } from './memo.ts'
 import { fold } from './text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
@@ -19,11 +20,14 @@ const ALIASES: Record<string, Vaccine> = {
   abdala: 'ABDALA', cigb66: 'ABDALA'
 }
 
-/** Canonical vaccine names; an unknown name is flagged and left empty, never guessed. */
-export function normalizeVaccine(raw: CellValue): Normalized<Vaccine> {
-  if (raw === null) return ok(null)
-  const key = fold(String(raw)).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')
+const fromText = memoText((s: string): Normalized<Vaccine> => {
+  const key = fold(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')
   if (key === '') return ok(null)
   const v = ALIASES[key]
   return v ? ok(v) : warn(null, 'vaccine', 'VACCINE_UNKNOWN')
+})
+
+/** Canonical vaccine names; an unknown name is flagged and left empty, never guessed. */
+export function normalizeVaccine(raw: CellValue): Normalized<Vaccine> {
+  return raw === null ? ok(null) : fromText(String(raw))
 }

@@ -1,6 +1,7 @@
 import { VaxError } from '../../errors.ts'
-import type { CellValue, SheetInfo, SheetRow, SpreadsheetSource } from './types.ts'
-import { attr, decodeXml, startTags, textOf } from './xml.ts'
+import { SheetScanner, type ScanContext } from './sheet-scan.ts'
+import type { SheetInfo, SheetRow, SpreadsheetSource } from './types.ts'
+import { attr, startTags, textOf } from './xml.ts'
 import { damaged, ZipReader } from './zip.ts'
 
 /**
@@ -104,145 +105,18 @@ async function readSharedStrings(zip: ZipReader): Promise<(string | null)[]> {
   return out
 }
 
-/** "AB12" → 27 (0-based column index). */
-function columnOf(ref: string): number {
-  let n = 0
-  for (let i = 0; i < ref.length; i++) {
-    const c = ref.charCodeAt(i)
-    if (c < 65 || c > 90) break
-    n = n * 26 + (c - 64)
-  }
-  return n - 1
-}
-
 const BATCH = 2000
 
-interface Ctx {
-  strings: (string | null)[]
-  dateStyles: boolean[]
-  date1904: boolean
-}
-
-function cellValue(t: string | null, v: string | null, inline: string | null, hasFormula: boolean, isDate: boolean, ctx: Ctx): CellValue {
-  if (t === 'inlineStr') return inline === null ? null : textOf(inline)
-  if (v === null) return null
-  if (hasFormula) return t === 'str' ? decodeXml(v) : parseFloat(v)
-  switch (t) {
-    case 's':
-      return ctx.strings[parseInt(v, 10)] ?? null
-    case 'str':
-      return decodeXml(v)
-    case 'b':
-      return parseInt(v, 10) !== 0
-    case 'e':
-      return decodeXml(v)
-    case 'd':
-      return new Date(v)
-    default: {
-      const n = parseFloat(v)
-      if (isDate) return new Date(Math.round((n - 25569 + (ctx.date1904 ? 1462 : 0)) * 86_400_000))
-      return n
-    }
-  }
-}
-
-/** Parses one <row>…</row> (without the outer tags); `rowTag` is the start tag's text. */
-function parseRow(rowTag: string, body: string, fallbackRow: number, ctx: Ctx): SheetRow {
-  const r = attr(rowTag, 'r')
-  const row = r === null ? fallbackRow : parseInt(r, 10)
-  const rowStyle = parseInt(attr(rowTag, 's') ?? '0', 10)
-  const cells: CellValue[] = []
-  let col = -1
-  let i = 0
-  for (;;) {
-    i = body.indexOf('<c', i)
-    if (i < 0) break
-    const next = body.charCodeAt(i + 2)
-    if (next !== 32 && next !== 62 && next !== 47) {
-      i += 2
-      continue
-    }
-    const gt = body.indexOf('>', i)
-    const tag = body.slice(i + 1, gt)
-    const ref = attr(tag, 'r')
-    col = ref === null ? col + 1 : columnOf(ref)
-    const selfClosing = body.charCodeAt(gt - 1) === 47
-    let content = ''
-    if (selfClosing) i = gt + 1
-    else {
-      const end = body.indexOf('</c>', gt)
-      content = body.slice(gt + 1, end)
-      i = end + 4
-    }
-    if (selfClosing || content === '') continue
-    const t = attr(tag, 't')
-    const s = parseInt(attr(tag, 's') ?? '0', 10) || rowStyle
-    let v: string | null = null
-    const vi = content.indexOf('<v')
-    if (vi >= 0) {
-      const vgt = content.indexOf('>', vi)
-      if (content.charCodeAt(vgt - 1) !== 47) v = content.slice(vgt + 1, content.indexOf('</v>', vgt))
-    }
-    const isi = t === 'inlineStr' ? content.indexOf('<is') : -1
-    const inline = isi >= 0 ? content.slice(isi, content.lastIndexOf('</is>')) : null
-    const value = cellValue(t, v, inline, content.indexOf('<f') >= 0, ctx.dateStyles[s] === true, ctx)
-    if (value === null) continue
-    while (cells.length < col) cells.push(null)
-    cells[col] = value
-  }
-  return { row, cells }
-}
-
-async function* scanSheet(zip: ZipReader, part: string, ctx: Ctx, onRead: (n: number) => void): AsyncGenerator<SheetRow[]> {
-  const decoder = new TextDecoder('utf-8')
-  let buf = ''
+async function* scanSheet(zip: ZipReader, part: string, ctx: ScanContext, onRead: (n: number) => void): AsyncGenerator<SheetRow[]> {
+  const scanner = new SheetScanner(ctx)
   let batch: SheetRow[] = []
-  let lastRow = 0
-  let done = false
   for await (const chunk of zip.stream(part, onRead)) {
-    buf += decoder.decode(chunk, { stream: true })
-    let i = 0
-    for (;;) {
-      const s = buf.indexOf('<row', i)
-      if (s < 0) {
-        if (buf.indexOf('</sheetData>', i) >= 0) done = true
-        // Keep a possible partial "<ro" at the end of the buffer.
-        i = Math.max(i, buf.length - 8)
-        break
-      }
-      const next = buf.charCodeAt(s + 4)
-      if (next !== 32 && next !== 62 && next !== 47) {
-        i = s + 4
-        continue
-      }
-      const gt = buf.indexOf('>', s)
-      if (gt < 0) {
-        i = s
-        break
-      }
-      const tag = buf.slice(s + 1, gt)
-      if (buf.charCodeAt(gt - 1) === 47) {
-        i = gt + 1
-        const r = attr(tag, 'r')
-        lastRow = r === null ? lastRow + 1 : parseInt(r, 10)
-        continue
-      }
-      const end = buf.indexOf('</row>', gt)
-      if (end < 0) {
-        i = s
-        break
-      }
-      const row = parseRow(tag, buf.slice(gt + 1, end), lastRow + 1, ctx)
-      lastRow = row.row
-      if (row.cells.length > 0) batch.push(row)
-      i = end + 6
-    }
-    buf = buf.slice(i)
+    scanner.push(chunk, batch)
     if (batch.length >= BATCH) {
       yield batch
       batch = []
     }
-    if (done) break
+    if (scanner.done) break
   }
   if (batch.length > 0) yield batch
 }
@@ -257,7 +131,7 @@ export async function openXlsx(path: string): Promise<SpreadsheetSource> {
       })
     }
     const wb = await readWorkbook(zip)
-    const ctx: Ctx = { strings: await readSharedStrings(zip), dateStyles: await readDateStyles(zip), date1904: wb.date1904 }
+    const ctx: ScanContext = { strings: await readSharedStrings(zip), dateStyles: await readDateStyles(zip), date1904: wb.date1904 }
     let done = 0
     let total = 0
     return {

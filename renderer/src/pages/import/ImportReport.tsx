@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+
+export interface Summary {
+  importId: number
+  duplicateOf: { importId: number; importedAt: string } | null
+  fileName: string
+  rowsRead: number
+  imported: number
+  rejected: number
+  blankRows: number
+  rejectsByReason: Record<string, number>
+  warningsByKind: Record<string, number>
+}
+
+type Codes = Res<'import:codes'>
+
+function Counts({ counts, texts, testid }: { counts: Record<string, number>; texts: Codes['reasons'] | undefined; testid: string }) {
+  const { t, pick } = useI18n()
+  const entries = Object.entries(counts).sort((a, b) => b[1] - a[1])
+  if (entries.length === 0) return <p className="muted">{t('import.report.none')}</p>
+  return (
+    <table className="import-table" data-testid={testid}>
+      <tbody>
+        {entries.map(([code, n]) => (
+          <tr key={code} data-code={code}>
+            <td>{texts?.[code] ? pick(texts[code]) : code}</td>
+            <td className="num">{n.toLocaleString()}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+/** The last step: what was imported, what was rejected and why, and the rejects to send back. */
+export function ImportReport({ summary, onError }: { summary: Summary; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [codes, setCodes] = useState<Codes | null>(null)
+  const [exported, setExported] = useState<string | null>(null)
+  useEffect(() => {
+    void call('import:codes', {}).then(setCodes, onError)
+  }, [onError])
+  if (summary.duplicateOf) {
+    return (
+      <p className="notice" data-testid="import-duplicate">
+        {fill(t('import.report.duplicate'), { id: summary.duplicateOf.importId })}
+      </p>
+    )
+  }
+  const exportRejects = () =>
+    call('import:rejects:export', { importId: summary.importId }).then((r) => {
+      if (r.path) setExported(fill(t('import.rejects.exported'), { n: r.rows, path: r.path }))
+    }, onError)
+  return (
+    <div data-testid="import-report">
+      <dl className="tiles">
+        {(
+          [
+            ['import.report.read', summary.rowsRead, 'read'],
+            ['import.report.imported', summary.imported, 'imported'],
+            ['import.report.rejected', summary.rejected, 'rejected'],
+            ['import.report.blank', summary.blankRows, 'blank']
+          ] as const
+        ).map(([label, n, id]) => (
+          <div key={id} className="tile" data-testid={`report-${id}`}>
+            <dt>{t(label)}</dt>
+            <dd>{n.toLocaleString()}</dd>
+          </div>
+        ))}
+      </dl>
+      <h4>{t('import.report.byReason')}</h4>
+      <Counts counts={summary.rejectsByReason} texts={codes?.reasons} testid="report-reasons" />
+      {summary.rejected > 0 && (
+        <button type="button" data-testid="export-rejects" onClick={() => void exportRejects()}>
+          {t('import.rejects.export')}
+        </button>
+      )}
+      {exported && <p className="notice" data-testid="rejects-exported">{exported}</p>}
+      <h4>{t('import.report.byWarning')}</h4>
+      <Counts counts={summary.warningsByKind} texts={codes?.warnings} testid="report-warnings" />
+    </div>
+  )
+}
