@@ -6,6 +6,7 @@ import { rowsCommand } from './rows.ts'
 import { status } from './status.ts'
 import { user } from './user.ts'
 import { approve } from './approve.ts'
+import { demo } from './demo.ts'
 import { exportCommand } from './export.ts'
 import { verify } from './verify.ts'
 import { key } from './key.ts'
@@ -16,4 +17,4 @@ import { linksCommand } from './links.ts'
 import { propose } from './propose.ts'
 
 /** Every command, in the order `--help` lists them. Names and output columns are a contract. */
-export const commands: readonly Command[] = [init, status, importCommand, rowsCommand, rejectsCommand, matchCommand, linksCommand, propose, user, approve, exportCommand, verify, key, audit, report]
+export const commands: readonly Command[] = [init, status, importCommand, rowsCommand, rejectsCommand, matchCommand, linksCommand, propose, user, approve, exportCommand, verify, key, audit, report, demo]
