@@ -12,10 +12,6 @@ const PROBLEMS: Record<BatchProblem, { vi: string; en: string }> = {
   signature: { vi: 'Chữ ký không khớp: tệp lô đã bị thay đổi.', en: 'The signature does not match: the batch file was changed.' },
   'trusted-comment': { vi: 'Lời chú thích tin cậy đã bị sửa.', en: 'The trusted comment was altered.' },
   'signature-format': { vi: 'Tệp chữ ký sai định dạng minisign.', en: 'The signature file is not in minisign format.' },
-  'summary-mismatch': {
-    vi: 'Trang "Tóm tắt" ghi số lô hoặc khoá khác với chữ ký.',
-    en: 'The "Tóm tắt" sheet names another batch number or key than the signature.'
-  },
   'not-recorded': { vi: 'Không gian làm việc không có lô này.', en: 'The workspace has no record of this batch.' },
   'hash-mismatch': { vi: 'Mã băm khác với lô đã ghi trong không gian làm việc.', en: 'The hash differs from the batch the workspace recorded.' },
   'file-modified': { vi: 'Tệp trên đĩa khác với lô đã ghi.', en: 'The file on disk differs from the recorded batch.' }
@@ -26,7 +22,7 @@ export const verify: Command = {
   name: 'verify',
   summary: 'Kiểm tra chữ ký của lô / verify a batch and its signature',
   usage: 'vaxrecon verify BATCH.xlsx [--pubkey KEY.pub] [--workspace WORKSPACE] [--json]',
-  async run(args, io) {
+  run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -36,7 +32,7 @@ export const verify: Command = {
     if (!path || extra.length > 0) throw new UsageError('expected exactly one BATCH.xlsx path')
     const ws: Workspace | undefined = values.workspace ? openWorkspace(resolve(values.workspace)) : undefined
     try {
-      const v = await verifyBatchFile(resolve(path), {
+      const v = verifyBatchFile(resolve(path), {
         publicKey: values.pubkey ? readFileSync(resolve(values.pubkey), 'utf8') : undefined,
         workspace: ws
       })

@@ -1,9 +1,10 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { evidenceOf, type ProposalDbRow } from '../approve/proposal-query.ts'
 import { CorrectionKind } from '../approve/schema.ts'
 import { DATE_FIELDS, fieldLabel, KIND_LABELS, targetLabel } from './labels.ts'
 import { setText } from './safe-cell.ts'
 import { vnDateTime, vnDateValue, vnWallClock } from './vn-format.ts'
+import { writeXlsx, type XlsxWriter } from './xlsx-writer.ts'
 
 export const CHANGES_SHEET = 'Điều chỉnh'
 export const SUMMARY_SHEET = 'Tóm tắt'
@@ -47,11 +48,12 @@ const COLUMNS: { header: string; width: number }[] = [
 const valueText = (field: string, v: string | null) => (v !== null && DATE_FIELDS.has(field) ? vnDateValue(v) : v)
 
 function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true }
-  row.alignment = { vertical: 'middle', wrapText: true }
   row.eachCell((c) => {
+    c.font = { bold: true }
+    c.alignment = { vertical: 'middle', wrapText: true }
     c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3F1EC' } }
   })
+  row.commit()
 }
 
 function dateCell(cell: ExcelJS.Cell, iso: string): void {
@@ -59,8 +61,9 @@ function dateCell(cell: ExcelJS.Cell, iso: string): void {
   cell.numFmt = DATE_TIME_FORMAT
 }
 
-function changesSheet(wb: ExcelJS.Workbook, rows: readonly ApprovedRow[], onRow: (done: number) => void): void {
+function changesSheet(wb: XlsxWriter, rows: readonly ApprovedRow[], onRow: (done: number) => void): void {
   const ws = wb.addWorksheet(CHANGES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
   ws.columns = COLUMNS.map((c) => ({ width: c.width }))
   styleHeader(ws.addRow(COLUMNS.map((c) => c.header)))
   rows.forEach((r, i) => {
@@ -86,10 +89,10 @@ function changesSheet(wb: ExcelJS.Workbook, rows: readonly ApprovedRow[], onRow:
     row.commit()
     if (i % 500 === 0) onRow(i)
   })
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
+  ws.commit()
 }
 
-function summarySheet(wb: ExcelJS.Workbook, h: BatchHeader, rows: readonly ApprovedRow[]): void {
+function summarySheet(wb: XlsxWriter, h: BatchHeader, rows: readonly ApprovedRow[]): void {
   const ws = wb.addWorksheet(SUMMARY_SHEET)
   ws.columns = [{ width: 42 }, { width: 70 }]
   styleHeader(ws.addRow(['Mục', 'Giá trị']))
@@ -98,6 +101,7 @@ function summarySheet(wb: ExcelJS.Workbook, h: BatchHeader, rows: readonly Appro
     setText(row.getCell(1), label)
     if (typeof value === 'number') row.getCell(2).value = value
     else setText(row.getCell(2), value)
+    row.commit()
   }
   const count = <K extends string>(key: (r: ApprovedRow) => K) => {
     const m = new Map<K, number>()
@@ -120,16 +124,13 @@ function summarySheet(wb: ExcelJS.Workbook, h: BatchHeader, rows: readonly Appro
   add('Neo nhật ký kiểm toán (mã băm)', h.auditAnchor.hash)
   add('Phần mềm', `VaxRecon ${h.appVersion}`)
   add('Cách kiểm tra chữ ký', 'minisign -V -p <tệp .pub> -m <tệp lô .xlsx>   hoặc   vaxrecon verify <tệp lô .xlsx> --pubkey <tệp .pub>')
+  ws.commit()
 }
 
 /** The batch as .xlsx bytes: the changes first (what a CSV conversion shows), then the summary. */
-export async function buildBatchWorkbook(h: BatchHeader, rows: readonly ApprovedRow[], onRow: (done: number) => void = () => {}): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'VaxRecon'
-  wb.title = `Lô điều chỉnh ${h.batchNo}`
-  wb.created = new Date(h.createdAt)
-  wb.modified = new Date(h.createdAt)
-  changesSheet(wb, rows, onRow)
-  summarySheet(wb, h, rows)
-  return Buffer.from(await wb.xlsx.writeBuffer())
+export function buildBatchWorkbook(h: BatchHeader, rows: readonly ApprovedRow[], onRow: (done: number) => void = () => {}): Promise<Buffer> {
+  return writeXlsx({ title: `Lô điều chỉnh ${h.batchNo}`, created: new Date(h.createdAt) }, (wb) => {
+    changesSheet(wb, rows, onRow)
+    summarySheet(wb, h, rows)
+  })
 }

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { VaxError } from '../errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { batchFilesState, pubFileName, STORED_BATCH_COLUMNS, type BatchFilesState, type StoredBatch } from './batch-files.ts'
-import { SUMMARY_SHEET } from './batch-workbook.ts'
 import { fingerprint, keyIdHex, parsePublicKey, verifyMinisig, type MinisigVerdict, type PublicKey } from './minisign.ts'
 
 export type BatchProblem =
@@ -14,7 +12,6 @@ export type BatchProblem =
   | 'signature'
   | 'trusted-comment'
   | 'signature-format'
-  | 'summary-mismatch'
   | 'not-recorded'
   | 'hash-mismatch'
   | 'file-modified'
@@ -40,18 +37,7 @@ const PROBLEM_OF: Record<Exclude<MinisigVerdict, { ok: true }>['problem'], Batch
 
 const batchNoOf = (trusted: string) => /(?:^|\s)batch:(\S+)/.exec(trusted)?.[1] ?? null
 
-/** The summary sheet's own statement of batch number and key fingerprint. */
-async function summaryOf(content: Buffer): Promise<Map<string, string>> {
-  const wb = new ExcelJS.Workbook()
-  await wb.xlsx.load(content as unknown as ArrayBuffer)
-  const out = new Map<string, string>()
-  wb.getWorksheet(SUMMARY_SHEET)?.eachRow((row) => {
-    out.set(String(row.getCell(1).value ?? ''), String(row.getCell(2).value ?? ''))
-  })
-  return out
-}
-
-async function check(content: Buffer, minisig: string | null, pk: PublicKey, keySource: BatchVerdict['keySource']): Promise<BatchVerdict> {
+function check(content: Buffer, minisig: string | null, pk: PublicKey, keySource: BatchVerdict['keySource']): BatchVerdict {
   const verdict: BatchVerdict = {
     ok: false,
     sha256: createHash('sha256').update(content).digest('hex'),
@@ -65,14 +51,7 @@ async function check(content: Buffer, minisig: string | null, pk: PublicKey, key
   if (minisig === null) return { ...verdict, problems: ['signature-missing'] }
   const sig = verifyMinisig(content, minisig, pk)
   if (!sig.ok) return { ...verdict, problems: [PROBLEM_OF[sig.problem]] }
-  verdict.trustedComment = sig.trustedComment
-  verdict.batchNo = batchNoOf(sig.trustedComment)
-  // Signed bytes are authentic; now check they say what the signature says they are.
-  const summary = await summaryOf(content)
-  if (summary.get('Số lô') !== verdict.batchNo || summary.get('Dấu vân tay khoá công khai (SHA-256)') !== verdict.fingerprint) {
-    verdict.problems.push('summary-mismatch')
-  }
-  return { ...verdict, ok: verdict.problems.length === 0 }
+  return { ...verdict, ok: true, trustedComment: sig.trustedComment, batchNo: batchNoOf(sig.trustedComment) }
 }
 
 const noKey = () =>
@@ -84,9 +63,10 @@ const noKey = () =>
 /**
  * Verifies a batch file on disk with its .minisig, against the given public key or
  * else the .pub beside it. Only a key obtained apart from the batch proves who signed
- * it; the one beside it proves the file is intact and names the key to compare.
+ * it (whoever re-signs a batch can rewrite all of it, summary sheet included); the one
+ * beside it proves the file is intact and names the key whose fingerprint to compare.
  */
-export async function verifyBatchFile(path: string, opts: { publicKey?: string; workspace?: Workspace } = {}): Promise<BatchVerdict> {
+export function verifyBatchFile(path: string, opts: { publicKey?: string; workspace?: Workspace } = {}): BatchVerdict {
   if (!existsSync(path)) {
     throw new VaxError('BATCH_NOT_FOUND', { vi: 'Không tìm thấy tệp lô.', en: 'The batch file was not found.' }, { path })
   }
@@ -96,7 +76,7 @@ export async function verifyBatchFile(path: string, opts: { publicKey?: string; 
   const besidePath = join(dirname(path), pubFileName(path.split(/[\\/]/).pop() ?? ''))
   const keyText = opts.publicKey ?? (existsSync(besidePath) ? readFileSync(besidePath, 'utf8') : null)
   if (keyText === null) throw noKey()
-  const verdict = await check(content, minisig, parsePublicKey(keyText), opts.publicKey ? 'given' : 'beside')
+  const verdict = check(content, minisig, parsePublicKey(keyText), opts.publicKey ? 'given' : 'beside')
   if (opts.workspace && verdict.batchNo) {
     const row = opts.workspace.db.prepare('SELECT file_hash FROM export_batches WHERE batch_no = ?').get(verdict.batchNo) as
       | { file_hash: string }
@@ -113,10 +93,10 @@ export interface RecordedBatchVerdict extends BatchVerdict {
 }
 
 /** Re-verifies a batch the workspace recorded: its kept bytes, its signature, and its files on disk. */
-export async function verifyRecordedBatch(ws: Workspace, batchId: number): Promise<RecordedBatchVerdict> {
+export function verifyRecordedBatch(ws: Workspace, batchId: number): RecordedBatchVerdict {
   const b = ws.db.prepare(`SELECT ${STORED_BATCH_COLUMNS} FROM export_batches WHERE id = ?`).get(batchId) as StoredBatch | undefined
   if (!b) throw new VaxError('BATCH_UNKNOWN', { vi: 'Không có lô này.', en: 'No such batch.' }, { batchId })
-  const verdict = await check(b.content, b.minisig, parsePublicKey(b.public_key), 'workspace')
+  const verdict = check(b.content, b.minisig, parsePublicKey(b.public_key), 'workspace')
   if (verdict.sha256 !== b.file_hash) verdict.problems.push('hash-mismatch')
   const files = batchFilesState(b).state
   if (files === 'modified') verdict.problems.push('file-modified')

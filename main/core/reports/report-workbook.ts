@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { setText } from '../export/safe-cell.ts'
 import { vnDateTime } from '../export/vn-format.ts'
+import { writeXlsx, type XlsxWriter } from '../export/xlsx-writer.ts'
 import { APP_VERSION } from '../version.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
 
@@ -29,10 +30,12 @@ const COLUMNS: { header: string; width: number; value: (s: SiteProgress) => numb
 ]
 
 function bold(row: ExcelJS.Row): void {
-  row.font = { bold: true }
+  row.eachCell((c) => {
+    c.font = { bold: true }
+  })
 }
 
-function progressSheet(wb: ExcelJS.Workbook, r: ProgressReport): void {
+function progressSheet(wb: XlsxWriter, r: ProgressReport): void {
   const ws = wb.addWorksheet(REPORT_SHEET, { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] })
   ws.columns = [{ width: 34 }, ...COLUMNS.map((c) => ({ width: c.width }))]
   const title = ws.getRow(1)
@@ -44,7 +47,9 @@ function progressSheet(wb: ExcelJS.Workbook, r: ProgressReport): void {
   const header = ws.getRow(4)
   setText(header.getCell(1), 'Điểm tiêm')
   COLUMNS.forEach((c, i) => setText(header.getCell(i + 2), c.header))
-  header.alignment = { wrapText: true, vertical: 'middle' }
+  header.eachCell((c) => {
+    c.alignment = { wrapText: true, vertical: 'middle' }
+  })
   bold(header)
   const line = (row: ExcelJS.Row, label: string, s: SiteProgress) => {
     setText(row.getCell(1), label)
@@ -58,9 +63,10 @@ function progressSheet(wb: ExcelJS.Workbook, r: ProgressReport): void {
   const total = ws.getRow(5 + r.sites.length)
   line(total, DISTRICT_TOTAL, r.total)
   bold(total)
+  ws.commit()
 }
 
-function batchesSheet(wb: ExcelJS.Workbook, r: ProgressReport): void {
+function batchesSheet(wb: XlsxWriter, r: ProgressReport): void {
   const ws = wb.addWorksheet(BATCHES_SHEET)
   ws.columns = [{ width: 22 }, { width: 17 }, { width: 12 }, { width: 22 }, { width: 66 }]
   const header = ws.addRow([])
@@ -74,15 +80,13 @@ function batchesSheet(wb: ExcelJS.Workbook, r: ProgressReport): void {
     setText(row.getCell(4), b.signer)
     setText(row.getCell(5), b.sha256)
   }
+  ws.commit()
 }
 
 /** The report as .xlsx bytes: per-site progress with the district total, then the batches sent. */
-export async function buildReportWorkbook(r: ProgressReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  wb.creator = 'VaxRecon'
-  wb.title = 'Báo cáo tiến độ đối soát'
-  wb.created = new Date(r.generatedAt)
-  progressSheet(wb, r)
-  batchesSheet(wb, r)
-  return Buffer.from(await wb.xlsx.writeBuffer())
+export function buildReportWorkbook(r: ProgressReport): Promise<Buffer> {
+  return writeXlsx({ title: 'Báo cáo tiến độ đối soát', created: new Date(r.generatedAt) }, (wb) => {
+    progressSheet(wb, r)
+    batchesSheet(wb, r)
+  })
 }

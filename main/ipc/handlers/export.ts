@@ -13,8 +13,8 @@ export function exportHandlers(s: Session): HandlerMap<'export:batches' | 'expor
       const pending = countProposals(ws, whereOf({ status: ['approved'], excludeMine: false }, null))['all'] ?? 0
       return { batches: listBatches(ws), completed, pending }
     },
-    'export:verify': async ({ batchId }) => {
-      const v = await verifyRecordedBatch(s.workspace, batchId)
+    'export:verify': ({ batchId }) => {
+      const v = verifyRecordedBatch(s.workspace, batchId)
       return { ok: v.ok, sha256: v.sha256, keyId: v.keyId, fingerprint: v.fingerprint, trustedComment: v.trustedComment, problems: v.problems, files: v.files }
     },
     'dialog:chooseExportDir': async () => ({ path: await s.platform.chooseDirectory('export') })

@@ -1,34 +1,28 @@
-import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { dispatch } from '../../../main/ipc/dispatch.ts'
 import { createHandlers } from '../../../main/ipc/handlers/index.ts'
-import { Session } from '../../../main/ipc/session.ts'
+import type { Session } from '../../../main/ipc/session.ts'
+import { startHarness, type Harness } from '../../e2e/harness/server.ts'
 import { fixtureWorkspace, PASSWORDS, propose, type Fixture } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 /** The real handlers behind the real dispatcher, as Electron's main process and the e2e harness use them. */
 let f: Fixture
 let session: Session
+let harness: Harness
 let call: (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
 
 beforeEach(async () => {
   f = await fixtureWorkspace()
   f.ws.close()
-  session = new Session({
-    appVersion: 'test',
-    platform: process.platform,
-    stateDir: tempDir(),
-    workerEntry: fileURLToPath(new URL('../../../main/core/jobs/worker.ts', import.meta.url)),
-    chooseWorkspacePath: () => Promise.resolve(null),
-    chooseDirectory: () => Promise.resolve(null),
-    chooseSavePath: () => Promise.resolve(null),
-    emit: () => {}
-  })
+  // The e2e harness's session: the same Platform as the browser tests, without a browser.
+  harness = await startHarness()
+  session = harness.session
   const handlers = createHandlers(session)
   call = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<typeof call>
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
 })
-afterEach(() => session.replaceWorkspace(null))
+afterEach(() => harness.close())
 
 const statusOf = (id: number) => (session.workspace.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id) as { status: string }).status
 

@@ -131,7 +131,7 @@ test('LibreOffice opens the batch and converts it to CSV with one row per correc
   expect(rows[1]?.[header.indexOf('Thời điểm phê duyệt')]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/)
 })
 
-test('nothing approved: no new batch; lost files are written again from the workspace and still verify', async () => {
+test('nothing approved: no new batch; lost files are written again from the workspace and still verify', () => {
   for (const p of [batch.file, batch.sig]) rmSync(p)
   const r = cli(['export', f.path, '--as', 'Hoa', '--out', tempDir()], { input: `${PASSWORDS.hoa}\n` })
   expect(r.code, r.stderr).toBe(0)
@@ -146,7 +146,7 @@ test('nothing approved: no new batch; lost files are written again from the work
   const ws = openWorkspace(f.path)
   try {
     const id = (ws.db.prepare('SELECT id FROM export_batches').get() as { id: number }).id
-    expect(await verifyRecordedBatch(ws, id)).toMatchObject({ ok: false, files: 'modified', problems: ['file-modified'] })
+    expect(verifyRecordedBatch(ws, id)).toMatchObject({ ok: false, files: 'modified', problems: ['file-modified'] })
   } finally {
     ws.close()
   }
