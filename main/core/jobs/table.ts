@@ -6,6 +6,7 @@ import { importFile } from '../import/import-file.ts'
 import { exportJob } from '../export/export-job.ts'
 import { matchJob } from '../link/match-job.ts'
 import { applyThresholds } from '../link/apply-thresholds.ts'
+import { sampleJob } from '../demo/sample-workspace.ts'
 
 /** Maps each job kind to the core function that does the work. */
 export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown {
@@ -22,5 +23,7 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
       return applyThresholds(ws, req.thresholds, ctx)
     case 'export':
       return exportJob(ws, req, ctx)
+    case 'sample':
+      return sampleJob(ws, ctx)
   }
 }

@@ -1,15 +1,34 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { call } from '../api/client.ts'
 import type { Res } from '../../../main/ipc/contract.ts'
+import { JobProgress } from '../components/JobProgress.tsx'
+import { useJob } from '../hooks/useJob.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
 type Recent = Res<'workspace:recent'>['recent']
 type Status = Res<'workspace:status'>
 
-/** The start screen: create or open a workspace, or pick a recent one. */
+/** The start screen: create or open a workspace, pick a recent one, or try the sample data. */
 export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onError: (e: unknown) => void }) {
   const { t } = useI18n()
   const [recent, setRecent] = useState<Recent>([])
+  // The sample job runs on the new workspace; once it is filled, the workspace opens.
+  const sample = useJob(
+    useCallback(
+      (ok: boolean) => {
+        if (ok) call('workspace:status', {}).then(onOpened, onError)
+      },
+      [onOpened, onError]
+    )
+  )
+  const { state: sampleState, reset: resetSample } = sample
+  useEffect(() => {
+    if (sampleState.phase === 'failed') {
+      onError(sampleState.error)
+      resetSample()
+    }
+  }, [sampleState, resetSample, onError])
+  const sampleRunning = sampleState.phase === 'running'
 
   useEffect(() => {
     call('workspace:recent', {}).then((r) => setRecent(r.recent), onError)
@@ -24,19 +43,41 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
     }
   }
   const openRecent = (path: string) => call('workspace:open', { path }).then(onOpened, onError)
+  const openSample = async () => {
+    try {
+      const { path } = await call('dialog:chooseWorkspace', { mode: 'create' })
+      if (!path) return
+      await call('workspace:create', { path })
+      await sample.start({ kind: 'sample' })
+    } catch (e) {
+      onError(e)
+    }
+  }
 
   return (
     <main className="home">
       <p className="tagline">{t('app.tagline')}</p>
       <p>{t('home.intro')}</p>
       <div className="home-actions">
-        <button type="button" className="primary" data-testid="create-workspace" onClick={() => void choose('create')}>
+        <button type="button" className="primary" data-testid="create-workspace" disabled={sampleRunning} onClick={() => void choose('create')}>
           {t('home.create')}
         </button>
-        <button type="button" data-testid="open-workspace" onClick={() => void choose('open')}>
+        <button type="button" data-testid="open-workspace" disabled={sampleRunning} onClick={() => void choose('open')}>
           {t('home.open')}
         </button>
+        <button type="button" data-testid="open-sample" disabled={sampleRunning} aria-describedby="sample-hint" onClick={() => void openSample()}>
+          {t('home.sample')}
+        </button>
       </div>
+      <p id="sample-hint" className="muted small">
+        {t('home.sampleHint')}
+      </p>
+      {sampleRunning && (
+        <section data-testid="sample-running" aria-live="polite">
+          <p>{t('home.sampleRunning')}</p>
+          <JobProgress state={sampleState} onCancel={sample.cancel} />
+        </section>
+      )}
       <section>
         <h2>{t('home.recent')}</h2>
         {recent.length === 0 ? (

@@ -1,0 +1,55 @@
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { sampleFolderFor } from '../../main/core/demo/sample-workspace.ts'
+import { readCsv } from '../integration/demo-helpers.ts'
+import { launchChromium, openApp } from './harness/browser.ts'
+import { startHarness, type Harness } from './harness/server.ts'
+import { createFirstSupervisor } from './harness/users.ts'
+
+let browser: Browser
+let harness: Harness
+
+beforeAll(async () => {
+  browser = await launchChromium()
+  harness = await startHarness()
+})
+afterAll(async () => {
+  await harness.close()
+  await browser.close()
+})
+
+test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data and opens it', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-')), 'thu-mau.vaxrecon')
+  const page = await openApp(browser, harness)
+
+  const button = page.getByTestId('open-sample')
+  await expect.poll(() => button.textContent()).toBe('Mở dữ liệu mẫu…')
+  // Keyboard first: the button is reachable and explained.
+  await button.focus()
+  expect(await button.getAttribute('aria-describedby')).toBe('sample-hint')
+  harness.dialogAnswers.push(path)
+  await page.keyboard.press('Enter')
+  await page.getByTestId('sample-running').waitFor()
+
+  // When the job is done the new workspace opens; its first user is created as usual.
+  await page.getByTestId('first-supervisor-form').waitFor({ timeout: 90_000 })
+  await createFirstSupervisor(page, 'Lan', 'lan-password-1')
+  await page.getByTestId('page-overview').waitFor()
+
+  const truth = (f: string) => readCsv(join(sampleFolderFor(path), 'truth', f)).length
+  const tile = (id: string) => page.getByTestId(`tile-${id}`).locator('dd').textContent()
+  expect(Number((await tile('records-site'))?.replace(/\D/g, ''))).toBe(truth('site_rows.csv'))
+  expect(Number((await tile('records-registry'))?.replace(/\D/g, ''))).toBe(truth('registry_rows.csv'))
+  expect(Number((await tile('records-complaint'))?.replace(/\D/g, ''))).toBe(truth('complaint_rows.csv'))
+  expect(await tile('rejects')).toBe('0')
+
+  expect(existsSync(join(sampleFolderFor(path), 'registry.xlsx'))).toBe(true)
+  const db = new Database(path, { readonly: true })
+  expect((db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sample.create'").get() as { n: number }).n).toBe(1)
+  db.close()
+  await page.context().close()
+})
