@@ -9,7 +9,8 @@ import { REJECT_REASONS, type RejectReason } from './codes.ts'
 import type { Mapping, SourceKind } from './fields.ts'
 import { isColumnNumberRow, isFooterRow } from './layout.ts'
 import { resolveMapping, suggestMapping, type HeaderColumn } from './mapping.ts'
-import { normalizeRow, type ColumnMap } from './normalize/row.ts'
+import { districtMentioned } from './normalize/address.ts'
+import { AddressContext, normalizeRow, type ColumnMap } from './normalize/row.ts'
 import type { NormalizedRecord } from './validate.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import { encodeRaw, headerPositions } from './raw.ts'
@@ -97,7 +98,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     const fileHash = await hashFile(opts.path)
     const fileName = basename(opts.path)
     ctx.checkCancelled()
-    const { sheet, layout } = await chooseLayout(source, {
+    const { sheet, layout, head } = await chooseLayout(source, {
       ...(opts.sheet !== undefined && { sheet: opts.sheet }),
       ...(opts.headerRow !== undefined && { headerRow: opts.headerRow }),
       mappingGiven: opts.mapping !== undefined && Object.keys(opts.mapping).length > 0
@@ -165,6 +166,9 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       let afterHeader = true
       let footer = false
       let sinceProgress = 0
+      const places = new AddressContext()
+      // Title lines often name the site's district: a start for addresses that stop at the ward.
+      for (const r of head) if (r.row < layout.headerRow) for (const c of r.cells) if (typeof c === 'string') places.observe(districtMentioned(c))
       for await (const batch of source.rows(sheet)) {
         for (const { row, cells } of batch) {
           if (row < dataStart) continue
@@ -176,7 +180,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
             footer = true
             break
           }
-          const outcome = normalizeRow(cells, cols, opts.kind)
+          const outcome = normalizeRow(cells, cols, opts.kind, places)
           if (outcome.status === 'blank') {
             summary.blankRows++
             continue

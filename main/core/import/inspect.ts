@@ -6,7 +6,7 @@ import type { Mapping, MappableField, SourceKind } from './fields.ts'
 import { effectiveMapping, hashFile } from './import-file.ts'
 import { isColumnNumberRow, isFooterRow, type Layout } from './layout.ts'
 import { headerSignature, resolveMapping } from './mapping.ts'
-import { normalizeRow } from './normalize/row.ts'
+import { AddressContext, normalizeRow } from './normalize/row.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import type { CellValue, SheetRow } from './readers/types.ts'
 import { chooseLayout, summarizeSheets, type SheetSummary } from './source.ts'
@@ -135,8 +135,9 @@ export async function previewImport(
     const cols = resolveMapping(opts.mapping, layout.headers)
     const nameCols = [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])]
     const out: PreviewRow[] = []
+    const places = new AddressContext()
     for (const r of dataRows(head, layout, nameCols, n)) {
-      const o = normalizeRow(r.cells, cols, opts.kind)
+      const o = normalizeRow(r.cells, cols, opts.kind, places)
       if (o.status === 'blank') continue
       if (o.status === 'rejected') out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })
       else out.push({ row: r.row, status: 'ok', values: { ...o.record }, warnings: o.warnings.map((w) => `${w.field}:${w.code}`), reason: null })

@@ -86,11 +86,15 @@ export function detectLayout(rows: SheetRow[], forcedHeaderRow?: number): Layout
     const s1 = headerScore(single)
     let layout: Layout = { headerRow: row.row, headerRows: 1, headers: single, score: s1.identifying ? s1.score : s1.score / 2 }
     const next = rows.find((r) => r.row === row.row + 1)
-    if (next && !looksLikeData(next)) {
+    // A banner above the header ("(Từ ngày … đến ngày …)", one merged cell) is not a header row:
+    // the top row must have labels of its own, and the pair must beat the lower row alone.
+    if (next && !looksLikeData(next) && single.length >= 2) {
       const double = uniqueLabels(doubleHeader(row, next))
       const s2 = headerScore(double)
       const score2 = s2.identifying ? s2.score : s2.score / 2
-      if (score2 > layout.score) layout = { headerRow: row.row, headerRows: 2, headers: double, score: score2 }
+      const sNext = headerScore(uniqueLabels(singleHeader(next)))
+      const scoreNext = sNext.identifying ? sNext.score : sNext.score / 2
+      if (score2 > layout.score && score2 > scoreNext) layout = { headerRow: row.row, headerRows: 2, headers: double, score: score2 }
     }
     if (forcedHeaderRow !== undefined) return layout.headers.length > 0 ? layout : null
     if (layout.score >= 2 && (!best || layout.score > best.score)) best = layout

@@ -35,7 +35,14 @@ export function matchHeader(label: string): MappableField | 'ignored' | null {
     if (f) return f
     if (ignored.has(key)) return 'ignored'
   }
-  return isAddressPart(headerKey(label)) ? 'address' : null
+  const key = headerKey(label)
+  if (isAddressPart(key)) return 'address'
+  // Any header naming an identity document ("Số định danh cá nhân/CMND", "CCCD hoặc hộ chiếu"),
+  // but not its date or place of issue.
+  if (/\b(cccd|cmnd|cmt|dinh danh|ho chieu|can cuoc)\b/.test(key) && !/\b(ngay|noi|cap)\b/.test(key)) {
+    return /\bcu\b/.test(key) ? 'old_national_id' : 'national_id'
+  }
+  return null
 }
 
 /** A two-row header is matched on "parent child", then the child, then the parent. */

@@ -12,7 +12,8 @@ const fromKey = (key: string): Normalized<'M' | 'F'> => {
   if (FEMALE.has(key)) return ok('F')
   return warn(null, 'gender', 'GENDER_UNKNOWN')
 }
-const fromText = memoText((s) => fromKey(fold(s)))
+// Text that folds to nothing ("?", "-") is not a gender either.
+const fromText = memoText((s) => (s.trim() !== '' && fold(s) === '' ? warn<'M' | 'F'>(null, 'gender', 'GENDER_UNKNOWN') : fromKey(fold(s))))
 
 /** Nam/Nữ/M/F/1/0 in any case (and with or without diacritics) → M or F. */
 export function normalizeGender(raw: CellValue): Normalized<'M' | 'F'> {

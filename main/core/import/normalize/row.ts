@@ -17,6 +17,26 @@ import type { FieldWarning } from './warning.ts'
 
 export type ColumnMap = Partial<Record<MappableField, number[]>>
 
+/**
+ * The district most addresses of this file resolved to so far: site lists often write
+ * only "…, Phường 2", which is ambiguous nationally but not within the site's district.
+ */
+export class AddressContext {
+  private readonly counts = new Map<string, number>()
+  private best: string | null = null
+
+  observe(district: string | null): void {
+    if (!district) return
+    const n = (this.counts.get(district) ?? 0) + 1
+    this.counts.set(district, n)
+    if (this.best === null || n > (this.counts.get(this.best) ?? 0)) this.best = district
+  }
+
+  get district(): string | null {
+    return this.best
+  }
+}
+
 export type RowOutcome =
   | { status: 'blank' }
   | { status: 'ok'; record: NormalizedRecord; warnings: FieldWarning[] }
@@ -50,7 +70,7 @@ function adminCode(v: CellValue, len: number, known: ReadonlyMap<string, unknown
  * One spreadsheet row → a normalized record with warnings, a reject with its reason, or
  * "blank" (nothing in any mapped column: spacer rows and pre-numbered empty lines).
  */
-export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKind): RowOutcome {
+export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKind, places = new AddressContext()): RowOutcome {
   const get = (f: MappableField): CellValue => {
     const idx = cols[f]
     if (!idx || idx.length === 0) return null
@@ -102,9 +122,10 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
   let district_code = adminCode(get('district_code'), 3, districtByCode, 'district_code', warnings)
   let ward_code = adminCode(get('ward_code'), 5, wardByCode, 'ward_code', warnings)
   if (address !== null && province_code === null && district_code === null && ward_code === null) {
-    const codes = resolveAddress(address)
+    const codes = resolveAddress(address, places.district)
     ;({ province_code, district_code, ward_code } = codes)
     warnings.push(...codes.warnings)
+    places.observe(district_code)
   }
 
   const base = {
