@@ -20,3 +20,15 @@ export function cli(args: string[], opts: { input?: string; env?: Record<string,
 export function cliProcess(args: string[], env: Record<string, string>) {
   return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
 }
+
+/**
+ * The same CLI code (argument parsing, commands, exit codes) called in this process: for
+ * the setup steps of long flows, where starting Node twenty times would be most of the test.
+ */
+export async function cliInProcess(args: string[], input = ''): Promise<CliResult> {
+  const { main } = await import('../../main/cli/main.ts')
+  let stdout = ''
+  let stderr = ''
+  const code = await main(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stdin: () => Promise.resolve(input) })
+  return { code, stdout, stderr }
+}
