@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { applyBulk, previewBulk } from '../../core/review/decisions.ts'
+import { applyBulk, previewBulk } from '../../core/review/bulk.ts'
 import { DIFF_CLASSES, REVIEW_FIELDS } from '../../core/review/fields.ts'
 import { ReviewFilter, type BulkAction } from '../../core/review/schemas.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'

@@ -41,9 +41,16 @@ export function parseContributions(json: string): Contribution[] {
     return parsed.flatMap((c: unknown) => {
       if (typeof c !== 'object' || c === null) return []
       const o = c as Record<string, unknown>
-      return typeof o['comparison'] === 'string' && typeof o['weight'] === 'number'
-        ? [{ comparison: o['comparison'], level: typeof o['level'] === 'string' ? o['level'] : '', weight: o['weight'] }]
-        : []
+      if (typeof o['comparison'] !== 'string' || typeof o['weight'] !== 'number') return []
+      return [
+        {
+          comparison: o['comparison'],
+          level: typeof o['level'] === 'string' ? o['level'] : null,
+          weight: o['weight'],
+          ...(typeof o['frequency'] === 'number' ? { frequency: o['frequency'] } : {}),
+          ...(o['swapped'] === true ? { swapped: true } : {})
+        }
+      ]
     })
   } catch {
     return []

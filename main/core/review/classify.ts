@@ -58,14 +58,28 @@ function classifyText(site: string, registry: string): Classified | null {
   return c('conflict', 'different')
 }
 
+// Abbreviations of administrative unit words, as typed on site lists ("P. 11", "Q. Gò Vấp").
+const UNIT_WORDS: Record<string, string> = { p: 'phuong', f: 'phuong', q: 'quan', tp: 'thanh pho', x: 'xa', h: 'huyen', tt: 'thi tran', tx: 'thi xa', kp: 'khu pho' }
+
+/** An address as comparable words: folded, abbreviations spelled out, "05" read as "5". */
+function addressKey(s: string): string {
+  return fold(s)
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => UNIT_WORDS[w] ?? (/^\d+$/.test(w) ? String(Number(w)) : w))
+    .join(' ')
+}
+
 function classifyAddress(site: string, registry: string, ctx: ClassifyContext): Classified | null {
   // The same ward is the same place: house numbers and hamlet spellings are not corrected.
   if (ctx.siteWard && ctx.registryWard && ctx.siteWard === ctx.registryWard) return null
   const text = classifyText(site, registry)
   if (text === null || text.class !== 'conflict') return text
-  const fa = fold(squash(site))
-  const fb = fold(squash(registry))
-  if (fb.includes(fa) || fa.includes(fb)) return c('missing', 'partial')
+  const a = addressKey(site)
+  const b = addressKey(registry)
+  if (a === b) return c('formatting', 'abbreviation')
+  // One side names fewer units of the same place ("Khu phố 4, P. 11" within the full address).
+  if (b.startsWith(a) || b.endsWith(a) || a.startsWith(b) || a.endsWith(b)) return c('missing', 'partial')
   return text
 }
 

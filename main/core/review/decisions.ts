@@ -1,16 +1,15 @@
 import { VaxError } from '../errors.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
-import { assertValueDecidable, CellWriter, DIFF_COLS, isPending, loadLink, unanimous, valueBlocker, type CellDiff, type LinkRow } from './cells.ts'
+import { assertValueDecidable, CellWriter, DIFF_COLS, isPending, loadLink, unanimous, type CellDiff, type LinkRow } from './cells.ts'
 import { normalizeEdit } from './edit.ts'
 import type { ReviewField } from './fields.ts'
-import { rowWhere } from './filter.ts'
 import { auditDecision, openDecision, setUndoData } from './log.ts'
 import { refreshRows } from './rows.ts'
-import type { BulkAction, BulkPreview, BulkRequest, DecideRequest, DecisionResult, ReviewFilter } from './schemas.ts'
+import type { DecideRequest, DecisionResult } from './schemas.ts'
 import { bumpGeneration } from './generation.ts'
 
-const nothing = (): VaxError =>
+export const nothing = (): VaxError =>
   new VaxError('REVIEW_NOTHING_TO_DECIDE', {
     vi: 'Không có khác biệt nào để quyết định ở đây.',
     en: 'There is no difference to decide here.'
@@ -27,7 +26,7 @@ const pendingFields = (db: Db, linkId: number): ReviewField[] =>
     (r) => r.field
   )
 
-function keepValue(diffs: CellDiff[], requested: string | undefined, strict: boolean): string | null {
+export function keepValue(diffs: CellDiff[], requested: string | undefined, strict: boolean): string | null {
   const fail = (code: string, vi: string, en: string): null => {
     if (strict) throw new VaxError(code, { vi, en })
     return null
@@ -71,6 +70,8 @@ export function decide(ws: Workspace, user: User, req: DecideRequest): DecisionR
       }
       if (diffs.length === 0) continue
       if (req.action === 'defer') {
+        // Deferring a decided cell takes back what it proposed: it is undecided again.
+        if (strict) w.retireCell(link, field)
         w.defer(diffs, req.note)
         continue
       }
@@ -107,142 +108,5 @@ export function decide(ws: Workspace, user: User, req: DecideRequest): DecisionR
       reason: req.note || null
     })
     return { decisionId: d.id, diffs: w.diffs, proposals: w.created.length, warnings: edited?.warnings ?? [] }
-  })
-}
-
-interface BulkDiff extends CellDiff {
-  subject_kind: 'person' | 'complaint'
-  subject_id: number
-  registry_record_id: number | null
-  band: string
-}
-
-interface Plan {
-  cells: { link: LinkRow; field: ReviewField; diffs: CellDiff[]; all: CellDiff[]; value: string | null }[]
-  preview: BulkPreview
-}
-
-const inc = (o: Record<string, number>, k: string, n = 1): void => {
-  o[k] = (o[k] ?? 0) + n
-}
-
-/**
- * What a bulk rule would decide: the undecided diffs of the rows the filter shows,
- * narrowed by its class and field facets, minus those the action cannot decide.
- */
-function planBulk(db: Db, filter: ReviewFilter, action: BulkAction): Plan {
-  const where = rowWhere(filter, 'rr')
-  const diffWhere: string[] = [filter.statuses.includes('deferred') ? "d.status IN ('open', 'deferred')" : "d.status = 'open'"]
-  const params: unknown[] = [...where.params]
-  if (filter.classes.length > 0) {
-    diffWhere.push(`d.class IN (${filter.classes.map(() => '?').join(', ')})`)
-    params.push(...filter.classes)
-  }
-  if (filter.fields.length > 0) {
-    diffWhere.push(`d.field IN (${filter.fields.map(() => '?').join(', ')})`)
-    params.push(...filter.fields)
-  }
-  const rows = db
-    .prepare(
-      `SELECT ${DIFF_COLS.split(', ').map((c) => `d.${c}`).join(', ')}, l.subject_kind, l.subject_id, l.registry_record_id, l.status AS band
-       FROM review_rows rr JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id
-       WHERE ${where.sql} AND ${diffWhere.join(' AND ')}
-       ORDER BY d.link_id, d.field, d.record_id`
-    )
-    .all(...params) as BulkDiff[]
-
-  const preview: BulkPreview = { diffs: 0, rows: 0, proposals: 0, byClass: {}, byField: {}, skipped: {} }
-  const cells: Plan['cells'] = []
-  const links = new Set<number>()
-  const allOf = db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
-  const records = db.prepare("SELECT full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site'")
-  let i = 0
-  while (i < rows.length) {
-    const head = rows[i] as BulkDiff
-    const diffs: BulkDiff[] = []
-    while (i < rows.length && rows[i]?.link_id === head.link_id && rows[i]?.field === head.field) diffs.push(rows[i++] as BulkDiff)
-    const link: LinkRow = { id: head.link_id, subject_kind: head.subject_kind, subject_id: head.subject_id, registry_record_id: head.registry_record_id, status: head.band }
-    const blocker = action === 'defer' ? null : valueBlocker(link)
-    if (blocker) {
-      inc(preview.skipped, blocker, diffs.length)
-      continue
-    }
-    let chosen: CellDiff[] = diffs
-    let all: CellDiff[] = diffs
-    let value: string | null = null
-    let proposals = 0
-    if (action === 'accept_registry') {
-      chosen = diffs.filter((d) => d.registry_value !== null)
-      if (chosen.length < diffs.length) inc(preview.skipped, 'registry_empty', diffs.length - chosen.length)
-      proposals = chosen.length
-    } else if (action === 'keep_site') {
-      all = allOf.all(link.id, head.field) as CellDiff[]
-      value = keepValue(all, undefined, false)
-      if (value === null) {
-        inc(preview.skipped, unanimous(all) === undefined ? 'site_values_differ' : 'site_empty', diffs.length)
-        continue
-      }
-      const field = head.field
-      const differing = (records.all(link.subject_id) as Record<ReviewField, string | null>[]).filter((r) => (r[field] === '' ? null : r[field]) !== value)
-      proposals = differing.length + (all[0]?.registry_value !== value ? 1 : 0)
-      chosen = all
-    }
-    if (chosen.length === 0) continue
-    cells.push({ link, field: head.field, diffs: chosen, all, value })
-    links.add(link.id)
-    preview.diffs += chosen.length
-    preview.proposals += proposals
-    for (const d of chosen) {
-      inc(preview.byClass, d.class)
-      inc(preview.byField, d.field)
-    }
-  }
-  preview.rows = links.size
-  return { cells, preview }
-}
-
-export function previewBulk(ws: Workspace, filter: ReviewFilter, action: BulkAction): BulkPreview {
-  return planBulk(ws.db, filter, action).preview
-}
-
-/** Applies a bulk rule as one decision; refused if the count shown to the clerk is stale. */
-export function applyBulk(ws: Workspace, user: User, req: BulkRequest): DecisionResult {
-  return ws.tx(() => {
-    const db = ws.db
-    const plan = planBulk(db, req.filter, req.action)
-    if (req.expected !== undefined && plan.preview.diffs !== req.expected) {
-      throw new VaxError(
-        'REVIEW_BULK_CHANGED',
-        {
-          vi: `Số khác biệt đã thay đổi (${req.expected} → ${plan.preview.diffs}). Hãy xem lại trước khi áp dụng.`,
-          en: `The number of differences changed (${req.expected} → ${plan.preview.diffs}). Check again before applying.`
-        },
-        { expected: req.expected, now: plan.preview.diffs }
-      )
-    }
-    if (plan.preview.diffs === 0) throw nothing()
-    const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, preview: plan.preview })
-    const w = new CellWriter(db, d)
-    const skipped: Record<string, number> = {}
-    for (const cell of plan.cells) {
-      if (req.action === 'defer') w.defer(cell.diffs, req.note)
-      else if (req.action === 'accept_registry') {
-        const free = cell.diffs.filter((x) => w.retireRecord(x.record_id, cell.field))
-        if (free.length < cell.diffs.length) inc(skipped, 'already_approved', cell.diffs.length - free.length)
-        w.accept(free, req.note)
-      } else if (cell.value !== null) {
-        w.retireCell(cell.link, cell.field)
-        w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
-      }
-    }
-    setUndoData(db, d.id, { restore: w.restore })
-    refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(plan.cells.map((c) => c.link.id))])])
-    bumpGeneration(db)
-    const ids = w.created.map((p) => p.id)
-    auditDecision(db, d, `bulk.${req.action}`, {
-      new: { filter: req.filter, diffs: w.diffs, proposals: ids.length, firstProposal: ids[0] ?? null, lastProposal: ids[ids.length - 1] ?? null, skipped },
-      reason: req.note || null
-    })
-    return { decisionId: d.id, diffs: w.diffs, proposals: ids.length, warnings: [] }
   })
 }

@@ -247,7 +247,7 @@ export function rebuildDiffs(ws: Workspace, ctx: JobContext): { diffs: number } 
       )
       .all() as DiffRow[]
     for (const d of stale) dropDiff(env, d)
-    db.prepare(`DELETE FROM review_rows WHERE link_id NOT IN (SELECT link_id FROM diffs)`).run()
+    db.prepare('DELETE FROM review_rows WHERE NOT EXISTS (SELECT 1 FROM diffs d WHERE d.link_id = review_rows.link_id)').run()
 
     const total = (db.prepare(`SELECT count(*) AS n FROM links WHERE ${activeLink()}`).get() as { n: number }).n
     const page = db.prepare(

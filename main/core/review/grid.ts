@@ -7,9 +7,14 @@ import { ensureReviewFunctions } from './rows.ts'
 import type { CellVariant, Facets, GridCell, GridPage, GridPageRequest, GridRow, GridSort, ReviewFilter } from './schemas.ts'
 
 /**
- * The review grid's queries. A page is an indexed range scan of review_rows plus the
- * diffs of its rows; the renderer's infinite row model asks for one block at a time, so
- * nothing ever loads a whole table.
+ * The review grid's queries. The renderer's infinite row model asks for one block of rows
+ * at a time; nothing ever sends a whole table over IPC.
+ *
+ * A view (a filter and a sort) is a snapshot: the ordered link ids of its rows, taken once
+ * by one indexed scan and kept in memory (4 bytes a row), so any block, however deep, is
+ * a slice plus primary-key lookups. The clerk's own decisions do not move rows under the
+ * cursor: a decided row stays where it was, marked done, until the view is refreshed (a
+ * new view number) or another connection (a match job, the CLI) changes the workspace.
  */
 
 const ORDER: Record<GridSort['column'], (dir: string) => string> = {
@@ -25,7 +30,7 @@ export function orderBy(sort: GridSort | null): string {
   return ORDER[s.column](s.dir === 'desc' ? 'DESC' : 'ASC')
 }
 
-// Counts are the slow part of a page over a million rows; they only change with the data.
+// Counts are the slow part of facets over a million rows; they only change with the data.
 const countCache = new WeakMap<Db, { gen: string; counts: Map<string, number> }>()
 
 export function countRows(db: Db, filter: ReviewFilter): number {
@@ -43,6 +48,39 @@ export function countRows(db: Db, filter: ReviewFilter): number {
   if (entry.counts.size > 50) entry.counts.clear()
   entry.counts.set(key, n)
   return n
+}
+
+interface Snapshot {
+  view: number
+  dataVersion: number
+  ids: Int32Array
+}
+
+const snapshots = new WeakMap<Db, Map<string, Snapshot>>()
+const MAX_SNAPSHOTS = 4
+
+/** The ordered link ids of a view; taken again for a new view number or after another connection wrote. */
+function viewIds(db: Db, req: GridPageRequest): Int32Array {
+  let cache = snapshots.get(db)
+  if (!cache) {
+    cache = new Map()
+    snapshots.set(db, cache)
+  }
+  const key = JSON.stringify([req.filter, req.sort])
+  const dataVersion = db.pragma('data_version', { simple: true }) as number
+  const hit = cache.get(key)
+  cache.delete(key)
+  if (hit && hit.view === req.view && hit.dataVersion === dataVersion) {
+    cache.set(key, hit)
+    return hit.ids
+  }
+  const where = rowWhere(req.filter)
+  const ids = Int32Array.from(
+    db.prepare(`SELECT link_id FROM review_rows WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`).pluck().all(...where.params) as number[]
+  )
+  cache.set(key, { view: req.view, dataVersion, ids })
+  for (const k of cache.keys()) if (cache.size > MAX_SNAPSHOTS) cache.delete(k)
+  return ids
 }
 
 interface PageRow {
@@ -105,14 +143,20 @@ function buildCells(registry: Record<string, string | null> | undefined, diffs: 
 export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
   const db = ws.db
   ensureReviewFunctions(db)
-  const where = rowWhere(req.filter, 'rr')
-  const limit = Math.max(0, Math.min(500, req.endRow - req.startRow))
-  const rows = db
-    .prepare(
-      `SELECT link_id, subject_kind, subject_id, full_name, site_name, band, match_weight, status, open_diffs
-       FROM review_rows rr WHERE ${where.sql} ORDER BY ${orderBy(req.sort)} LIMIT ? OFFSET ?`
-    )
-    .all(...where.params, limit, req.startRow) as PageRow[]
+  const ids = viewIds(db, req)
+  const slice = Array.from(ids.subarray(req.startRow, Math.min(req.endRow, req.startRow + 500)))
+  const found = new Map(
+    (
+      db
+        .prepare(
+          `SELECT link_id, subject_kind, subject_id, full_name, site_name, band, match_weight, status, open_diffs
+           FROM review_rows WHERE link_id IN (SELECT value FROM json_each(?))`
+        )
+        .all(JSON.stringify(slice)) as PageRow[]
+    ).map((r) => [r.link_id, r])
+  )
+  // A row that left the table since the snapshot (an undone pick) is simply not shown.
+  const rows = slice.map((id) => found.get(id)).filter((r) => r !== undefined)
   const linkIds = JSON.stringify(rows.map((r) => r.link_id))
   const diffs = db
     .prepare(
@@ -146,7 +190,7 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
     byLink.set(d.link_id, list)
   }
   return {
-    rowCount: countRows(db, req.filter),
+    rowCount: ids.length,
     rows: rows.map((r) => ({
       linkId: r.link_id,
       subjectKind: r.subject_kind,

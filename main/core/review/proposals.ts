@@ -53,8 +53,10 @@ export function proposalStatements(db: Db) {
   }
 }
 
+export const reasonText = (code: ReasonCode, detail?: string): string => (detail ? `${REASONS[code]}: ${detail}` : REASONS[code])
+
 export function insertProposal(stmts: ReturnType<typeof proposalStatements>, p: NewProposal, at: string): number {
-  const reason = p.reasonDetail ? `${REASONS[p.reason]}: ${p.reasonDetail}` : REASONS[p.reason]
+  const reason = reasonText(p.reason, p.reasonDetail)
   return Number(
     stmts.insert.run(p.diffId, p.recordId, p.target, p.field, p.oldValue, p.newValue, reason, p.evidence || null, p.proposedBy, at, p.decisionId)
       .lastInsertRowid

@@ -26,9 +26,7 @@ export function ensureReviewFunctions(db: Db): void {
 
 const PENDING = "d.status IN ('open', 'deferred')"
 const bits = (pred: (col: string) => string): string =>
-  [
-    ...DIFF_CLASSES.map((c) => `(max(d.class = '${c}' AND ${pred('d')}) * ${classBit(c)})`)
-  ].join(' | ')
+  DIFF_CLASSES.map((c) => `(max(d.class = '${c}' AND ${pred('d')}) * ${classBit(c)})`).join(' | ')
 const fieldBits = (pred: (col: string) => string): string =>
   REVIEW_FIELDS.map((f) => `(max(d.field = '${f}' AND ${pred('d')}) * ${fieldBit(f)})`).join(' | ')
 
@@ -45,7 +43,8 @@ const AGGREGATE = `
     ${fieldBits(() => 'true')} AS any_fields
   FROM diffs d`
 
-// The row's name and site are those of the subject's first dose (a complaint: itself).
+// The row's name and site are those of the subject's first dose (a complaint: itself); a site
+// file without a site column is known by its file name.
 const SUBJECT_RECORD = `CASE WHEN l.subject_kind = 'person'
   THEN (SELECT r.id FROM records r WHERE r.person_id = l.subject_id AND r.kind = 'site'
         ORDER BY r.dose_date IS NULL, r.dose_date, r.id LIMIT 1)
@@ -57,11 +56,15 @@ const SUBJECT_RECORD = `CASE WHEN l.subject_kind = 'person'
  */
 export function refreshRows(db: Db, linkSet: string, params: unknown[] = []): void {
   ensureReviewFunctions(db)
-  db.prepare(`DELETE FROM review_rows WHERE link_id IN (${linkSet})`).run(...params)
+  db.prepare(
+    `DELETE FROM review_rows WHERE link_id IN (${linkSet}) AND NOT EXISTS (SELECT 1 FROM diffs d WHERE d.link_id = review_rows.link_id)`
+  ).run(...params)
+  // An upsert: a row that stays only has its counts and status rewritten.
   db.prepare(
     `INSERT INTO review_rows (link_id, subject_kind, subject_id, full_name, name_key, site_name, band, match_weight,
                               classes, fields, open_diffs, status)
-     SELECT l.id, l.subject_kind, l.subject_id, coalesce(s.full_name, ''), vx_name_key(s.full_name), coalesce(s.site_name, ''),
+     SELECT l.id, l.subject_kind, l.subject_id, coalesce(s.full_name, ''), vx_name_key(s.full_name),
+            coalesce(s.site_name, (SELECT i.file_name FROM imports i WHERE i.id = s.import_id AND s.kind = 'site'), ''),
             l.status, coalesce(l.match_weight, 0),
             CASE WHEN l.status = 'rejected' THEN a.any_classes WHEN a.pending_n > 0 THEN a.pending_classes ELSE a.decided_classes END,
             CASE WHEN l.status = 'rejected' THEN a.any_fields WHEN a.pending_n > 0 THEN a.pending_fields ELSE a.decided_fields END,
@@ -70,6 +73,12 @@ export function refreshRows(db: Db, linkSet: string, params: unknown[] = []): vo
                  WHEN a.deferred_n > 0 THEN 'deferred' ELSE 'done' END
      FROM (${AGGREGATE} WHERE d.link_id IN (${linkSet}) GROUP BY d.link_id) a
      JOIN links l ON l.id = a.link_id
-     LEFT JOIN records s ON s.id = (${SUBJECT_RECORD})`
+     LEFT JOIN records s ON s.id = (${SUBJECT_RECORD})
+     WHERE true
+     ON CONFLICT (link_id) DO UPDATE SET
+       subject_kind = excluded.subject_kind, subject_id = excluded.subject_id, full_name = excluded.full_name,
+       name_key = excluded.name_key, site_name = excluded.site_name, band = excluded.band,
+       match_weight = excluded.match_weight, classes = excluded.classes, fields = excluded.fields,
+       open_diffs = excluded.open_diffs, status = excluded.status`
   ).run(...params)
 }

@@ -42,6 +42,8 @@ export type GridSort = z.infer<typeof GridSort>
 export const GridPageRequest = z.object({
   filter: ReviewFilter,
   sort: GridSort.nullable().default(null),
+  /** The client's view number: a new number takes a fresh snapshot of the filtered, sorted rows. */
+  view: z.number().int().min(0).default(0),
   startRow: z.number().int().min(0),
   endRow: z.number().int().min(1)
 })
@@ -157,7 +159,14 @@ export type UndoEntry = z.infer<typeof UndoEntry>
 export const SubjectRef = z.object({ kind: SubjectKind, id: Id })
 export type SubjectRef = z.infer<typeof SubjectRef>
 
-export const Contribution = z.object({ comparison: z.string(), level: z.string(), weight: z.number() })
+/** One step of a match's waterfall, as linkage writes it (main/core/link/model/score.ts). */
+export const Contribution = z.object({
+  comparison: z.string(),
+  level: z.string().nullable(),
+  weight: z.number(),
+  frequency: z.number().optional(),
+  swapped: z.boolean().optional()
+})
 export type Contribution = z.infer<typeof Contribution>
 
 const Identity = z.object({

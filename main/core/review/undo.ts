@@ -66,25 +66,29 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
         { proposals: locked }
       )
     }
-    const changed = db
-      .prepare(
-        `SELECT rdd.diff_id, rdd.old_status, rdd.old_note, rdd.old_decision_id, d.decision_id AS now_decision, d.link_id
-         FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ?`
-      )
-      .all(r.id) as { diff_id: number; old_status: string; old_note: string | null; old_decision_id: number | null; now_decision: number | null; link_id: number }[]
-    if (changed.some((c) => c.now_decision !== r.id)) {
+    const later = db
+      .prepare('SELECT count(*) FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.decision_id IS NOT rdd.decision_id')
+      .pluck()
+      .get(r.id) as number
+    if (later > 0) {
       throw new VaxError('REVIEW_UNDO_LATER', {
         vi: 'Không thể hoàn tác: đã có quyết định mới hơn trên các ô này.',
         en: 'Cannot undo: a later decision changed the same cells.'
       })
     }
     const undo = JSON.parse(r.undo_json) as UndoData
+    // Set-based, so a bulk decision over a hundred thousand differences undoes in one pass.
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS review_touched (link_id INTEGER PRIMARY KEY)')
+    db.exec('DELETE FROM temp.review_touched')
+    db.prepare('INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ?').run(r.id)
     db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
-    const setDiff = db.prepare('UPDATE diffs SET status = ?, note = ?, decision_id = ? WHERE id = ?')
-    for (const c of changed) setDiff.run(c.old_status, c.old_note, c.old_decision_id, c.diff_id)
+    db.prepare(
+      `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
+       FROM review_decision_diffs rdd WHERE rdd.decision_id = ? AND rdd.diff_id = diffs.id`
+    ).run(r.id)
     const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
     for (const p of undo.restore ?? []) restore.run(p.status, p.id)
-    const links = new Set<number>(changed.map((c) => c.link_id))
+    const touch = db.prepare('INSERT OR IGNORE INTO temp.review_touched VALUES (?)')
     for (const l of undo.links ?? []) {
       if (l.before === null) {
         db.prepare('DELETE FROM links WHERE id = ?').run(l.id)
@@ -94,15 +98,17 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
         `UPDATE links SET registry_record_id = @registry_record_id, match_weight = @match_weight, match_probability = @match_probability,
                 status = @status, contributions_json = @contributions_json, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id`
       ).run({ ...l.before, id: l.id })
-      links.add(l.id)
+      touch.run(l.id)
     }
     const relinked = (undo.links ?? []).filter((l) => l.before !== null).map((l) => l.id)
     if (relinked.length > 0) rebuildLinkDiffs(db, relinked)
-    refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...links])])
+    refreshRows(db, 'SELECT link_id FROM temp.review_touched')
+    db.exec('DELETE FROM temp.review_touched')
     db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), r.id)
     bumpGeneration(db)
+    const withdrawn = made.filter((p) => p.status === 'proposed').map((p) => p.id)
     auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
-      new: { kind: r.kind, scope: r.scope, withdrawnProposals: made.filter((p) => p.status === 'proposed').map((p) => p.id) }
+      new: { kind: r.kind, scope: r.scope, withdrawn: withdrawn.length, firstWithdrawn: withdrawn[0] ?? null, lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null }
     })
     return toEntry(r)
   })

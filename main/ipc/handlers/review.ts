@@ -1,5 +1,6 @@
 import { candidateQueue, candidatesPanel } from '../../core/review/candidates.ts'
-import { applyBulk, decide, previewBulk } from '../../core/review/decisions.ts'
+import { applyBulk, previewBulk } from '../../core/review/bulk.ts'
+import { decide } from '../../core/review/decisions.ts'
 import { personPanel, proposeDose } from '../../core/review/doses.ts'
 import { facets, gridPage } from '../../core/review/grid.ts'
 import { pickCandidate, unlink } from '../../core/review/links.ts'

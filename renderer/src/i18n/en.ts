@@ -4,6 +4,8 @@ import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
 import * as link from './messages/link.ts'
+import * as review from './messages/review.ts'
+import * as complaints from './messages/complaints.ts'
 import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -12,5 +14,7 @@ export const en: Record<MessageKey, string> = {
   ...users.en,
   ...approve.en,
   ...exportMessages.en,
-  ...link.en
+  ...link.en,
+  ...review.en,
+  ...complaints.en
 }

@@ -4,6 +4,8 @@ import * as users from './messages/users.ts'
 import * as approve from './messages/approve.ts'
 import * as exportMessages from './messages/export.ts'
 import * as link from './messages/link.ts'
+import * as review from './messages/review.ts'
+import * as complaints from './messages/complaints.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -16,7 +18,9 @@ export const vi = {
   ...users.vi,
   ...approve.vi,
   ...exportMessages.vi,
-  ...link.vi
+  ...link.vi,
+  ...review.vi,
+  ...complaints.vi
 } as const
 
 export type MessageKey = keyof typeof vi

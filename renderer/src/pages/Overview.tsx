@@ -1,11 +1,39 @@
+import { useEffect, useState } from 'react'
+import type { Res } from '../../../main/ipc/contract.ts'
+import { call } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/vi.ts'
 import type { PageProps } from '../shell/pages.tsx'
 
+type Figures = Res<'review:overview'>
+
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
 
-export function Overview({ status }: PageProps) {
+function Tiles({ tiles, testId }: { tiles: [MessageKey, number, string][]; testId?: string }) {
   const { t } = useI18n()
+  return (
+    <dl className="tiles" data-testid={testId}>
+      {tiles.map(([label, n, id]) => (
+        <div key={id} className="tile" data-testid={`tile-${id}`}>
+          <dt>{t(label)}</dt>
+          <dd>{n.toLocaleString()}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+/** Where the workspace stands: records at each stage of the workflow, and the work left at each. */
+export function Overview({ status, onError }: PageProps) {
+  const { t } = useI18n()
+  const [figures, setFigures] = useState<Figures | null>(null)
+  useEffect(() => {
+    let live = true
+    call('review:overview', {}).then((f) => live && setFigures(f), onError)
+    return () => {
+      live = false
+    }
+  }, [status, onError])
   const tiles: [MessageKey, number, string][] = [
     ['overview.kind.site', status.records.site, 'records-site'],
     ['overview.kind.registry', status.records.registry, 'records-registry'],
@@ -21,14 +49,74 @@ export function Overview({ status }: PageProps) {
   return (
     <section>
       <h2>{t('nav.overview')}</h2>
-      <dl className="tiles">
-        {tiles.map(([label, n, id]) => (
-          <div key={id} className="tile" data-testid={`tile-${id}`}>
-            <dt>{t(label)}</dt>
-            <dd>{n.toLocaleString()}</dd>
-          </div>
-        ))}
-      </dl>
+      {figures && (
+        <>
+          <h3>{t('overview.workLeft')}</h3>
+          <Tiles
+            testId="work-left"
+            tiles={[
+              ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates'],
+              ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review'],
+              ['overview.left.deferredRows', figures.workLeft.deferredRows, 'left-deferred'],
+              ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints'],
+              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue'],
+              ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval'],
+              ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export'],
+              ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues']
+            ]}
+          />
+          <h3>{t('overview.stages')}</h3>
+          <table className="data stages" data-testid="stages">
+            <tbody>
+              <tr>
+                <th>{t('overview.stage.imported')}</th>
+                <td>{`${t('overview.kind.site')}: ${figures.stages.imported.site.toLocaleString()}`}</td>
+                <td>{`${t('overview.kind.registry')}: ${figures.stages.imported.registry.toLocaleString()}`}</td>
+                <td>{`${t('overview.kind.complaint')}: ${figures.stages.imported.complaint.toLocaleString()}`}</td>
+                <td>{`${t('overview.rejects')}: ${figures.stages.imported.rejects.toLocaleString()}`}</td>
+              </tr>
+              <tr>
+                <th>{t('overview.stage.linked')}</th>
+                <td>{`${t('overview.persons')}: ${figures.stages.linked.persons.toLocaleString()}`}</td>
+                <td>{`${t('overview.linkedRows')}: ${figures.stages.linked.siteRowsLinked.toLocaleString()}`}</td>
+                <td colSpan={2}>
+                  {Object.entries(figures.stages.linked.byStatus)
+                    .map(([k, n]) => `${t(`review.band.${k}` as MessageKey) ?? k}: ${n.toLocaleString()}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+              <tr>
+                <th>{t('overview.stage.reviewed')}</th>
+                {(['open', 'deferred', 'done'] as const).map((k) => (
+                  <td key={k}>{`${t(`overview.rows.${k}`)}: ${(figures.stages.reviewed.rows[k] ?? 0).toLocaleString()}`}</td>
+                ))}
+                <td>
+                  {Object.entries(figures.stages.reviewed.openDiffsByClass)
+                    .map(([k, n]) => `${t(`review.class.${k}` as MessageKey)}: ${n.toLocaleString()}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+              <tr>
+                <th>{t('overview.stage.proposed')}</th>
+                <td colSpan={4}>
+                  {Object.entries(figures.stages.proposed)
+                    .map(([k, n]) => `${k}: ${n.toLocaleString()}`)
+                    .join(' · ')}
+                </td>
+              </tr>
+              <tr>
+                <th>{t('overview.stage.complaints')}</th>
+                <td>{`${t('complaints.view.open')}: ${figures.stages.complaints.open}`}</td>
+                <td>{`${t('overview.left.complaintsOverdue')}: ${figures.stages.complaints.overdue}`}</td>
+                <td>{`${t('overview.complaints.resolved')}: ${figures.stages.complaints.resolved}`}</td>
+                <td>{`${t('overview.complaints.resolvedLate')}: ${figures.stages.complaints.resolvedLate}`}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      <h3>{t('overview.records')}</h3>
+      <Tiles tiles={tiles} />
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
-import { applyBulk, decide, previewBulk } from '../../../main/core/review/decisions.ts'
+import { applyBulk, previewBulk } from '../../../main/core/review/bulk.ts'
+import { decide } from '../../../main/core/review/decisions.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { ReviewFilter } from '../../../main/core/review/schemas.ts'
 import { undoLast, undoStack } from '../../../main/core/review/undo.ts'
@@ -79,6 +80,9 @@ test('deciding a cell again supersedes what was proposed before; deferring keeps
   decide(f.ws, f.clerk, { linkId: f.link['P2'] ?? 0, field: 'dob', action: 'accept_registry', note: '' })
   expect(proposals().map((p) => [p.target, p.new_value])).toEqual([['site', '1990-07-04']])
   expect(proposals('superseded').map((p) => [p.target, p.new_value])).toEqual([['registry', '1990-04-07']])
+  // Deferring the cell again takes the proposal back.
+  decide(f.ws, f.clerk, { linkId: f.link['P2'] ?? 0, field: 'dob', action: 'defer', note: '' })
+  expect(proposals()).toEqual([])
   decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, action: 'defer', note: 'Chờ trạm y tế gọi lại' })
   expect(row('P3')).toEqual({ status: 'deferred', open_diffs: 0 })
   expect(f.ws.db.prepare('SELECT DISTINCT status, note FROM diffs WHERE link_id = ?').all(f.link['P3'])).toEqual([{ status: 'deferred', note: 'Chờ trạm y tế gọi lại' }])

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
+import type { z } from 'zod'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { decide } from '../../../main/core/review/decisions.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
@@ -13,8 +14,7 @@ beforeEach(async () => {
 })
 afterEach(() => f.ws.close())
 
-const page = (req: Partial<GridPageRequest> & { filter?: Partial<ReviewFilter> } = {}) =>
-  gridPage(f.ws, GridPageRequest.parse({ startRow: 0, endRow: 100, ...req, filter: req.filter ?? {} }))
+const page = (req: Partial<z.input<typeof GridPageRequest>> = {}) => gridPage(f.ws, GridPageRequest.parse({ startRow: 0, endRow: 100, filter: {}, ...req }))
 
 test('a page lists rows sorted by given name the Vietnamese way, with site and registry values side by side', () => {
   const p = page()

@@ -1,10 +1,131 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
+import { ComplaintEvidence } from './ComplaintEvidence.tsx'
+import { Countdown } from './Countdown.tsx'
+import { localTime, useNow } from './time.ts'
+import './complaints.css'
 
-export function ComplaintsPage(_props: PageProps) {
+type View = NonNullable<Req<'complaints:queue'>['view']>
+type Queue = Res<'complaints:queue'>
+
+/**
+ * The complaints queue: the most urgent first (the 48-hour deadline closest, or passed),
+ * a live countdown, overdue flags; opening one shows its evidence and takes an outcome.
+ */
+export function ComplaintsPage({ refresh, onError }: PageProps) {
+  const { t, lang } = useI18n()
+  const now = useNow()
+  const [view, setView] = useState<View>('open')
+  const [queue, setQueue] = useState<Queue | null>(null)
+  const [open, setOpen] = useState<number | null>(null)
+  const [message, setMessage] = useState('')
+  const load = useCallback(() => call('complaints:queue', { view, offset: 0, limit: 200 }).then(setQueue, onError), [view, onError])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const resolve = async (req: Req<'complaints:resolve'>) => {
+    try {
+      await call('complaints:resolve', req)
+      const id = queue?.items.find((i) => i.recordId === req.recordId)?.complaintId ?? ''
+      setMessage(fill(t('complaints.saved'), { id }))
+      setOpen(null)
+      refresh()
+      await load()
+    } catch (e) {
+      onError(e)
+    }
+  }
+
+  if (open !== null) {
+    return (
+      <section className="complaints-page">
+        <StepIntro step="complaints" />
+        <ComplaintEvidence recordId={open} now={now} onResolved={(r) => void resolve(r)} onBack={() => setOpen(null)} onError={onError} />
+      </section>
+    )
+  }
   return (
-    <section>
+    <section className="complaints-page">
       <StepIntro step="complaints" />
+      <div className="tabs" role="tablist">
+        {(['open', 'resolved', 'all'] as const).map((v) => (
+          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)} data-testid={`complaints-view-${v}`}>
+            {t(`complaints.view.${v}`)}
+          </button>
+        ))}
+      </div>
+      {queue && (
+        <p className="muted" data-testid="complaints-counts">
+          {fill(t('complaints.counts'), { open: queue.counts.open, overdue: queue.counts.overdue, resolved: queue.counts.resolved, late: queue.counts.resolvedLate })}
+        </p>
+      )}
+      {message && (
+        <p role="status" className="review-message" data-testid="complaints-message">
+          {message}
+        </p>
+      )}
+      {queue && queue.items.length === 0 && <p className="muted">{t('complaints.empty')}</p>}
+      {queue && queue.items.length > 0 && (
+        <table className="data complaints-queue" data-testid="complaints-queue">
+          <thead>
+            <tr>
+              <th>{t('complaints.col.id')}</th>
+              <th>{t('complaints.col.submitted')}</th>
+              <th>{t('complaints.col.deadline')}</th>
+              <th>{t('complaints.col.left')}</th>
+              <th>{t('complaints.col.type')}</th>
+              <th>{t('complaints.col.name')}</th>
+              <th>{t('complaints.col.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.items.map((c) => {
+              const isOpen = c.outcome === null || c.outcome.outcome === 'deferred'
+              return (
+                <tr
+                  key={c.recordId}
+                  tabIndex={0}
+                  className={c.overdue ? 'overdue' : undefined}
+                  data-testid={`complaint-${c.complaintId ?? c.recordId}`}
+                  data-overdue={c.overdue}
+                  onClick={() => setOpen(c.recordId)}
+                  onKeyDown={(e) => e.key === 'Enter' && setOpen(c.recordId)}
+                >
+                  <td>
+                    {c.overdue && <span className="overdue-flag" aria-hidden="true">⚑ </span>}
+                    {c.complaintId}
+                  </td>
+                  <td>{c.submittedAt?.replace('T', ' ')}</td>
+                  <td>{localTime(c.deadline, lang)}</td>
+                  <td>
+                    <Countdown deadline={c.deadline} now={now} open={isOpen} />
+                  </td>
+                  <td>{t(`complaints.claim.${c.claim}` as MessageKey)}</td>
+                  <td>
+                    {c.fullName}
+                    {!c.linked && <span className="badge warn">{t('complaints.unlinked')}</span>}
+                  </td>
+                  <td>
+                    {c.outcome && (
+                      <>
+                        {t(`complaints.outcome.${c.outcome.outcome}`)} · {t(`complaints.reason.${c.outcome.reasonCode}` as MessageKey)}
+                        {c.resolvedInTime !== null && <span className={`badge${c.resolvedInTime ? '' : ' warn'}`}>{t(c.resolvedInTime ? 'complaints.inTime' : 'complaints.late')}</span>}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      )}
     </section>
   )
 }

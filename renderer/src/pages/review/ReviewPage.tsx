@@ -1,10 +1,26 @@
+import { useState } from 'react'
+import { useI18n } from '../../i18n/i18n.tsx'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
+import { CandidateQueue } from './CandidateQueue.tsx'
+import { DiffsView } from './DiffsView.tsx'
+import './review.css'
 
-export function ReviewPage(_props: PageProps) {
+/** Review: the differences grid, and the queue of rows still waiting for a person. */
+export function ReviewPage({ refresh, onError }: PageProps) {
+  const { t } = useI18n()
+  const [tab, setTab] = useState<'diffs' | 'candidates'>('diffs')
   return (
-    <section>
+    <section className="review-page">
       <StepIntro step="review" />
+      <div role="tablist" className="tabs">
+        {(['diffs', 'candidates'] as const).map((k) => (
+          <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`review-tab-${k}`} onClick={() => setTab(k)}>
+            {t(`review.tab.${k}`)}
+          </button>
+        ))}
+      </div>
+      {tab === 'diffs' ? <DiffsView onChanged={refresh} onError={onError} /> : <CandidateQueue onChanged={refresh} onError={onError} />}
     </section>
   )
 }

@@ -1,0 +1,158 @@
+import { useEffect, useState } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { Highlighted } from '../../components/Highlighted.tsx'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+import { Countdown } from './Countdown.tsx'
+import { OutcomeForm } from './OutcomeForm.tsx'
+import { localTime } from './time.ts'
+
+type Evidence = Res<'complaints:evidence'>
+
+/** One complaint's evidence side by side: the claim, the registry person, the site rows. */
+export function ComplaintEvidence(props: { recordId: number; now: number; onResolved(r: Req<'complaints:resolve'>): void; onBack(): void; onError(e: unknown): void }) {
+  const { t, lang } = useI18n()
+  const [e, setE] = useState<Evidence | null>(null)
+  const { recordId, onError } = props
+  useEffect(() => {
+    let live = true
+    call('complaints:evidence', { recordId }).then((x) => live && setE(x), onError)
+    return () => {
+      live = false
+    }
+  }, [recordId, onError])
+  if (!e) return null
+  const open = e.item.outcome === null || e.item.outcome.outcome === 'deferred'
+  const empty = t('review.cell.empty')
+  return (
+    <section className="complaint-evidence" data-testid="complaint-evidence">
+      <header>
+        <button type="button" onClick={props.onBack} data-testid="complaint-back">
+          ← {t('complaints.back')}
+        </button>
+        <h3>
+          {e.item.complaintId} · {t(`complaints.claim.${e.item.claim}` as MessageKey)}
+        </h3>
+        <span className="muted">
+          {localTime(e.item.deadline, lang)} <Countdown deadline={e.item.deadline} now={props.now} open={open} />
+        </span>
+      </header>
+      <div className="evidence-columns">
+        <div className="evidence-col" data-testid="evidence-claim">
+          <h4>{t('complaints.evidence.claim')}</h4>
+          <dl>
+            <dt>{t('review.id.name')}</dt>
+            <dd>{e.identity.full_name}</dd>
+            <dt>{t('review.id.dob')}</dt>
+            <dd>{e.identity.dob}</dd>
+            <dt>{t('review.id.nationalId')}</dt>
+            <dd>{e.identity.national_id}</dd>
+            <dt>{t('review.id.phone')}</dt>
+            <dd>{e.identity.phone}</dd>
+            <dt>{t('complaints.evidence.claimDose')}</dt>
+            <dd>{[e.claimDose.doseNumber !== null ? `#${e.claimDose.doseNumber}` : null, e.claimDose.vaccine, e.claimDose.doseDate, e.claimDose.siteName].filter(Boolean).join(' · ')}</dd>
+            <dt>{t('complaints.evidence.description')}</dt>
+            <dd>{e.description}</dd>
+            <dt>{t('review.id.source')}</dt>
+            <dd className="small">{e.source}</dd>
+          </dl>
+        </div>
+        <div className="evidence-col" data-testid="evidence-registry">
+          <h4>{t('complaints.evidence.registry')}</h4>
+          {e.registry ? (
+            <dl>
+              <dt>{t('review.id.name')}</dt>
+              <dd>{e.registry.fullName}</dd>
+              <dt>{t('review.id.dob')}</dt>
+              <dd>{e.registry.dob}</dd>
+              <dt>{t('review.id.gender')}</dt>
+              <dd>{e.registry.gender}</dd>
+              <dt>{t('review.id.nationalId')}</dt>
+              <dd>{e.registry.nationalId}</dd>
+              <dt>{t('review.id.address')}</dt>
+              <dd>{e.registry.address}</dd>
+            </dl>
+          ) : (
+            <p className="muted">{t('complaints.evidence.noRegistry')}</p>
+          )}
+          {e.identityDiffs.length > 0 && (
+            <>
+              <h4>{t('complaints.evidence.identity')}</h4>
+              <table className="data compact" data-testid="identity-diffs">
+                <tbody>
+                  {e.identityDiffs.map((d) => (
+                    <tr key={d.field} data-class={d.class}>
+                      <th>{t(`review.field.${d.field}` as MessageKey)}</th>
+                      <td>
+                        <Highlighted text={d.claimed} ranges={d.highlight.site} empty={empty} />
+                      </td>
+                      <td>
+                        <Highlighted text={d.registry} ranges={d.highlight.registry} empty={empty} />
+                      </td>
+                      <td className="small">{t(`review.class.${d.class}` as MessageKey)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </div>
+        <div className="evidence-col wide" data-testid="evidence-site">
+          <h4>{t('complaints.evidence.site')}</h4>
+          {e.siteRows.length === 0 ? (
+            <p className="muted">{t('complaints.evidence.noSite')}</p>
+          ) : (
+            <table className="data compact">
+              <thead>
+                <tr>
+                  <th>#</th>
+                  <th>{t('review.person.site')}</th>
+                  <th>{t('review.id.name')}</th>
+                  <th>{t('review.person.vaccine')}</th>
+                  <th>{t('review.person.dose')}</th>
+                  <th>{t('review.person.date')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {e.siteRows.map((r, i) => (
+                  <tr key={r.recordId} className={`rel-${r.relation}`} title={r.source}>
+                    <td>{i + 1}</td>
+                    <td>{r.siteName}</td>
+                    <td>{r.fullName}</td>
+                    <td>{r.vaccine}</td>
+                    <td>{r.doseNumber}</td>
+                    <td>{r.doseDate}</td>
+                    <td>
+                      <span className={`badge rel-${r.relation}`}>{t(`complaints.relation.${r.relation}`)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {e.hints.length > 0 && (
+            <p data-testid="evidence-hints">
+              <strong>{t('complaints.evidence.hints')}:</strong> {e.hints.map((h) => t(`complaints.reason.${h}` as MessageKey)).join('; ')}
+            </p>
+          )}
+        </div>
+      </div>
+      {e.history.length > 0 && (
+        <div className="history">
+          <h4>{t('complaints.evidence.history')}</h4>
+          <ul>
+            {e.history.map((h, i) => (
+              <li key={i}>
+                {localTime(h.decidedAt, lang)} · {h.decidedBy} · {t(`complaints.outcome.${h.outcome}`)} · {t(`complaints.reason.${h.reasonCode}` as MessageKey)}
+                {h.note ? ` · ${h.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <OutcomeForm key={e.item.recordId} evidence={e} onSubmit={props.onResolved} />
+    </section>
+  )
+}

@@ -1,0 +1,110 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import { Waterfall } from '../link/Waterfall.tsx'
+import { IdentityCells, IdentityHead } from './IdentityCells.tsx'
+
+type Subject = Req<'review:candidates'>
+type Panel = Res<'review:candidates'>
+
+/**
+ * The registry persons the engine considered for a subject, strongest first, each with
+ * its waterfall. The clerk picks one (keys 1–9) or says none of them (key 0).
+ */
+export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subject; onPicked(message: string): void; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [panel, setPanel] = useState<Panel | null>(null)
+  const root = useRef<HTMLElement>(null)
+  useEffect(() => {
+    let live = true
+    call('review:candidates', subject).then((p) => live && setPanel(p), onError)
+    return () => {
+      live = false
+    }
+  }, [subject, onError])
+  useEffect(() => {
+    if (panel) root.current?.focus()
+  }, [panel])
+
+  const pick = useCallback(
+    async (registryRecordId: number | null) => {
+      try {
+        const r = await call('review:pick', { subject, registryRecordId, note: '' })
+        onPicked(r.warnings.map((w) => w.vi).join(' '))
+      } catch (e) {
+        onError(e)
+      }
+    },
+    [subject, onPicked, onError]
+  )
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!panel || e.ctrlKey || e.metaKey || e.altKey || !/^[0-9]$/.test(e.key)) return
+    e.preventDefault()
+    const n = Number(e.key)
+    if (n === 0) void pick(null)
+    else {
+      const c = panel.candidates[n - 1]
+      if (c) void pick(c.recordId)
+    }
+  }
+  if (!panel) return null
+  return (
+    <section className="side-panel candidates-panel" data-testid="candidates-panel" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
+      <h3>{t('review.candidates.title')}</h3>
+      <p className="muted small">{t('review.candidates.keys')}</p>
+      <h4>{t('review.candidates.rows')}</h4>
+      <div className="table-scroll">
+        <table className="data compact">
+          <thead>
+            <IdentityHead extra={[t('review.person.site'), t('review.id.source')]} />
+          </thead>
+          <tbody>
+            {panel.rows.map((r) => (
+              <tr key={r.recordId}>
+                <IdentityCells p={r} />
+                <td>{r.siteName}</td>
+                <td className="small">{r.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {panel.candidates.length === 0 && <p className="muted">{t('review.candidates.empty')}</p>}
+      <ol className="candidates">
+        {panel.candidates.map((c, i) => (
+          <li key={c.recordId} data-testid={`candidate-${i + 1}`} data-record-id={c.recordId} className={c.current ? 'current' : c.rejected ? 'rejected' : undefined}>
+            <header>
+              <strong>
+                {i + 1}. {c.fullName}
+              </strong>
+              <span className="weight">
+                {t('review.candidates.weight')}: {c.matchWeight.toFixed(1)}
+              </span>
+              {c.current && <span className="badge">{t('review.candidates.current')}</span>}
+              {c.rejected && <span className="badge warn">{t('review.candidates.rejected')}</span>}
+              <button type="button" className="primary" data-testid={`pick-${i + 1}`} onClick={() => void pick(c.recordId)}>
+                {fill(t('review.candidates.pick'), { n: i + 1 })}
+              </button>
+            </header>
+            <table className="data compact">
+              <thead>
+                <IdentityHead />
+              </thead>
+              <tbody>
+                <tr className="registry">
+                  <IdentityCells p={c} />
+                </tr>
+              </tbody>
+            </table>
+            <Waterfall contributions={c.contributions} testId={`candidate-waterfall-${i + 1}`} />
+          </li>
+        ))}
+      </ol>
+      <button type="button" data-testid="pick-none" onClick={() => void pick(null)}>
+        {t('review.candidates.none')}
+      </button>
+    </section>
+  )
+}

@@ -1,0 +1,322 @@
+import type { GridApi } from 'ag-grid-community'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { ApiError, call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+import { CandidatesPanel } from './CandidatesPanel.tsx'
+import type { GridRow, ReviewField } from './DiffCell.tsx'
+import { DiffGrid, FIELDS, type FocusedCell } from './DiffGrid.tsx'
+import { BulkDialog, EditDialog, HelpDialog, KeepDialog, NoteDialog } from './dialogs.tsx'
+import { Facets, type Filter } from './Facets.tsx'
+import { PersonPanel } from './PersonPanel.tsx'
+
+type Action = Req<'review:decide'>['action']
+type DialogState =
+  | { kind: 'edit'; field: ReviewField; initial: string }
+  | { kind: 'keep'; field: ReviewField; values: string[] }
+  | { kind: 'defer' }
+  | { kind: 'unlink' }
+  | { kind: 'bulk' }
+  | { kind: 'help' }
+  | null
+
+export const EMPTY_FILTER: Filter = { classes: [], fields: [], sites: [], statuses: ['open'], bands: [], kinds: [], search: '' }
+
+const isField = (colId: string): colId is ReviewField => (FIELDS as string[]).includes(colId)
+
+/**
+ * The clerk's working view: facets on the left, the grid, the decision toolbar, and a
+ * side panel (candidates or the person's doses). Everything works from the keyboard; the
+ * keys are listed in the toolbar and in the help (?).
+ */
+export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
+  const { t, pick } = useI18n()
+  const apiRef = useRef<GridApi<GridRow> | null>(null)
+  const searchRef = useRef<HTMLInputElement>(null)
+  const [filter, setFilter] = useState<Filter>(EMPTY_FILTER)
+  const [search, setSearch] = useState('')
+  const [view, setView] = useState(1)
+  const [facets, setFacets] = useState<Res<'review:facets'> | null>(null)
+  const [rowCount, setRowCount] = useState<number | null>(null)
+  const [focused, setFocused] = useState<FocusedCell | null>(null)
+  const [dialog, setDialog] = useState<DialogState>(null)
+  const [panel, setPanel] = useState<{ kind: 'candidates' | 'person'; row: GridRow } | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+
+  const loadFacets = useCallback(() => call('review:facets', { filter }).then(setFacets, onError), [filter, onError])
+  useEffect(() => {
+    void loadFacets()
+  }, [loadFacets])
+  // Facets scan the whole table: after decisions they are counted again once the clerk pauses.
+  const facetTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const recountSoon = () => {
+    if (facetTimer.current) clearTimeout(facetTimer.current)
+    facetTimer.current = setTimeout(() => void loadFacets(), 1500)
+  }
+  useEffect(() => () => void (facetTimer.current && clearTimeout(facetTimer.current)), [])
+  // The search box narrows the grid once typing pauses.
+  useEffect(() => {
+    const id = setTimeout(() => setFilter((f) => (f.search === search ? f : { ...f, search })), 250)
+    return () => clearTimeout(id)
+  }, [search])
+  // The first row is focused as soon as a view loads, so the keys work straight away.
+  const wantFocus = useRef(true)
+  const loaded = useCallback((n: number) => {
+    setRowCount(n)
+    if (wantFocus.current && n > 0) {
+      wantFocus.current = false
+      // Never take the caret from a field the clerk is typing in.
+      if (!document.activeElement?.closest('input, select, textarea, dialog')) apiRef.current?.setFocusedCell(0, 'name')
+    }
+  }, [])
+  const newView = () => {
+    wantFocus.current = true
+    setView((v) => v + 1)
+  }
+  const changeFilter = (f: Filter) => {
+    setFilter(f)
+    newView()
+  }
+
+  const current = (): { row: GridRow; field: ReviewField | null; cell: FocusedCell } | null => {
+    if (!focused) return null
+    const row = apiRef.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data
+    return row ? { row, field: isField(focused.colId) ? focused.colId : null, cell: focused } : null
+  }
+  const refocus = (rowIndex: number | undefined = focused?.rowIndex, colId: string | undefined = focused?.colId) => {
+    const api = apiRef.current
+    if (!api || rowIndex === undefined || colId === undefined) return
+    api.ensureIndexVisible(rowIndex)
+    api.setFocusedCell(rowIndex, colId)
+  }
+  const afterChange = (text: string, advance: boolean) => {
+    setMessage(text)
+    apiRef.current?.refreshInfiniteCache()
+    recountSoon()
+    onChanged()
+    const at = focused
+    if (at) refocus(advance && rowCount !== null ? Math.min(at.rowIndex + 1, rowCount - 1) : at.rowIndex, at.colId)
+  }
+  const fail = (e: unknown) => {
+    setMessage(e instanceof ApiError ? pick(e) : null)
+    onError(e)
+  }
+
+  const decide = async (action: Action, extra: { field?: ReviewField | null; value?: string; note?: string } = {}) => {
+    const c = current()
+    if (!c) return setMessage(t('review.none'))
+    const field = extra.field === undefined ? c.field : extra.field
+    try {
+      const r = await call('review:decide', {
+        linkId: c.row.linkId,
+        ...(field ? { field } : {}),
+        action,
+        ...(extra.value !== undefined ? { value: extra.value } : {}),
+        note: extra.note ?? ''
+      })
+      const warnings = r.warnings.map((w) => pick(w)).join(' ')
+      afterChange(`${fill(t('review.done.decision'), { n: r.diffs, p: r.proposals })} ${warnings}`.trim(), !field)
+    } catch (e) {
+      fail(e)
+    }
+  }
+  const keep = () => {
+    const c = current()
+    if (!c) return setMessage(t('review.none'))
+    const values = c.field ? c.row.cells[c.field].variants.map((v) => v.site).filter((v): v is string => v !== null) : []
+    if (c.field && values.length > 1) setDialog({ kind: 'keep', field: c.field, values })
+    else void decide('keep_site')
+  }
+  const edit = () => {
+    const c = current()
+    if (!c) return setMessage(t('review.none'))
+    const field = c.field ?? FIELDS.find((f) => c.row.cells[f].variants.some((v) => v.status === 'open')) ?? 'full_name'
+    const cell = c.row.cells[field]
+    setDialog({ kind: 'edit', field, initial: cell.registry ?? cell.variants[0]?.site ?? '' })
+  }
+  const undo = async () => {
+    try {
+      const r = await call('review:undo', {})
+      afterChange(fill(t('review.done.undo'), { what: r.summary }), false)
+      setPanel(null)
+    } catch (e) {
+      fail(e)
+    }
+  }
+  const unlink = async (note: string) => {
+    const c = current()
+    if (!c) return
+    try {
+      await call('review:unlink', { linkId: c.row.linkId, note })
+      afterChange(fill(t('review.done.decision'), { n: 0, p: 0 }), true)
+    } catch (e) {
+      fail(e)
+    }
+  }
+  const openPanel = (kind: 'candidates' | 'person') => {
+    const c = current()
+    if (!c) return setMessage(t('review.none'))
+    if (kind === 'person' && c.row.subjectKind !== 'person') return
+    setPanel({ kind, row: c.row })
+  }
+  const closeDialog = () => {
+    setDialog(null)
+    refocus()
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement
+    if (dialog || target.closest('input, select, textarea, dialog, .side-panel')) return
+    const ctrl = e.ctrlKey || e.metaKey
+    const act: Record<string, () => void> = {
+      a: () => void decide('accept_registry'),
+      s: keep,
+      e: edit,
+      n: () => (current() ? setDialog({ kind: 'unlink' }) : setMessage(t('review.none'))),
+      d: () => (current() ? setDialog({ kind: 'defer' }) : setMessage(t('review.none'))),
+      u: () => void undo(),
+      A: () => setDialog({ kind: 'bulk' }),
+      c: () => openPanel('candidates'),
+      p: () => openPanel('person'),
+      r: newView,
+      '/': () => searchRef.current?.focus(),
+      '?': () => setDialog({ kind: 'help' }),
+      j: () => focused && refocus(Math.min(focused.rowIndex + 1, (rowCount ?? 1) - 1)),
+      k: () => focused && refocus(Math.max(focused.rowIndex - 1, 0))
+    }
+    const handler = ctrl ? (e.key.toLowerCase() === 'z' ? act['u'] : undefined) : e.altKey ? undefined : act[e.key]
+    if (!handler) return
+    e.preventDefault()
+    e.stopPropagation()
+    handler()
+  }
+
+  const scope = focused && isField(focused.colId) ? fill(t('review.scope.cell'), { field: t(`review.field.${focused.colId}` as MessageKey) }) : t('review.scope.row')
+  const button = (label: MessageKey, key: string, onClick: () => void, testId: string) => (
+    <button type="button" onClick={onClick} data-testid={testId}>
+      {t(label)} <kbd>{key}</kbd>
+    </button>
+  )
+  return (
+    <div className="review-view" onKeyDown={onKeyDown} data-testid="review-view">
+      <Facets filter={filter} counts={facets} onChange={changeFilter} />
+      <div className="review-main">
+        <div className="review-toolbar" role="toolbar" aria-label={t('review.action.help')}>
+          <input
+            ref={searchRef}
+            type="search"
+            value={search}
+            placeholder={t('review.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            onKeyDown={(e) => e.key === 'Escape' && refocus()}
+            data-testid="review-search"
+          />
+          <span className="muted" data-testid="review-count">
+            {rowCount === null ? '' : fill(t('review.rows'), { n: rowCount.toLocaleString() })}
+          </span>
+          <span className="scope" data-testid="review-scope">
+            {scope}
+          </span>
+        </div>
+        <div className="review-toolbar decisions">
+          {button('review.action.accept', 'a', () => void decide('accept_registry'), 'act-accept')}
+          {button('review.action.keep', 's', keep, 'act-keep')}
+          {button('review.action.edit', 'e', edit, 'act-edit')}
+          {button('review.action.unlink', 'n', () => setDialog({ kind: 'unlink' }), 'act-unlink')}
+          {button('review.action.defer', 'd', () => setDialog({ kind: 'defer' }), 'act-defer')}
+          {button('review.action.undo', 'u', () => void undo(), 'act-undo')}
+          {button('review.action.bulk', '⇧A', () => setDialog({ kind: 'bulk' }), 'act-bulk')}
+          {button('review.action.candidates', 'c', () => openPanel('candidates'), 'act-candidates')}
+          {button('review.action.person', 'p', () => openPanel('person'), 'act-person')}
+          {button('review.refresh', 'r', newView, 'act-refresh')}
+          {button('review.action.help', '?', () => setDialog({ kind: 'help' }), 'act-help')}
+        </div>
+        <p className="review-message" role="status" data-testid="review-message">
+          {message}
+        </p>
+        <DiffGrid filter={filter} view={view} onReady={(api) => (apiRef.current = api)} onFocus={setFocused} onLoaded={loaded} onError={onError} />
+      </div>
+      {panel && (
+        <div className="review-side">
+          <button type="button" className="close-panel" onClick={() => (setPanel(null), refocus())} data-testid="close-panel">
+            ✕
+          </button>
+          {panel.kind === 'candidates' ? (
+            <CandidatesPanel
+              key={`${panel.row.subjectKind}-${panel.row.subjectId}`}
+              subject={{ kind: panel.row.subjectKind, id: panel.row.subjectId }}
+              onPicked={(warning) => {
+                setPanel(null)
+                afterChange(`${fill(t('review.done.decision'), { n: 0, p: 0 })} ${warning}`.trim(), false)
+              }}
+              onError={fail}
+            />
+          ) : (
+            <PersonPanel key={panel.row.subjectId} personId={panel.row.subjectId} onChanged={onChanged} onError={fail} />
+          )}
+        </div>
+      )}
+      {dialog?.kind === 'edit' && (
+        <EditDialog
+          field={dialog.field}
+          initial={dialog.initial}
+          onCancel={closeDialog}
+          onConfirm={(value, note) => {
+            closeDialog()
+            void decide('edit', { field: dialog.field, value, note })
+          }}
+        />
+      )}
+      {dialog?.kind === 'keep' && (
+        <KeepDialog
+          values={dialog.values}
+          onCancel={closeDialog}
+          onConfirm={(value) => {
+            closeDialog()
+            void decide('keep_site', { field: dialog.field, value })
+          }}
+        />
+      )}
+      {dialog?.kind === 'defer' && (
+        <NoteDialog
+          testId="defer-dialog"
+          title={t('review.defer.title')}
+          onCancel={closeDialog}
+          onConfirm={(note) => {
+            closeDialog()
+            void decide('defer', { note })
+          }}
+        />
+      )}
+      {dialog?.kind === 'unlink' && (
+        <NoteDialog
+          testId="unlink-dialog"
+          title={t('review.unlink.title')}
+          text={t('review.unlink.text')}
+          onCancel={closeDialog}
+          onConfirm={(note) => {
+            closeDialog()
+            void unlink(note)
+          }}
+        />
+      )}
+      {dialog?.kind === 'bulk' && (
+        <BulkDialog
+          filter={filter}
+          onCancel={closeDialog}
+          onError={fail}
+          onApplied={(r) => {
+            setDialog(null)
+            setMessage(fill(t('review.done.decision'), { n: r.diffs, p: r.proposals }))
+            newView()
+            void loadFacets()
+            onChanged()
+          }}
+        />
+      )}
+      {dialog?.kind === 'help' && <HelpDialog onClose={closeDialog} />}
+    </div>
+  )
+}

@@ -1,0 +1,37 @@
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+
+type Identity = Res<'review:candidates'>['rows'][number]
+
+export function IdentityHead({ extra = [] }: { extra?: string[] }) {
+  const { t } = useI18n()
+  return (
+    <tr>
+      <th>{t('review.id.name')}</th>
+      <th>{t('review.id.dob')}</th>
+      <th>{t('review.id.gender')}</th>
+      <th>{t('review.id.nationalId')}</th>
+      <th>{t('review.id.oldId')}</th>
+      <th>{t('review.id.phone')}</th>
+      <th>{t('review.id.address')}</th>
+      {extra.map((h) => (
+        <th key={h}>{h}</th>
+      ))}
+    </tr>
+  )
+}
+
+/** One person's identity as table cells, in the same order everywhere. */
+export function IdentityCells({ p }: { p: Pick<Identity, 'fullName' | 'dob' | 'gender' | 'nationalId' | 'oldNationalId' | 'phone' | 'address'> }) {
+  return (
+    <>
+      <td>{p.fullName}</td>
+      <td>{p.dob}</td>
+      <td>{p.gender}</td>
+      <td>{p.nationalId}</td>
+      <td>{p.oldNationalId}</td>
+      <td>{p.phone}</td>
+      <td>{p.address}</td>
+    </>
+  )
+}

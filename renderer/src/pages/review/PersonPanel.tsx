@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+import { IdentityCells, IdentityHead } from './IdentityCells.tsx'
+
+type Panel = Res<'review:person'>
+type DoseRequest = Req<'review:dose'>
+type Editing = { recordId: number; action: 'fix_date' | 'fix_vaccine' } | null
+
+/**
+ * Every dose of one person across all sites, the dose checks linkage found, and the
+ * dose-level proposals: remove a duplicate, fix a date or a vaccine, add a dose the site
+ * confirmed.
+ */
+export function PersonPanel({ personId, onChanged, onError }: { personId: number; onChanged(): void; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [panel, setPanel] = useState<Panel | null>(null)
+  const [editing, setEditing] = useState<Editing>(null)
+  const [value, setValue] = useState('')
+  const [adding, setAdding] = useState(false)
+  const [dose, setDose] = useState({ vaccine: '', doseDate: '', doseNumber: '', lot: '', siteName: '', note: '' })
+  const load = useCallback(() => call('review:person', { personId }).then(setPanel, onError), [personId, onError])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const propose = async (req: DoseRequest) => {
+    try {
+      await call('review:dose', req)
+      setEditing(null)
+      setAdding(false)
+      await load()
+      onChanged()
+    } catch (e) {
+      onError(e)
+    }
+  }
+  const submitEdit = (e: FormEvent) => {
+    e.preventDefault()
+    if (editing) void propose({ action: editing.action, recordId: editing.recordId, value, note: '' })
+  }
+  const submitAdd = (e: FormEvent) => {
+    e.preventDefault()
+    void propose({
+      action: 'add_dose',
+      personId,
+      vaccine: dose.vaccine,
+      doseDate: dose.doseDate,
+      doseNumber: dose.doseNumber === '' ? null : Number(dose.doseNumber),
+      lot: dose.lot,
+      siteName: dose.siteName,
+      note: dose.note
+    })
+  }
+  if (!panel) return null
+  const duplicates = new Set(panel.issues.filter((i) => i.kind === 'duplicate').map((i) => i.recordId))
+  return (
+    <section className="side-panel person-panel" data-testid="person-panel">
+      <h3>{t('review.person.title')}</h3>
+      {panel.registry && (
+        <>
+          <h4>{t('review.person.registry')}</h4>
+          <table className="data compact">
+            <thead>
+              <IdentityHead />
+            </thead>
+            <tbody>
+              <tr className="registry">
+                <IdentityCells p={panel.registry} />
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      <table className="data compact doses" data-testid="doses">
+        <thead>
+          <tr>
+            <th>{t('review.person.site')}</th>
+            <th>{t('review.person.vaccine')}</th>
+            <th>{t('review.person.dose')}</th>
+            <th>{t('review.person.date')}</th>
+            <th>{t('review.person.lot')}</th>
+            <th>{t('review.id.source')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {panel.doses.map((d) => (
+            <tr key={d.recordId} data-testid={`dose-${d.recordId}`} className={duplicates.has(d.recordId) ? 'warn' : undefined}>
+              <td>{d.siteName}</td>
+              <td>{d.vaccine}</td>
+              <td>{d.doseNumber}</td>
+              <td>{d.doseDate}</td>
+              <td>{d.lot}</td>
+              <td className="small">{d.source}</td>
+              <td className="dose-actions">
+                {d.proposals.map((p) => (
+                  <span key={p.id} className="badge">
+                    {`${t('review.person.proposed')}: ${p.field}${p.newValue ? ` → ${p.newValue}` : ' ✕'}`}
+                  </span>
+                ))}
+                {duplicates.has(d.recordId) && (
+                  <button type="button" data-testid={`remove-${d.recordId}`} onClick={() => void propose({ action: 'remove_duplicate', recordId: d.recordId, note: '' })}>
+                    {t('review.person.removeDuplicate')}
+                  </button>
+                )}
+                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(d.doseDate ?? ''))}>
+                  {t('review.person.fixDate')}
+                </button>
+                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}>
+                  {t('review.person.fixVaccine')}
+                </button>
+                {editing?.recordId === d.recordId && (
+                  <form onSubmit={submitEdit} className="inline-form">
+                    <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} data-testid="dose-edit-value" />
+                    <button type="submit" className="primary">
+                      {t('review.person.save')}
+                    </button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h4>{t('review.person.issues')}</h4>
+      {panel.issues.length === 0 ? (
+        <p className="muted">{t('review.person.noIssues')}</p>
+      ) : (
+        <ul className="issues" data-testid="dose-issues">
+          {panel.issues.map((i) => (
+            <li key={i.id}>{t(`review.issue.${i.kind}` as MessageKey) ?? i.kind}</li>
+          ))}
+        </ul>
+      )}
+      {panel.added.length > 0 && (
+        <>
+          <h4>{t('review.person.added')}</h4>
+          <ul>
+            {panel.added.map((a) => (
+              <li key={a.id}>{a.newValue}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {adding ? (
+        <form onSubmit={submitAdd} className="add-dose" data-testid="add-dose">
+          {(['vaccine', 'doseDate', 'doseNumber', 'lot', 'siteName', 'note'] as const).map((k) => (
+            <label key={k}>
+              {t(
+                (
+                  {
+                    vaccine: 'review.person.vaccine',
+                    doseDate: 'review.person.date',
+                    doseNumber: 'review.person.dose',
+                    lot: 'review.person.lot',
+                    siteName: 'review.person.site',
+                    note: 'review.note'
+                  } as const
+                )[k]
+              )}
+              <input value={dose[k]} onChange={(e) => setDose({ ...dose, [k]: e.target.value })} data-testid={`add-dose-${k}`} />
+            </label>
+          ))}
+          <button type="submit" className="primary">
+            {t('review.person.save')}
+          </button>
+        </form>
+      ) : (
+        <button type="button" onClick={() => setAdding(true)} data-testid="add-dose-open">
+          {t('review.person.add')}
+        </button>
+      )}
+    </section>
+  )
+}

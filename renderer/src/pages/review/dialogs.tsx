@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'react'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+import { Dialog } from './Dialog.tsx'
+import type { Filter } from './Facets.tsx'
+
+type BulkAction = Req<'review:bulkPreview'>['action']
+type Preview = Res<'review:bulkPreview'>
+
+function NoteInput({ note, setNote }: { note: string; setNote(v: string): void }) {
+  const { t } = useI18n()
+  return (
+    <label className="dialog-field">
+      {t('review.note')}
+      <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('review.notePlaceholder')} data-testid="dialog-note" />
+    </label>
+  )
+}
+
+/** Edit by hand: the value typed goes through the import's normalization in core. */
+export function EditDialog(props: { field: string; initial: string; onConfirm(value: string, note: string): void; onCancel(): void }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState(props.initial)
+  const [note, setNote] = useState('')
+  return (
+    <Dialog
+      testId="edit-dialog"
+      title={fill(t('review.edit.title'), { field: t(`review.field.${props.field}` as MessageKey) })}
+      confirmDisabled={value.trim() === ''}
+      onConfirm={() => props.onConfirm(value, note)}
+      onCancel={props.onCancel}
+    >
+      <label className="dialog-field">
+        {t('review.edit.value')}
+        <input data-autofocus value={value} onChange={(e) => setValue(e.target.value)} data-testid="edit-value" />
+      </label>
+      <p className="muted small">{t('review.edit.hint')}</p>
+      <NoteInput note={note} setNote={setNote} />
+    </Dialog>
+  )
+}
+
+/** A note, for deferring and for "not the same person". */
+export function NoteDialog(props: { testId: string; title: string; text?: string; onConfirm(note: string): void; onCancel(): void }) {
+  const [note, setNote] = useState('')
+  return (
+    <Dialog testId={props.testId} title={props.title} onConfirm={() => props.onConfirm(note)} onCancel={props.onCancel}>
+      {props.text && <p>{props.text}</p>}
+      <NoteInput note={note} setNote={setNote} />
+    </Dialog>
+  )
+}
+
+/** When a person's site rows disagree, keeping "the site value" needs a choice. */
+export function KeepDialog(props: { values: string[]; onConfirm(value: string): void; onCancel(): void }) {
+  const { t } = useI18n()
+  const [value, setValue] = useState(props.values[0] ?? '')
+  return (
+    <Dialog testId="keep-dialog" title={t('review.action.keep')} onConfirm={() => props.onConfirm(value)} onCancel={props.onCancel}>
+      <p>{t('review.keep.choose')}</p>
+      {props.values.map((v, i) => (
+        <label key={v} className="dialog-choice">
+          <input type="radio" name="keep" checked={value === v} onChange={() => setValue(v)} data-autofocus={i === 0 ? true : undefined} />
+          {v}
+        </label>
+      ))}
+    </Dialog>
+  )
+}
+
+const counts = (o: Record<string, number>, label: (k: string) => string): string =>
+  Object.entries(o)
+    .map(([k, n]) => `${label(k)}: ${n.toLocaleString()}`)
+    .join(' · ')
+
+/** A bulk rule on the current filter: the count comes first, then the apply. */
+export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:bulkApply'>): void; onCancel(): void; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [action, setAction] = useState<BulkAction>('accept_registry')
+  const [note, setNote] = useState('')
+  // The count belongs to the action it was made for; another action shows "counting" until its own arrives.
+  const [counted, setCounted] = useState<{ action: BulkAction; preview: Preview } | null>(null)
+  const preview = counted?.action === action ? counted.preview : null
+  const { filter, onError } = props
+  useEffect(() => {
+    let live = true
+    call('review:bulkPreview', { filter, action }).then((p) => live && setCounted({ action, preview: p }), onError)
+    return () => {
+      live = false
+    }
+  }, [filter, action, onError])
+  const apply = async () => {
+    if (!preview) return
+    try {
+      props.onApplied(await call('review:bulkApply', { filter, action, note, expected: preview.diffs }))
+    } catch (e) {
+      onError(e)
+    }
+  }
+  const conflicts = (preview?.byClass['conflict'] ?? 0) > 0 && action !== 'defer'
+  return (
+    <Dialog
+      testId="bulk-dialog"
+      title={t('review.bulk.title')}
+      confirmLabel={preview ? fill(t('review.bulk.apply'), { diffs: preview.diffs.toLocaleString() }) : t('review.bulk.counting')}
+      confirmDisabled={!preview || preview.diffs === 0}
+      onConfirm={() => void apply()}
+      onCancel={props.onCancel}
+    >
+      <label className="dialog-field">
+        {t('review.bulk.action')}
+        <select value={action} onChange={(e) => setAction(e.target.value as BulkAction)} data-testid="bulk-action" data-autofocus>
+          <option value="accept_registry">{t('review.action.accept')}</option>
+          <option value="keep_site">{t('review.action.keep')}</option>
+          <option value="defer">{t('review.action.defer')}</option>
+        </select>
+      </label>
+      {preview ? (
+        <div data-testid="bulk-preview" data-diffs={preview.diffs}>
+          <p>{fill(t('review.bulk.count'), { diffs: preview.diffs.toLocaleString(), rows: preview.rows.toLocaleString(), proposals: preview.proposals.toLocaleString() })}</p>
+          {Object.keys(preview.byClass).length > 0 && (
+            <p className="small">
+              {t('review.bulk.byClass')}: {counts(preview.byClass, (k) => t(`review.class.${k}` as MessageKey))}
+            </p>
+          )}
+          {Object.keys(preview.skipped).length > 0 && (
+            <p className="small muted" data-testid="bulk-skipped">
+              {t('review.bulk.skipped')}: {counts(preview.skipped, (k) => t(`review.skip.${k}` as MessageKey) ?? k)}
+            </p>
+          )}
+          {conflicts && <p className="warn">{t('review.bulk.conflictWarning')}</p>}
+        </div>
+      ) : (
+        <p className="muted">{t('review.bulk.counting')}</p>
+      )}
+      <NoteInput note={note} setNote={setNote} />
+    </Dialog>
+  )
+}
+
+export const SHORTCUT_KEYS: MessageKey[] = [
+  'review.keys.move',
+  'review.keys.accept',
+  'review.keys.keep',
+  'review.keys.edit',
+  'review.keys.unlink',
+  'review.keys.defer',
+  'review.keys.undo',
+  'review.keys.bulk',
+  'review.keys.panels',
+  'review.keys.scope',
+  'review.keys.dialogs'
+]
+
+export function HelpDialog({ onClose }: { onClose(): void }) {
+  const { t } = useI18n()
+  return (
+    <Dialog testId="help-dialog" title={t('review.keys.title')} confirmLabel="OK" onConfirm={onClose} onCancel={onClose}>
+      <ul className="shortcuts">
+        {SHORTCUT_KEYS.map((k) => (
+          <li key={k}>{t(k)}</li>
+        ))}
+      </ul>
+    </Dialog>
+  )
+}
