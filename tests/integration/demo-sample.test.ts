@@ -45,3 +45,21 @@ test('the sample job generates the set next to the workspace and imports every f
   )
   ws2.close()
 })
+
+test('a sample job cancelled halfway through the imports leaves the workspace as it was', async () => {
+  const path = join(tempDir(), 'huy.vaxrecon')
+  createWorkspace(path).close()
+  let cancel = () => {}
+  const runner = new JobRunner(WORKER, (e) => {
+    if (e.type === 'progress' && e.progress.stage === 'import' && e.progress.done >= 3) cancel()
+  })
+  const job = runner.start(path, { kind: 'sample' })
+  cancel = job.cancel
+  await expect(job.result).rejects.toMatchObject({ code: 'JOB_CANCELLED' })
+  const ws = openWorkspace(path)
+  const n = (sql: string) => (ws.db.prepare(sql).get() as { n: number }).n
+  expect(n('SELECT count(*) AS n FROM imports')).toBe(0)
+  expect(n('SELECT count(*) AS n FROM records')).toBe(0)
+  expect(n("SELECT count(*) AS n FROM audit_log WHERE action IN ('import.file', 'sample.create')")).toBe(0)
+  ws.close()
+})

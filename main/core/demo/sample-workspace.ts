@@ -25,9 +25,8 @@ export interface SampleResult {
 /**
  * Fills a workspace with the sample data set, for newcomers: generates it next to the
  * workspace, then imports the registry, every site file and the complaints exactly as a
- * clerk would (the import finds headers and columns by itself). Each file is imported in
- * its own transaction, the import's guarantee; the data is deterministic, so running the
- * job again after a cancel skips the files already in and imports the rest.
+ * clerk would (the import finds headers and columns by itself), all in one transaction.
+ * The data is deterministic, so running the job again adds nothing.
  */
 export async function sampleJob(ws: Workspace, ctx: JobContext): Promise<SampleResult> {
   const folder = sampleFolderFor(ws.path)
@@ -45,21 +44,30 @@ export async function sampleJob(ws: Workspace, ctx: JobContext): Promise<SampleR
     { file: 'complaints.xlsx', kind: 'complaint' }
   ]
   const imports: SampleResult['imports'] = []
-  for (const [i, f] of files.entries()) {
-    ctx.checkCancelled()
-    ctx.progress({ done: i, total: files.length, stage: 'import' })
-    const fileCtx: JobContext = { progress: () => ctx.progress({ done: i, total: files.length, stage: 'import' }), checkCancelled: ctx.checkCancelled }
-    const s = await importFile(ws, { kind: f.kind, path: join(folder, f.file) }, fileCtx, null)
-    imports.push({ file: f.file, kind: f.kind, imported: s.imported, rejected: s.rejected, alreadyImported: s.duplicateOf !== null })
-  }
-  ws.tx(() =>
-    appendAudit(ws.db, {
+  // One transaction for the whole set (each import is a savepoint in it): a cancel or a
+  // failure leaves the workspace exactly as it was. The reads in between are asynchronous,
+  // so it is opened by hand on the job's own connection.
+  const db = ws.db
+  db.exec('BEGIN IMMEDIATE')
+  try {
+    for (const [i, f] of files.entries()) {
+      ctx.checkCancelled()
+      ctx.progress({ done: i, total: files.length, stage: 'import' })
+      const fileCtx: JobContext = { progress: () => ctx.progress({ done: i, total: files.length, stage: 'import' }), checkCancelled: ctx.checkCancelled }
+      const s = await importFile(ws, { kind: f.kind, path: join(folder, f.file) }, fileCtx, null)
+      imports.push({ file: f.file, kind: f.kind, imported: s.imported, rejected: s.rejected, alreadyImported: s.duplicateOf !== null })
+    }
+    appendAudit(db, {
       actor: null,
       action: 'sample.create',
       entity: 'workspace',
       new: { folder, persons: SAMPLE_PERSONS, seed: SAMPLE_SEED, files: files.map((f) => f.file) }
     })
-  )
+    db.exec('COMMIT')
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK')
+    throw err
+  }
   ctx.progress({ done: files.length, total: files.length, stage: 'done' })
   return { folder, persons: SAMPLE_PERSONS, imports }
 }
