@@ -1,13 +1,6 @@
+import { OLD_MOBILE_PREFIX as OLD_PREFIX } from '../../data/mobile-prefixes.ts'
 import type { CellValue } from '../readers/types.ts'
 import { ok, warn, type Normalized } from './warning.ts'
-
-// The 2018 renumbering of 11-digit mobile numbers to 10 digits.
-const OLD_PREFIX: Record<string, string> = {
-  '0162': '032', '0163': '033', '0164': '034', '0165': '035', '0166': '036', '0167': '037', '0168': '038', '0169': '039',
-  '0120': '070', '0121': '079', '0122': '077', '0126': '076', '0128': '078',
-  '0123': '083', '0124': '084', '0125': '085', '0127': '081', '0129': '082',
-  '0186': '056', '0188': '058', '0199': '059'
-}
 
 /** +84 / 84 / 0 forms → the national 0… form; old 11-digit mobiles → their 10-digit numbers. */
 export function normalizePhone(raw: CellValue): Normalized<string> {
