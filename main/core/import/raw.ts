@@ -10,11 +10,19 @@ import type { CellValue } from './readers/types.ts'
  */
 export type RawValue = string | number | boolean | null
 
+// Dates repeat (a session's dose date on every row): their text is remembered.
+const dateText = new Map<number, string>()
 const rawValue = (v: CellValue | undefined): RawValue => {
   if (v === undefined) return null
   if (!(v instanceof Date)) return v
-  const iso = v.toISOString()
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+  const t = v.getTime()
+  const hit = dateText.get(t)
+  if (hit !== undefined) return hit
+  const iso = Number.isNaN(t) ? 'Invalid Date' : v.toISOString()
+  const text = iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
+  if (dateText.size > 50_000) dateText.clear()
+  dateText.set(t, text)
+  return text
 }
 
 export function encodeRaw(cells: CellValue[]): string {

@@ -105,7 +105,7 @@ async function readSharedStrings(zip: ZipReader): Promise<(string | null)[]> {
   return out
 }
 
-const BATCH = 2000
+const BATCH = 200
 
 async function* scanSheet(zip: ZipReader, part: string, ctx: ScanContext, onRead: (n: number) => void): AsyncGenerator<SheetRow[]> {
   const scanner = new SheetScanner(ctx)

@@ -10,6 +10,7 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { ImportReport, type Summary } from './ImportReport.tsx'
 import { MappingTable } from './MappingTable.tsx'
+import { ValidateTable } from './ValidateTable.tsx'
 import './import.css'
 
 type Kind = 'site' | 'registry' | 'complaint'
@@ -280,36 +281,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
             <button type="button" data-testid="validate" onClick={() => void validate()}>
               {t('import.validate')}
             </button>
-            {checked && (
-              <div className="import-scroll">
-                <table className="import-table" data-testid="validate-table">
-                  <thead>
-                    <tr>
-                      <th>{t('import.row')}</th>
-                      <th>{t('import.status')}</th>
-                      {info.fields.filter((f) => mapping[f]?.length).map((f) => (
-                        <th key={f}>{f}</th>
-                      ))}
-                      <th>{t('import.warnings')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {checked.map((r) => (
-                      <tr key={r.row} className={r.status === 'rejected' ? 'import-row-rejected' : undefined} data-status={r.status}>
-                        <td>{r.row}</td>
-                        <td>{r.status === 'ok' ? t('import.status.ok') : t('import.status.rejected')}</td>
-                        {r.status === 'rejected' ? (
-                          <td colSpan={info.fields.filter((f) => mapping[f]?.length).length}>{r.reason ? `${r.reason.vi} / ${r.reason.en}` : ''}</td>
-                        ) : (
-                          info.fields.filter((f) => mapping[f]?.length).map((f) => <td key={f}>{String(r.values[f === 'family_name' || f === 'given_name' ? 'full_name' : f.startsWith('dob_') ? 'dob' : f] ?? '')}</td>)
-                        )}
-                        <td className="small">{r.warnings.join(', ')}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            {checked && <ValidateTable rows={checked} />}
           </section>
 
           <section>

@@ -1,0 +1,67 @@
+import { useEffect, useState } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+
+type Rows = Res<'import:preview'>['rows']
+type Codes = Res<'import:codes'>
+
+// The record's fields in their canonical order; only those with a value in some row are shown.
+const FIELDS = [
+  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code',
+  'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at', 'complaint_type', 'description'
+]
+
+/** The validation step: what import would store for the first rows, or why it would reject them. */
+export function ValidateTable({ rows }: { rows: Rows }) {
+  const { t, pick } = useI18n()
+  const [codes, setCodes] = useState<Codes | null>(null)
+  useEffect(() => {
+    void call('import:codes', {}).then(setCodes, () => setCodes(null))
+  }, [])
+  const shown = FIELDS.filter((f) => rows.some((r) => r.values[f] !== null && r.values[f] !== undefined))
+  const warning = (w: string) => {
+    const [field, code = ''] = w.split(':')
+    const text = codes?.warnings[code]
+    return `${field}: ${text ? pick(text) : code}`
+  }
+  const label = (f: string) => {
+    const key = `import.field.${f}` as MessageKey
+    return f === 'id_kind' || f === 'province_code' || f === 'district_code' || f === 'ward_code' ? f : t(key)
+  }
+  return (
+    <div className="import-scroll">
+      <table className="import-table" data-testid="validate-table">
+        <thead>
+          <tr>
+            <th>{t('import.row')}</th>
+            <th>{t('import.status')}</th>
+            {shown.map((f) => (
+              <th key={f}>{label(f)}</th>
+            ))}
+            <th>{t('import.warnings')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.row} className={r.status === 'rejected' ? 'import-row-rejected' : undefined} data-status={r.status}>
+              <td>{r.row}</td>
+              <td>{r.status === 'ok' ? t('import.status.ok') : t('import.status.rejected')}</td>
+              {r.status === 'rejected' ? (
+                <td colSpan={shown.length}>{r.reason ? pick(r.reason) : ''}</td>
+              ) : (
+                shown.map((f) => <td key={f}>{String(r.values[f] ?? '')}</td>)
+              )}
+              <td className="small">
+                {r.warnings.map((w) => (
+                  <div key={w}>{warning(w)}</div>
+                ))}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
