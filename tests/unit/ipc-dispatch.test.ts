@@ -18,6 +18,9 @@ function handlers() {
     stateDir: tempDir(),
     workerEntry: new URL('../../main/core/jobs/worker.ts', import.meta.url),
     chooseWorkspacePath: () => Promise.resolve(null),
+    chooseImportFile: () => Promise.resolve(null),
+    chooseDirectory: () => Promise.resolve(null),
+    chooseSavePath: () => Promise.resolve(null),
     emit: () => {}
   })
   sessions.push(s)

@@ -42,16 +42,21 @@ export function batchFiles(b: StoredBatch): { name: string; data: Buffer }[] {
   ]
 }
 
-function fileState(path: string, data: Buffer): FileState {
+function fileState(path: string, data: Buffer, deep: boolean): FileState {
   if (!existsSync(path)) return 'missing'
-  return readFileSync(path).equals(data) ? 'ok' : 'modified'
+  if (statSync(path).size !== data.length) return 'modified'
+  return !deep || readFileSync(path).equals(data) ? 'ok' : 'modified'
 }
 
-export function batchFilesState(b: StoredBatch): { state: BatchFilesState; files: { name: string; state: FileState }[] } {
+/**
+ * Whether the batch's files are where it was saved, and unchanged. `deep: false` compares
+ * sizes only, for listing many batches; verifying compares every byte.
+ */
+export function batchFilesState(b: StoredBatch, deep = true): { state: BatchFilesState; files: { name: string; state: FileState }[] } {
   if (!existsSync(b.out_dir) || !statSync(b.out_dir).isDirectory()) {
     return { state: 'unreachable', files: batchFiles(b).map((f) => ({ name: f.name, state: 'missing' })) }
   }
-  const files = batchFiles(b).map((f) => ({ name: f.name, state: fileState(join(b.out_dir, f.name), f.data) }))
+  const files = batchFiles(b).map((f) => ({ name: f.name, state: fileState(join(b.out_dir, f.name), f.data, deep) }))
   const state = files.some((f) => f.state === 'modified') ? 'modified' : files.every((f) => f.state === 'ok') ? 'complete' : 'incomplete'
   return { state, files }
 }

@@ -1,6 +1,6 @@
+import { join } from 'node:path'
 import type { Workspace } from '../workspace/workspace.ts'
 import { batchFilesState, type BatchFilesState, type StoredBatch } from './batch-files.ts'
-import { join } from 'node:path'
 
 export interface BatchListItem {
   id: number
@@ -14,7 +14,7 @@ export interface BatchListItem {
   files: BatchFilesState
 }
 
-/** Every batch ever exported, newest first, with whether its files are still where they were saved. */
+/** Every batch ever exported, newest first, with whether its files are still where they were saved (sizes only: verify checks bytes). */
 export function listBatches(ws: Workspace): BatchListItem[] {
   const rows = ws.db
     .prepare(
@@ -32,6 +32,6 @@ export function listBatches(ws: Workspace): BatchListItem[] {
     signer: b.signer,
     keyFingerprint: b.key_fingerprint,
     createdAt: b.created_at,
-    files: batchFilesState(b).state
+    files: batchFilesState(b, false).state
   }))
 }
