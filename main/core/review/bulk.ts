@@ -8,7 +8,7 @@ import { rowWhere, type Where } from './filter.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, openDecision, setUndoData, type Decision } from './log.ts'
 import { reasonText } from './proposals.ts'
-import { refreshRows } from './rows.ts'
+import { refreshCounts, refreshRows } from './rows.ts'
 import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter } from './schemas.ts'
 
 /**
@@ -161,7 +161,7 @@ function applySql(db: Db, d: Decision, filter: ReviewFilter, action: 'accept_reg
     note || null,
     d.id
   )
-  refreshRows(db, 'SELECT DISTINCT link_id FROM temp.review_bulk')
+  refreshCounts(db, 'SELECT DISTINCT link_id FROM temp.review_bulk')
   db.exec('DELETE FROM temp.review_bulk')
   return { diffs, restore }
 }

@@ -4,7 +4,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import { rebuildLinkDiffs } from './diffs.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, type UndoData } from './log.ts'
-import { refreshRows } from './rows.ts'
+import { refreshCounts, refreshRows } from './rows.ts'
 import type { UndoEntry } from './schemas.ts'
 
 /**
@@ -102,7 +102,9 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
     }
     const relinked = (undo.links ?? []).filter((l) => l.before !== null).map((l) => l.id)
     if (relinked.length > 0) rebuildLinkDiffs(db, relinked)
-    refreshRows(db, 'SELECT link_id FROM temp.review_touched')
+    // Only link decisions change what a row shows besides its counts.
+    if ((undo.links ?? []).length > 0) refreshRows(db, 'SELECT link_id FROM temp.review_touched')
+    else refreshCounts(db, 'SELECT link_id FROM temp.review_touched')
     db.exec('DELETE FROM temp.review_touched')
     db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), r.id)
     bumpGeneration(db)
