@@ -5,16 +5,49 @@ import { hash32 } from './text.ts'
 /**
  * A blocking rule: records sharing one of its keys become a candidate pair. Each rule
  * names the comparisons its keys force to agree, because EM cannot learn how often
- * matches agree on a field from pairs chosen for agreeing on it.
+ * matches agree on a field from pairs chosen for agreeing on it. Keys are 32-bit hashes
+ * built from cached per-word hashes: millions of records each give dozens of keys, and
+ * building strings for them would dominate the run.
  */
 export interface BlockingRule {
   readonly name: string
   readonly fixes: readonly string[]
-  keys(r: Prepared): string[]
+  /** Blocks larger than this are skipped (default MAX_BLOCK). */
+  readonly maxBlock?: number
+  keys(r: Prepared): number[]
 }
 
-const ymd = (r: Prepared): string | null =>
-  r.dob && r.dob.m > 0 ? `${r.dob.y}${String(r.dob.m).padStart(2, '0')}${String(r.dob.d).padStart(2, '0')}` : null
+const round = (h: number, x: number): number => {
+  const k = Math.imul(h ^ x, 0xcc9e2d51)
+  return Math.imul((k << 15) | (k >>> 17), 0x1b873593)
+}
+const finish = (h: number): number => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
+}
+
+/** Combines two or three hashes (murmur3's mixing): order matters. No arrays, no garbage. */
+export function mix(a: number, b: number, c?: number): number {
+  const h = round(round(0x9747b28c, a), b)
+  return finish(c === undefined ? h : round(h, c))
+}
+
+/** A cache of derived values per word: the vocabulary is small, the records many. */
+function perWord<T>(derive: (w: string) => T): (w: string) => T {
+  const cache = new Map<string, T>()
+  return (w) => {
+    let v = cache.get(w)
+    if (v === undefined) {
+      if (cache.size > 1_000_000) cache.clear()
+      v = derive(w)
+      cache.set(w, v)
+    }
+    return v
+  }
+}
+
+const wordHash = perWord(hash32)
 
 /**
  * A rough diacritics-free sound key: Vietnamese spelling pairs that sound alike (d/gi/r,
@@ -38,67 +71,111 @@ export function soundKey(token: string): string {
   const head = t[0] ?? ''
   return (head + t.slice(1).replace(/[aeiouw]/g, '')).replace(/(.)\1+/g, '$1')
 }
+const soundHash = perWord((w) => hash32(soundKey(w)))
 
-const nameTokensSorted = (r: Prepared): string | null => (r.name ? [...r.name.folded].sort().join(' ') : null)
+/**
+ * The word and every way of deleting one letter from it. Words of three letters or fewer
+ * keep only themselves: their deletions ("a", "n") would pair half the population.
+ */
+export function deletions(token: string): string[] {
+  const out = new Set([token])
+  if (token.length < 4) return [...out]
+  for (let i = 0; i < token.length; i++) out.add(token.slice(0, i) + token.slice(i + 1))
+  return [...out]
+}
+const deletionHashes = perWord((w) => deletions(w).map(hash32))
 
-const soundPair = (r: Prepared): string | null => {
+/** Order-free: the same words in any order give the same value. */
+const unordered = (hs: number[]): number => hs.sort((a, b) => a - b).reduce((h, x) => mix(h, x), 0)
+
+const dobDay = (r: Prepared): number | null => (r.dob && r.dob.m > 0 ? r.dob.y * 10_000 + r.dob.m * 100 + r.dob.d : null)
+const nameHash = (r: Prepared): number | null => (r.name ? unordered(r.name.folded.map(wordHash)) : null)
+const soundPair = (r: Prepared): number | null => {
   if (!r.name) return null
-  const parts = r.name.folded.length === 1 ? [given(r.name)] : [family(r.name), given(r.name)]
-  return parts.map(soundKey).sort().join(' ')
+  return r.name.folded.length === 1 ? soundHash(given(r.name)) : unordered([soundHash(family(r.name)), soundHash(given(r.name))])
 }
 
-const some = (...xs: (string | null)[]): string[] => xs.filter((x): x is string => x !== null)
+const FAMILY = 1
+const GIVEN = 2
+/** Family name exact with the given name's deletions, and the other way round. */
+function editKeys(r: Prepared): number[] {
+  if (!r.name || r.name.folded.length < 2) return []
+  const f = wordHash(family(r.name))
+  const g = wordHash(given(r.name))
+  return [...deletionHashes(given(r.name)).map((v) => mix(FAMILY, f, v)), ...deletionHashes(family(r.name)).map((v) => mix(GIVEN, g, v))]
+}
+
+/** Where someone lives: the ward where codes exist, else each word of the address. */
+const places = (r: Prepared): number[] => (r.ward ? [wordHash(r.ward)] : r.address ? [...new Set(r.address)].map(wordHash) : [])
+
+const one = (x: number | null): number[] => (x === null ? [] : [x])
+const both = (x: number | null, y: number | null): number[] => (x === null || y === null ? [] : [mix(x, y)])
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  { name: 'id', fixes: ['national_id'], keys: (r) => some(r.nationalId, r.oldNationalId) },
+  // IDs and old IDs share one key space: that is the CMND–CCCD crosswalk.
+  { name: 'id', fixes: ['national_id'], keys: (r) => [r.nationalId, r.oldNationalId].filter((x) => x !== null).map((x) => hash32(x)) },
   {
     // Catches transposed digits: the digits, sorted.
     name: 'id_digits',
     fixes: ['national_id'],
-    keys: (r) => some(r.nationalId && r.nationalId.length >= 6 ? [...r.nationalId].sort().join('') : null)
+    keys: (r) => (r.nationalId && r.nationalId.length >= 6 ? [hash32([...r.nationalId].sort().join(''))] : [])
   },
-  {
-    name: 'dob_given',
-    fixes: ['dob', 'given_name'],
-    keys: (r) => some(ymd(r) && r.name ? `${ymd(r)}|${given(r.name)}` : null)
-  },
+  { name: 'dob_given', fixes: ['dob', 'given_name'], keys: (r) => both(dobDay(r), r.name ? wordHash(given(r.name)) : null) },
   {
     // A one-word name may be either part, so it keys both rules.
     name: 'dob_family',
     fixes: ['dob', 'surname'],
-    keys: (r) => some(ymd(r) && r.name ? `${ymd(r)}|${family(r.name)}` : null)
+    keys: (r) => both(dobDay(r), r.name ? wordHash(family(r.name)) : null)
   },
   {
     // Order-free full name with the birth year: survives swapped names and a wrong day or month.
     name: 'year_name',
     fixes: ['dob', 'given_name', 'surname', 'middle_name'],
-    keys: (r) => some(r.dob && r.name ? `${r.dob.y}|${nameTokensSorted(r)}` : null)
+    keys: (r) => both(r.dob?.y ?? null, nameHash(r))
   },
   {
-    // Sound-alike family and given name with the birth year: survives a typo in the name.
+    // Sound-alike family and given name with the birth year: survives a misspelt name.
     name: 'year_sound',
     fixes: ['dob', 'given_name', 'surname'],
-    keys: (r) => some(r.dob && r.name ? `${r.dob.y}|${soundPair(r)}` : null)
+    // Sound keys are coarse by design: a big block is many names, not one misspelt.
+    maxBlock: 10,
+    keys: (r) => both(r.dob?.y ?? null, soundPair(r))
   },
   {
-    // Sound-alike name alone: survives a wrong birth date when the ID is missing too.
-    name: 'sound',
-    fixes: ['given_name', 'surname'],
-    keys: (r) => some(soundPair(r))
+    // One-letter slips in the given or the family name, with the birth year: two spellings
+    // one edit apart always share a one-deletion variant.
+    name: 'year_edit',
+    fixes: ['dob', 'given_name', 'surname'],
+    keys: (r) => (r.dob ? editKeys(r).map((k) => mix(r.dob?.y ?? 0, k)) : [])
   },
   {
-    // Same birth date, same place: survives a name and an ID both mangled. The place is the
-    // ward where codes exist, else each word of a free-text address.
+    // The same slips with the same place: survives a wrong birth date when the ID is missing
+    // too. Places are coarse (a ward holds thousands), so only small blocks count.
+    name: 'place_edit',
+    fixes: ['given_name', 'surname', 'location', 'address'],
+    maxBlock: 5,
+    keys: (r) => {
+      const ps = places(r)
+      return ps.length === 0 ? [] : editKeys(r).flatMap((k) => ps.map((p) => mix(p, k)))
+    }
+  },
+  {
+    // The whole name with the day and month of birth: survives a wrong digit in the year
+    // when the ID is missing too.
+    name: 'name_day',
+    fixes: ['given_name', 'surname', 'middle_name', 'dob'],
+    keys: (r) => both(r.dob && r.dob.m > 0 ? r.dob.m * 100 + r.dob.d : null, nameHash(r))
+  },
+  {
+    // Same birth date, same place: survives a name and an ID both mangled.
     name: 'dob_place',
     fixes: ['dob', 'location', 'address'],
     keys: (r) => {
-      const d = ymd(r)
-      if (!d) return []
-      if (r.ward) return [`${d}|${r.ward}`]
-      return r.address ? [...new Set(r.address)].map((t) => `${d}|${t}`) : []
+      const d = dobDay(r)
+      return d === null ? [] : places(r).map((p) => mix(d, p))
     }
   },
-  { name: 'phone', fixes: ['phone'], keys: (r) => some(r.phone) }
+  { name: 'phone', fixes: ['phone'], keys: (r) => one(r.phone === null ? null : hash32(r.phone)) }
 ]
 
 export interface CandidatePairs {
@@ -118,11 +195,42 @@ export interface CandidatePairs {
  */
 export const MAX_BLOCK = 150
 
+const RULE_BITS = 4
+
 /**
- * Generates candidate pairs. Target keys are hashed into one sorted Float64Array (hash in
- * the high bits, target index in the low bits), which holds millions of keys in a few
- * tens of megabytes; a hash collision only adds a pair that is then scored and dropped.
+ * Every record's keys as one sorted Float64Array: key hash in the high bits (its low 4
+ * bits name the rule), record index in the low bits. Millions of keys take tens of
+ * megabytes, and sorting them is what makes the join below a single pass.
+ */
+function keyIndex(records: readonly Prepared[], rules: readonly BlockingRule[], idxBits: number, ctx: JobContext): Float64Array {
+  const hashBits = Math.min(32, 53 - idxBits) - RULE_BITS
+  const scale = 2 ** idxBits
+  let entries = new Float64Array(Math.max(16, records.length * 8))
+  let n = 0
+  for (let i = 0; i < records.length; i++) {
+    if ((i & 0xffff) === 0) ctx.checkCancelled()
+    const rec = records[i] as Prepared
+    for (let r = 0; r < rules.length; r++) {
+      for (const key of (rules[r] as BlockingRule).keys(rec)) {
+        if (n === entries.length) {
+          const grown = new Float64Array(entries.length * 2)
+          grown.set(entries)
+          entries = grown
+        }
+        const h = (mix(r, key) >>> (32 - hashBits)) * 2 ** RULE_BITS + r
+        entries[n++] = h * scale + i
+      }
+    }
+  }
+  return entries.subarray(0, n).sort()
+}
+
+/**
+ * Generates candidate pairs: the subjects' and the targets' sorted keys are merged in one
+ * pass, which stays fast when the index is far bigger than the CPU cache (a binary search
+ * per key would not). A hash collision only adds a pair that is then scored and dropped.
  * With dedup, subjects and targets are the same array and each pair appears once (i < j).
+ * Pairs come out ordered by subject, then target.
  */
 export function block(
   subjects: readonly Prepared[],
@@ -131,99 +239,84 @@ export function block(
   ctx: JobContext
 ): CandidatePairs {
   const rules = opts.rules ?? BLOCKING_RULES
-  const maxBlock = opts.maxBlock ?? MAX_BLOCK
-  const idxBits = Math.max(1, Math.ceil(Math.log2(targets.length + 1)))
-  const hashBits = Math.min(32, 53 - idxBits)
-  const idxScale = 2 ** idxBits
-  const hashOf = (ruleIdx: number, key: string): number => hash32(`${ruleIdx}\u0000${key}`) >>> (32 - hashBits)
-
-  let entries = new Float64Array(Math.max(16, targets.length * 4))
-  let n = 0
-  for (let t = 0; t < targets.length; t++) {
-    if ((t & 0xffff) === 0) ctx.checkCancelled()
-    const rec = targets[t] as Prepared
-    for (let r = 0; r < rules.length; r++) {
-      for (const key of (rules[r] as BlockingRule).keys(rec)) {
-        if (n === entries.length) {
-          const grown = new Float64Array(entries.length * 2)
-          grown.set(entries)
-          entries = grown
-        }
-        entries[n++] = hashOf(r, key) * idxScale + t
-      }
-    }
-  }
-  const index = entries.subarray(0, n).sort()
-
-  const lowerBound = (v: number): number => {
-    let lo = 0
-    let hi = index.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((index[mid] as number) < v) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
-
-  let cap = Math.max(16, subjects.length * 8)
-  let subject = new Int32Array(cap)
-  let target = new Int32Array(cap)
-  let ruleBits = new Int32Array(cap)
-  let len = 0
-  const stamp = new Int32Array(targets.length).fill(-1)
-  const pos = new Int32Array(targets.length)
+  if (rules.length > 2 ** RULE_BITS) throw new Error('too many blocking rules')
+  const limit = rules.map((r) => r.maxBlock ?? opts.maxBlock ?? MAX_BLOCK)
+  const idxBits = Math.max(1, Math.ceil(Math.log2(Math.max(subjects.length, targets.length) + 1)))
+  const scale = 2 ** idxBits
+  ctx.progress({ done: 0, total: null, stage: 'block' })
+  const T = keyIndex(targets, rules, idxBits, ctx)
+  const S = opts.dedup ? T : keyIndex(subjects, rules, idxBits, ctx)
   const stats = rules.map((r) => ({ rule: r.name, pairs: 0, skippedBlocks: 0 }))
 
-  for (let s = 0; s < subjects.length; s++) {
-    if ((s & 0x3fff) === 0) {
-      ctx.checkCancelled()
-      ctx.progress({ done: s, total: subjects.length, stage: 'block' })
+  // Every (subject, target, rule), packed as ((s·scale + t)·16 + rule), duplicates and all.
+  let raw = new Float64Array(Math.max(16, subjects.length * 16))
+  let n = 0
+  const keyOf = (v: number): number => Math.floor(v / scale)
+  let i = 0
+  let j = 0
+  while (i < S.length && j < T.length) {
+    const ks = keyOf(S[i] as number)
+    const kt = keyOf(T[j] as number)
+    if (ks < kt) {
+      while (i < S.length && keyOf(S[i] as number) === ks) i++
+      continue
     }
-    const rec = subjects[s] as Prepared
-    for (let r = 0; r < rules.length; r++) {
-      const bit = 1 << r
-      for (const key of (rules[r] as BlockingRule).keys(rec)) {
-        const base = hashOf(r, key) * idxScale
-        const start = lowerBound(base)
-        let end = start
-        while (end < index.length && (index[end] as number) < base + idxScale) end++
-        if (end - start > maxBlock) {
-          ;(stats[r] as { skippedBlocks: number }).skippedBlocks++
-          continue
-        }
-        for (let k = start; k < end; k++) {
-          const t = (index[k] as number) - base
+    if (kt < ks) {
+      while (j < T.length && keyOf(T[j] as number) === kt) j++
+      continue
+    }
+    let iEnd = i
+    while (iEnd < S.length && keyOf(S[iEnd] as number) === ks) iEnd++
+    let jEnd = j
+    while (jEnd < T.length && keyOf(T[jEnd] as number) === kt) jEnd++
+    const rule = ks % 2 ** RULE_BITS
+    if (jEnd - j > (limit[rule] as number)) {
+      ;(stats[rule] as { skippedBlocks: number }).skippedBlocks += iEnd - i
+    } else {
+      const base = ks * scale
+      for (let a = i; a < iEnd; a++) {
+        const s = (S[a] as number) - base
+        for (let b = j; b < jEnd; b++) {
+          const t = (T[b] as number) - base
           if (opts.dedup && t <= s) continue
-          if (stamp[t] === s) {
-            const p = pos[t] as number
-            if (!((ruleBits[p] as number) & bit)) {
-              ruleBits[p] = (ruleBits[p] as number) | bit
-              ;(stats[r] as { pairs: number }).pairs++
-            }
-            continue
+          if (n === raw.length) {
+            const grown = new Float64Array(raw.length * 2)
+            grown.set(raw)
+            raw = grown
           }
-          if (len === cap) {
-            cap *= 2
-            const grow = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
-              const g = new Int32Array(cap)
-              g.set(a)
-              return g
-            }
-            subject = grow(subject)
-            target = grow(target)
-            ruleBits = grow(ruleBits)
-          }
-          stamp[t] = s
-          pos[t] = len
-          subject[len] = s
-          target[len] = t
-          ruleBits[len] = bit
-          ;(stats[r] as { pairs: number }).pairs++
-          len++
+          raw[n++] = (s * scale + t) * 2 ** RULE_BITS + rule
         }
       }
     }
+    i = iEnd
+    j = jEnd
+    if ((i & 0xfffff) === 0) ctx.checkCancelled()
+  }
+
+  // One pair per (subject, target), with the bits of every rule that found it.
+  const sorted = raw.subarray(0, n).sort()
+  const subject = new Int32Array(n)
+  const target = new Int32Array(n)
+  const ruleBits = new Int32Array(n)
+  let len = 0
+  let last = -1
+  for (let k = 0; k < n; k++) {
+    const v = sorted[k] as number
+    const pair = Math.floor(v / 2 ** RULE_BITS)
+    const bit = 1 << (v - pair * 2 ** RULE_BITS)
+    if (pair === last) {
+      if (!((ruleBits[len - 1] as number) & bit)) ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
+      continue
+    }
+    last = pair
+    subject[len] = Math.floor(pair / scale)
+    target[len] = pair - (subject[len] as number) * scale
+    ruleBits[len] = bit
+    len++
+  }
+  for (let p = 0; p < len; p++) {
+    const bits = ruleBits[p] as number
+    for (let r = 0; r < rules.length; r++) if (bits & (1 << r)) (stats[r] as { pairs: number }).pairs++
   }
   return { subject, target, rules: ruleBits, length: len, stats }
 }

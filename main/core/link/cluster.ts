@@ -3,13 +3,15 @@ import { TIE_MARGIN, type Thresholds } from './decide.ts'
 
 /**
  * Site rows into persons. A person's doses sit at several sites under slightly different
- * spellings; the registry is the best witness of who is who, so:
- * 1. rows confidently linked to the same registry person are one person, unless they
- *    contradict each other (then each part goes to review as a conflict);
- * 2. strong row-to-row matches (same phone, same ID, same name and birth date…) then join
- *    rows, strongest first, but never two registry persons, never rows that contradict
- *    each other, and never a row whose own registry evidence points clearly elsewhere.
- *    That last rule is what keeps twins who share a phone and an address apart.
+ * spellings; rows are joined on two kinds of evidence:
+ * 1. strong row-to-row matches (same phone, same ID, same name and birth date…), strongest
+ *    first, but never two rows that contradict each other, never rows confidently linked
+ *    to two different registry persons, never a row whose own registry evidence points
+ *    clearly elsewhere (which keeps twins who share a phone and an address apart), and a row
+ *    that could be either of two registry namesakes only on an ID or a phone;
+ * 2. then the registry as witness: groups confidently linked to the same registry person
+ *    are one person, unless they contradict each other. Then the clearly strongest group
+ *    keeps the link and the others go to review as conflicts; without a clear winner all do.
  * Persons kept from earlier runs (a clerk decided their link) keep their rows and may
  * gain new ones; two of them never merge.
  */
@@ -27,8 +29,12 @@ export interface ClusterInput {
   frozenRejected: readonly (readonly number[])[]
   /** Row-to-row edges at or above the merge weight, strongest first. */
   edges: readonly { a: number; b: number; weight: number }[]
-  /** Hard contradictions between two rows (given name, ID, birth date or gender). */
+  /** Hard contradictions between two rows (given name, ID, birth date…). */
   cannotLink(a: number, b: number): boolean
+  /** Rows whose own registry candidates are a tie, twins or namesakes. */
+  ambiguous: Uint8Array
+  /** Whether two rows share an ID or a phone, which namesakes and twins do not. */
+  discriminates(a: number, b: number): boolean
   /** A row's match weight to a registry person, computed if not among its candidates. */
   registryWeight(row: number, target: number): number
   thresholds: Thresholds
@@ -40,12 +46,16 @@ export interface Cluster {
   anchor: number
   /** Frozen person index, or -1. */
   frozen: number
-  /** Set when rows that all point at one registry person contradict each other. */
+  /** Set when groups that contradict each other all point at one registry person. */
   conflict: boolean
 }
 
+/** A group keeps a contested registry person only when it is this much stronger (1024:1). */
+export const CONFLICT_MARGIN = 10
+
 export function clusterRows(input: ClusterInput): Cluster[] {
   const n = input.rows
+  const t = input.thresholds
   const parent = new Int32Array(n)
   for (let i = 0; i < n; i++) parent[i] = i
   const find = (x: number): number => {
@@ -62,8 +72,6 @@ export function clusterRows(input: ClusterInput): Cluster[] {
   const members = new Map<number, number[]>()
   const anchorOf = new Map<number, number>()
   const frozenOfRoot = new Map<number, number>()
-  const conflicted = new Set<number>()
-  const rootOf = (x: number): number => find(x)
   const rowsOf = (root: number): number[] => members.get(root) ?? [root]
   const union = (a: number, b: number): number => {
     const ra = find(a)
@@ -76,66 +84,29 @@ export function clusterRows(input: ClusterInput): Cluster[] {
     anchorOf.delete(rb)
     if (!frozenOfRoot.has(ra) && frozenOfRoot.has(rb)) frozenOfRoot.set(ra, frozenOfRoot.get(rb) as number)
     frozenOfRoot.delete(rb)
-    if (conflicted.has(rb)) conflicted.add(ra)
-    conflicted.delete(rb)
     return ra
   }
+  const contradict = (ra: number, rb: number): boolean => rowsOf(ra).some((x) => rowsOf(rb).some((y) => input.cannotLink(x, y)))
 
-  // Frozen persons first: their rows are one cluster, whatever this run thinks.
+  // Frozen persons first: their rows are one group, whatever this run thinks.
   const frozenRoot = new Map<number, number>()
   for (let r = 0; r < n; r++) {
     const f = input.frozenOf[r] as number
     if (f < 0) continue
     const root = frozenRoot.get(f)
-    if (root === undefined) {
-      frozenRoot.set(f, r)
-      frozenOfRoot.set(r, f)
-      if ((input.frozenAnchor[f] as number) >= 0) anchorOf.set(r, input.frozenAnchor[f] as number)
-    } else union(root, r)
+    if (root !== undefined) {
+      union(root, r)
+      continue
+    }
+    frozenRoot.set(f, r)
+    frozenOfRoot.set(r, f)
+    if ((input.frozenAnchor[f] as number) >= 0) anchorOf.set(r, input.frozenAnchor[f] as number)
   }
-
-  // 1. Rows anchored to one registry person, split where they contradict each other.
-  const byAnchor = new Map<number, number[]>()
   for (let r = 0; r < n; r++) {
-    const a = input.anchor[r] as number
-    if (a < 0 || (input.frozenOf[r] as number) >= 0) continue
-    const list = byAnchor.get(a) ?? []
-    list.push(r)
-    byAnchor.set(a, list)
-  }
-  const anchoredFrozen = new Map<number, number>()
-  for (const [f, root] of frozenRoot) {
-    const a = input.frozenAnchor[f] as number
-    if (a >= 0) anchoredFrozen.set(a, find(root))
-  }
-  for (const [target, list] of byAnchor) {
-    const weightTo = (r: number): number => input.top[r]?.[0]?.weight ?? 0
-    list.sort((x, y) => weightTo(y) - weightTo(x))
-    const groups: number[][] = []
-    const frozenRootHere = anchoredFrozen.get(target)
-    if (frozenRootHere !== undefined) groups.push([...rowsOf(find(frozenRootHere))])
-    for (const r of list) {
-      const g = groups.find((rows) => !rows.some((x) => input.cannotLink(x, r)))
-      if (g) g.push(r)
-      else groups.push([r])
-    }
-    const split = groups.length > 1
-    for (const g of groups) {
-      let root = find(g[0] as number)
-      for (const r of g.slice(1)) root = union(root, r)
-      root = find(root)
-      if (split) {
-        // Contradicting rows all claim this registry person: a clerk decides (a clerk's
-        // own earlier link stands).
-        if (frozenOfRoot.has(root)) continue
-        conflicted.add(root)
-        anchorOf.delete(root)
-      } else anchorOf.set(root, target)
-    }
+    if ((input.frozenOf[r] as number) < 0 && (input.anchor[r] as number) >= 0) anchorOf.set(r, input.anchor[r] as number)
   }
 
-  // 2. Row-to-row edges, strongest first.
-  const t = input.thresholds
+  // 1. Row-to-row edges, strongest first.
   const pointsElsewhere = (r: number, target: number): boolean => {
     const best = input.top[r]?.[0]
     if (!best || best.weight < t.review || best.target === target) return false
@@ -155,20 +126,58 @@ export function clusterRows(input: ClusterInput): Cluster[] {
     const f = frozenOfRoot.get(root)
     return f !== undefined && (input.frozenRejected[f] ?? []).includes(target)
   }
+  // Rows not confidently linked themselves must not clearly prefer another registry person.
+  const fits = (root: number, targets: number[]): boolean =>
+    rowsOf(root).every((r) => (input.anchor[r] as number) >= 0 || !targets.some((x) => pointsElsewhere(r, x) || rejects(root, x)))
   for (const e of input.edges) {
-    const ra = rootOf(e.a)
-    const rb = rootOf(e.b)
+    const ra = find(e.a)
+    const rb = find(e.b)
     if (ra === rb) continue
-    if (anchorOf.has(ra) && anchorOf.has(rb)) continue
+    const aa = anchorOf.get(ra)
+    const ab = anchorOf.get(rb)
+    if (aa !== undefined && ab !== undefined && aa !== ab) continue
     if (frozenOfRoot.has(ra) && frozenOfRoot.has(rb)) continue
-    const rowsA = rowsOf(ra)
-    const rowsB = rowsOf(rb)
-    if (rowsA.some((x) => rowsB.some((y) => input.cannotLink(x, y)))) continue
-    const ta = targetsOf(ra)
-    const tb = targetsOf(rb)
-    if (!anchorOf.has(ra) && rowsA.some((r) => tb.some((x) => pointsElsewhere(r, x) || rejects(ra, x)))) continue
-    if (!anchorOf.has(rb) && rowsB.some((r) => ta.some((x) => pointsElsewhere(r, x) || rejects(rb, x)))) continue
+    if (contradict(ra, rb)) continue
+    // A row that could be either of two namesakes joins a linked group only on evidence
+    // namesakes do not share: same name and birth date is what they do share.
+    const linked = aa !== undefined || ab !== undefined
+    if (linked && [...rowsOf(ra), ...rowsOf(rb)].some((r) => input.ambiguous[r]) && !input.discriminates(e.a, e.b)) continue
+    if (!fits(ra, targetsOf(rb)) || !fits(rb, targetsOf(ra))) continue
     union(ra, rb)
+  }
+
+  // 2. Groups linked to the same registry person.
+  const strength = (root: number, target: number): number => Math.max(...rowsOf(root).map((r) => input.registryWeight(r, target)))
+  const byAnchor = new Map<number, number[]>()
+  for (let r = 0; r < n; r++) {
+    if (find(r) !== r) continue
+    const a = anchorOf.get(r)
+    if (a === undefined) continue
+    const list = byAnchor.get(a) ?? []
+    list.push(r)
+    byAnchor.set(a, list)
+  }
+  const conflicted = new Set<number>()
+  for (const [target, roots] of byAnchor) {
+    if (roots.length === 1) continue
+    // A clerk's person first, then the strongest evidence.
+    const score = (root: number): number => (frozenOfRoot.has(root) ? Infinity : strength(root, target))
+    roots.sort((x, y) => score(y) - score(x))
+    const groups: number[] = []
+    for (const root of roots) {
+      const g = groups.findIndex((other) => !contradict(other, root) && !(frozenOfRoot.has(other) && frozenOfRoot.has(root)))
+      if (g >= 0) groups[g] = union(groups[g] as number, root)
+      else groups.push(root)
+    }
+    if (groups.length === 1) continue
+    const [first, second] = groups.map((g) => find(g))
+    const keep = frozenOfRoot.has(first as number) || score(first as number) - score(second as number) >= CONFLICT_MARGIN
+    for (const g of groups.map((x) => find(x))) {
+      if (keep && g === find(first as number)) continue
+      if (frozenOfRoot.has(g)) continue
+      conflicted.add(g)
+      anchorOf.delete(g)
+    }
   }
 
   const seen = new Set<number>()

@@ -2,7 +2,7 @@ import type { JobContext } from '../jobs/context.ts'
 import { block, type CandidatePairs } from './block.ts'
 import { topCandidates, strongEdges, type Cand } from './candidates.ts'
 import { clusterRows } from './cluster.ts'
-import { compareInto } from './compare/index.ts'
+import { compareInto, IDENTITY_FIELDS } from './compare/index.ts'
 import { complaintEvidence, type Evidence } from './complaint-evidence.ts'
 import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus, type Thresholds } from './decide.ts'
 import { redecide } from './redecide.ts'
@@ -133,16 +133,18 @@ function fit(subjects: readonly Prepared[], targets: readonly Prepared[], dedup:
 }
 
 /**
- * A comparison level this strongly against a match (256:1) vetoes merging two rows
- * whatever else agrees. Learned per dataset: a different given name is such a level in
- * Vietnamese data (which is what keeps twins sharing a phone and an address apart), while
- * FEBRL, whose duplicates often change the given name, learns it is not.
+ * An identity comparison (name, birth date, sex, ID) at a level this strongly against a
+ * match (32:1) vetoes joining two rows, whatever else agrees: two people sharing a phone
+ * and an address are still two people if their given names or IDs differ. Learned per
+ * dataset: a different given name is such a level in Vietnamese data (which keeps twins
+ * apart), while FEBRL, whose duplicates often change names and IDs, learns it is not.
+ * Contact fields (phone, address) change in life and never veto.
  */
-export const VETO_BITS = -8
+export const VETO_BITS = -5
 
 export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
   const cs = model.comparisons.map((f) => f.comparison)
-  const veto = levelWeights(model).map((row) => row.map((w) => w <= VETO_BITS))
+  const veto = levelWeights(model).map((row, c) => row.map((w) => IDENTITY_FIELDS.includes((cs[c] as (typeof cs)[number]).field) && w <= VETO_BITS))
   const out = new Int8Array(cs.length)
   return (a, b) => {
     compareInto(cs, a, b, out)
@@ -151,6 +153,22 @@ export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => b
       if (l >= 0 && (veto[c] as boolean[])[l]) return true
     }
     return false
+  }
+}
+
+/**
+ * Whether two rows share something namesakes do not: the same ID (or a slip of it, or the
+ * CMND–CCCD crosswalk) or the same phone. Name and birth date are exactly what namesakes share.
+ */
+export function discriminating(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
+  const cs = model.comparisons.map((f) => f.comparison)
+  const id = cs.findIndex((c) => c.field === 'identifier')
+  const phoneC = cs.findIndex((c) => c.field === 'phone')
+  const out = new Int8Array(cs.length)
+  return (a, b) => {
+    compareInto(cs, a, b, out)
+    const idL = id >= 0 ? (out[id] as number) : -1
+    return (idL >= 0 && idL <= 2) || (phoneC >= 0 && out[phoneC] === 0)
   }
 }
 
@@ -240,17 +258,21 @@ export function runEngine(
     }
   })
   const anchor = new Int32Array(sites.length).fill(-1)
+  const ambiguous = new Uint8Array(sites.length)
   for (let r = 0; r < sites.length; r++) {
     if ((frozenOf[r] as number) >= 0) continue
     const cands = (top[r] ?? []).map((cand) => ({ row: r, cand }))
     const best = cands[0]
-    if (!best || best.cand.weight < t.auto) continue
-    if (statusFor(best.cand.weight, decideCandidates(cands), t) === 'auto') anchor[r] = best.cand.target
+    if (!best || best.cand.weight < t.review) continue
+    const hold = decideCandidates(cands)
+    if (statusFor(best.cand.weight, hold, t) === 'auto') anchor[r] = best.cand.target
+    if (hold === 'tie' || hold === 'twin' || hold === 'namesake') ambiguous[r] = 1
   }
 
   // Site rows against each other, for persons.
   const dedupFit = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
   const contradicts = dedupFit ? contradiction(dedupFit.model) : null
+  const discriminates = dedupFit ? discriminating(dedupFit.model) : null
   const contradictionCache = new Map<number, boolean>()
   const cannotLink = (a: number, b: number): boolean => {
     const key = Math.min(a, b) * sites.length + Math.max(a, b)
@@ -272,6 +294,8 @@ export function runEngine(
     frozenRejected: input.frozenPersons.map((f) => f.rejected.map(regIdx).filter((x) => x >= 0)),
     edges: dedupFit ? strongEdges(dedupFit.pairs, dedupFit.weights, t.auto) : [],
     cannotLink,
+    ambiguous,
+    discriminates: (a, b) => discriminates?.(sites[a] as Prepared, sites[b] as Prepared) ?? false,
     registryWeight,
     thresholds: t
   })

@@ -1,4 +1,4 @@
-import { fold, hasDiacritics, lowerNfc, tokens } from './text.ts'
+import { fold, lowerNfc, tokens } from './text.ts'
 
 /** The normalized columns of a `records` row that linkage reads. */
 export interface RecordRow {
@@ -58,12 +58,33 @@ export interface Prepared {
   province: string | null
   district: string | null
   ward: string | null
-  /** Folded address tokens; null when there is no address. */
+  /** Folded address tokens; null when there is no address, or a ward code says where it is. */
   address: string[] | null
   vaccine: string | null
   doseNumber: number | null
   doseDate: string | null
   complaintType: string | null
+}
+
+// Names repeat endlessly (a few hundred family names, a few thousand given names), so each
+// distinct token is folded once; the same string objects also make comparisons cheap.
+const foldCache = new Map<string, string>()
+const interned = new Map<string, string>()
+const intern = (s: string): string => {
+  const hit = interned.get(s)
+  if (hit !== undefined) return hit
+  if (interned.size > 500_000) interned.clear()
+  interned.set(s, s)
+  return s
+}
+function foldToken(t: string): string {
+  let f = foldCache.get(t)
+  if (f === undefined) {
+    f = intern(fold(t))
+    if (foldCache.size > 500_000) foldCache.clear()
+    foldCache.set(t, f)
+  }
+  return f
 }
 
 function prepareName(full: string | null): PreparedName | null {
@@ -72,14 +93,15 @@ function prepareName(full: string | null): PreparedName | null {
   const exact = lowerNfc(full)
     .split(/[\s,]+/)
     .filter((t) => t.length > 0)
+    .map(intern)
   if (exact.length === 0) return null
-  const folded = exact.map(fold)
+  const folded = exact.map(foldToken)
   return {
     exact,
     folded,
-    marked: hasDiacritics(full),
-    middleExact: exact.slice(1, -1).join(' '),
-    middleFolded: folded.slice(1, -1).join(' ')
+    marked: exact.some((t, i) => t !== folded[i]),
+    middleExact: exact.length > 2 ? exact.slice(1, -1).join(' ') : '',
+    middleFolded: folded.length > 2 ? folded.slice(1, -1).join(' ') : ''
   }
 }
 
@@ -99,7 +121,9 @@ const digitsOnly = (s: string | null): string | null => {
 const blankToNull = (s: string | null): string | null => (s && s.trim() !== '' ? s.trim() : null)
 
 export function prepare(r: RecordRow): Prepared {
-  const addr = r.address ? tokens(fold(r.address)) : []
+  // Free-text address words stand in for the ward only where there is no ward code
+  // (FEBRL's Australian addresses); folding every Vietnamese address would be wasted work.
+  const addr = r.address && !r.ward_code ? tokens(fold(r.address)) : []
   return {
     id: r.id,
     importId: r.import_id,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { block, soundKey } from '../../../main/core/link/block.ts'
+import { block, deletions, soundKey } from '../../../main/core/link/block.ts'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { prep } from './prep.ts'
 
@@ -25,10 +25,14 @@ describe('blocking', () => {
     expect(candidatesOf(prep({ full_name: 'Nguyến Văn Anh', dob: '1985-03-07' }))).toContain(0)
     // No ID, day and month swapped, names swapped: birth year with the name's tokens.
     expect(candidatesOf(prep({ full_name: 'Anh Nguyễn Văn', dob: '1985-07-03' }))).toContain(0)
-    // No ID, year only, a typo in the given name: the sound-alike key with the year.
+    // No ID, year only, a misspelt given name: the sound-alike key with the year.
     expect(candidatesOf(prep({ full_name: 'Nguyen Van Ann', dob: '1985' }))).toContain(0)
-    // No ID, the whole birth date wrong: the sound-alike name alone.
-    expect(candidatesOf(prep({ full_name: 'Nguyễn Văn Anh', dob: '1958-01-01' }))).toContain(0)
+    // No ID, year only, a letter dropped from the family name: one-deletion keys with the year.
+    expect(candidatesOf(prep({ full_name: 'Ngyen Van Anh', dob: '1985' }))).toContain(0)
+    // No ID, a wrong digit in the birth year: the name with the day and month.
+    expect(candidatesOf(prep({ full_name: 'Nguyễn Văn Anh', dob: '1988-03-07' }))).toContain(0)
+    // No ID, the whole birth date wrong, a letter dropped: one-deletion keys with the ward.
+    expect(candidatesOf(prep({ full_name: 'Ngyen Van Anh', dob: '1958-01-01', ward_code: '00001' }))).toContain(0)
     // Name and ID both mangled: birth date and ward.
     expect(candidatesOf(prep({ full_name: 'Ngyen Vn Ahn', dob: '1985-03-07', ward_code: '00001' }))).toContain(0)
   })
@@ -58,6 +62,15 @@ describe('blocking', () => {
     const pairs = block([prep({ full_name: 'Nguyễn Văn Anh', dob: '1985-03-07' })], crowd, { dedup: false, maxBlock: 10 }, inlineContext())
     expect(pairs.length).toBe(0)
     expect(pairs.stats.some((s) => s.skippedBlocks > 0)).toBe(true)
+  })
+
+  it('has one-deletion variants that meet for any one-letter slip', () => {
+    const meet = (a: string, b: string) => deletions(a).some((x) => deletions(b).includes(x))
+    expect(meet('nguyen', 'nguyne')).toBe(true)
+    expect(meet('nguyen', 'ngyen')).toBe(true)
+    expect(meet('nguyen', 'nguyenn')).toBe(true)
+    expect(meet('nguyen', 'nguyan')).toBe(true)
+    expect(meet('nguyen', 'tran')).toBe(false)
   })
 
   it('has a sound key that merges spellings that sound alike', () => {

@@ -15,6 +15,8 @@ function input(n: number, x: Partial<ClusterInput>): ClusterInput {
     frozenRejected: [],
     edges: [],
     cannotLink: () => false,
+    ambiguous: new Uint8Array(n),
+    discriminates: () => false,
     registryWeight: () => -50,
     thresholds: t,
     ...x
@@ -31,9 +33,43 @@ describe('clustering site rows into persons', () => {
   })
 
   it('splits rows that all claim one registry person but contradict each other, and flags the conflict', () => {
-    const cs = clusterRows(input(2, { anchor: Int32Array.from([7, 7]), top: [[cand(7, 30)], [cand(7, 20)]], cannotLink: () => true }))
+    const weights = [30, 25]
+    const cs = clusterRows(
+      input(2, { anchor: Int32Array.from([7, 7]), top: [[cand(7, 30)], [cand(7, 25)]], cannotLink: () => true, registryWeight: (r) => weights[r] as number })
+    )
     expect(rowsOf(cs)).toEqual([[0], [1]])
     expect(cs.every((c) => c.conflict && c.anchor === -1)).toBe(true)
+  })
+
+  it('lets the clearly strongest of contradicting groups keep the registry person', () => {
+    const weights = [40, 12]
+    const cs = clusterRows(
+      input(2, { anchor: Int32Array.from([7, 7]), top: [[cand(7, 40)], [cand(7, 12)]], cannotLink: () => true, registryWeight: (r) => weights[r] as number })
+    )
+    expect(cs).toEqual([
+      { rows: [0], anchor: 7, frozen: -1, conflict: false },
+      { rows: [1], anchor: -1, frozen: -1, conflict: true }
+    ])
+  })
+
+  it('joins rows by their strongest evidence first: a shared phone beats a shared name', () => {
+    // Rows 0 and 1 are one person (same phone); row 2 is a namesake linked to registry 7,
+    // like row 0 on its own. Row 0 contradicts row 2 (different IDs).
+    const cs = clusterRows(
+      input(3, {
+        anchor: Int32Array.from([7, -1, 7]),
+        top: [[cand(7, 30)], [cand(7, 25)], [cand(7, 45)]],
+        edges: [
+          { a: 0, b: 1, weight: 35 },
+          { a: 1, b: 2, weight: 13 }
+        ],
+        cannotLink: (a, b) => a + b === 2 && a !== b,
+        registryWeight: (r) => [30, 25, 45][r] as number
+      })
+    )
+    expect(rowsOf(cs)).toEqual([[0, 1], [2]])
+    expect(cs[1]).toMatchObject({ anchor: 7, conflict: false })
+    expect(cs[0]).toMatchObject({ anchor: -1, conflict: true })
   })
 
   it('joins an unlinked row to a linked one through a strong row-to-row match', () => {

@@ -8,8 +8,10 @@ import type { Comparison } from './types.ts'
  * - exact: the same current ID;
  * - crosswalk: one side's ID is the other's old one (a 9-digit CMND replaced by a 12-digit
  *   CCCD, linked through the registry's old-CMND column);
- * - typo: one digit off or two adjacent digits swapped, and, for a CCCD, the embedded
- *   birth year and gender agree with the other record (else a "typo" is a different person);
+ * - typo: one digit off or two adjacent digits swapped, where, for a CCCD, the birth year
+ *   and gender embedded in one of the two IDs agree with the other record. A slip in the
+ *   year digits still reads as a typo (the other ID agrees with this record); two people
+ *   born in different years whose IDs happen to be one digit apart read as a conflict;
  * - conflict: comparable IDs that disagree.
  * IDs of different lengths with no crosswalk are not comparable: no evidence either way.
  */
@@ -26,7 +28,7 @@ export function idLevel(a: Prepared, b: Prepared): number {
     for (const y of [nb, ob]) {
       if (!y || x.length !== y.length) continue
       comparable = true
-      if (oneDigitOrSwap(x, y) && cccdAgrees(x, b) && cccdAgrees(y, a)) return 2
+      if (oneDigitOrSwap(x, y) && (cccdAgrees(x, b) || cccdAgrees(y, a))) return 2
     }
   }
   return comparable ? 3 : -1

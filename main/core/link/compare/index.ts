@@ -18,9 +18,16 @@ export function byName(name: string): Comparison {
   return c
 }
 
+const usesNames = new WeakMap<readonly Comparison[], boolean>()
+
 /** Compares one pair on every comparison, writing level indices (-1 = missing) into out. */
 export function compareInto(cs: readonly Comparison[], a: Prepared, b: Prepared, out: Int8Array): PairScratch {
-  const scratch: PairScratch = { names: a.name && b.name ? alignNames(a.name, b.name) : null }
+  let names = usesNames.get(cs)
+  if (names === undefined) {
+    names = cs.some((c) => c.field === 'person_name')
+    usesNames.set(cs, names)
+  }
+  const scratch: PairScratch = { names: names && a.name && b.name ? alignNames(a.name, b.name) : null }
   for (let i = 0; i < cs.length; i++) out[i] = (cs[i] as Comparison).compare(a, b, scratch)
   return scratch
 }
@@ -40,4 +47,5 @@ export function selectComparisons(coverage: ReadonlyMap<string, number>): Compar
   return chosen.some((c) => c.field === 'admin_area') ? chosen.filter((c) => c.field !== 'free_address') : chosen
 }
 
+export { IDENTITY_FIELDS } from './types.ts'
 export type { Comparison, PairScratch, FieldType } from './types.ts'

@@ -3,9 +3,8 @@ import { jaroWinkler, oneEditApart } from '../text.ts'
 
 /**
  * Which token of each name is the family name, the given name and the middle names.
- * Vietnamese order is family–middle–given, but clerks also write the given name first
- * ("Anh Nguyễn Văn", or fully reversed "Anh Văn Nguyễn"), and a one-word name may be
- * either part. Indices point into PreparedName.folded; -1 is absent.
+ * Vietnamese order is family–middle–given, but clerks also reorder it (see reorderings),
+ * and a one-word name may be either part. Indices point into PreparedName.folded; -1 is absent.
  */
 export interface NameAlignment {
   aFamily: number
@@ -30,12 +29,21 @@ const range = (from: number, to: number): number[] => {
   return out
 }
 
-const standard = (n: number): Roles => ({ family: 0, given: n - 1, middle: range(1, n - 2) })
+// Readings depend only on the number of words: built once, shared by every pair.
+const standardCache: Roles[] = []
+const standard = (n: number): Roles => (standardCache[n] ??= { family: 0, given: n - 1, middle: range(1, n - 2) })
 
-/** Other readings of a multi-word name: given name first, then family name first or last. */
-function reorderings(n: number): Roles[] {
+/**
+ * Other readings of a multi-word name: the given name moved to the front ("Anh Nguyễn
+ * Văn"), fully reversed ("Anh Văn Nguyễn"), or the family name moved to the end, Western
+ * order ("Văn Anh Nguyễn"). With two words all three are the same.
+ */
+const reorderingCache: Roles[][] = []
+const reorderings = (n: number): Roles[] => (reorderingCache[n] ??= buildReorderings(n))
+function buildReorderings(n: number): Roles[] {
   const givenFirst = { family: 1, given: 0, middle: range(2, n - 1) }
-  return n === 2 ? [givenFirst] : [givenFirst, { family: n - 1, given: 0, middle: range(1, n - 2) }]
+  if (n === 2) return [givenFirst]
+  return [givenFirst, { family: n - 1, given: 0, middle: range(1, n - 2) }, { family: n - 1, given: n - 2, middle: range(0, n - 3) }]
 }
 
 const tok = (n: PreparedName, i: number): string => (i < 0 ? '' : (n.folded[i] as string))

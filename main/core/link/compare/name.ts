@@ -14,16 +14,41 @@ import type { Comparison, PairScratch } from './types.ts'
  */
 export const NAME_PART_LEVELS = ['exact', 'no_diacritics', 'diacritics_differ', 'typo', 'similar', 'different'] as const
 
+/**
+ * The spelling level of two different folded words (typo, similar, different). Names come
+ * from a small vocabulary, so each pair is worked out once: Jaro–Winkler is most of the
+ * cost of comparing two people.
+ */
+const spellingCache = new Map<string, Map<string, number>>()
+let spellingEntries = 0
+function spellingLevel(fa: string, fb: string): number {
+  const [x, y] = fa < fb ? [fa, fb] : [fb, fa]
+  let row = spellingCache.get(x)
+  const hit = row?.get(y)
+  if (hit !== undefined) return hit
+  const jw = oneEditApart(x, y) ? 1 : jaroWinkler(x, y)
+  const level = jw >= 0.92 ? 3 : jw >= 0.8 ? 4 : 5
+  if (spellingEntries > 2_000_000) {
+    spellingCache.clear()
+    spellingEntries = 0
+    row = undefined
+  }
+  if (!row) {
+    row = new Map()
+    spellingCache.set(x, row)
+  }
+  row.set(y, level)
+  spellingEntries++
+  return level
+}
+
 export function namePartLevel(a: PreparedName, i: number, b: PreparedName, j: number): number {
   if (i < 0 || j < 0) return -1
   const fa = a.folded[i] as string
   const fb = b.folded[j] as string
   if (a.exact[i] === b.exact[j]) return 0
   if (fa === fb) return a.marked && b.marked ? 2 : 1
-  if (oneEditApart(fa, fb)) return 3
-  const jw = jaroWinkler(fa, fb)
-  if (jw >= 0.92) return 3
-  return jw >= 0.8 ? 4 : 5
+  return spellingLevel(fa, fb)
 }
 
 function part(name: 'given_name' | 'surname', pick: (s: NonNullable<PairScratch['names']>) => [number, number]): Comparison {

@@ -13,6 +13,12 @@ export interface PairScratch {
   names: NameAlignment | null
 }
 
+/**
+ * Fields that say who someone is, as opposed to where they live or how to reach them
+ * (which change): only a contradiction on these can veto joining two records.
+ */
+export const IDENTITY_FIELDS: readonly FieldType[] = ['person_name', 'birth_date', 'sex', 'identifier']
+
 export interface Comparison {
   /** Stable code, used in the model, in contributions_json and as the UI's message key. */
   readonly name: string

@@ -49,9 +49,16 @@ export function tfFrequency(model: Pick<LinkModel, 'tf'>, cmp: Comparison, level
   return Math.max(table.get(v) ?? 0, model.tf.floor)
 }
 
-/** log2(m/u) per comparison and level. */
+const weightTables = new WeakMap<LinkModel, number[][]>()
+
+/** log2(m/u) per comparison and level (computed once per model). */
 export function levelWeights(model: LinkModel): number[][] {
-  return model.comparisons.map((f) => f.m.map((m, l) => Math.log2(m / (f.u[l] as number))))
+  let table = weightTables.get(model)
+  if (!table) {
+    table = model.comparisons.map((f) => f.m.map((m, l) => Math.log2(m / (f.u[l] as number))))
+    weightTables.set(model, table)
+  }
+  return table
 }
 
 /** One comparison's weight: frequency-adjusted levels use log2(m / frequency of the value). */
@@ -84,7 +91,22 @@ export function explain(model: LinkModel, a: Prepared, b: Prepared): Contributio
   return out
 }
 
+const scratchLevels = new WeakMap<LinkModel, Int8Array>()
+
 /** Scores one pair directly (for pairs outside the compared candidates). */
 export function scorePair(model: LinkModel, a: Prepared, b: Prepared): number {
-  return explain(model, a, b).reduce((s, x) => s + x.weight, 0)
+  const cs = model.comparisons.map((f) => f.comparison)
+  let levels = scratchLevels.get(model)
+  if (!levels) {
+    levels = new Int8Array(cs.length)
+    scratchLevels.set(model, levels)
+  }
+  const scratch = compareInto(cs, a, b, levels)
+  const table = levelWeights(model)
+  let w = priorWeight(model.lambda)
+  for (let c = 0; c < cs.length; c++) {
+    const l = levels[c] as number
+    if (l >= 0) w += comparisonWeight(model, table, c, l, tfFrequency(model, cs[c] as Comparison, l, a, b, scratch))
+  }
+  return w
 }
