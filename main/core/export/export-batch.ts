@@ -78,6 +78,7 @@ function nextBatchNo(ws: Workspace, district: string | null, now: Date): string 
  */
 export async function exportBatch(ws: Workspace, user: User, password: string, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
   const now = opts.now ?? (() => new Date())
+  crashPoint('export:start')
   ctx.progress({ done: 0, total: null, stage: 'recover' })
   const completed = completeInterruptedBatches(ws)
   const outDir = resolve(opts.outDir)
