@@ -36,7 +36,7 @@ export function App() {
         {status === null ? (
           <Home onOpened={opened} onError={onError} />
         ) : (
-          <SignInGate onError={onError}>
+          <SignInGate onError={onError} onClose={() => void close()}>
             <div className="workbench">
               <Nav
                 current={step}

@@ -8,11 +8,19 @@ import './users.css'
  * Nothing in a workspace is reachable without a signed-in user: a first run creates the
  * first supervisor, otherwise the user picks their name and types their password.
  */
-export function SignInGate({ onError, children }: { onError: (e: unknown) => void; children: ReactNode }) {
+export function SignInGate({ onError, onClose, children }: { onError: (e: unknown) => void; onClose: () => void; children: ReactNode }) {
+  const { t } = useI18n()
   const { state, user } = useUserSession()
   if (state === null) return null
   if (user) return <>{children}</>
-  return <main className="signin">{state.hasUsers ? <SignIn onError={onError} /> : <FirstSupervisor onError={onError} />}</main>
+  return (
+    <main className="signin">
+      {state.hasUsers ? <SignIn onError={onError} /> : <FirstSupervisor onError={onError} />}
+      <button type="button" className="signin-close" data-testid="signin-close" onClick={onClose}>
+        {t('nav.close')}
+      </button>
+    </main>
+  )
 }
 
 function SignIn({ onError }: { onError: (e: unknown) => void }) {
