@@ -38,6 +38,7 @@ const CASES: Case[] = [
   { file: 'complaints.xlsx', kind: 'complaint', fields: [...PERSON_FIELDS, 'phone'], sheet: 'Phan anh', headerRow: 1, firstRow: 2 },
   { file: 'site-odd-cells.xlsx', kind: 'site', fields: PERSON_FIELDS, sheet: 'Nguoi', headerRow: 1, firstRow: 2 },
   { file: 'site-english.xlsx', kind: 'site', fields: [...ALL, 'lot'], sheet: 'Sheet1', headerRow: 1, firstRow: 2, warnings: {} },
+  { file: 'site-streamed.xlsx', kind: 'site', fields: [...ALL, 'lot'], sheet: 'Xuất dữ liệu', headerRow: 1, firstRow: 2, warnings: {} },
   { file: 'site-utf8.csv', kind: 'site', fields: ALL, sheet: 'site-utf8', headerRow: 1, firstRow: 2 },
   { file: 'site-utf8-bom.csv', kind: 'site', fields: ALL, sheet: 'site-utf8-bom', headerRow: 1, firstRow: 2 },
   { file: 'site-utf16.csv', kind: 'site', fields: ALL, sheet: 'site-utf16', headerRow: 1, firstRow: 2 },
