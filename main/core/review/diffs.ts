@@ -201,7 +201,8 @@ function syncChunk(env: Env, links: LinkRow[]): number {
     for (const d of desired) {
       const key = `${d.field}|${d.record_id}`
       const e = old.get(key)
-      if (e && e.site_value === d.site_value && e.registry_value === d.registry_value) {
+      // A diff left from an unlinked link is undecided again under the active link.
+      if (e && e.site_value === d.site_value && e.registry_value === d.registry_value && e.status !== 'unlinked') {
         if (e.class !== d.class || e.detail !== d.detail) stmts.reclassify.run(d.class, d.detail, e.id)
         old.delete(key)
         continue

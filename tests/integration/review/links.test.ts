@@ -56,10 +56,11 @@ test('picking a candidate confirms the link, builds its diffs, and can be undone
   // The review band: the engine's choice was the namesake; the clerk picks the other one.
   pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P4'] ?? 0 }, registryRecordId: f.rec['R5'] ?? 0, note: 'Đúng xã Hồng Hà' })
   expect(link(f.link['P4'])).toEqual({ status: 'confirmed', registry_record_id: f.rec['R5'], decided_by: 'Lan' })
-  expect(f.ws.db.prepare('SELECT field, registry_value FROM diffs WHERE link_id = ? ORDER BY field').all(f.link['P4'])).toEqual([
-    { field: 'address', registry_value: 'Xã Hồng Hà, Huyện Đan Phượng, Thành phố Hà Nội' },
-    { field: 'gender', registry_value: 'F' },
-    { field: 'national_id', registry_value: '001301099999' }
+  // The gender differs from the namesake as it did from the first choice: open again, not left unlinked.
+  expect(f.ws.db.prepare('SELECT field, registry_value, status FROM diffs WHERE link_id = ? ORDER BY field').all(f.link['P4'])).toEqual([
+    { field: 'address', registry_value: 'Xã Hồng Hà, Huyện Đan Phượng, Thành phố Hà Nội', status: 'open' },
+    { field: 'gender', registry_value: 'F', status: 'open' },
+    { field: 'national_id', registry_value: '001301099999', status: 'open' }
   ])
   expect(queue()).toEqual([])
 

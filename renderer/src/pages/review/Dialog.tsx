@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FormEvent, type ReactNode } from 'react'
+import { useEffect, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react'
 import { useI18n } from '../../i18n/i18n.tsx'
 
 /**
@@ -23,7 +23,7 @@ export function Dialog(props: {
     const first = d.querySelector<HTMLElement>('[data-autofocus], input, select, textarea, button.primary')
     first?.focus()
   }, [])
-  const submit = (e: FormEvent) => {
+  const submit = (e: FormEvent | KeyboardEvent) => {
     e.preventDefault()
     if (!props.confirmDisabled) props.onConfirm()
   }
@@ -37,7 +37,13 @@ export function Dialog(props: {
         props.onCancel()
       }}
     >
-      <form onSubmit={submit}>
+      <form
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          // Enter on a choice list confirms too: a form is not submitted from a <select>.
+          if (e.key === 'Enter' && e.target instanceof HTMLSelectElement) submit(e)
+        }}
+      >
         <h3>{props.title}</h3>
         {props.children}
         <div className="dialog-actions">

@@ -1,5 +1,5 @@
 import type { GridApi } from 'ag-grid-community'
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { ApiError, call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
@@ -80,12 +80,19 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     newView()
   }
 
-  const current = (): { row: GridRow; field: ReviewField | null; cell: FocusedCell } | null => {
-    if (!focused) return null
-    const row = apiRef.current?.getDisplayedRowAtIndex(focused.rowIndex)?.data
-    return row ? { row, field: isField(focused.colId) ? focused.colId : null, cell: focused } : null
+  // The grid is asked where its focus is: keys pressed in quick succession must not act on
+  // the cell React last rendered.
+  const focusedNow = (): FocusedCell | null => {
+    const c = apiRef.current?.getFocusedCell()
+    return c ? { rowIndex: c.rowIndex, colId: c.column.getColId() } : null
   }
-  const refocus = (rowIndex: number | undefined = focused?.rowIndex, colId: string | undefined = focused?.colId) => {
+  const current = (): { row: GridRow; field: ReviewField | null; cell: FocusedCell } | null => {
+    const at = focusedNow()
+    if (!at) return null
+    const row = apiRef.current?.getDisplayedRowAtIndex(at.rowIndex)?.data
+    return row ? { row, field: isField(at.colId) ? at.colId : null, cell: at } : null
+  }
+  const refocus = (rowIndex: number | undefined = focusedNow()?.rowIndex, colId: string | undefined = focusedNow()?.colId) => {
     const api = apiRef.current
     if (!api || rowIndex === undefined || colId === undefined) return
     api.ensureIndexVisible(rowIndex)
@@ -96,7 +103,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     apiRef.current?.refreshInfiniteCache()
     recountSoon()
     onChanged()
-    const at = focused
+    const at = focusedNow() ?? focused
     if (at) refocus(advance && rowCount !== null ? Math.min(at.rowIndex + 1, rowCount - 1) : at.rowIndex, at.colId)
   }
   const fail = (e: unknown) => {
@@ -167,8 +174,8 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
-    const target = e.target as HTMLElement
-    if (dialog || target.closest('input, select, textarea, dialog, .side-panel')) return
+    const target = e.target instanceof Element ? e.target : null
+    if (dialog || target?.closest('input, select, textarea, dialog, .side-panel, nav, header')) return
     const ctrl = e.ctrlKey || e.metaKey
     const act: Record<string, () => void> = {
       a: () => void decide('accept_registry'),
@@ -183,8 +190,14 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
       r: newView,
       '/': () => searchRef.current?.focus(),
       '?': () => setDialog({ kind: 'help' }),
-      j: () => focused && refocus(Math.min(focused.rowIndex + 1, (rowCount ?? 1) - 1)),
-      k: () => focused && refocus(Math.max(focused.rowIndex - 1, 0))
+      j: () => {
+        const at = focusedNow()
+        if (at) refocus(Math.min(at.rowIndex + 1, (rowCount ?? 1) - 1), at.colId)
+      },
+      k: () => {
+        const at = focusedNow()
+        if (at) refocus(Math.max(at.rowIndex - 1, 0), at.colId)
+      }
     }
     const handler = ctrl ? (e.key.toLowerCase() === 'z' ? act['u'] : undefined) : e.altKey ? undefined : act[e.key]
     if (!handler) return
@@ -193,6 +206,18 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     handler()
   }
 
+  // Listened to on the document, so the keys work wherever the focus was left (after a
+  // dialog or a panel closed); typing in a field, a dialog or a panel is never taken.
+  const keyHandler = useRef(onKeyDown)
+  useEffect(() => {
+    keyHandler.current = onKeyDown
+  })
+  useEffect(() => {
+    const listen = (e: KeyboardEvent) => keyHandler.current(e)
+    document.addEventListener('keydown', listen)
+    return () => document.removeEventListener('keydown', listen)
+  }, [])
+
   const scope = focused && isField(focused.colId) ? fill(t('review.scope.cell'), { field: t(`review.field.${focused.colId}` as MessageKey) }) : t('review.scope.row')
   const button = (label: MessageKey, key: string, onClick: () => void, testId: string) => (
     <button type="button" onClick={onClick} data-testid={testId}>
@@ -200,7 +225,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     </button>
   )
   return (
-    <div className="review-view" onKeyDown={onKeyDown} data-testid="review-view">
+    <div className="review-view" data-testid="review-view">
       <Facets filter={filter} counts={facets} onChange={changeFilter} />
       <div className="review-main">
         <div className="review-toolbar" role="toolbar" aria-label={t('review.action.help')}>
