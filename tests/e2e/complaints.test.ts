@@ -1,0 +1,81 @@
+import Database from 'better-sqlite3'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { inlineContext } from '../../main/core/jobs/context.ts'
+import { rebuildDiffs } from '../../main/core/review/diffs.ts'
+import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
+import { launchChromium, openApp } from './harness/browser.ts'
+import { startHarness, type Harness } from './harness/server.ts'
+import { signIn } from './harness/users.ts'
+
+let browser: Browser
+let harness: Harness
+let f: ReviewFixture
+
+beforeAll(async () => {
+  f = await buildReviewWorkspace()
+  rebuildDiffs(f.ws, inlineContext())
+  // Linkage's verdict on the wrong-date complaint: the site row records that dose on another day.
+  f.ws.tx(() =>
+    f.ws.db
+      .prepare("INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, 'contradicts', ?)")
+      .run(f.rec['C2'], f.rec['S3'], JSON.stringify(['date_differs', 'same_vaccine', 'same_dose_number']))
+  )
+  f.ws.close()
+  browser = await launchChromium()
+  harness = await startHarness()
+})
+afterAll(async () => {
+  await harness?.close()
+  await browser?.close()
+})
+
+test('the queue puts the overdue complaint first with a live countdown; a rejection is stored with its reason', async () => {
+  const page = await openApp(browser, harness)
+  harness.dialogAnswers.push(f.path)
+  await page.getByTestId('open-workspace').click()
+  await signIn(page, 'Lan', 'mat-khau-lan')
+  await page.getByTestId('nav-complaints').click()
+  const queue = page.getByTestId('complaints-queue')
+  await queue.waitFor()
+  expect(await queue.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).toEqual(['complaint-KN-0002', 'complaint-KN-0001'])
+  expect(await page.getByTestId('complaint-KN-0002').getAttribute('data-overdue')).toBe('true')
+  expect(await page.getByTestId('complaint-KN-0001').getAttribute('data-overdue')).toBe('false')
+  expect(await page.getByTestId('complaints-counts').textContent()).toContain('1 quá hạn')
+
+  // Submitted 30 hours ago: about 18 hours left, and it counts down while the clerk watches.
+  const countdown = page.getByTestId('complaint-KN-0001').getByTestId('countdown')
+  const first = (await countdown.textContent()) ?? ''
+  expect(first).toMatch(/^Còn 1[78]:\d\d:\d\d$/)
+  await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first)
+
+  // The overdue one: its evidence side by side, then rejected because the site row says otherwise.
+  await page.getByTestId('complaint-KN-0002').click()
+  const evidence = page.getByTestId('complaint-evidence')
+  await evidence.waitFor()
+  expect(await page.getByTestId('evidence-registry').textContent()).toContain('Trần Thị Bích')
+  expect(await page.getByTestId('evidence-site').locator('tr.rel-contradicts').count()).toBe(1)
+  expect(await page.getByTestId('evidence-hints').textContent()).toContain('Ngày tiêm không khớp')
+  await page.getByTestId('outcome-rejected').check()
+  // The reason the evidence points to is offered first.
+  expect(await page.getByTestId('outcome-reason').inputValue()).toBe('date_mismatch')
+  await page.getByTestId('outcome-note').fill('Sổ tiêm ghi ngày 15/09/2021')
+  await page.getByTestId('outcome-save').click()
+  await page.getByTestId('complaints-message').waitFor()
+  expect(await queue.locator('tbody tr').count()).toBe(1)
+
+  await page.getByTestId('complaints-view-resolved').click()
+  await expect.poll(() => page.getByTestId('complaint-KN-0002').textContent()).toContain('trễ hạn')
+  await page.context().close()
+
+  const db = new Database(f.path, { readonly: true })
+  try {
+    expect(db.prepare('SELECT o.outcome, o.reason_code, o.note, u.name FROM complaint_outcomes o JOIN users u ON u.id = o.decided_by').all()).toEqual([
+      { outcome: 'rejected', reason_code: 'date_mismatch', note: 'Sổ tiêm ghi ngày 15/09/2021', name: 'Lan' }
+    ])
+    // A rejection proposes nothing.
+    expect(db.prepare('SELECT count(*) FROM proposals').pluck().get()).toBe(0)
+  } finally {
+    db.close()
+  }
+})
