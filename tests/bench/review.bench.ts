@@ -54,7 +54,7 @@ export function fill(ws: Workspace): { diffs: number } {
     )
     const person = db.prepare('INSERT INTO persons (id, created_at) VALUES (?, ?)')
     const link = db.prepare("INSERT INTO links (id, subject_kind, subject_id, registry_record_id, match_weight, status) VALUES (?, 'person', ?, ?, ?, ?)")
-    const diff = db.prepare('INSERT INTO diffs (link_id, record_id, field, site_value, registry_value, class, detail) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    const diff = db.prepare('INSERT INTO diffs (link_id, registry_record_id, record_id, field, site_value, registry_value, class, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
     const row = db.prepare(
       `INSERT INTO review_rows (link_id, subject_kind, subject_id, full_name, name_key, site_name, band, match_weight, classes, fields, open_diffs, status)
        VALUES (?, 'person', ?, ?, vx_name_key(?), ?, ?, ?, ?, ?, ?, 'open')`
@@ -80,7 +80,7 @@ export function fill(ws: Workspace): { diffs: number } {
         if (used.has(field)) continue
         used.add(field)
         const cls = pick(CLASSES)
-        diff.run(i, ROWS + i, field, `${name} (site)`, name, cls, 'bench')
+        diff.run(i, i, ROWS + i, field, `${name} (site)`, name, cls, 'bench')
         classes |= classBit(cls)
         fields |= fieldBit(field)
         diffs++

@@ -11,8 +11,10 @@ import { ensureReviewFunctions, refreshRows } from './rows.ts'
  * calls rebuildDiffs at its end; a clerk's pick of a candidate calls rebuildLinkDiffs.
  *
  * Decisions survive a rebuild: a diff whose link and values are unchanged keeps its
- * status, and a diff that comes back under a new link id (a re-run of match) is matched
- * to the live proposal it produced (a complaint's, to its outcome). A decided diff whose values no longer hold (the link
+ * status; when a re-run of match replaced the link, the diff (its link_id set to null by
+ * the delete) is adopted by the new link between the same rows, with its status, note and
+ * undo history; failing that, a decision is recognised by the live proposal it produced
+ * (a complaint's, by its outcome). A decided diff whose values no longer hold (the link
  * now points elsewhere) is dropped and its pending proposals are superseded.
  */
 
@@ -111,9 +113,14 @@ function statements(db: Db) {
     ),
     reclassify: db.prepare('UPDATE diffs SET class = ?, detail = ? WHERE id = ?'),
     insert: db.prepare(
-      `INSERT INTO diffs (link_id, record_id, field, site_value, registry_value, class, detail, status, decision_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      `INSERT INTO diffs (link_id, registry_record_id, record_id, field, site_value, registry_value, class, detail, status, decision_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     ),
+    orphan: db.prepare(
+      `SELECT id FROM diffs WHERE link_id IS NULL AND record_id = ? AND field = ? AND registry_record_id = ?
+         AND site_value IS ? AND registry_value IS ? LIMIT 1`
+    ),
+    adopt: db.prepare('UPDATE diffs SET link_id = ?, class = ?, detail = ? WHERE id = ?'),
     siteProposal: db.prepare(
       `SELECT id, new_value, decision_id FROM proposals
        WHERE target = 'site' AND record_id = ? AND field = ? AND old_value IS ? AND status IN ('proposed', 'approved', 'exported')
@@ -211,9 +218,16 @@ function syncChunk(env: Env, links: LinkRow[]): number {
         dropDiff(env, e)
         old.delete(key)
       }
+      // The same difference under a link a re-run of match replaced: it keeps its decision.
+      const orphan = stmts.orphan.get(d.record_id, d.field, link.registry_record_id, d.site_value, d.registry_value) as { id: number } | undefined
+      if (orphan) {
+        stmts.adopt.run(link.id, d.class, d.detail, orphan.id)
+        continue
+      }
       const r = restoredStatus(env, link, d)
       const id = Number(
-        stmts.insert.run(link.id, d.record_id, d.field, d.site_value, d.registry_value, d.class, d.detail, r.status, r.decisionId).lastInsertRowid
+        stmts.insert.run(link.id, link.registry_record_id, d.record_id, d.field, d.site_value, d.registry_value, d.class, d.detail, r.status, r.decisionId)
+          .lastInsertRowid
       )
       if (r.proposalId !== null) stmts.attach.run(id, r.proposalId)
       inserted++
@@ -266,6 +280,10 @@ export function rebuildDiffs(ws: Workspace, ctx: JobContext): { diffs: number } 
       last = links[links.length - 1]?.id ?? last
       done += links.length
       ctx.progress({ done, total, stage: 'diffs' })
+    }
+    // Differences whose link went away and did not come back: their decisions no longer hold.
+    for (const d of db.prepare('SELECT id, link_id, record_id, field, site_value, registry_value, class, detail, status FROM diffs WHERE link_id IS NULL').all() as DiffRow[]) {
+      dropDiff(env, d)
     }
     const diffs = (db.prepare(`SELECT count(*) AS n FROM diffs WHERE status <> 'unlinked'`).get() as { n: number }).n
     appendAudit(db, {

@@ -80,7 +80,9 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
     // Set-based, so a bulk decision over a hundred thousand differences undoes in one pass.
     db.exec('CREATE TEMP TABLE IF NOT EXISTS review_touched (link_id INTEGER PRIMARY KEY)')
     db.exec('DELETE FROM temp.review_touched')
-    db.prepare('INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ?').run(r.id)
+    db.prepare(
+      'INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.link_id IS NOT NULL'
+    ).run(r.id)
     db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
     db.prepare(
       `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
@@ -91,6 +93,8 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
     const touch = db.prepare('INSERT OR IGNORE INTO temp.review_touched VALUES (?)')
     for (const l of undo.links ?? []) {
       if (l.before === null) {
+        // The link this decision made goes, and with it the differences it showed.
+        db.prepare('DELETE FROM diffs WHERE link_id = ?').run(l.id)
         db.prepare('DELETE FROM links WHERE id = ?').run(l.id)
         continue
       }

@@ -158,8 +158,9 @@ test('a bulk decision over a filter is one undo step', () => {
   expect(f.ws.db.prepare("SELECT count(*) FROM diffs WHERE status = 'open'").pluck().get()).toBe(9)
 })
 
-test('decisions survive a re-run of match that re-creates the links', () => {
+test('decisions, deferrals and undo survive a re-run of match that re-creates the links', () => {
   decide(f.ws, f.clerk, { linkId: f.link['P1'] ?? 0, field: 'full_name', action: 'accept_registry', note: '' })
+  decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, field: 'national_id', action: 'defer', note: 'Chờ trạm y tế' })
   decide(f.ws, f.clerk, { linkId: f.link['P2'] ?? 0, field: 'dob', action: 'keep_site', note: '' })
   // What linkage does on a re-run: undecided links are deleted and written again.
   f.ws.tx(() => {
@@ -177,7 +178,14 @@ test('decisions survive a re-run of match that re-creates the links', () => {
     .all()
   expect(statuses).toEqual([
     { field: 'dob', status: 'kept' },
-    { field: 'full_name', status: 'accepted' }
+    { field: 'full_name', status: 'accepted' },
+    { field: 'national_id', status: 'deferred' }
   ])
+  expect(f.ws.db.prepare("SELECT note FROM diffs WHERE status = 'deferred'").pluck().get()).toBe('Chờ trạm y tế')
   expect(proposals()).toHaveLength(2)
+  expect(f.ws.db.prepare('SELECT count(*) FROM diffs WHERE link_id IS NULL').pluck().get()).toBe(0)
+  // The clerk's last decision can still be undone under the new link.
+  undoLast(f.ws, f.clerk)
+  expect(proposals()).toHaveLength(1)
+  expect(f.ws.db.prepare("SELECT status FROM diffs WHERE field = 'dob'").pluck().get()).toBe('open')
 })

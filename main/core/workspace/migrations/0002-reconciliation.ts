@@ -90,9 +90,12 @@ CREATE INDEX review_decisions_user ON review_decisions(decided_by, undone_at, id
 
 -- One difference between one subject row (a site row, or a complaint) and the linked
 -- registry row, for one field. The class says how serious it is, detail says why.
+-- A re-run of match replaces undecided links: their diffs lose link_id for a moment and
+-- are given back to the new link between the same rows (decisions, notes and undo intact).
 CREATE TABLE diffs (
   id             INTEGER PRIMARY KEY,
-  link_id        INTEGER NOT NULL REFERENCES links(id) ON DELETE CASCADE,
+  link_id        INTEGER REFERENCES links(id) ON DELETE SET NULL,
+  registry_record_id INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   record_id      INTEGER NOT NULL REFERENCES records(id) ON DELETE CASCADE,
   field          TEXT NOT NULL,
   site_value     TEXT,
@@ -106,6 +109,7 @@ CREATE TABLE diffs (
   UNIQUE (link_id, field, record_id)
 ) STRICT;
 CREATE INDEX diffs_class ON diffs(class, status);
+CREATE INDEX diffs_record ON diffs(record_id, field);
 
 -- What a decision changed on each diff, so undo can put it back.
 CREATE TABLE review_decision_diffs (
