@@ -4,7 +4,7 @@ import type { Db, Workspace } from '../workspace/workspace.ts'
 import { CellWriter, DIFF_COLS, unanimous, type CellDiff, type LinkRow } from './cells.ts'
 import { keepValue, nothing } from './decisions.ts'
 import type { ReviewField } from './fields.ts'
-import { rowWhere, type Where } from './filter.ts'
+import { rowsScan, rowWhere, type Where } from './filter.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, openDecision, setUndoData, type Decision } from './log.ts'
 import { reasonText } from './proposals.ts'
@@ -20,7 +20,7 @@ import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter
  * each cell in turn, as a single decision would.
  */
 
-const FROM = 'review_rows rr JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id'
+const from = (filter: ReviewFilter): string => `${rowsScan(filter, 'rr')} JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id`
 
 function selection(filter: ReviewFilter): Where {
   const rows = rowWhere(filter, 'rr')
@@ -53,7 +53,7 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
   const sel = selection(filter)
   const preview: BulkPreview = { diffs: 0, rows: 0, proposals: 0, byClass: {}, byField: {}, skipped: {} }
   const groups = db
-    .prepare(`SELECT ${blocker(action)} AS blocker, d.class, d.field, count(*) AS n FROM ${FROM} WHERE ${sel.sql} GROUP BY 1, 2, 3`)
+    .prepare(`SELECT ${blocker(action)} AS blocker, d.class, d.field, count(*) AS n FROM ${from(filter)} WHERE ${sel.sql} GROUP BY 1, 2, 3`)
     .all(...sel.params) as { blocker: string; class: string; field: string; n: number }[]
   for (const g of groups) {
     if (g.blocker !== '') {
@@ -65,7 +65,7 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
     preview.byField[g.field] = (preview.byField[g.field] ?? 0) + g.n
   }
   preview.rows = (
-    db.prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${FROM} WHERE ${sel.sql} AND ${blocker(action)} = ''`).get(...sel.params) as { n: number }
+    db.prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`).get(...sel.params) as { n: number }
   ).n
   preview.proposals = action === 'accept_registry' ? preview.diffs : 0
   return preview
@@ -88,7 +88,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
   const heads = db
     .prepare(
       `SELECT d.link_id, d.field, count(*) AS n, ${blocker('keep_site')} AS blocker, l.subject_kind, l.subject_id, l.registry_record_id, l.status
-       FROM ${FROM} WHERE ${sel.sql} GROUP BY d.link_id, d.field ORDER BY d.link_id, d.field`
+       FROM ${from(filter)} WHERE ${sel.sql} GROUP BY d.link_id, d.field ORDER BY d.link_id, d.field`
     )
     .all(...sel.params) as { link_id: number; field: ReviewField; n: number; blocker: string; subject_kind: 'person' | 'complaint'; subject_id: number; registry_record_id: number | null; status: string }[]
   const allOf = db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
@@ -124,14 +124,18 @@ export function previewBulk(ws: Workspace, filter: ReviewFilter, action: BulkAct
   return action === 'keep_site' ? planKeep(ws.db, filter).preview : previewSql(ws.db, filter, action)
 }
 
-/** Accepting or deferring: the selection goes into a temp table, then one statement per step. */
-function applySql(db: Db, d: Decision, filter: ReviewFilter, action: 'accept_registry' | 'defer', note: string): { diffs: number; restore: { id: number; status: string }[] } {
+/** Accepting or deferring: the selection goes into a temp table; its size is the count to check. */
+function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'defer'): number {
   const sel = selection(filter)
   db.exec('CREATE TEMP TABLE IF NOT EXISTS review_bulk (diff_id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL, record_id INTEGER NOT NULL, field TEXT NOT NULL)')
   db.exec('DELETE FROM temp.review_bulk')
-  const diffs = db
-    .prepare(`INSERT INTO temp.review_bulk SELECT d.id, d.link_id, d.record_id, d.field FROM ${FROM} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
+  return db
+    .prepare(`INSERT INTO temp.review_bulk SELECT d.id, d.link_id, d.record_id, d.field FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
     .run(...sel.params).changes
+}
+
+/** Then one statement per step over the selection. */
+function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note: string): { restore: { id: number; status: string }[] } {
   const restore =
     action === 'accept_registry'
       ? (
@@ -163,7 +167,7 @@ function applySql(db: Db, d: Decision, filter: ReviewFilter, action: 'accept_reg
   )
   refreshCounts(db, 'SELECT DISTINCT link_id FROM temp.review_bulk')
   db.exec('DELETE FROM temp.review_bulk')
-  return { diffs, restore }
+  return { restore }
 }
 
 /** Applies a bulk rule as one decision (one undo step); refused if the count shown to the clerk is stale. */
@@ -171,20 +175,19 @@ export function applyBulk(ws: Workspace, user: User, req: BulkRequest): Decision
   return ws.tx(() => {
     const db = ws.db
     const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
-    const preview = keep?.preview ?? previewSql(db, req.filter, req.action as 'accept_registry' | 'defer')
-    if (req.expected !== undefined && preview.diffs !== req.expected) {
+    const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
+    if (req.expected !== undefined && count !== req.expected) {
       throw new VaxError(
         'REVIEW_BULK_CHANGED',
         {
-          vi: `Số khác biệt đã thay đổi (${req.expected} → ${preview.diffs}). Hãy xem lại trước khi áp dụng.`,
-          en: `The number of differences changed (${req.expected} → ${preview.diffs}). Check again before applying.`
+          vi: `Số khác biệt đã thay đổi (${req.expected} → ${count}). Hãy xem lại trước khi áp dụng.`,
+          en: `The number of differences changed (${req.expected} → ${count}). Check again before applying.`
         },
-        { expected: req.expected, now: preview.diffs }
+        { expected: req.expected, now: count }
       )
     }
-    if (preview.diffs === 0) throw nothing()
-    const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, preview })
-    let decided: number
+    if (count === 0) throw nothing()
+    const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, diffs: count })
     let restore: { id: number; status: string }[]
     if (keep) {
       const w = new CellWriter(db, d)
@@ -193,10 +196,9 @@ export function applyBulk(ws: Workspace, user: User, req: BulkRequest): Decision
         w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
       }
       refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(keep.cells.map((c) => c.link.id))])])
-      decided = w.diffs
       restore = w.restore
     } else {
-      ;({ diffs: decided, restore } = applySql(db, d, req.filter, req.action as 'accept_registry' | 'defer', req.note))
+      ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
     }
     setUndoData(db, d.id, { restore })
     bumpGeneration(db)
@@ -206,9 +208,9 @@ export function applyBulk(ws: Workspace, user: User, req: BulkRequest): Decision
       last: number | null
     }
     auditDecision(db, d, `bulk.${req.action}`, {
-      new: { filter: req.filter, diffs: decided, proposals: made.n, firstProposal: made.first, lastProposal: made.last, skipped: preview.skipped },
+      new: { filter: req.filter, diffs: count, proposals: made.n, firstProposal: made.first, lastProposal: made.last },
       reason: req.note || null
     })
-    return { decisionId: d.id, diffs: decided, proposals: made.n, warnings: [] }
+    return { decisionId: d.id, diffs: count, proposals: made.n, warnings: [] }
   })
 }

@@ -7,6 +7,17 @@ export interface Where {
   params: unknown[]
 }
 
+/**
+ * review_rows as a scan for this filter. Filtered on status, the scan is the covering
+ * status-led index alone; otherwise a sequential pass over the table. SQLite would rather
+ * walk another index in sort order and look every row up, which over a million rows is
+ * a million random reads.
+ */
+export function rowsScan(filter: ReviewFilter, alias = 'review_rows', omit?: FacetDimension): string {
+  const byStatus = filter.statuses.length > 0 && omit !== 'statuses'
+  return `review_rows ${alias === 'review_rows' ? '' : `${alias} `}${byStatus ? 'INDEXED BY review_rows_by_name' : 'NOT INDEXED'}`
+}
+
 export type FacetDimension = 'classes' | 'fields' | 'sites' | 'statuses' | 'bands' | 'kinds'
 
 /**

@@ -1,6 +1,6 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { DIFF_CLASSES, REVIEW_FIELDS, classBit, fieldBit, type ReviewField } from './fields.ts'
-import { rowWhere, type FacetDimension } from './filter.ts'
+import { rowsScan, rowWhere, type FacetDimension } from './filter.ts'
 import { generation } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { ensureReviewFunctions } from './rows.ts'
@@ -44,7 +44,7 @@ export function countRows(db: Db, filter: ReviewFilter): number {
   const hit = entry.counts.get(key)
   if (hit !== undefined) return hit
   const where = rowWhere(filter)
-  const n = (db.prepare(`SELECT count(*) AS n FROM review_rows WHERE ${where.sql}`).get(...where.params) as { n: number }).n
+  const n = (db.prepare(`SELECT count(*) AS n FROM ${rowsScan(filter)} WHERE ${where.sql}`).get(...where.params) as { n: number }).n
   if (entry.counts.size > 50) entry.counts.clear()
   entry.counts.set(key, n)
   return n
@@ -76,7 +76,7 @@ function viewIds(db: Db, req: GridPageRequest): Int32Array {
   }
   const where = rowWhere(req.filter)
   const ids = Int32Array.from(
-    db.prepare(`SELECT link_id FROM review_rows WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`).pluck().all(...where.params) as number[]
+    db.prepare(`SELECT link_id FROM ${rowsScan(req.filter)} WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`).pluck().all(...where.params) as number[]
   )
   cache.set(key, { view: req.view, dataVersion, ids })
   for (const k of cache.keys()) if (cache.size > MAX_SNAPSHOTS) cache.delete(k)
@@ -209,7 +209,7 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
 function countBy(db: Db, filter: ReviewFilter, dim: FacetDimension, col: string): Record<string, number> {
   const where = rowWhere(filter, 'review_rows', dim)
   const out: Record<string, number> = {}
-  for (const r of db.prepare(`SELECT ${col} AS k, count(*) AS n FROM review_rows WHERE ${where.sql} GROUP BY ${col}`).all(...where.params) as {
+  for (const r of db.prepare(`SELECT ${col} AS k, count(*) AS n FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql} GROUP BY ${col}`).all(...where.params) as {
     k: string
     n: number
   }[]) {
@@ -221,21 +221,56 @@ function countBy(db: Db, filter: ReviewFilter, dim: FacetDimension, col: string)
 function countBits(db: Db, filter: ReviewFilter, dim: 'classes' | 'fields', values: readonly string[], bit: (v: string) => number): Record<string, number> {
   const where = rowWhere(filter, 'review_rows', dim)
   const cols = values.map((v, i) => `sum((${dim} & ${bit(v)}) <> 0) AS c${i}`).join(', ')
-  const row = db.prepare(`SELECT ${cols} FROM review_rows WHERE ${where.sql}`).get(...where.params) as Record<string, number | null>
+  const row = db.prepare(`SELECT ${cols} FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql}`).get(...where.params) as Record<string, number | null>
   return Object.fromEntries(values.map((v, i) => [v, row[`c${i}`] ?? 0]))
+}
+
+const GROUPED: { dim: 'sites' | 'bands' | 'kinds'; col: 'site_name' | 'band' | 'subject_kind' }[] = [
+  { dim: 'sites', col: 'site_name' },
+  { dim: 'bands', col: 'band' },
+  { dim: 'kinds', col: 'subject_kind' }
+]
+
+/**
+ * Every facet whose own dimension is not filtered sees the same rows as the grid: those
+ * are counted in one pass, grouped by site, band and source with the class and field bits
+ * summed; only a facet with a choice made (and status) needs a pass of its own.
+ */
+function sharedFacets(db: Db, filter: ReviewFilter): Partial<Facets> {
+  const where = rowWhere(filter, 'review_rows')
+  const classCols = DIFF_CLASSES.map((c, i) => `sum((classes & ${classBit(c)}) <> 0) AS c${i}`)
+  const fieldCols = REVIEW_FIELDS.map((f, i) => `sum((fields & ${fieldBit(f)}) <> 0) AS f${i}`)
+  const groups = db
+    .prepare(
+      `SELECT site_name, band, subject_kind, count(*) AS n, ${[...classCols, ...fieldCols].join(', ')}
+       FROM ${rowsScan(filter)} WHERE ${where.sql} GROUP BY site_name, band, subject_kind`
+    )
+    .all(...where.params) as ({ site_name: string; band: string; subject_kind: string; n: number } & Record<string, number>)[]
+  const sum = (col: string): number => groups.reduce((a, g) => a + (g[col] ?? 0), 0)
+  const out: Partial<Facets> = {}
+  if (filter.classes.length === 0) out.classes = Object.fromEntries(DIFF_CLASSES.map((c, i) => [c, sum(`c${i}`)]))
+  if (filter.fields.length === 0) out.fields = Object.fromEntries(REVIEW_FIELDS.map((f, i) => [f, sum(`f${i}`)]))
+  for (const { dim, col } of GROUPED) {
+    if (filter[dim].length > 0) continue
+    const counts: Record<string, number> = {}
+    for (const g of groups) counts[g[col]] = (counts[g[col]] ?? 0) + g.n
+    out[dim] = counts
+  }
+  return out
 }
 
 /** Counts per facet value, each facet under all the other facets' choices. */
 export function facets(ws: Workspace, filter: ReviewFilter): Facets {
   const db = ws.db
   ensureReviewFunctions(db)
+  const shared = sharedFacets(db, filter)
   return {
     total: countRows(db, filter),
-    classes: countBits(db, filter, 'classes', DIFF_CLASSES, (v) => classBit(v as (typeof DIFF_CLASSES)[number])),
-    fields: countBits(db, filter, 'fields', REVIEW_FIELDS, (v) => fieldBit(v as ReviewField)),
-    sites: countBy(db, filter, 'sites', 'site_name'),
+    classes: shared.classes ?? countBits(db, filter, 'classes', DIFF_CLASSES, (v) => classBit(v as (typeof DIFF_CLASSES)[number])),
+    fields: shared.fields ?? countBits(db, filter, 'fields', REVIEW_FIELDS, (v) => fieldBit(v as ReviewField)),
+    sites: shared.sites ?? countBy(db, filter, 'sites', 'site_name'),
     statuses: countBy(db, filter, 'statuses', 'status'),
-    bands: countBy(db, filter, 'bands', 'band'),
-    kinds: countBy(db, filter, 'kinds', 'subject_kind')
+    bands: shared.bands ?? countBy(db, filter, 'bands', 'band'),
+    kinds: shared.kinds ?? countBy(db, filter, 'kinds', 'subject_kind')
   }
 }

@@ -24,8 +24,8 @@ interface DecisionRow {
 }
 
 function describe(r: DecisionRow): string {
-  const s = JSON.parse(r.summary_json) as { fields?: string[]; preview?: { diffs: number }; linkId?: number }
-  if (r.scope === 'bulk') return `${r.kind} × ${s.preview?.diffs ?? 0}`
+  const s = JSON.parse(r.summary_json) as { fields?: string[]; diffs?: number; linkId?: number }
+  if (r.scope === 'bulk') return `${r.kind} × ${s.diffs ?? 0}`
   if (s.fields) return `${r.kind}: ${s.fields.join(', ')}`
   return r.kind
 }

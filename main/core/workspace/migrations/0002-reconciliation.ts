@@ -108,7 +108,6 @@ CREATE TABLE diffs (
   decision_id    INTEGER REFERENCES review_decisions(id),
   UNIQUE (link_id, field, record_id)
 ) STRICT;
-CREATE INDEX diffs_class ON diffs(class, status);
 CREATE INDEX diffs_record ON diffs(record_id, field);
 
 -- What a decision changed on each diff, so undo can put it back.
@@ -138,12 +137,10 @@ CREATE TABLE review_rows (
   open_diffs   INTEGER NOT NULL,
   status       TEXT NOT NULL CHECK (status IN ('open', 'deferred', 'done', 'unlinked'))
 ) STRICT;
--- The grid opens on the open rows by name: that view's index is led by status and covers
--- every facet column, so its scan never touches the table. The other sorts use indexes of
--- columns a decision never changes, so a bulk decision does not rewrite them.
+-- One index: led by status (the grid opens on the open rows, by name) and covering every
+-- facet column, so a view filtered on status is an index-only scan. Other views scan the
+-- table once; their snapshot keeps the order (main/core/review/grid.ts).
 CREATE INDEX review_rows_by_name ON review_rows(status, name_key, link_id, band, subject_kind, site_name, classes, fields);
-CREATE INDEX review_rows_by_weight ON review_rows(match_weight, link_id);
-CREATE INDEX review_rows_by_site ON review_rows(site_name, name_key, link_id);
 
 -- A proposed correction. Who proposed it is a user; the four-eyes rule lives in core.
 CREATE TABLE proposals (

@@ -79,7 +79,7 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
           key={`${selected.subject.kind}-${selected.subject.id}`}
           subject={selected.subject}
           onPicked={async (warning) => {
-            setMessage(`${fill(t('review.done.decision'), { n: 0, p: 0 })} ${warning}`.trim())
+            setMessage(`${t('review.done.link')} ${warning}`.trim())
             onChanged()
             const q = await load()
             setSelected(q?.items[0] ?? null)

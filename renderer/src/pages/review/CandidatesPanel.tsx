@@ -14,7 +14,7 @@ type Panel = Res<'review:candidates'>
  * its waterfall. The clerk picks one (keys 1–9) or says none of them (key 0).
  */
 export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subject; onPicked(message: string): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, pick: pickLang } = useI18n()
   const [panel, setPanel] = useState<Panel | null>(null)
   const root = useRef<HTMLElement>(null)
   useEffect(() => {
@@ -32,12 +32,12 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
     async (registryRecordId: number | null) => {
       try {
         const r = await call('review:pick', { subject, registryRecordId, note: '' })
-        onPicked(r.warnings.map((w) => w.vi).join(' '))
+        onPicked(r.warnings.map((w) => pickLang(w)).join(' '))
       } catch (e) {
         onError(e)
       }
     },
-    [subject, onPicked, onError]
+    [subject, onPicked, onError, pickLang]
   )
   const onKeyDown = (e: KeyboardEvent) => {
     if (!panel || e.ctrlKey || e.metaKey || e.altKey || !/^[0-9]$/.test(e.key)) return

@@ -157,7 +157,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     if (!c) return
     try {
       await call('review:unlink', { linkId: c.row.linkId, note })
-      afterChange(fill(t('review.done.decision'), { n: 0, p: 0 }), true)
+      afterChange(t('review.done.link'), true)
     } catch (e) {
       fail(e)
     }
@@ -274,7 +274,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
               subject={{ kind: panel.row.subjectKind, id: panel.row.subjectId }}
               onPicked={(warning) => {
                 setPanel(null)
-                afterChange(`${fill(t('review.done.decision'), { n: 0, p: 0 })} ${warning}`.trim(), false)
+                afterChange(`${t('review.done.link')} ${warning}`.trim(), false)
               }}
               onError={fail}
             />

@@ -6,6 +6,20 @@ import type { MessageKey } from '../../i18n/vi.ts'
 import { IdentityCells, IdentityHead } from './IdentityCells.tsx'
 
 type Panel = Res<'review:person'>
+
+const DETAIL_KEYS = ['days_apart', 'min_days', 'dose_date', 'vaccine', 'dose_number', 'previous_dose_date', 'dob'] as const
+
+/** The facts linkage stored with a dose warning (days apart, the rule's minimum, dates), in one line. */
+function issueDetail(json: string, t: (k: MessageKey) => string): string {
+  try {
+    const d = JSON.parse(json) as Record<string, unknown>
+    return DETAIL_KEYS.filter((k) => d[k] !== undefined && d[k] !== null)
+      .map((k) => `${t(`review.issue.detail.${k}`)}: ${String(d[k])}`)
+      .join(' · ')
+  } catch {
+    return ''
+  }
+}
 type DoseRequest = Req<'review:dose'>
 type Editing = { recordId: number; action: 'fix_date' | 'fix_vaccine' } | null
 
@@ -131,7 +145,10 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
       ) : (
         <ul className="issues" data-testid="dose-issues">
           {panel.issues.map((i) => (
-            <li key={i.id}>{t(`review.issue.${i.kind}` as MessageKey) ?? i.kind}</li>
+            <li key={i.id}>
+              {t(`review.issue.${i.kind}` as MessageKey) ?? i.kind}
+              <span className="muted small"> {issueDetail(i.detail, t)}</span>
+            </li>
           ))}
         </ul>
       )}
