@@ -6,15 +6,21 @@ import { hash32 } from './text.ts'
  * A blocking rule: records sharing one of its keys become a candidate pair. Each rule
  * names the comparisons its keys force to agree, because EM cannot learn how often
  * matches agree on a field from pairs chosen for agreeing on it. Keys are 32-bit hashes
- * built from cached per-word hashes: millions of records each give dozens of keys, and
- * building strings for them would dominate the run.
+ * built from cached per-word hashes and handed to `emit`: millions of records each give
+ * dozens of keys, and strings or arrays for them would dominate the run.
  */
 export interface BlockingRule {
   readonly name: string
   readonly fixes: readonly string[]
   /** Blocks larger than this are skipped (default MAX_BLOCK). */
   readonly maxBlock?: number
-  keys(r: Prepared): number[]
+  keys(r: Prepared, emit: (key: number) => void): void
+  /**
+   * For rules that look for slips: the exact value they would be a slip of. A subject
+   * whose exact value some target has needs no slip keys (the exact rules pair it), which
+   * spares most subjects a dozen keys each.
+   */
+  exact?(r: Prepared, emit: (key: number) => void): void
 }
 
 const round = (h: number, x: number): number => {
@@ -85,53 +91,116 @@ export function deletions(token: string): string[] {
 }
 const deletionHashes = perWord((w) => deletions(w).map(hash32))
 
-/** Order-free: the same words in any order give the same value. */
-const unordered = (hs: number[]): number => hs.sort((a, b) => a - b).reduce((h, x) => mix(h, x), 0)
+/**
+ * Hashes of an ID and of the ID with each character deleted, without building the strings
+ * (IDs are unique, so nothing could be cached): a polynomial hash splits into prefix and
+ * suffix, so each variant costs one multiply-add.
+ */
+const POLY = 0x01000193
+function emitIdDeletions(id: string, emit: (key: number) => void): void {
+  const n = id.length
+  const prefix = new Int32Array(n + 1)
+  const suffix = new Int32Array(n + 2)
+  const power = new Int32Array(n + 1)
+  power[0] = 1
+  for (let i = 0; i < n; i++) {
+    prefix[i + 1] = (Math.imul(prefix[i] as number, POLY) + id.charCodeAt(i)) | 0
+    power[i + 1] = Math.imul(power[i] as number, POLY)
+  }
+  for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(id.charCodeAt(i), power[n - 1 - i] as number) + (suffix[i + 1] as number)) | 0
+  emit(prefix[n] as number >>> 0)
+  for (let k = 0; k < n; k++) {
+    // A run of equal characters gives one variant: emit it once.
+    if (k > 0 && id.charCodeAt(k) === id.charCodeAt(k - 1)) continue
+    emit((Math.imul(prefix[k] as number, power[n - 1 - k] as number) + (suffix[k + 1] as number)) >>> 0)
+  }
+}
+
+/** Order-free hash of words: the same words in any order give the same value. */
+function unordered(words: readonly string[], hash: (w: string) => number): number {
+  if (words.length === 2) {
+    const a = hash(words[0] as string)
+    const b = hash(words[1] as string)
+    return a < b ? mix(a, b) : mix(b, a)
+  }
+  const hs = words.map(hash).sort((a, b) => a - b)
+  let h = 0
+  for (const x of hs) h = mix(h, x)
+  return h
+}
 
 const dobDay = (r: Prepared): number | null => (r.dob && r.dob.m > 0 ? r.dob.y * 10_000 + r.dob.m * 100 + r.dob.d : null)
-const nameHash = (r: Prepared): number | null => (r.name ? unordered(r.name.folded.map(wordHash)) : null)
+const nameHash = (r: Prepared): number | null => (r.name ? unordered(r.name.folded, wordHash) : null)
 const soundPair = (r: Prepared): number | null => {
   if (!r.name) return null
-  return r.name.folded.length === 1 ? soundHash(given(r.name)) : unordered([soundHash(family(r.name)), soundHash(given(r.name))])
+  return r.name.folded.length === 1 ? soundHash(given(r.name)) : unordered([family(r.name), given(r.name)], soundHash)
 }
 
 const FAMILY = 1
 const GIVEN = 2
-/** Family name exact with the given name's deletions, and the other way round. */
-function editKeys(r: Prepared): number[] {
-  if (!r.name || r.name.folded.length < 2) return []
-  const f = wordHash(family(r.name))
-  const g = wordHash(given(r.name))
-  return [...deletionHashes(given(r.name)).map((v) => mix(FAMILY, f, v)), ...deletionHashes(family(r.name)).map((v) => mix(GIVEN, g, v))]
+/** Family name exact with the given name's deletions, and the other way round, each under `scope`. */
+function emitEditKeys(r: Prepared, scope: number, emit: (key: number) => void): void {
+  if (!r.name || r.name.folded.length < 2) return
+  const f = family(r.name)
+  const g = given(r.name)
+  const fh = mix(scope, FAMILY, wordHash(f))
+  const gh = mix(scope, GIVEN, wordHash(g))
+  for (const v of deletionHashes(g)) emit(mix(fh, v))
+  for (const v of deletionHashes(f)) emit(mix(gh, v))
 }
 
 /** Where someone lives: the ward where codes exist, else each word of the address. */
-const places = (r: Prepared): number[] => (r.ward ? [wordHash(r.ward)] : r.address ? [...new Set(r.address)].map(wordHash) : [])
-
-const one = (x: number | null): number[] => (x === null ? [] : [x])
-const both = (x: number | null, y: number | null): number[] => (x === null || y === null ? [] : [mix(x, y)])
+function emitPlaces(r: Prepared, scope: number, emit: (key: number) => void): void {
+  if (r.ward) emit(mix(scope, wordHash(r.ward)))
+  else if (r.address) for (const w of new Set(r.address)) emit(mix(scope, wordHash(w)))
+}
 
 export const BLOCKING_RULES: readonly BlockingRule[] = [
-  // IDs and old IDs share one key space: that is the CMND–CCCD crosswalk.
-  { name: 'id', fixes: ['national_id'], keys: (r) => [r.nationalId, r.oldNationalId].filter((x) => x !== null).map((x) => hash32(x)) },
   {
-    // Catches transposed digits: the digits, sorted.
-    name: 'id_digits',
+    // IDs and old IDs share one key space: that is the CMND–CCCD crosswalk.
+    name: 'id',
     fixes: ['national_id'],
-    keys: (r) => (r.nationalId && r.nationalId.length >= 6 ? [hash32([...r.nationalId].sort().join(''))] : [])
+    keys: (r, emit) => {
+      if (r.nationalId) emit(hash32(r.nationalId))
+      if (r.oldNationalId) emit(hash32(r.oldNationalId))
+    }
   },
-  { name: 'dob_given', fixes: ['dob', 'given_name'], keys: (r) => both(dobDay(r), r.name ? wordHash(given(r.name)) : null) },
+  {
+    // A mistyped digit or two swapped digits: IDs one slip apart share a one-deletion variant.
+    name: 'id_edit',
+    fixes: ['national_id'],
+    keys: (r, emit) => {
+      if (r.nationalId && r.nationalId.length >= 6) emitIdDeletions(r.nationalId, emit)
+    },
+    exact: (r, emit) => {
+      if (r.nationalId) emit(hash32(r.nationalId))
+      if (r.oldNationalId) emit(hash32(r.oldNationalId))
+    }
+  },
+  {
+    name: 'dob_given',
+    fixes: ['dob', 'given_name'],
+    keys: (r, emit) => {
+      const d = dobDay(r)
+      if (d !== null && r.name) emit(mix(d, wordHash(given(r.name))))
+    }
+  },
   {
     // A one-word name may be either part, so it keys both rules.
     name: 'dob_family',
     fixes: ['dob', 'surname'],
-    keys: (r) => both(dobDay(r), r.name ? wordHash(family(r.name)) : null)
+    keys: (r, emit) => {
+      const d = dobDay(r)
+      if (d !== null && r.name) emit(mix(d, wordHash(family(r.name))))
+    }
   },
   {
     // Order-free full name with the birth year: survives swapped names and a wrong day or month.
     name: 'year_name',
     fixes: ['dob', 'given_name', 'surname', 'middle_name'],
-    keys: (r) => both(r.dob?.y ?? null, nameHash(r))
+    keys: (r, emit) => {
+      if (r.dob && r.name) emit(mix(r.dob.y, nameHash(r) as number))
+    }
   },
   {
     // Sound-alike family and given name with the birth year: survives a misspelt name.
@@ -139,24 +208,34 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     fixes: ['dob', 'given_name', 'surname'],
     // Sound keys are coarse by design: a big block is many names, not one misspelt.
     maxBlock: 10,
-    keys: (r) => both(r.dob?.y ?? null, soundPair(r))
+    keys: (r, emit) => {
+      if (r.dob && r.name) emit(mix(r.dob.y, soundPair(r) as number))
+    }
   },
   {
     // One-letter slips in the given or the family name, with the birth year: two spellings
     // one edit apart always share a one-deletion variant.
     name: 'year_edit',
     fixes: ['dob', 'given_name', 'surname'],
-    keys: (r) => (r.dob ? editKeys(r).map((k) => mix(r.dob?.y ?? 0, k)) : [])
+    // A slip makes a rare spelling: the big blocks are common names spelt right, which the
+    // other rules already pair.
+    maxBlock: 10,
+    keys: (r, emit) => {
+      if (r.dob) emitEditKeys(r, r.dob.y, emit)
+    },
+    exact: (r, emit) => {
+      if (r.dob && r.name && r.name.folded.length > 1) emit(mix(r.dob.y, wordHash(family(r.name)), wordHash(given(r.name))))
+    }
   },
   {
-    // The same slips with the same place: survives a wrong birth date when the ID is missing
-    // too. Places are coarse (a ward holds thousands), so only small blocks count.
-    name: 'place_edit',
-    fixes: ['given_name', 'surname', 'location', 'address'],
+    // The same slips with a word of a free-text address (FEBRL): survives a wrong birth date
+    // when the ID is missing too. A ward holds thousands, too coarse for this; the records
+    // with a ward code have no address words (see prepare).
+    name: 'address_edit',
+    fixes: ['given_name', 'surname', 'address'],
     maxBlock: 5,
-    keys: (r) => {
-      const ps = places(r)
-      return ps.length === 0 ? [] : editKeys(r).flatMap((k) => ps.map((p) => mix(p, k)))
+    keys: (r, emit) => {
+      if (r.address) for (const w of new Set(r.address)) emitEditKeys(r, wordHash(w), emit)
     }
   },
   {
@@ -164,18 +243,26 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     // when the ID is missing too.
     name: 'name_day',
     fixes: ['given_name', 'surname', 'middle_name', 'dob'],
-    keys: (r) => both(r.dob && r.dob.m > 0 ? r.dob.m * 100 + r.dob.d : null, nameHash(r))
+    keys: (r, emit) => {
+      if (r.dob && r.dob.m > 0 && r.name) emit(mix(r.dob.m * 100 + r.dob.d, nameHash(r) as number))
+    }
   },
   {
     // Same birth date, same place: survives a name and an ID both mangled.
     name: 'dob_place',
     fixes: ['dob', 'location', 'address'],
-    keys: (r) => {
+    keys: (r, emit) => {
       const d = dobDay(r)
-      return d === null ? [] : places(r).map((p) => mix(d, p))
+      if (d !== null) emitPlaces(r, d, emit)
     }
   },
-  { name: 'phone', fixes: ['phone'], keys: (r) => one(r.phone === null ? null : hash32(r.phone)) }
+  {
+    name: 'phone',
+    fixes: ['phone'],
+    keys: (r, emit) => {
+      if (r.phone) emit(hash32(r.phone))
+    }
+  }
 ]
 
 export interface CandidatePairs {
@@ -197,32 +284,82 @@ export const MAX_BLOCK = 150
 
 const RULE_BITS = 4
 
+/** A bit per key hash (2^27 bits, 16 MB): which keys the other side has at all. */
+const FILTER_BITS = 27
+
 /**
  * Every record's keys as one sorted Float64Array: key hash in the high bits (its low 4
  * bits name the rule), record index in the low bits. Millions of keys take tens of
- * megabytes, and sorting them is what makes the join below a single pass.
+ * megabytes, and sorting them is what makes the join below a single pass. With `only`,
+ * keys the other side certainly lacks are left out (most of a big registry's keys: the
+ * deletion variants of names nobody misspelt), and with `mark` every key is recorded.
  */
-function keyIndex(records: readonly Prepared[], rules: readonly BlockingRule[], idxBits: number, ctx: JobContext): Float64Array {
+function keyIndex(
+  records: readonly Prepared[],
+  rules: readonly BlockingRule[],
+  idxBits: number,
+  ctx: JobContext,
+  filter: { only?: Uint32Array; mark?: Uint32Array; exactFound?: Set<number> } = {}
+): Float64Array {
   const hashBits = Math.min(32, 53 - idxBits) - RULE_BITS
   const scale = 2 ** idxBits
-  let entries = new Float64Array(Math.max(16, records.length * 8))
+  let entries = new Float64Array(Math.max(16, records.length * 16))
   let n = 0
-  for (let i = 0; i < records.length; i++) {
-    if ((i & 0xffff) === 0) ctx.checkCancelled()
-    const rec = records[i] as Prepared
-    for (let r = 0; r < rules.length; r++) {
-      for (const key of (rules[r] as BlockingRule).keys(rec)) {
-        if (n === entries.length) {
-          const grown = new Float64Array(entries.length * 2)
-          grown.set(entries)
-          entries = grown
-        }
-        const h = (mix(r, key) >>> (32 - hashBits)) * 2 ** RULE_BITS + r
-        entries[n++] = h * scale + i
+  let rule = 0
+  let rec = 0
+  const { only, mark, exactFound } = filter
+  const emit = (key: number): void => {
+    const h = mix(rule, key)
+    const bit = h >>> (32 - FILTER_BITS)
+    if (mark) mark[bit >>> 5] = (mark[bit >>> 5] as number) | (1 << (bit & 31))
+    if (only && !((only[bit >>> 5] as number) & (1 << (bit & 31)))) return
+    if (n === entries.length) {
+      const grown = new Float64Array(entries.length * 2)
+      grown.set(entries)
+      entries = grown
+    }
+    entries[n++] = ((h >>> (32 - hashBits)) * 2 ** RULE_BITS + rule) * scale + rec
+  }
+  let found = false
+  const probe = (key: number): void => {
+    if (exactFound?.has(key)) found = true
+  }
+  for (rec = 0; rec < records.length; rec++) {
+    if ((rec & 0xffff) === 0) ctx.checkCancelled()
+    const r = records[rec] as Prepared
+    for (rule = 0; rule < rules.length; rule++) {
+      const br = rules[rule] as BlockingRule
+      if (exactFound && br.exact) {
+        found = false
+        br.exact(r, probe)
+        if (found) continue
       }
+      br.keys(r, emit)
     }
   }
   return entries.subarray(0, n).sort()
+}
+
+/**
+ * The exact values the targets hold, for the rules that look for slips of them. In
+ * deduplication a record finds its own value, so a value counts once another holds it too.
+ */
+function exactValues(records: readonly Prepared[], rules: readonly BlockingRule[], dedup: boolean): Set<number> {
+  const seen = new Set<number>()
+  const shared = new Set<number>()
+  const add = (key: number): void => {
+    if (dedup && !seen.has(key)) seen.add(key)
+    else shared.add(key)
+  }
+  for (const r of records) {
+    for (const rule of rules) {
+      // A record's own repeated value (ID and old ID alike) is still one record.
+      const own = new Set<number>()
+      rule.exact?.(r, (k) => own.add(k))
+      own.forEach(add)
+    }
+  }
+  return shared
 }
 
 /**
@@ -244,8 +381,18 @@ export function block(
   const idxBits = Math.max(1, Math.ceil(Math.log2(Math.max(subjects.length, targets.length) + 1)))
   const scale = 2 ** idxBits
   ctx.progress({ done: 0, total: null, stage: 'block' })
-  const T = keyIndex(targets, rules, idxBits, ctx)
-  const S = opts.dedup ? T : keyIndex(subjects, rules, idxBits, ctx)
+  let S: Float64Array
+  let T: Float64Array
+  if (subjects.length === 0 || targets.length === 0) {
+    S = T = new Float64Array(0)
+  } else {
+    // Subjects skip the slip keys they do not need; targets keep every key some subject
+    // has. In deduplication each record plays both parts, so a skipping record still meets
+    // the records that need their slip keys.
+    const seen = new Uint32Array(2 ** (FILTER_BITS - 5))
+    S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound: exactValues(targets, rules, opts.dedup) })
+    T = keyIndex(targets, rules, idxBits, ctx, { only: seen })
+  }
   const stats = rules.map((r) => ({ rule: r.name, pairs: 0, skippedBlocks: 0 }))
 
   // Every (subject, target, rule), packed as ((s·scale + t)·16 + rule), duplicates and all.
@@ -277,14 +424,19 @@ export function block(
       for (let a = i; a < iEnd; a++) {
         const s = (S[a] as number) - base
         for (let b = j; b < jEnd; b++) {
-          const t = (T[b] as number) - base
-          if (opts.dedup && t <= s) continue
+          let t = (T[b] as number) - base
+          let from = s
+          if (opts.dedup) {
+            // Each pair once, as (lower, higher), whichever side found it.
+            if (t === s) continue
+            if (t < s) [from, t] = [t, s]
+          }
           if (n === raw.length) {
             const grown = new Float64Array(raw.length * 2)
             grown.set(raw)
             raw = grown
           }
-          raw[n++] = (s * scale + t) * 2 ** RULE_BITS + rule
+          raw[n++] = (from * scale + t) * 2 ** RULE_BITS + rule
         }
       }
     }

@@ -90,8 +90,10 @@ export interface EngineResult {
 
 /** Candidates stored per subject for the review panel. */
 const STORED_CANDIDATES = 3
-/** …if within this many bits of the review threshold. */
+/** …if within this many bits of the review threshold… */
 const STORED_BELOW_REVIEW = 10
+/** …and of the best candidate (a clerk never needs one a million times less likely). */
+const STORED_BELOW_BEST = 20
 
 function summarize(model: LinkModel, report: FitReport, pairs: CandidatePairs): ModelSummary {
   const r4 = (x: number): number => Number(x.toPrecision(4))
@@ -192,10 +194,18 @@ export function runEngine(
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
 
   const namesakeKey = (r: Prepared): string | null => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null)
-  const namesakes = new Map<string, number>()
-  for (const r of registry) {
-    const k = namesakeKey(r)
-    if (k) namesakes.set(k, (namesakes.get(k) ?? 0) + 1)
+  // How many registry people share each one's name and birth date (the person included).
+  const namesakes = new Int32Array(registry.length).fill(1)
+  {
+    const byKey = new Map<string, number[]>()
+    registry.forEach((r, i) => {
+      const k = namesakeKey(r)
+      if (!k) return
+      const list = byKey.get(k)
+      if (list) list.push(i)
+      else byKey.set(k, [i])
+    })
+    for (const list of byKey.values()) if (list.length > 1) for (const i of list) namesakes[i] = list.length
   }
   const siblings = (x: Prepared, y: Prepared): boolean =>
     !!x.dob && !!y.dob && x.dob.m > 0 && dobString(x.dob) === dobString(y.dob) && !!x.name && !!y.name && x.name.folded.length > 1 && y.name.folded.length > 1 &&
@@ -208,17 +218,22 @@ export function runEngine(
   }
 
   /** Holds and views for a subject's candidates (each candidate carries the subject row that scored it). */
+  const linkCs = linkFit ? linkFit.model.comparisons.map((f) => f.comparison) : []
+  const idC = linkCs.findIndex((c) => c.name === 'national_id')
+  const givenC = linkCs.findIndex((c) => c.name === 'given_name')
+  const scratchLevels = new Int8Array(linkCs.length)
+  /** A candidate's level on comparison c: from the compared pairs, or compared now. */
+  const levelOf = (row: number, cand: Cand, c: number): number => {
+    if (c < 0 || !linkFit) return -1
+    if (cand.pair >= 0) return linkFit.compared.levels[cand.pair * linkFit.compared.width + c] as number
+    compareInto(linkCs, subjects[row] as Prepared, registry[cand.target] as Prepared, scratchLevels)
+    return scratchLevels[c] as number
+  }
   const decideCandidates = (cands: { row: number; cand: Cand }[]): HoldReason | null => {
     if (!linkFit) return null
-    const cs = linkFit.model.comparisons.map((f) => f.comparison)
-    const idC = cs.findIndex((c) => c.name === 'national_id')
-    const givenC = cs.findIndex((c) => c.name === 'given_name')
-    const levels = new Int8Array(cs.length)
     const views: CandidateView[] = cands.map(({ row, cand }) => {
-      compareInto(cs, subjects[row] as Prepared, registry[cand.target] as Prepared, levels)
-      const idL = idC >= 0 ? (levels[idC] as number) : -1
-      const key = namesakeKey(registry[cand.target] as Prepared)
-      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: key ? (namesakes.get(key) ?? 1) : 1, givenLevel: givenC >= 0 ? (levels[givenC] as number) : -1 }
+      const idL = levelOf(row, cand, idC)
+      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: namesakes[cand.target] as number, givenLevel: levelOf(row, cand, givenC) }
     })
     return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
   }
@@ -231,21 +246,19 @@ export function runEngine(
     }
     const weight = forced ? registryWeight(forced.row, forced.target) : (cands[0] as { cand: Cand }).cand.weight
     const status: MachineStatus = forced ? 'auto' : statusFor(weight, hold, t)
-    const candidates = cands
-      .filter((c) => c.cand.weight >= t.review - STORED_BELOW_REVIEW)
-      .slice(0, STORED_CANDIDATES)
-      .map((c) => ({ target: (registry[c.cand.target] as Prepared).id, weight: c.cand.weight, contributions: explain(linkFit.model, subjects[c.row] as Prepared, registry[c.cand.target] as Prepared) }))
     // A best candidate far below review is no candidate at all.
     const hopeless = status === 'none' && weight < t.review - STORED_BELOW_REVIEW
-    return {
-      target: hopeless ? null : (registry[target] as Prepared).id,
-      weight,
-      probability: probability(weight),
-      status,
-      hold,
-      contributions: hopeless ? [] : explain(linkFit.model, subjects[bestRow] as Prepared, registry[target] as Prepared),
-      candidates
-    }
+    const contributions = hopeless ? [] : explain(linkFit.model, subjects[bestRow] as Prepared, registry[target] as Prepared)
+    const candidates = cands
+      .filter((c) => c.cand.weight >= Math.max(t.review - STORED_BELOW_REVIEW, weight - STORED_BELOW_BEST))
+      .slice(0, STORED_CANDIDATES)
+      .map((c) => ({
+        target: (registry[c.cand.target] as Prepared).id,
+        weight: c.cand.weight,
+        contributions:
+          c.row === bestRow && c.cand.target === target && !hopeless ? contributions : explain(linkFit.model, subjects[c.row] as Prepared, registry[c.cand.target] as Prepared)
+      }))
+    return { target: hopeless ? null : (registry[target] as Prepared).id, weight, probability: probability(weight), status, hold, contributions, candidates }
   }
 
   // Each site row on its own: confidently linked rows anchor persons.

@@ -31,10 +31,19 @@ describe('blocking', () => {
     expect(candidatesOf(prep({ full_name: 'Ngyen Van Anh', dob: '1985' }))).toContain(0)
     // No ID, a wrong digit in the birth year: the name with the day and month.
     expect(candidatesOf(prep({ full_name: 'Nguyễn Văn Anh', dob: '1988-03-07' }))).toContain(0)
-    // No ID, the whole birth date wrong, a letter dropped: one-deletion keys with the ward.
-    expect(candidatesOf(prep({ full_name: 'Ngyen Van Anh', dob: '1958-01-01', ward_code: '00001' }))).toContain(0)
     // Name and ID both mangled: birth date and ward.
     expect(candidatesOf(prep({ full_name: 'Ngyen Vn Ahn', dob: '1985-03-07', ward_code: '00001' }))).toContain(0)
+  })
+
+  it('uses free-text address words where there are no ward codes (FEBRL)', () => {
+    const febrl = [prep({ full_name: 'Hefford Laura', dob: '1971-11-19', national_id: '7280622', address: '3, partridge street, homebush, 6530, sa' })]
+    // The birth date and the ID both wrong, a letter dropped from the given name.
+    const dup = prep({ full_name: 'Hefford Lara', dob: '1917-11-19', national_id: '7281622', address: '3, partridgqe street, bansia, 6530, sa' })
+    const pairs = block([dup], febrl, { dedup: false }, inlineContext())
+    expect(pairs.length).toBe(1)
+    expect(pairs.stats.find((s) => s.rule === 'address_edit')?.pairs).toBe(1)
+    // With ward codes, the address words are not used at all.
+    expect(prep({ address: '12 Lê Lợi', ward_code: '00001' }).address).toBeNull()
   })
 
   it('keeps the candidates to the plausible ones', () => {

@@ -26,26 +26,41 @@ export function initialM(levels: number): number[] {
 
 /** Counts distinct level vectors, so EM iterates over patterns rather than millions of pairs. */
 export function countPatterns(levels: Int8Array, width: number, include: (pair: number) => boolean, pairs: number): PatternCounts {
-  const byKey = new Map<number, number>()
+  const bits = new Int32Array(pairs)
+  for (let p = 0; p < pairs; p++) bits[p] = include(p) ? 1 : 0
+  return countPatternsByBit(levels, width, bits, 1)[0] as PatternCounts
+}
+
+/**
+ * The patterns of all pairs (the last entry) and of the pairs carrying each bit (one per
+ * blocking rule), in a single pass over the pairs.
+ */
+export function countPatternsByBit(levels: Int8Array, width: number, bits: Int32Array, nBits: number): PatternCounts[] {
+  const maps = Array.from({ length: nBits + 1 }, () => new Map<number, number>())
   const first = new Map<number, number>()
-  for (let p = 0; p < pairs; p++) {
-    if (!include(p)) continue
+  const all = maps[nBits] as Map<number, number>
+  for (let p = 0; p < bits.length; p++) {
     let key = 0
     for (let c = 0; c < width; c++) key = key * 9 + ((levels[p * width + c] as number) + 1)
-    const k = byKey.get(key)
-    if (k === undefined) {
-      byKey.set(key, 1)
-      first.set(key, p)
-    } else byKey.set(key, k + 1)
+    if (!first.has(key)) first.set(key, p)
+    all.set(key, (all.get(key) ?? 0) + 1)
+    const b = bits[p] as number
+    for (let r = 0; r < nBits; r++) {
+      if (!(b & (1 << r))) continue
+      const m = maps[r] as Map<number, number>
+      m.set(key, (m.get(key) ?? 0) + 1)
+    }
   }
-  const patterns: Int8Array[] = []
-  const counts: number[] = []
-  for (const [key, n] of byKey) {
-    const p = first.get(key) as number
-    patterns.push(levels.slice(p * width, p * width + width))
-    counts.push(n)
-  }
-  return { patterns, counts }
+  return maps.map((m) => {
+    const patterns: Int8Array[] = []
+    const counts: number[] = []
+    for (const [key, n] of m) {
+      const p = first.get(key) as number
+      patterns.push(levels.slice(p * width, p * width + width))
+      counts.push(n)
+    }
+    return { patterns, counts }
+  })
 }
 
 const PSEUDO_MATCHES = 1

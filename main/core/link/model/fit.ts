@@ -2,7 +2,7 @@ import type { JobContext } from '../../jobs/context.ts'
 import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
 import { CATALOGUE, compareInto, selectComparisons, type Comparison } from '../compare/index.ts'
 import type { Prepared } from '../prepare.ts'
-import { countPatterns, em, estimatePrior, initialM } from './em.ts'
+import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'
 import { comparisonWeight, levelWeights, priorWeight, tfFrequency, type LinkModel } from './score.ts'
 import type { TermFrequencies } from './tf.ts'
 import { sampleRandomPairs, uFromSample } from './u-sample.ts'
@@ -94,10 +94,11 @@ export function fitModel(
   const pooled = cs.map((c) => new Array<number>(c.levels.length).fill(0))
   const pooledWeight = new Array<number>(width).fill(0)
   const sessions: SessionReport[] = []
+  const bySession = countPatternsByBit(compared.levels, width, pairs.rules.subarray(0, pairs.length), rules.length)
+  const allPatterns = bySession[rules.length] as PatternCounts
   rules.forEach((rule, r) => {
     ctx.checkCancelled()
-    const bit = 1 << r
-    const data = countPatterns(compared.levels, width, (p) => ((pairs.rules[p] as number) & bit) !== 0, pairs.length)
+    const data = bySession[r] as PatternCounts
     const n = data.counts.reduce((a, b) => a + b, 0)
     if (n < MIN_SESSION_PAIRS) return
     const free = cs.map((c) => !rule.fixes.includes(c.name))
@@ -116,8 +117,7 @@ export function fitModel(
   const missing = cs.map((_, c) => (pooledWeight[c] as number) <= 0)
   let fallback: number[][] | null = null
   if (missing.some(Boolean) && pairs.length > 0) {
-    const all = countPatterns(compared.levels, width, () => true, pairs.length)
-    fallback = em(all, u, cs.map(() => true), cs.map((c) => initialM(c.levels.length)), 0.5).m
+    fallback = em(allPatterns, u, cs.map(() => true), cs.map((c) => initialM(c.levels.length)), 0.5).m
   }
   const m = cs.map((c, i) => {
     if (!missing[i]) return (pooled[i] as number[]).map((x) => x / (pooledWeight[i] as number))
@@ -125,7 +125,6 @@ export function fitModel(
   })
 
   const totalPairs = opts.dedup ? (subjects.length * (subjects.length - 1)) / 2 : subjects.length * targets.length
-  const allPatterns = countPatterns(compared.levels, width, () => true, pairs.length)
   const start = Math.max(1, Math.min(subjects.length, targets.length) / (opts.dedup ? 2 : 1)) / Math.max(totalPairs, 1)
   let prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), start)
   if (prior.lambda > 0) {

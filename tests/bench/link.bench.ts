@@ -1,0 +1,144 @@
+import { spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { generateDemo } from '../../main/core/demo/generate.ts'
+import { importFile } from '../../main/core/import/import-file.ts'
+import { inlineContext } from '../../main/core/jobs/context.ts'
+import { createWorkspace, openWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
+import { tempDir } from '../helpers/tmp.ts'
+import { demoQuality, febrlDedup, febrlLinkage, prf, type Scores } from '../integration/link/quality.ts'
+
+/**
+ * Linkage quality and speed (`npm run bench link`):
+ * 1. quality on `vaxrecon demo` data against its truth files, by noise tag, next to the
+ *    exact-ID and name+birth-date VLOOKUP baselines;
+ * 2. quality on FEBRL, imported through the CLI with --map: deduplication of datasets 1–3
+ *    and the two-file linkage 4a↔4b;
+ * 3. time and peak memory of `match` against a ~500,000-person registry with 50k, 200k and
+ *    all (~1M) site rows, each run in its own process.
+ * LINK_BENCH_PERSONS sets the quality run's size (default 100,000); LINK_BENCH_SCALE=quick
+ * shrinks the speed runs (for trying the bench out).
+ */
+const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
+const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
+const FEBRL = new URL('../../../shared/data/febrl/', import.meta.url).pathname
+const FEBRL_MAP = [
+  '--map', 'given_name=given_name', '--map', 'family_name=surname',
+  '--map', 'address=street_number,address_1,address_2,suburb,postcode,state',
+  '--map', 'dob=date_of_birth', '--map', 'national_id=soc_sec_id'
+]
+
+const out = (s: string): void => void process.stdout.write(s + '\n')
+const pct = (x: number): string => x.toFixed(4)
+const row = (cells: (string | number)[]): string => `| ${cells.join(' | ')} |`
+
+function scoreRow(name: string, s: Scores): string {
+  const { precision, recall, f1 } = prf(s)
+  return row([name, pct(precision), pct(recall), pct(f1), s.review || ''])
+}
+
+function cli(args: string[]): string {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+  if (r.status !== 0) throw new Error(`vaxrecon ${args[0]} failed: ${r.stderr}`)
+  return r.stdout
+}
+
+async function importDemo(ws: Workspace, dir: string, maxSiteRows = Infinity, complaints = true): Promise<number> {
+  const ctx = inlineContext()
+  await importFile(ws, { kind: 'registry', path: join(dir, 'registry.xlsx') }, ctx, null)
+  let rows = 0
+  for (const f of readdirSync(dir).filter((f) => f.startsWith('site_')).sort()) {
+    if (rows >= maxSiteRows) break
+    rows += (await importFile(ws, { kind: 'site', path: join(dir, f) }, ctx, null)).imported
+  }
+  if (complaints) await importFile(ws, { kind: 'complaint', path: join(dir, 'complaints.xlsx') }, ctx, null)
+  return rows
+}
+
+function runMatch(path: string): { seconds: number; linkSeconds: number; peakRssMb: number; result: { links: Record<string, number>; siteRows: number } } {
+  const r = spawnSync(process.execPath, [CHILD, path], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  if (r.status !== 0) throw new Error(`match failed: ${r.stderr}`)
+  return JSON.parse(r.stdout)
+}
+
+async function demoBench(): Promise<void> {
+  const persons = Number(process.env['LINK_BENCH_PERSONS'] ?? 100_000)
+  const dir = tempDir('vaxrecon-bench-link-')
+  await generateDemo(join(dir, 'demo'), { persons, seed: 2021 })
+  const ws = createWorkspace(join(dir, 'demo.vaxrecon'))
+  await importDemo(ws, join(dir, 'demo'))
+  ws.close()
+  const run = runMatch(join(dir, 'demo.vaxrecon'))
+  const q = demoQuality(openWorkspace(join(dir, 'demo.vaxrecon')), join(dir, 'demo'))
+  out(`\n## Demo data, ${persons.toLocaleString('en')} persons (seed 2021): ${q.site.n.toLocaleString('en')} site rows, ${q.complaints.n} complaints`)
+  out(`match: ${run.linkSeconds.toFixed(1)} s linkage, ${run.seconds.toFixed(1)} s with the review's diff rebuild, peak RSS ${run.peakRssMb} MB\n`)
+  out(row(['site rows → registry', 'precision', 'recall', 'F1', 'sent to review']))
+  out(row(['---', '---:', '---:', '---:', '---:']))
+  out(scoreRow('VaxRecon (auto links)', q.site))
+  out(scoreRow('VLOOKUP on the exact ID', q.exactId))
+  out(scoreRow('VLOOKUP on name + birth date', q.nameDob))
+  out(scoreRow('complaints → registry (VaxRecon)', q.complaints))
+  out(`\nAuto-linked site rows and complaints whose registry person is a twin or a namesake: ${q.hardAuto}, of which wrong: ${q.hardWrong}; auto links (persons and complaints) to such registry people without an agreeing ID: ${q.hardWithoutId}.\n`)
+  out(row(['noise tag', 'rows', 'VaxRecon F1', 'VaxRecon recall', 'sent to review', 'exact-ID F1']))
+  out(row(['---', '---:', '---:', '---:', '---:', '---:']))
+  for (const [tag, s] of [...q.byTag].sort((a, b) => b[1].vaxrecon.n - a[1].vaxrecon.n)) {
+    const v = prf(s.vaxrecon)
+    const e = prf(s.exactId)
+    // Rows of people not in the registry have no true link: precision is what matters there.
+    out(row([tag, s.vaxrecon.n, tag === 'not_in_registry' ? `(precision ${pct(v.precision)})` : pct(v.f1), tag === 'not_in_registry' ? '' : pct(v.recall), s.vaxrecon.review, pct(e.f1)]))
+  }
+}
+
+function febrlBench(): void {
+  const dir = tempDir('vaxrecon-bench-febrl-')
+  out('\n## FEBRL (imported with `vaxrecon import --map`, matched with `vaxrecon match`)\n')
+  out(row(['dataset', 'task', 'method', 'precision', 'recall', 'F1']))
+  out(row(['---', '---', '---', '---:', '---:', '---:']))
+  const print = (dataset: string, task: string, r: Record<'vaxrecon' | 'exactId' | 'nameDob', Scores>) => {
+    for (const [name, s] of [['VaxRecon', r.vaxrecon], ['exact ID', r.exactId], ['name + birth date', r.nameDob]] as const) {
+      const { precision, recall, f1 } = prf(s)
+      out(row([dataset, task, name, pct(precision), pct(recall), pct(f1)]))
+    }
+  }
+  for (const d of ['dataset1', 'dataset2', 'dataset3']) {
+    const path = join(dir, `${d}.vaxrecon`)
+    cli(['init', path])
+    cli(['import', path, '--kind', 'site', join(FEBRL, `${d}.csv`), ...FEBRL_MAP])
+    cli(['match', path, '--json'])
+    print(d, 'deduplication (pairs)', febrlDedup(openWorkspace(path)))
+  }
+  const path = join(dir, 'dataset4.vaxrecon')
+  cli(['init', path])
+  cli(['import', path, '--kind', 'registry', join(FEBRL, 'dataset4a.csv'), ...FEBRL_MAP])
+  cli(['import', path, '--kind', 'site', join(FEBRL, 'dataset4b.csv'), ...FEBRL_MAP])
+  cli(['match', path, '--json'])
+  print('dataset4a ↔ 4b', 'linkage', febrlLinkage(openWorkspace(path)))
+}
+
+async function speedBench(): Promise<void> {
+  const quick = process.env['LINK_BENCH_SCALE'] === 'quick'
+  const persons = quick ? 50_000 : 520_000
+  const sizes = quick ? [10_000, 40_000, Infinity] : [50_000, 200_000, Infinity]
+  const dir = tempDir('vaxrecon-bench-speed-')
+  await generateDemo(join(dir, 'demo'), { persons, seed: 2022 })
+  out(`\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process\n`)
+  out(row(['site rows', 'registry rows', 'linkage (s)', 'with diff rebuild (s)', 'peak RSS (MB)', 'auto', 'review', 'none']))
+  out(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']))
+  for (const size of sizes) {
+    const path = join(dir, `speed-${size}.vaxrecon`)
+    const ws = createWorkspace(path)
+    const siteRows = await importDemo(ws, join(dir, 'demo'), size, false)
+    const registry = (ws.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = 'registry'`).get() as { n: number }).n
+    ws.close()
+    const r = runMatch(path)
+    const l = r.result.links
+    out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
+  }
+}
+
+export default async function linkBench(): Promise<void> {
+  out(`Linkage bench on ${process.platform}, Node ${process.version}. Links count persons and complaints; rows, site rows.`)
+  febrlBench()
+  await demoBench()
+  await speedBench()
+}

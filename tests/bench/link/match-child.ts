@@ -1,0 +1,29 @@
+import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { matchJob } from '../../../main/core/link/match-job.ts'
+import { openWorkspace } from '../../../main/core/workspace/index.ts'
+
+/**
+ * Runs one match in its own process, so the bench measures its time and peak memory
+ * alone. Prints one JSON line: total seconds, seconds until the review's diff rebuild
+ * started (the linkage itself), peak RSS and the counts.
+ */
+const ws = openWorkspace(process.argv[2] as string)
+const started = performance.now()
+let linkedAt: number | null = null
+const result = matchJob(
+  ws,
+  {},
+  inlineContext((p) => {
+    if (p.stage === 'diffs' && linkedAt === null) linkedAt = performance.now()
+  })
+)
+const end = performance.now()
+ws.close()
+process.stdout.write(
+  JSON.stringify({
+    seconds: (end - started) / 1000,
+    linkSeconds: ((linkedAt ?? end) - started) / 1000,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    result
+  }) + '\n'
+)
