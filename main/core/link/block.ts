@@ -320,9 +320,10 @@ function keyIndex(
     }
     entries[n++] = ((h >>> (32 - hashBits)) * 2 ** RULE_BITS + rule) * scale + rec
   }
-  let found = false
+  // Set by probe while a rule's exact values are checked (a closure: no array per record).
+  const state = { found: false }
   const probe = (key: number): void => {
-    if (exactFound?.has(key)) found = true
+    if (exactFound?.has(key)) state.found = true
   }
   for (rec = 0; rec < records.length; rec++) {
     if ((rec & 0xffff) === 0) ctx.checkCancelled()
@@ -330,9 +331,9 @@ function keyIndex(
     for (rule = 0; rule < rules.length; rule++) {
       const br = rules[rule] as BlockingRule
       if (exactFound && br.exact) {
-        found = false
+        state.found = false
         br.exact(r, probe)
-        if (found) continue
+        if (state.found) continue
       }
       br.keys(r, emit)
     }
