@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
@@ -11,6 +12,7 @@ import { signIn } from './harness/users.ts'
 let browser: Browser
 let harness: Harness
 let f: ReviewFixture
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()
@@ -48,6 +50,8 @@ test('the queue puts the overdue complaint first with a live countdown; a reject
   const first = (await countdown.textContent()) ?? ''
   expect(first).toMatch(/^Còn 1[78]:\d\d:\d\d$/)
   await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first)
+  mkdirSync(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}complaints-queue.png` })
 
   // The overdue one: its evidence side by side, then rejected because the site row says otherwise.
   await page.getByTestId('complaint-KN-0002').click()

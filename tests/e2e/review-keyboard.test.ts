@@ -72,7 +72,7 @@ test('a clerk works through a review session from the keyboard alone', async () 
   await expect.poll(() => focusedCell(page)).toBe('2:name')
 
   // Row 2 (Trần Thị Bích): to the birth date cell, keep the site's value.
-  await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowRight')
+  await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight')
   expect(await focusedCell(page)).toBe('2:dob')
   expect(await page.getByTestId('review-scope').textContent()).toContain('Ngày sinh')
   await press(page, 's')

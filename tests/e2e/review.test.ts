@@ -163,7 +163,6 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   if (!withSuggestion) throw new Error('the demo has no complaint with a suggested correction')
   await page.getByTestId('nav-complaints').click()
   await page.getByTestId('complaints-queue').waitFor()
-  await page.screenshot({ path: `${SCREENSHOTS}complaints-queue.png` })
   await page.getByTestId(`complaint-${withSuggestion.c.complaint_id}`).click()
   await page.getByTestId('complaint-evidence').waitFor()
   await page.getByTestId('outcome-approved').check()

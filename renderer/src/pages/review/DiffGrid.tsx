@@ -52,15 +52,23 @@ export function DiffGrid(props: {
   const { filter, view, onLoaded, onError } = props
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () => [
+      { colId: 'name', field: 'fullName', headerName: t('review.col.name'), width: 190, sortable: true, pinned: 'left', cellClass: 'name-cell' },
       {
         colId: 'status',
         headerName: t('review.col.status'),
-        width: 120,
+        width: 105,
         sortable: true,
         valueGetter: (p) => (p.data ? t(`review.status.${p.data.status}` as MessageKey) : ''),
         cellClass: (p) => `status-cell st-${p.data?.status ?? ''}`
       },
-      { colId: 'name', field: 'fullName', headerName: t('review.col.name'), width: 190, sortable: true, pinned: 'left', cellClass: 'name-cell' },
+      ...FIELDS.map<ColDef<GridRow>>((f) => ({
+        colId: f,
+        headerName: t(`review.field.${f}` as MessageKey),
+        width: f === 'address' ? 300 : f === 'full_name' ? 190 : f === 'gender' ? 100 : 150,
+        sortable: false,
+        cellRenderer: DiffCell,
+        cellRendererParams: { field: f }
+      })),
       { colId: 'site', field: 'siteName', headerName: t('review.col.site'), width: 170, sortable: true },
       {
         colId: 'weight',
@@ -70,15 +78,7 @@ export function DiffGrid(props: {
         sortable: true,
         cellClass: (p) => `weight-cell band-${p.data?.band ?? ''}`,
         valueFormatter: (p) => (p.data ? `${p.data.matchWeight.toFixed(1)} · ${t(`review.band.${p.data.band}` as MessageKey)}` : '')
-      },
-      ...FIELDS.map<ColDef<GridRow>>((f) => ({
-        colId: f,
-        headerName: t(`review.field.${f}` as MessageKey),
-        width: f === 'address' ? 300 : f === 'full_name' ? 190 : f === 'gender' ? 100 : 150,
-        sortable: false,
-        cellRenderer: DiffCell,
-        cellRendererParams: { field: f }
-      }))
+      }
     ],
     [t]
   )
