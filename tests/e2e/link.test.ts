@@ -39,7 +39,9 @@ test('a clerk runs linkage, moves the thresholds on the histogram, applies them 
   insertRows(ws, 'registry', 'registry.xlsx', people)
   const site = siteRows(people, 22)
   // One row no threshold will auto-link: a namesake-free person with only a year and no ID.
-  insertRows(ws, 'site', 'site.xlsx', [...site.rows, siteRow(people[0] ?? people[1]!, ['no_id', 'year_only', 'no_diacritics'])])
+  const lonely = people[0]
+  if (!lonely) throw new Error('population() made nobody')
+  insertRows(ws, 'site', 'site.xlsx', [...site.rows, siteRow(lonely, ['no_id', 'year_only', 'no_diacritics'])])
   ws.close()
 
   const page = await openApp(browser, harness)
