@@ -3,36 +3,8 @@ import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { basename, join, relative } from 'node:path'
 import ExcelJS from 'exceljs'
+import { parseCsv } from '../helpers/libreoffice.ts'
 import { tempDir } from '../helpers/tmp.ts'
-
-/** RFC 4180 CSV into rows of fields. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else field += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      row.push(field)
-      field = ''
-    } else if (c === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-    } else if (c !== '\r') field += c
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field])
-  return rows
-}
 
 /** A CSV file into objects keyed by its header row. */
 export function readCsv(path: string): Record<string, string>[] {
