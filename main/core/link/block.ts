@@ -97,18 +97,26 @@ const deletionHashes = perWord((w) => deletions(w).map(hash32))
  * suffix, so each variant costs one multiply-add.
  */
 const POLY = 0x01000193
+// Scratch for emitIdDeletions, grown as needed: one per process, not one per ID.
+let prefix = new Int32Array(32)
+let suffix = new Int32Array(32)
+let power = new Int32Array(32)
 function emitIdDeletions(id: string, emit: (key: number) => void): void {
   const n = id.length
-  const prefix = new Int32Array(n + 1)
-  const suffix = new Int32Array(n + 2)
-  const power = new Int32Array(n + 1)
+  if (n + 2 > prefix.length) {
+    prefix = new Int32Array(n * 2)
+    suffix = new Int32Array(n * 2)
+    power = new Int32Array(n * 2)
+  }
   power[0] = 1
+  prefix[0] = 0
+  suffix[n] = 0
   for (let i = 0; i < n; i++) {
     prefix[i + 1] = (Math.imul(prefix[i] as number, POLY) + id.charCodeAt(i)) | 0
     power[i + 1] = Math.imul(power[i] as number, POLY)
   }
   for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(id.charCodeAt(i), power[n - 1 - i] as number) + (suffix[i + 1] as number)) | 0
-  emit(prefix[n] as number >>> 0)
+  emit((prefix[n] as number) >>> 0)
   for (let k = 0; k < n; k++) {
     // A run of equal characters gives one variant: emit it once.
     if (k > 0 && id.charCodeAt(k) === id.charCodeAt(k - 1)) continue
@@ -117,15 +125,21 @@ function emitIdDeletions(id: string, emit: (key: number) => void): void {
 }
 
 /** Order-free hash of words: the same words in any order give the same value. */
+const sortBuf = new Float64Array(16)
 function unordered(words: readonly string[], hash: (w: string) => number): number {
-  if (words.length === 2) {
-    const a = hash(words[0] as string)
-    const b = hash(words[1] as string)
-    return a < b ? mix(a, b) : mix(b, a)
+  const n = Math.min(words.length, sortBuf.length)
+  for (let i = 0; i < n; i++) {
+    // Insertion sort of a handful of hashes: no array, no garbage.
+    const h = hash(words[i] as string)
+    let j = i
+    while (j > 0 && (sortBuf[j - 1] as number) > h) {
+      sortBuf[j] = sortBuf[j - 1] as number
+      j--
+    }
+    sortBuf[j] = h
   }
-  const hs = words.map(hash).sort((a, b) => a - b)
   let h = 0
-  for (const x of hs) h = mix(h, x)
+  for (let i = 0; i < n; i++) h = mix(h, sortBuf[i] as number)
   return h
 }
 
@@ -323,7 +337,7 @@ function keyIndex(
   // Set by probe while a rule's exact values are checked (a closure: no array per record).
   const state = { found: false }
   const probe = (key: number): void => {
-    if (exactFound?.has(key)) state.found = true
+    if (exactFound?.has(key >>> 1)) state.found = true
   }
   for (rec = 0; rec < records.length; rec++) {
     if ((rec & 0xffff) === 0) ctx.checkCancelled()
@@ -346,18 +360,25 @@ function keyIndex(
  * deduplication a record finds its own value, so a value counts once another holds it too.
  */
 function exactValues(records: readonly Prepared[], rules: readonly BlockingRule[], dedup: boolean): Set<number> {
+  // Keys are kept to 31 bits, which V8 stores unboxed; a rare collision only spares a
+  // subject slip keys it did not need.
   const seen = new Set<number>()
   const shared = new Set<number>()
-  const add = (key: number): void => {
-    if (dedup && !seen.has(key)) seen.add(key)
-    else shared.add(key)
+  const slipRules = rules.filter((r) => r.exact)
+  // A record's own repeated value (ID and old ID alike) is still one record.
+  const own: number[] = []
+  const collect = (key: number): void => {
+    const k = key >>> 1
+    if (!own.includes(k)) own.push(k)
   }
   for (const r of records) {
-    for (const rule of rules) {
-      // A record's own repeated value (ID and old ID alike) is still one record.
-      const own = new Set<number>()
-      rule.exact?.(r, (k) => own.add(k))
-      own.forEach(add)
+    for (const rule of slipRules) {
+      own.length = 0
+      rule.exact?.(r, collect)
+      for (const key of own) {
+        if (dedup && !seen.has(key)) seen.add(key)
+        else shared.add(key)
+      }
     }
   }
   return shared
@@ -382,68 +403,77 @@ export function block(
   const idxBits = Math.max(1, Math.ceil(Math.log2(Math.max(subjects.length, targets.length) + 1)))
   const scale = 2 ** idxBits
   ctx.progress({ done: 0, total: null, stage: 'block' })
-  let S: Float64Array
-  let T: Float64Array
-  if (subjects.length === 0 || targets.length === 0) {
-    S = T = new Float64Array(0)
-  } else {
-    // Subjects skip the slip keys they do not need; targets keep every key some subject
-    // has. In deduplication each record plays both parts, so a skipping record still meets
-    // the records that need their slip keys.
-    const seen = new Uint32Array(2 ** (FILTER_BITS - 5))
-    S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound: exactValues(targets, rules, opts.dedup) })
-    T = keyIndex(targets, rules, idxBits, ctx, { only: seen })
-  }
   const stats = rules.map((r) => ({ rule: r.name, pairs: 0, skippedBlocks: 0 }))
 
   // Every (subject, target, rule), packed as ((s·scale + t)·16 + rule), duplicates and all.
   let raw = new Float64Array(Math.max(16, subjects.length * 16))
   let n = 0
+  const push = (s: number, t: number, rule: number): void => {
+    if (n === raw.length) {
+      const grown = new Float64Array(raw.length * 2)
+      grown.set(raw)
+      raw = grown
+    }
+    raw[n++] = (s * scale + t) * 2 ** RULE_BITS + rule
+  }
   const keyOf = (v: number): number => Math.floor(v / scale)
-  let i = 0
-  let j = 0
-  while (i < S.length && j < T.length) {
-    const ks = keyOf(S[i] as number)
-    const kt = keyOf(T[j] as number)
-    if (ks < kt) {
-      while (i < S.length && keyOf(S[i] as number) === ks) i++
-      continue
-    }
-    if (kt < ks) {
-      while (j < T.length && keyOf(T[j] as number) === kt) j++
-      continue
-    }
-    let iEnd = i
-    while (iEnd < S.length && keyOf(S[iEnd] as number) === ks) iEnd++
-    let jEnd = j
-    while (jEnd < T.length && keyOf(T[jEnd] as number) === kt) jEnd++
-    const rule = ks % 2 ** RULE_BITS
-    if (jEnd - j > (limit[rule] as number)) {
-      ;(stats[rule] as { skippedBlocks: number }).skippedBlocks += iEnd - i
-    } else {
-      const base = ks * scale
-      for (let a = i; a < iEnd; a++) {
-        const s = (S[a] as number) - base
-        for (let b = j; b < jEnd; b++) {
-          let t = (T[b] as number) - base
-          let from = s
-          if (opts.dedup) {
-            // Each pair once, as (lower, higher), whichever side found it.
-            if (t === s) continue
-            if (t < s) [from, t] = [t, s]
+  /**
+   * Merges two sorted key indexes, pairing the records under every key both hold (for
+   * the rules `use` accepts). With `self`, S is T: pairs (i < j) within each block. With
+   * `either`, a pair found in either direction is stored as (lower, higher).
+   */
+  const merge = (S: Float64Array, T: Float64Array, mode: 'link' | 'self' | 'either', use: (rule: number) => boolean): void => {
+    let i = 0
+    let j = 0
+    while (i < S.length && j < T.length) {
+      const ks = keyOf(S[i] as number)
+      const kt = keyOf(T[j] as number)
+      if (ks !== kt) {
+        if (ks < kt) while (i < S.length && keyOf(S[i] as number) === ks) i++
+        else while (j < T.length && keyOf(T[j] as number) === kt) j++
+        continue
+      }
+      let iEnd = i
+      while (iEnd < S.length && keyOf(S[iEnd] as number) === ks) iEnd++
+      let jEnd = j
+      while (jEnd < T.length && keyOf(T[jEnd] as number) === kt) jEnd++
+      const rule = ks % 2 ** RULE_BITS
+      if (!use(rule)) {
+        // not this merge's rule
+      } else if (jEnd - j > (limit[rule] as number)) {
+        ;(stats[rule] as { skippedBlocks: number }).skippedBlocks += iEnd - i
+      } else {
+        const base = ks * scale
+        for (let a = i; a < iEnd; a++) {
+          const s = (S[a] as number) - base
+          for (let b = mode === 'self' ? a + 1 : j; b < jEnd; b++) {
+            const t = (T[b] as number) - base
+            if (mode === 'link') push(s, t, rule)
+            else if (s !== t) push(Math.min(s, t), Math.max(s, t), rule)
           }
-          if (n === raw.length) {
-            const grown = new Float64Array(raw.length * 2)
-            grown.set(raw)
-            raw = grown
-          }
-          raw[n++] = (from * scale + t) * 2 ** RULE_BITS + rule
         }
       }
+      i = iEnd
+      j = jEnd
+      if ((i & 0xfffff) === 0) ctx.checkCancelled()
     }
-    i = iEnd
-    j = jEnd
-    if ((i & 0xfffff) === 0) ctx.checkCancelled()
+  }
+
+  if (subjects.length > 0 && targets.length > 0) {
+    // Subjects skip the slip keys they do not need; targets keep every key some subject has.
+    const seen = new Uint32Array(2 ** (FILTER_BITS - 5))
+    const S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound: exactValues(targets, rules, opts.dedup) })
+    if (!opts.dedup) merge(S, keyIndex(targets, rules, idxBits, ctx, { only: seen }), 'link', () => true)
+    else {
+      // Each record plays both parts: pairs within its own keys, then a record that needs
+      // slip keys meets the records that skipped theirs (their full slip keys).
+      const slip = new Set(rules.flatMap((r, i) => (r.exact ? [i] : [])))
+      merge(S, S, 'self', () => true)
+      if (slip.size > 0) {
+        const slipRules = rules.map((r) => (r.exact ? r : { ...r, keys: () => {} }))
+        merge(S, keyIndex(targets, slipRules, idxBits, ctx, { only: seen }), 'either', (rule) => slip.has(rule))
+      }
+    }
   }
 
   // One pair per (subject, target), with the bits of every rule that found it.

@@ -4,7 +4,7 @@ import { birthDate } from './dob.ts'
 import { gender } from './gender.ts'
 import { nationalId } from './id.ts'
 import { location } from './location.ts'
-import { alignNames } from './name-align.ts'
+import { alignNames, emptyAlignment } from './name-align.ts'
 import { givenName, middleName, surname } from './name.ts'
 import { phone } from './phone.ts'
 import type { Comparison, PairScratch } from './types.ts'
@@ -19,15 +19,20 @@ export function byName(name: string): Comparison {
 }
 
 const usesNames = new WeakMap<readonly Comparison[], boolean>()
+const alignment = emptyAlignment()
+const scratch: PairScratch = { names: null }
 
-/** Compares one pair on every comparison, writing level indices (-1 = missing) into out. */
+/**
+ * Compares one pair on every comparison, writing level indices (-1 = missing) into out.
+ * The returned scratch is shared: it holds until the next call (millions of pairs, no garbage).
+ */
 export function compareInto(cs: readonly Comparison[], a: Prepared, b: Prepared, out: Int8Array): PairScratch {
   let names = usesNames.get(cs)
   if (names === undefined) {
     names = cs.some((c) => c.field === 'person_name')
     usesNames.set(cs, names)
   }
-  const scratch: PairScratch = { names: names && a.name && b.name ? alignNames(a.name, b.name) : null }
+  scratch.names = names && a.name && b.name ? alignNames(a.name, b.name, alignment) : null
   for (let i = 0; i < cs.length; i++) out[i] = (cs[i] as Comparison).compare(a, b, scratch)
   return scratch
 }

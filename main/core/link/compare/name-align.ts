@@ -48,50 +48,59 @@ function buildReorderings(n: number): Roles[] {
 
 const tok = (n: PreparedName, i: number): string => (i < 0 ? '' : (n.folded[i] as string))
 
-const result = (x: Roles, y: Roles, swapped: boolean): NameAlignment => ({
-  aFamily: x.family,
-  aGiven: x.given,
-  aMiddle: x.middle,
-  bFamily: y.family,
-  bGiven: y.given,
-  bMiddle: y.middle,
-  swapped
-})
+function set(out: NameAlignment, x: Roles, y: Roles, swapped: boolean): NameAlignment {
+  out.aFamily = x.family
+  out.aGiven = x.given
+  out.aMiddle = x.middle
+  out.bFamily = y.family
+  out.bGiven = y.given
+  out.bMiddle = y.middle
+  out.swapped = swapped
+  return out
+}
+
+const ONLY_GIVEN: Roles = { family: -1, given: 0, middle: [] }
+const ONLY_FAMILY: Roles = { family: 0, given: -1, middle: [] }
 
 /** A one-word name is a given name unless it reads better as the other's family name. */
 function single(one: PreparedName, other: PreparedName, otherRoles: Roles): Roles {
   const asGiven = jaroWinkler(tok(one, 0), tok(other, otherRoles.given))
   const asFamily = jaroWinkler(tok(one, 0), tok(other, otherRoles.family))
-  return asFamily > asGiven ? { family: 0, given: -1, middle: [] } : { family: -1, given: 0, middle: [] }
+  return asFamily > asGiven ? ONLY_FAMILY : ONLY_GIVEN
 }
 
 /** Family names close enough to accept a reordering that makes the given names agree. */
 const closeFamily = (x: string, y: string): boolean => x === y || oneEditApart(x, y) || jaroWinkler(x, y) >= 0.88
 
+const agree = (a: PreparedName, x: Roles, b: PreparedName, y: Roles): boolean =>
+  tok(a, x.given) === tok(b, y.given) && closeFamily(tok(a, x.family), tok(b, y.family))
+
 /**
- * Aligns two names. The written order wins unless another reading of one name makes the
- * given names agree exactly (diacritics aside) and the family names agree or nearly so:
- * reordering on weaker evidence would turn noise into agreement. Only string equality on
- * the common path: this runs for every compared pair.
+ * Aligns two names into `out` (and returns it). The written order wins unless another
+ * reading of one name makes the given names agree exactly (diacritics aside) and the
+ * family names agree or nearly so: reordering on weaker evidence would turn noise into
+ * agreement. This runs for every compared pair: string equality on the common path, and
+ * nothing allocated.
  */
-export function alignNames(a: PreparedName, b: PreparedName): NameAlignment {
+export function alignNames(a: PreparedName, b: PreparedName, out: NameAlignment = emptyAlignment()): NameAlignment {
   const na = a.folded.length
   const nb = b.folded.length
-  if (na === 1 && nb === 1) return result({ family: -1, given: 0, middle: [] }, { family: -1, given: 0, middle: [] }, false)
-  if (na === 1) return result(single(a, b, standard(nb)), standard(nb), false)
+  if (na === 1 && nb === 1) return set(out, ONLY_GIVEN, ONLY_GIVEN, false)
+  if (na === 1) return set(out, single(a, b, standard(nb)), standard(nb), false)
   if (nb === 1) {
     const sa = standard(na)
-    return result(sa, single(b, a, sa), false)
+    return set(out, sa, single(b, a, sa), false)
   }
   const sa = standard(na)
   const sb = standard(nb)
-  if (tok(a, sa.family) === tok(b, sb.family) && tok(a, sa.given) === tok(b, sb.given)) return result(sa, sb, false)
-  const agree = (x: Roles, y: Roles): boolean => tok(a, x.given) === tok(b, y.given) && closeFamily(tok(a, x.family), tok(b, y.family))
-  // Cheap test first: a reordering can only agree if the two given names appear in both.
   const ga = tok(a, sa.given)
   const gb = tok(b, sb.given)
-  if (!b.folded.includes(ga) && !a.folded.includes(gb)) return result(sa, sb, false)
-  for (const y of reorderings(nb)) if (agree(sa, y)) return result(sa, y, true)
-  for (const x of reorderings(na)) if (agree(x, sb)) return result(x, sb, true)
-  return result(sa, sb, false)
+  if (tok(a, sa.family) === tok(b, sb.family) && ga === gb) return set(out, sa, sb, false)
+  // Cheap test first: a reordering can only agree if the two given names appear in both.
+  if (!b.folded.includes(ga) && !a.folded.includes(gb)) return set(out, sa, sb, false)
+  for (const y of reorderings(nb)) if (agree(a, sa, b, y)) return set(out, sa, y, true)
+  for (const x of reorderings(na)) if (agree(a, x, b, sb)) return set(out, x, sb, true)
+  return set(out, sa, sb, false)
 }
+
+export const emptyAlignment = (): NameAlignment => ({ aFamily: -1, aGiven: -1, aMiddle: [], bFamily: -1, bGiven: -1, bMiddle: [], swapped: false })
