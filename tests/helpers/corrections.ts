@@ -108,8 +108,10 @@ export function propose(ws: Workspace, by: User, c: Correction = {}): number {
         ? null
         : Number(
             db
-              .prepare('INSERT INTO diffs (link_id, record_id, field, site_value, registry_value, class) VALUES (?, ?, ?, ?, ?, ?)')
-              .run(linkId, recordId, field, c.oldValue ?? name.toUpperCase(), c.newValue ?? name, kind).lastInsertRowid
+              .prepare(
+                'INSERT INTO diffs (link_id, registry_record_id, record_id, field, site_value, registry_value, class) VALUES (?, ?, ?, ?, ?, ?, ?)'
+              )
+              .run(linkId, regId, recordId, field, c.oldValue ?? name.toUpperCase(), c.newValue ?? name, kind).lastInsertRowid
           )
     const proposalId = Number(
       db
