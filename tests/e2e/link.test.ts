@@ -10,6 +10,8 @@ import { launchChromium, openApp } from './harness/browser.ts'
 import { startHarness, type Harness } from './harness/server.ts'
 import { signIn } from './harness/users.ts'
 
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
+
 let browser: Browser
 let harness: Harness
 
@@ -80,7 +82,10 @@ test('a clerk runs linkage, moves the thresholds on the histogram, applies them 
   await page.getByTestId('link-detail').waitFor()
   await page.getByTestId('link-waterfall').getByTestId('waterfall-prior').waitFor()
   expect(await page.getByTestId('link-waterfall').getByTestId('waterfall-given_name').textContent()).toContain('Tên')
-  if (process.env['VAXRECON_SCREENSHOTS']) await page.screenshot({ path: process.env['VAXRECON_SCREENSHOTS'], fullPage: true })
+  // For the README: the histogram, the thresholds, the review band and one waterfall.
+  await page.setViewportSize({ width: 1400, height: 1300 })
+  await page.getByTestId('link-histogram').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SCREENSHOTS}linkage.png` })
   await page.getByTestId('lang-toggle').click()
   expect(await page.getByTestId('link-waterfall').getByTestId('waterfall-given_name').textContent()).toContain('Given name')
   await page.context().close()

@@ -21,7 +21,7 @@ export const STATUS_COLOR: Record<(typeof STATUS_ORDER)[number], string> = {
 
 const W = 760
 const H = 200
-const PAD = { left: 36, right: 12, top: 22, bottom: 24 }
+const PAD = { left: 36, right: 12, top: 34, bottom: 24 }
 const STEP = 0.5
 
 /**
