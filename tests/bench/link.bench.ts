@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readdirSync } from 'node:fs'
+import { copyFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
 import { importFile } from '../../main/core/import/import-file.ts'
@@ -121,18 +121,28 @@ async function speedBench(): Promise<void> {
   const sizes = quick ? [10_000, 40_000, Infinity] : [50_000, 200_000, Infinity]
   const dir = tempDir('vaxrecon-bench-speed-')
   await generateDemo(join(dir, 'demo'), { persons, seed: 2022 })
+  // One import of everything; each size keeps the first N site rows of a copy.
+  const base = join(dir, 'base.vaxrecon')
+  const ws = createWorkspace(base)
+  await importDemo(ws, join(dir, 'demo'), Infinity, false)
+  ws.close()
   out(`\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process\n`)
   out(row(['site rows', 'registry rows', 'linkage (s)', 'with diff rebuild (s)', 'peak RSS (MB)', 'auto', 'review', 'none']))
   out(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']))
   for (const size of sizes) {
     const path = join(dir, `speed-${size}.vaxrecon`)
-    const ws = createWorkspace(path)
-    const siteRows = await importDemo(ws, join(dir, 'demo'), size, false)
-    const registry = (ws.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = 'registry'`).get() as { n: number }).n
-    ws.close()
+    copyFileSync(base, path)
+    const w = openWorkspace(path)
+    if (Number.isFinite(size)) {
+      w.db.prepare(`DELETE FROM records WHERE kind = 'site' AND id NOT IN (SELECT id FROM records WHERE kind = 'site' ORDER BY id LIMIT ?)`).run(size)
+    }
+    const count = (kind: string) => (w.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = ?`).get(kind) as { n: number }).n
+    const [siteRows, registry] = [count('site'), count('registry')]
+    w.close()
     const r = runMatch(path)
     const l = r.result.links
     out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
+    rmSync(path)
   }
 }
 

@@ -36,10 +36,21 @@ export interface FrozenSubject {
   rejected: number[]
 }
 
+/**
+ * Which pair a waterfall explains: the subject (index into sites then complaints) and the
+ * registry person (index into the registry). Waterfalls are built only when stored, one
+ * at a time: held for a million subjects they would take gigabytes.
+ */
+export interface PairRef {
+  subject: number
+  target: number
+}
+
 export interface CandidateOut {
+  /** registry records.id */
   target: number
   weight: number
-  contributions: Contribution[]
+  pair: PairRef
 }
 
 /** The machine's link for one subject; registry ids are records.id. */
@@ -49,7 +60,8 @@ export interface LinkOutcome {
   probability: number | null
   status: MachineStatus
   hold: HoldReason | null
-  contributions: Contribution[]
+  /** The pair the waterfall explains; null when there is no candidate worth showing. */
+  pair: PairRef | null
   candidates: CandidateOut[]
 }
 
@@ -84,6 +96,8 @@ export interface EngineResult {
   persons: PersonResult[]
   complaints: ComplaintResult[]
   doseIssues: (DoseIssue & { person: number })[]
+  /** The waterfall of one pair, built when asked. */
+  explain(pair: PairRef): Contribution[]
   link: ModelSummary | null
   dedup: ModelSummary | null
 }
@@ -242,23 +256,18 @@ export function runEngine(
     const bestRow = forced?.row ?? cands[0]?.row
     const target = forced?.target ?? cands[0]?.cand.target
     if (!linkFit || bestRow === undefined || target === undefined) {
-      return { target: null, weight: null, probability: null, status: 'none', hold: null, contributions: [], candidates: [] }
+      return { target: null, weight: null, probability: null, status: 'none', hold: null, pair: null, candidates: [] }
     }
     const weight = forced ? registryWeight(forced.row, forced.target) : (cands[0] as { cand: Cand }).cand.weight
     const status: MachineStatus = forced ? 'auto' : statusFor(weight, hold, t)
     // A best candidate far below review is no candidate at all.
     const hopeless = status === 'none' && weight < t.review - STORED_BELOW_REVIEW
-    const contributions = hopeless ? [] : explain(linkFit.model, subjects[bestRow] as Prepared, registry[target] as Prepared)
     const candidates = cands
       .filter((c) => c.cand.weight >= Math.max(t.review - STORED_BELOW_REVIEW, weight - STORED_BELOW_BEST))
       .slice(0, STORED_CANDIDATES)
-      .map((c) => ({
-        target: (registry[c.cand.target] as Prepared).id,
-        weight: c.cand.weight,
-        contributions:
-          c.row === bestRow && c.cand.target === target && !hopeless ? contributions : explain(linkFit.model, subjects[c.row] as Prepared, registry[c.cand.target] as Prepared)
-      }))
-    return { target: hopeless ? null : (registry[target] as Prepared).id, weight, probability: probability(weight), status, hold, contributions, candidates }
+      .map((c) => ({ target: (registry[c.cand.target] as Prepared).id, weight: c.cand.weight, pair: { subject: c.row, target: c.cand.target } }))
+    const pair = hopeless ? null : { subject: bestRow, target }
+    return { target: hopeless ? null : (registry[target] as Prepared).id, weight, probability: probability(weight), status, hold, pair, candidates }
   }
 
   // Each site row on its own: confidently linked rows anchor persons.
@@ -283,9 +292,14 @@ export function runEngine(
   }
 
   // Site rows against each other, for persons.
-  const dedupFit = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
-  const contradicts = dedupFit ? contradiction(dedupFit.model) : null
-  const discriminates = dedupFit ? discriminating(dedupFit.model) : null
+  // Only the model, its summary and the strong edges outlive this block: the compared pairs
+  // (hundreds of megabytes at a million rows) are garbage once the edges are known.
+  const { dedupModel, dedupSummary, edges } = (() => {
+    const f = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
+    return { dedupModel: f?.model ?? null, dedupSummary: f?.summary ?? null, edges: f ? strongEdges(f.pairs, f.weights, t.auto) : [] }
+  })()
+  const contradicts = dedupModel ? contradiction(dedupModel) : null
+  const discriminates = dedupModel ? discriminating(dedupModel) : null
   const contradictionCache = new Map<number, boolean>()
   const cannotLink = (a: number, b: number): boolean => {
     const key = Math.min(a, b) * sites.length + Math.max(a, b)
@@ -305,7 +319,7 @@ export function runEngine(
     frozenOf,
     frozenAnchor: input.frozenPersons.map((f) => regIdx(f.confirmed)),
     frozenRejected: input.frozenPersons.map((f) => f.rejected.map(regIdx).filter((x) => x >= 0)),
-    edges: dedupFit ? strongEdges(dedupFit.pairs, dedupFit.weights, t.auto) : [],
+    edges,
     cannotLink,
     ambiguous,
     discriminates: (a, b) => discriminates?.(sites[a] as Prepared, sites[b] as Prepared) ?? false,
@@ -365,7 +379,7 @@ export function runEngine(
     const target = linkedTarget(p)
     if (target !== null) personOfTarget.set(target, i)
   })
-  const complaintSiteFit = dedupFit && complaints.length > 0 ? complaintToSites(complaints, sites, dedupFit.model, ctx) : null
+  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, dedupModel, ctx) : null
   const frozenComplaint = new Map(input.frozenComplaints.map((f) => [f.subjectId, f]))
   const complaintResults: ComplaintResult[] = complaints.map((c, k) => {
     const s = sites.length + k
@@ -407,8 +421,9 @@ export function runEngine(
     persons,
     complaints: complaintResults,
     doseIssues,
+    explain: (p) => (linkFit ? explain(linkFit.model, subjects[p.subject] as Prepared, registry[p.target] as Prepared) : []),
     link: linkFit?.summary ?? null,
-    dedup: dedupFit?.summary ?? null
+    dedup: dedupSummary
   }
 }
 

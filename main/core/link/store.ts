@@ -51,8 +51,12 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
 
   const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000)
   const writeLink = (kind: 'person' | 'complaint', subjectId: number, l: LinkOutcome): void => {
-    insertLink.run(runId, kind, subjectId, l.target, r4(l.weight), l.probability, l.status, l.hold, JSON.stringify(l.contributions))
-    for (const c of l.candidates) insertCandidate.run(kind, subjectId, c.target, r4(c.weight), JSON.stringify(c.contributions))
+    const contributions = l.pair ? JSON.stringify(result.explain(l.pair)) : '[]'
+    insertLink.run(runId, kind, subjectId, l.target, r4(l.weight), l.probability, l.status, l.hold, contributions)
+    for (const c of l.candidates) {
+      const same = l.pair && c.pair.subject === l.pair.subject && c.pair.target === l.pair.target
+      insertCandidate.run(kind, subjectId, c.target, r4(c.weight), same ? contributions : JSON.stringify(result.explain(c.pair)))
+    }
   }
 
   const personIds: number[] = []

@@ -11,7 +11,9 @@ import { sampleRandomPairs, uFromSample } from './u-sample.ts'
 export interface ComparedPairs {
   width: number
   levels: Int8Array
-  /** Frequency of the agreed value per pair and comparison, NaN when not adjusted. */
+  /** The comparisons adjusted for frequency (the name parts), in order. */
+  tfColumns: number[]
+  /** Frequency of the agreed value per pair and frequency column, NaN when not adjusted. */
   freq: Float32Array
 }
 
@@ -24,8 +26,9 @@ export function comparePairs(
   ctx: JobContext
 ): ComparedPairs {
   const width = cs.length
+  const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
   const levels = new Int8Array(pairs.length * width)
-  const freq = new Float32Array(pairs.length * width)
+  const freq = new Float32Array(pairs.length * tfColumns.length)
   const row = new Int8Array(width)
   for (let p = 0; p < pairs.length; p++) {
     if ((p & 0x7fff) === 0) {
@@ -35,13 +38,12 @@ export function comparePairs(
     const a = subjects[pairs.subject[p] as number] as Prepared
     const b = targets[pairs.target[p] as number] as Prepared
     const scratch = compareInto(cs, a, b, row)
-    for (let c = 0; c < width; c++) {
-      const l = row[c] as number
-      levels[p * width + c] = l
-      freq[p * width + c] = tfFrequency({ tf }, cs[c] as Comparison, l, a, b, scratch)
-    }
+    levels.set(row, p * width)
+    tfColumns.forEach((c, k) => {
+      freq[p * tfColumns.length + k] = tfFrequency({ tf }, cs[c] as Comparison, row[c] as number, a, b, scratch)
+    })
   }
-  return { width, levels, freq }
+  return { width, levels, tfColumns, freq }
 }
 
 export interface SessionReport {
@@ -158,11 +160,15 @@ export function pairWeights(model: LinkModel, compared: ComparedPairs, count: nu
   const prior = priorWeight(model.lambda)
   const out = new Float64Array(count)
   const width = compared.width
+  const nTf = compared.tfColumns.length
+  const tfSlot = Array.from({ length: width }, (_, c) => compared.tfColumns.indexOf(c))
   for (let p = 0; p < count; p++) {
     let w = prior
     for (let c = 0; c < width; c++) {
       const l = compared.levels[p * width + c] as number
-      if (l >= 0) w += comparisonWeight(model, table, c, l, compared.freq[p * width + c] as number)
+      if (l < 0) continue
+      const slot = tfSlot[c] as number
+      w += comparisonWeight(model, table, c, l, slot < 0 ? NaN : (compared.freq[p * nTf + slot] as number))
     }
     out[p] = w
   }
