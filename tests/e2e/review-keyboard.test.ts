@@ -74,7 +74,8 @@ test('a clerk works through a review session from the keyboard alone', async () 
   // Row 2 (Trần Thị Bích): to the birth date cell, keep the site's value.
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight')
   expect(await focusedCell(page)).toBe('2:dob')
-  expect(await page.getByTestId('review-scope').textContent()).toContain('Ngày sinh')
+  // The scope label follows the focus on the next render.
+  await expect.poll(() => page.getByTestId('review-scope').textContent()).toContain('Ngày sinh')
   await press(page, 's')
   await said('1 đề xuất')
 
@@ -86,6 +87,7 @@ test('a clerk works through a review session from the keyboard alone', async () 
   expect(await page.getByTestId('edit-value').inputValue()).toBe('Lê Văn Cường')
   await press(page, 'Enter')
   await said('1 đề xuất')
+  await expect.poll(() => focusedCell(page)).toBe('3:full_name')
 
   // Defer the ID with a note, then undo it.
   await press(page, 'ArrowRight', 'ArrowRight', 'ArrowRight')

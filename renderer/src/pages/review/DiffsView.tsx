@@ -115,6 +115,8 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     const c = current()
     if (!c) return setMessage(t('review.none'))
     const field = extra.field === undefined ? c.field : extra.field
+    // Cleared while the decision is saved, so the next message is never mistaken for the last one.
+    setMessage(null)
     try {
       const r = await call('review:decide', {
         linkId: c.row.linkId,
@@ -144,6 +146,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     setDialog({ kind: 'edit', field, initial: cell.registry ?? cell.variants[0]?.site ?? '' })
   }
   const undo = async () => {
+    setMessage(null)
     try {
       const r = await call('review:undo', {})
       afterChange(fill(t('review.done.undo'), { what: r.summary }), false)
@@ -155,6 +158,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   const unlink = async (note: string) => {
     const c = current()
     if (!c) return
+    setMessage(null)
     try {
       await call('review:unlink', { linkId: c.row.linkId, note })
       afterChange(t('review.done.link'), true)
