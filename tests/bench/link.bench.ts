@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, readdirSync, rmSync } from 'node:fs'
+import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
 import { importFile } from '../../main/core/import/import-file.ts'
@@ -17,7 +18,7 @@ import { demoQuality, febrlDedup, febrlLinkage, prf, type Scores } from '../inte
  * 3. time and peak memory of `match` against a ~500,000-person registry with 50k, 200k and
  *    all (~1M) site rows, each run in its own process.
  * LINK_BENCH_PERSONS sets the quality run's size (default 100,000); LINK_BENCH_SCALE=quick
- * shrinks the speed runs (for trying the bench out).
+ * shrinks the speed runs (for trying the bench out); LINK_BENCH_ONLY picks parts.
  */
 const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
 const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
@@ -69,7 +70,10 @@ async function demoBench(): Promise<void> {
   await importDemo(ws, join(dir, 'demo'))
   ws.close()
   const run = runMatch(join(dir, 'demo.vaxrecon'))
-  const q = demoQuality(openWorkspace(join(dir, 'demo.vaxrecon')), join(dir, 'demo'))
+  const scored = openWorkspace(join(dir, 'demo.vaxrecon'))
+  const q = demoQuality(scored, join(dir, 'demo'))
+  scored.close()
+  rmSync(dir, { recursive: true, force: true })
   out(`\n## Demo data, ${persons.toLocaleString('en')} persons (seed 2021): ${q.site.n.toLocaleString('en')} site rows, ${q.complaints.n} complaints`)
   out(`match: ${run.linkSeconds.toFixed(1)} s linkage, ${run.seconds.toFixed(1)} s with the review's diff rebuild, peak RSS ${run.peakRssMb} MB\n`)
   out(row(['site rows → registry', 'precision', 'recall', 'F1', 'sent to review']))
@@ -105,14 +109,24 @@ function febrlBench(): void {
     cli(['init', path])
     cli(['import', path, '--kind', 'site', join(FEBRL, `${d}.csv`), ...FEBRL_MAP])
     cli(['match', path, '--json'])
-    print(d, 'deduplication (pairs)', febrlDedup(openWorkspace(path)))
+    print(d, 'deduplication (pairs)', scoreWith(path, febrlDedup))
   }
   const path = join(dir, 'dataset4.vaxrecon')
   cli(['init', path])
   cli(['import', path, '--kind', 'registry', join(FEBRL, 'dataset4a.csv'), ...FEBRL_MAP])
   cli(['import', path, '--kind', 'site', join(FEBRL, 'dataset4b.csv'), ...FEBRL_MAP])
   cli(['match', path, '--json'])
-  print('dataset4a ↔ 4b', 'linkage', febrlLinkage(openWorkspace(path)))
+  print('dataset4a ↔ 4b', 'linkage', scoreWith(path, febrlLinkage))
+  rmSync(dir, { recursive: true, force: true })
+}
+
+function scoreWith<T>(path: string, score: (ws: Workspace) => T): T {
+  const ws = openWorkspace(path)
+  try {
+    return score(ws)
+  } finally {
+    ws.close()
+  }
 }
 
 async function speedBench(): Promise<void> {
@@ -144,11 +158,14 @@ async function speedBench(): Promise<void> {
     out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
     rmSync(path)
   }
+  rmSync(dir, { recursive: true, force: true })
 }
 
 export default async function linkBench(): Promise<void> {
-  out(`Linkage bench on ${process.platform}, Node ${process.version}. Links count persons and complaints; rows, site rows.`)
-  febrlBench()
-  await demoBench()
-  await speedBench()
+  // LINK_BENCH_ONLY=febrl,demo,speed runs some parts only.
+  const only = (process.env['LINK_BENCH_ONLY'] ?? 'febrl,demo,speed').split(',')
+  out(`Linkage bench on ${process.platform}, Node ${process.version}, ${cpus().length} cores.`)
+  if (only.includes('febrl')) febrlBench()
+  if (only.includes('demo')) await demoBench()
+  if (only.includes('speed')) await speedBench()
 }

@@ -32,7 +32,7 @@ export type MachineStatus = 'auto' | 'review' | 'none'
  * Why a link may not be made automatically:
  * - tie: the runner-up is within TIE_MARGIN bits of the best;
  * - twin: a strong runner-up shares the birth date and family name (a twin or sibling),
- *   and the ID does not settle it;
+ *   or the registry holds the candidate's twin, and the ID does not settle it;
  * - namesake: the registry holds two or more people with this name and birth date, and the
  *   ID does not settle it;
  * - conflict: this person's rows contradict each other, yet point at one registry person;
@@ -57,6 +57,11 @@ export interface CandidateView {
   idAgrees: boolean
   /** Registry people with this candidate's name and birth date (the candidate included). */
   namesakes: number
+  /**
+   * Registry people sharing this candidate's birth date, family name and place, under
+   * another given name (the candidate included): twins, as the registry records them.
+   */
+  twins: number
   /** The given-name level (0 exact … 5 different; -1 missing): lower agrees better. */
   givenLevel: number
 }
@@ -79,6 +84,9 @@ export function holdFor(cands: readonly CandidateView[], siblings: (i: number, j
     // A sibling fits the given name at least as well: even an agreeing ID may be the twin's.
     if (!best.idAgrees || givenRank(c.givenLevel) <= givenRank(best.givenLevel)) return 'twin'
   }
+  // A twin or namesake is linked by a clerk unless the ID settles it, even when the
+  // other one is not among the candidates: a sex or a phone is too thin to tell them apart.
   if (!best.idAgrees && best.namesakes >= 2) return 'namesake'
+  if (!best.idAgrees && best.twins >= 2) return 'twin'
   return null
 }

@@ -221,6 +221,21 @@ export function runEngine(
     })
     for (const list of byKey.values()) if (list.length > 1) for (const i of list) namesakes[i] = list.length
   }
+  // How many registry people share each one's birth date, family name and place under
+  // different given names (the person included): the registry's own twins.
+  const twins = new Int32Array(registry.length).fill(1)
+  {
+    const byKey = new Map<string, { people: number[]; given: Set<string> }>()
+    registry.forEach((r, i) => {
+      if (!r.dob || r.dob.m === 0 || !r.name || r.name.folded.length < 2) return
+      const k = `${dobString(r.dob)}|${family(r.name)}|${r.ward ?? r.address?.join(' ') ?? ''}`
+      const group = byKey.get(k) ?? { people: [], given: new Set<string>() }
+      group.people.push(i)
+      group.given.add(given(r.name))
+      byKey.set(k, group)
+    })
+    for (const g of byKey.values()) if (g.given.size > 1) for (const i of g.people) twins[i] = g.people.length
+  }
   const siblings = (x: Prepared, y: Prepared): boolean =>
     !!x.dob && !!y.dob && x.dob.m > 0 && dobString(x.dob) === dobString(y.dob) && !!x.name && !!y.name && x.name.folded.length > 1 && y.name.folded.length > 1 &&
     family(x.name) === family(y.name) && given(x.name) !== given(y.name)
@@ -247,7 +262,7 @@ export function runEngine(
     if (!linkFit) return null
     const views: CandidateView[] = cands.map(({ row, cand }) => {
       const idL = levelOf(row, cand, idC)
-      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: namesakes[cand.target] as number, givenLevel: levelOf(row, cand, givenC) }
+      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: namesakes[cand.target] as number, twins: twins[cand.target] as number, givenLevel: levelOf(row, cand, givenC) }
     })
     return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
   }

@@ -37,11 +37,12 @@ describe('linkage on demo data', () => {
     expect(f1 - prf(q.exactId).f1).toBeGreaterThan(0.04)
   })
 
-  it('never auto-links a twin or a namesake wrongly', () => {
-    // Twins and namesakes are auto-linked only where the evidence tells them apart (an ID,
-    // or a twin of the other sex): never to the wrong one. See match.test.ts for the close calls.
+  it('never auto-links a twin or a namesake unless the ID settles it', () => {
+    // Twins and namesakes are auto-linked only on an exact or crosswalked ID, never on
+    // a sex or a phone: see match.test.ts for the close calls.
     expect(q.hardAuto).toBeGreaterThan(0)
     expect(q.hardWrong).toBe(0)
+    expect(q.hardWithoutId).toBe(0)
   })
 
   it('links complaints too', () => {

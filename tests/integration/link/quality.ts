@@ -72,7 +72,7 @@ export interface DemoQuality {
   /**
    * Auto-linked rows whose registry person is a twin or a namesake, how many of them were
    * wrong, and how many such auto links (persons and complaints) had no exact or crosswalk
-   * ID match (a twin of the other sex, or an ID with one slip, can be told apart without).
+   * ID match (the engine holds those for a clerk, so this should be 0).
    */
   hardAuto: number
   hardWrong: number
@@ -99,7 +99,10 @@ export function demoQuality(ws: Workspace, demoDir: string): DemoQuality {
         `SELECT count(*) AS n FROM links l JOIN records rr ON rr.id = l.registry_record_id
          WHERE l.status = 'auto' AND rr.source_row IN (SELECT value FROM json_each(?))
            AND NOT EXISTS (SELECT 1 FROM json_each(l.contributions_json) c
-                           WHERE c.value ->> 'comparison' = 'national_id' AND c.value ->> 'level' IN ('exact', 'crosswalk'))`
+                           WHERE c.value ->> 'comparison' = 'national_id' AND c.value ->> 'level' IN ('exact', 'crosswalk'))
+           -- The waterfall explains the person's best row; another of its rows may carry the ID.
+           AND NOT EXISTS (SELECT 1 FROM records s WHERE l.subject_kind = 'person' AND s.person_id = l.subject_id AND s.national_id IN (rr.national_id, rr.old_national_id))
+           AND NOT EXISTS (SELECT 1 FROM records s WHERE l.subject_kind = 'complaint' AND s.id = l.subject_id AND s.national_id IN (rr.national_id, rr.old_national_id))`
       )
       .get(hardRows) as { n: number }
   ).n

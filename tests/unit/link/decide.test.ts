@@ -3,7 +3,7 @@ import { holdFor, statusFor, type CandidateView } from '../../../main/core/link/
 import { redecide, type LinkState } from '../../../main/core/link/redecide.ts'
 
 const t = { auto: 10, review: -4 }
-const cand = (weight: number, extra: Partial<CandidateView> = {}): CandidateView => ({ weight, idAgrees: false, namesakes: 1, givenLevel: 0, ...extra })
+const cand = (weight: number, extra: Partial<CandidateView> = {}): CandidateView => ({ weight, idAgrees: false, namesakes: 1, twins: 1, givenLevel: 0, ...extra })
 
 describe('decisions', () => {
   it('sorts by the two thresholds', () => {
@@ -34,6 +34,11 @@ describe('decisions', () => {
     expect(holdFor([cand(25, { idAgrees: true, givenLevel: 5 }), cand(12, { givenLevel: 0 })], twin)).toBe('twin')
     // A sibling far below is no contender.
     expect(holdFor([cand(30), cand(5, { givenLevel: 5 })], twin)).toBeNull()
+  })
+
+  it("holds a registry twin even when the sibling is no candidate, unless the ID settles it", () => {
+    expect(holdFor([cand(30, { twins: 2 })], () => false)).toBe('twin')
+    expect(holdFor([cand(30, { twins: 2, idAgrees: true })], () => false)).toBeNull()
   })
 
   it('holds namesakes (same name and birth date in the registry) unless the ID settles it', () => {
