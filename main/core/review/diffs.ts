@@ -4,6 +4,7 @@ import type { Db, Workspace } from '../workspace/workspace.ts'
 import { classify, type Classified } from './classify.ts'
 import { REVIEW_FIELDS, type ReviewField } from './fields.ts'
 import { ensureReviewFunctions, refreshRows } from './rows.ts'
+import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /**
  * Diffs: for every active link (auto, review or confirmed, with a registry person), one
@@ -19,8 +20,8 @@ import { ensureReviewFunctions, refreshRows } from './rows.ts'
  */
 
 /** A link the grid compares: one the engine or a clerk made, to a registry person. */
-export const activeLink = (alias = 'links'): string =>
-  `${alias}.status IN ('auto', 'review', 'confirmed') AND ${alias}.registry_record_id IS NOT NULL`
+export const activeLink = (alias = 'links', byStatusIndex = true): string =>
+  `${byStatusIndex ? '' : '+'}${alias}.status IN ('auto', 'review', 'confirmed') AND ${alias}.registry_record_id IS NOT NULL`
 
 interface LinkRow {
   id: number
@@ -29,17 +30,10 @@ interface LinkRow {
   registry_record_id: number
 }
 
-interface RecordRow {
+interface RecordRow extends IdentityColumns {
   id: number
   import_id: number
   person_id: number | null
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  old_national_id: string | null
-  phone: string | null
-  address: string | null
   ward_code: string | null
 }
 
@@ -104,7 +98,8 @@ function compare(subject: RecordRow, registry: RecordRow, carried: Map<number, S
 function statements(db: Db) {
   return {
     subjectsOfPersons: db.prepare(
-      `SELECT ${RECORD_COLS} FROM records WHERE kind = 'site' AND person_id IN (SELECT value FROM json_each(?)) ORDER BY id`
+      // +kind: without statistics SQLite would scan every site row by the kind index, per chunk.
+      `SELECT ${RECORD_COLS} FROM records WHERE +kind = 'site' AND person_id IN (SELECT value FROM json_each(?)) ORDER BY id`
     ),
     recordsById: db.prepare(`SELECT ${RECORD_COLS} FROM records WHERE id IN (SELECT value FROM json_each(?))`),
     existing: db.prepare(
@@ -265,8 +260,10 @@ export function rebuildDiffs(ws: Workspace, ctx: JobContext): { diffs: number } 
     db.prepare('DELETE FROM review_rows WHERE NOT EXISTS (SELECT 1 FROM diffs d WHERE d.link_id = review_rows.link_id)').run()
 
     const total = (db.prepare(`SELECT count(*) AS n FROM links WHERE ${activeLink()}`).get() as { n: number }).n
+    // Walked by id: led by the status index, each chunk would scan and sort every link after it.
     const page = db.prepare(
-      `SELECT id, subject_kind, subject_id, registry_record_id FROM links WHERE ${activeLink()} AND id > ? ORDER BY id LIMIT ${CHUNK}`
+      `SELECT id, subject_kind, subject_id, registry_record_id FROM links
+       WHERE id > ? AND ${activeLink('links', false)} ORDER BY id LIMIT ${CHUNK}`
     )
     let done = 0
     let last = 0
