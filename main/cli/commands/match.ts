@@ -1,15 +1,13 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { inlineContext } from '../../core/jobs/context.ts'
+import { STATUSES } from '../../core/link/decide.ts'
 import { matchJob, type MatchResult } from '../../core/link/match-job.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
+import { formatCounts, formatPairs } from '../kv.ts'
 
-const counts = (c: Record<string, number>): string => {
-  const order = ['auto', 'review', 'none', 'confirmed', 'rejected']
-  const keys = [...order.filter((k) => k in c), ...Object.keys(c).filter((k) => !order.includes(k)).sort()]
-  return keys.length === 0 ? '0' : keys.map((k) => `${k}=${c[k]}`).join(' ')
-}
+const counts = (c: Record<string, number>): string => formatCounts(c, STATUSES)
 
 function format(r: MatchResult): string {
   const rows: [string, string][] = [
@@ -22,24 +20,29 @@ function format(r: MatchResult): string {
     ['dose_issues', counts(r.doseIssues)],
     ['seconds', r.seconds.toFixed(1)]
   ]
-  const width = Math.max(...rows.map(([k]) => k.length))
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n'
+  return formatPairs(rows)
 }
 
 export const matchCommand: Command = {
   name: 'match',
   summary: 'Liên kết với CSDL dân cư / link site rows and complaints to the registry',
   usage:
-    'vaxrecon match WORKSPACE [--json]\n' +
+    'vaxrecon match WORKSPACE [--json] [--duplicate-window DAYS]\n' +
     '  Prints counts by status: links counts persons and complaints, rows counts site and complaint rows.\n' +
-    '  Decisions already made by clerks are kept.',
+    '  Decisions already made by clerks are kept. --duplicate-window (0-60, kept in the workspace):\n' +
+    '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.',
   run(args, io) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' } } })
     const [path] = positionals
     if (!path || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
+    const raw = values['duplicate-window']
+    const windowDays = raw === undefined ? undefined : Number(raw)
+    if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 0 && windowDays <= 60)) {
+      throw new UsageError('--duplicate-window must be a whole number of days from 0 to 60')
+    }
     const ws = openWorkspace(resolve(path))
     try {
-      const result = matchJob(ws, {}, inlineContext())
+      const result = matchJob(ws, windowDays === undefined ? {} : { settings: { duplicateWindowDays: windowDays } }, inlineContext())
       io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : format(result))
     } finally {
       ws.close()

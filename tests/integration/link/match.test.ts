@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { JobCancelledError } from '../../../main/core/errors.ts'
 import { applyThresholds } from '../../../main/core/link/apply-thresholds.ts'
+import { getLinkSettings } from '../../../main/core/link/settings.ts'
 import { matchJob } from '../../../main/core/link/match-job.ts'
 import type { Contribution } from '../../../main/core/link/model/score.ts'
 import { linkDetail } from '../../../main/core/link/queries.ts'
@@ -197,5 +198,17 @@ describe('re-running match', () => {
     )
     expect(() => matchJob(ws, {}, ctx)).toThrow(JobCancelledError)
     expect(snapshot()).toEqual(before)
+  })
+
+  it('`vaxrecon match --duplicate-window` widens the duplicate-dose check and keeps the setting', () => {
+    expect(cli(['match', ws.path, '--duplicate-window', 'soon']).code).toBe(2)
+    expect(cli(['match', ws.path, '--duplicate-window', '61']).code).toBe(2)
+    // Mai's second Pfizer dose came 14 days after the first: too soon, or the same dose twice.
+    const kindOf = () => ws.db.prepare('SELECT kind FROM dose_issues WHERE record_id = ?').pluck().get(planted['mai_dose2'])
+    expect(kindOf()).toBe('short_interval')
+    const r = cli(['match', ws.path, '--duplicate-window', '14', '--json'])
+    expect(r.code).toBe(0)
+    expect(kindOf()).toBe('duplicate')
+    expect(getLinkSettings(ws.db).duplicateWindowDays).toBe(14)
   })
 })

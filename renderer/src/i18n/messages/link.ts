@@ -2,6 +2,8 @@
 export const vi = {
   'link.run': 'Chạy liên kết',
   'link.rerun': 'Chạy lại liên kết',
+  'link.window': 'Mũi trùng: cùng loại vắc xin cách nhau không quá',
+  'link.window.days': 'ngày',
   'link.lastRun': 'Lần chạy gần nhất',
   'link.never': 'Chưa chạy liên kết lần nào. Hãy nhập dữ liệu rồi bấm “Chạy liên kết”.',
   'link.done': 'Đã liên kết xong.',
@@ -104,6 +106,8 @@ export const vi = {
 export const en: Record<keyof typeof vi, string> = {
   'link.run': 'Run linkage',
   'link.rerun': 'Run linkage again',
+  'link.window': 'Duplicate doses: same vaccine family within',
+  'link.window.days': 'days',
   'link.lastRun': 'Last run',
   'link.never': 'Linkage has not run yet. Import data, then press “Run linkage”.',
   'link.done': 'Linkage finished.',

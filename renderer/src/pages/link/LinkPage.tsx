@@ -35,6 +35,8 @@ export function LinkPage({ refresh, onError }: PageProps) {
   const [list, setList] = useState<List | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
   const [detail, setDetail] = useState<Res<'link:detail'> | null>(null)
+  // Days within which two doses of one vaccine family count as one dose entered twice.
+  const [windowDays, setWindowDays] = useState<number | null>(null)
 
   // Bumped after a job, so the summary and the list load again.
   const [version, setVersion] = useState(0)
@@ -50,6 +52,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
       if (!live) return
       setSummary(s)
       setDraft(s.thresholds)
+      setWindowDays(s.duplicateWindowDays)
     }, onError)
     return () => {
       live = false
@@ -106,9 +109,26 @@ export function LinkPage({ refresh, onError }: PageProps) {
     <section className="link-page">
       <StepIntro step="link" />
       <div className="link-run">
-        <button type="button" className="primary" data-testid="link-run" disabled={running} onClick={() => void job.start({ kind: 'match' })}>
+        <button type="button" className="primary" data-testid="link-run" disabled={running} onClick={() => void job.start({ kind: 'match', ...(windowDays !== null && { duplicateWindowDays: windowDays }) })}>
           {summary?.run ? t('link.rerun') : t('link.run')}
         </button>
+        <label className="small">
+          {t('link.window')}{' '}
+          <input
+            type="number"
+            min={0}
+            max={60}
+            step={1}
+            value={windowDays ?? ''}
+            disabled={running || windowDays === null}
+            onChange={(e) => {
+              const v = Math.trunc(Number(e.target.value))
+              if (e.target.value.trim() !== '' && Number.isFinite(v)) setWindowDays(Math.min(60, Math.max(0, v)))
+            }}
+            data-testid="link-window"
+          />{' '}
+          {t('link.window.days')}
+        </label>
         <span className="muted small">
           {summary?.run ? `${t('link.lastRun')}: ${new Date(summary.run.startedAt).toLocaleString()} · ${t('link.keepsDecisions')}` : t('link.never')}
         </span>
