@@ -32,7 +32,7 @@ const Dose = z.object({
 
 const Complaint = z.object({
   complaint_id: z.string().nullable(),
-  submitted_at: date,
+  submitted_at: z.string().regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$/).nullable(),
   complaint_type: z.string().nullable(),
   description: z.string().nullable()
 })

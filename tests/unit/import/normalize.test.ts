@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { resolveAddress, districtMentioned } from '../../../main/core/import/normalize/address.ts'
-import { normalizeDate } from '../../../main/core/import/normalize/date.ts'
+import { normalizeDate, normalizeDateTime } from '../../../main/core/import/normalize/date.ts'
 import { normalizeDoseNumber } from '../../../main/core/import/normalize/dose.ts'
 import { normalizeGender } from '../../../main/core/import/normalize/gender.ts'
 import { checkCccd, normalizeId } from '../../../main/core/import/normalize/id.ts'
@@ -55,6 +55,20 @@ test('dates: serials, date cells and every string form; a year stays a year; amb
   expect(dose('15/9/21').value).toBe('2021-09-15')
 })
 
+test('complaint times: kept to the minute from date cells, serials and strings; Vietnam time unless a zone is named', () => {
+  const at = (v: Parameters<typeof normalizeDateTime>[0]) => normalizeDateTime(v, { field: 'submitted_at', allowYearOnly: false, today }).value
+  expect(at(new Date(Date.UTC(2021, 9, 5, 14, 30)))).toBe('2021-10-05 14:30')
+  expect(at(new Date(Date.UTC(2021, 9, 5)))).toBe('2021-10-05')
+  expect(at(44474.6041666667)).toBe('2021-10-05 14:30')
+  expect(at(44474)).toBe('2021-10-05')
+  for (const s of ['05/10/2021 14:30', '5/10/2021 14:30:59', '2021-10-05T14:30:00', '14:30 05/10/2021', '2021-10-05T07:30:00Z', '2021-10-05 14:30+07:00']) expect(at(s), s).toBe('2021-10-05 14:30')
+  expect(at('05/10/2021')).toBe('2021-10-05')
+  // Late on the 4th in UTC is already the 5th in Vietnam.
+  expect(at('2021-10-04T20:15:00Z')).toBe('2021-10-05 03:15')
+  expect(normalizeDateTime('05/10/2021 25:10', { field: 'submitted_at', allowYearOnly: false, today }).warnings.map((w) => w.code)).toContain('DATE_INVALID')
+  expect(at('ngày mai')).toBeNull()
+})
+
 test('gender: Nam/Nữ/M/F/1/0 in any case', () => {
   for (const m of ['Nam', 'NAM', 'nam', 'M', 'male', 1, '1']) expect(normalizeGender(m).value, String(m)).toBe('M')
   for (const f of ['Nữ', 'NỮ', 'nu', 'Nu\u0303', 'F', 'female', 0, '0']) expect(normalizeGender(f).value, String(f)).toBe('F')
@@ -97,10 +111,13 @@ test('vaccines: spellings canonicalized; unknown ones flagged, never guessed', (
     ['AstraZeneca', 'ASTRAZENECA'], ['Astra Zeneca', 'ASTRAZENECA'], ['AZ', 'ASTRAZENECA'], ['Vaxzevria', 'ASTRAZENECA'],
     ['Pfizer-BioNTech', 'PFIZER'], ['Comirnaty', 'PFIZER'], ['moderna', 'MODERNA'], ['Spikevax', 'MODERNA'],
     ['Vero Cell', 'VEROCELL'], ['Verocell (Sinopharm)', 'VEROCELL'], ['Sinopharm', 'VEROCELL'], ['Sputnik-V', 'SPUTNIKV'],
-    ['Johnson & Johnson', 'JANSSEN'], ['Janssen', 'JANSSEN'], ['Hayat-Vax', 'HAYATVAX'], ['abdala', 'ABDALA'], ['Vắc xin Pfizer', 'PFIZER']
+    ['Johnson & Johnson', 'JANSSEN'], ['Janssen', 'JANSSEN'], ['Hayat-Vax', 'HAYATVAX'], ['abdala', 'ABDALA'], ['Vắc xin Pfizer', 'PFIZER'],
+    ['AstraZeneca (Covishield)', 'ASTRAZENECA'], ['Pfizer / Comirnaty', 'PFIZER']
   ]
   for (const [raw, canonical] of cases) expect(normalizeVaccine(raw).value, raw).toBe(canonical)
   expect(normalizeVaccine('Covaxin')).toEqual({ value: null, warnings: [{ field: 'vaccine', code: 'VACCINE_UNKNOWN' }] })
+  // Two different vaccines, or a known one with an unknown note, are never guessed.
+  for (const raw of ['AstraZeneca / Pfizer', 'Pfizer (mũi nhắc)']) expect(normalizeVaccine(raw).value, raw).toBeNull()
 })
 
 test('dose numbers', () => {

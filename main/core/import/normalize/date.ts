@@ -130,3 +130,42 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
   if ((m = s.normalize('NFC').match(/^ng[aà]y (\d{1,2}) th[aá]ng (\d{1,2}) n[aă]m (\d{4})$/i))) return ymd(Number(m[3]), Number(m[2]), Number(m[1]))
   return bad('DATE_INVALID')
 }
+
+/**
+ * A date with its time of day where the cell has one, as `YYYY-MM-DD HH:MM` (the wall
+ * clock as written: Vietnam time unless it names a zone, which is then converted to
+ * UTC+7), or `YYYY-MM-DD` without one. Complaint deadlines run 48 hours from this
+ * moment, so dropping the time would make every complaint look hours later than it is.
+ */
+export function normalizeDateTime(raw: CellValue, opts: DateOptions): DateResult {
+  const hhmm = (h: number, m: number) => `${pad(h)}:${pad(m)}`
+  const withTime = (date: DateResult, time: string | null): DateResult =>
+    date.value === null || time === null || date.value.length !== 10 ? date : { value: `${date.value} ${time}`, warnings: date.warnings }
+  if (raw instanceof Date && !Number.isNaN(raw.getTime())) {
+    const t = new Date(raw.getTime() + 1000) // absorbs the rounding of serial fractions
+    const midnight = t.getUTCHours() === 0 && t.getUTCMinutes() === 0
+    return withTime(normalizeDate(raw, opts), midnight ? null : hhmm(t.getUTCHours(), t.getUTCMinutes()))
+  }
+  if (typeof raw === 'number' && raw >= 1 && raw < 2_958_466 && !Number.isInteger(raw)) {
+    const minutes = Math.round((raw - Math.floor(raw)) * 1440)
+    return withTime(normalizeDate(raw, opts), minutes === 0 || minutes === 1440 ? null : hhmm(Math.floor(minutes / 60), minutes % 60))
+  }
+  if (typeof raw !== 'string') return normalizeDate(raw, opts)
+  const s = raw.trim().replace(/\s+/g, ' ')
+  // A named zone: the instant, shown on Vietnam's clock.
+  const zoned = s.match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})$/i)
+  if (zoned) {
+    const ms = Date.parse(`${zoned[1]}T${zoned[2]}${zoned[3]}`)
+    if (Number.isNaN(ms)) return normalizeDate(raw, opts)
+    const vn = new Date(ms + 7 * 3_600_000)
+    return withTime(normalizeDate(vn.toISOString().slice(0, 10), opts), hhmm(vn.getUTCHours(), vn.getUTCMinutes()))
+  }
+  // The time after the date ("05/10/2021 14:30", "2021-10-05T14:30:00") or before it ("14:30 05/10/2021").
+  const after = s.match(/^(.*\d)[ T](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?$/)
+  const before = s.match(/^(\d{1,2}):(\d{2})(?::\d{2})? (.+)$/)
+  const [datePart, h, m] = after ? [after[1], after[2], after[3]] : before ? [before[3], before[1], before[2]] : [s, undefined, undefined]
+  const date = normalizeDate(datePart ?? s, opts)
+  if (h === undefined || m === undefined) return date
+  if (Number(h) > 23 || Number(m) > 59) return { value: null, warnings: [...date.warnings, { field: opts.field, code: 'DATE_INVALID' }] }
+  return withTime(date, Number(h) === 0 && Number(m) === 0 ? null : hhmm(Number(h), Number(m)))
+}

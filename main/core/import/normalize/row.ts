@@ -4,7 +4,7 @@ import type { RejectReason } from '../codes.ts'
 import type { CellValue } from '../readers/types.ts'
 import { RECORD_SCHEMAS, type NormalizedRecord } from '../validate.ts'
 import { resolveAddress } from './address.ts'
-import { normalizeDate } from './date.ts'
+import { normalizeDate, normalizeDateTime } from './date.ts'
 import { normalizeDoseNumber } from './dose.ts'
 import { normalizeGender } from './gender.ts'
 import { checkCccd, normalizeId } from './id.ts'
@@ -157,7 +157,7 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
     if (kind === 'complaint') {
       const complaintId = textField(get('complaint_id'), 'complaint_id', warnings)
       if (complaintId === null) warnings.push({ field: 'complaint_id', code: 'COMPLAINT_NO_ID' })
-      const submitted = normalizeDate(get('submitted_at'), { field: 'submitted_at', allowYearOnly: false })
+      const submitted = normalizeDateTime(get('submitted_at'), { field: 'submitted_at', allowYearOnly: false })
       warnings.push(...submitted.warnings)
       record = {
         ...record,

@@ -20,11 +20,18 @@ const ALIASES: Record<string, Vaccine> = {
   abdala: 'ABDALA', cigb66: 'ABDALA'
 }
 
+const aliasOf = (s: string): Vaccine | undefined => ALIASES[fold(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')]
+
 const fromText = memoText((s: string): Normalized<Vaccine> => {
-  const key = fold(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')
-  if (key === '') return ok(null)
-  const v = ALIASES[key]
-  return v ? ok(v) : warn(null, 'vaccine', 'VACCINE_UNKNOWN')
+  if (fold(s) === '') return ok(null)
+  const v = aliasOf(s)
+  if (v) return ok(v)
+  // "AstraZeneca (Covishield)", "Pfizer / Comirnaty": a name with another name for it is
+  // that vaccine, when every part names the same one; anything else is flagged.
+  const parts = s.split(/[()/]/).filter((p) => fold(p) !== '')
+  const named = new Set(parts.map(aliasOf))
+  const [only] = named
+  return parts.length > 1 && named.size === 1 && only ? ok(only) : warn(null, 'vaccine', 'VACCINE_UNKNOWN')
 })
 
 /** Canonical vaccine names; an unknown name is flagged and left empty, never guessed. */
