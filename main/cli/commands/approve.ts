@@ -5,7 +5,7 @@ import { listProposals } from '../../core/approve/list.ts'
 import { CorrectionKind, ProposalStatus, type ProposalFilterInput, type Selection, type Verdict } from '../../core/approve/schema.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { signInFromCli } from '../auth.ts'
-import { UsageError, type Command } from '../command.ts'
+import { oneOf, UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
 const USAGE = [
@@ -21,11 +21,8 @@ function parseIds(raw: string[]): number[] {
   return ids
 }
 
-function oneOf<T extends string>(values: readonly string[] | undefined, allowed: readonly T[], flag: string): T[] | undefined {
-  if (!values || values.length === 0) return undefined
-  for (const v of values) if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`)
-  return values as T[]
-}
+/** An unused filter flag means no filter, not an empty one. */
+const optional = <T,>(xs: T[]): T[] | undefined => (xs.length === 0 ? undefined : xs)
 
 const PAST: Record<Verdict, string> = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' }
 
@@ -59,14 +56,14 @@ export const approve: Command = {
     if (!path || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path')
     const filter: ProposalFilterInput = {
       fields: values.field,
-      kinds: oneOf(values.kind, CorrectionKind.options, '--kind'),
+      kinds: optional(oneOf(values.kind, CorrectionKind.options, '--kind')),
       site: values.site
     }
     const ws = openWorkspace(resolve(path))
     try {
       if (values.list) {
         const viewer = values.as ? await signInFromCli(ws, values.as, io) : null
-        const status = oneOf(values.status, ProposalStatus.options, '--status') ?? ProposalStatus.options.filter((s) => s !== 'superseded')
+        const status = optional(oneOf(values.status, ProposalStatus.options, '--status')) ?? ProposalStatus.options.filter((s) => s !== 'superseded')
         const page = listProposals(ws, viewer, { ...filter, status, proposedBy: values.mine && viewer ? viewer.id : undefined }, { offset: 0, limit: 100_000 })
         if (values.json) io.out(JSON.stringify(page.rows, null, 2) + '\n')
         else {

@@ -8,6 +8,7 @@ import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
+import { formatPairs } from '../kv.ts'
 
 export function parseKind(kind: string | undefined): SourceKind {
   if (!kind || !(SOURCE_KINDS as readonly string[]).includes(kind)) throw new UsageError('--kind must be site, registry or complaint')
@@ -46,8 +47,7 @@ function formatSummary(s: ImportSummary): string {
     ['rejected', String(s.rejected)],
     ['blank_rows', String(s.blankRows)]
   ]
-  const width = Math.max(...lines.map(([k]) => k.length))
-  let out = lines.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n'
+  let out = formatPairs(lines)
   const reasons = Object.entries(s.rejectsByReason).sort((a, b) => b[1] - a[1])
   out += '\nrejected by reason:\n' + (reasons.length === 0 ? '  (none)\n' : reasons.map(([c, n]) => `  ${c}  ${n}  ${REJECT_REASONS[c as keyof typeof REJECT_REASONS]?.en ?? ''}\n`).join(''))
   const warnings = Object.entries(s.warningsByKind).sort((a, b) => b[1] - a[1])

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { csvLine } from '../../core/import/rows.ts'
 import { iterateLinkRows, LINK_COLUMNS } from '../../core/link/link-rows.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
+import { parseFormat, writeTable } from '../table-output.ts'
 
 export const linksCommand: Command = {
   name: 'links',
@@ -18,26 +17,12 @@ export const linksCommand: Command = {
     })
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
-    if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('--format must be csv or json')
+    const format = parseFormat(values.format)
     const ws = openWorkspace(resolve(wsPath))
-    const file = values.out ? createWriteStream(resolve(values.out)) : null
-    const write = (s: string) => (file ? file.write(s) : io.out(s))
     try {
-      if (values.format === 'csv') {
-        write(csvLine(LINK_COLUMNS))
-        for (const r of iterateLinkRows(ws)) write(csvLine(LINK_COLUMNS.map((c) => r[c])))
-      } else {
-        write('[')
-        let first = true
-        for (const r of iterateLinkRows(ws)) {
-          write((first ? '\n' : ',\n') + JSON.stringify(r))
-          first = false
-        }
-        write('\n]\n')
-      }
+      await writeTable({ format, out: values.out, io, columns: LINK_COLUMNS, rows: iterateLinkRows(ws), cells: (r) => LINK_COLUMNS.map((c) => r[c]) })
     } finally {
       ws.close()
-      if (file) await new Promise<void>((res, rej) => file.end((err?: Error | null) => (err ? rej(err) : res())))
     }
     return 0
   }

@@ -5,8 +5,8 @@ import { DIFF_CLASSES, REVIEW_FIELDS } from '../../core/review/fields.ts'
 import { ReviewFilter, type BulkAction } from '../../core/review/schemas.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { signInFromCli } from '../auth.ts'
-import { UsageError, type Command } from '../command.ts'
-import { formatPairs } from '../kv.ts'
+import { oneOf, UsageError, type Command } from '../command.ts'
+import { formatCounts, formatPairs } from '../kv.ts'
 
 const USAGE = [
   'vaxrecon propose WORKSPACE --as USER (--accept-registry | --keep-site) --class C [--class C]... [filters] [--note TEXT] [--dry-run] [--json]',
@@ -18,15 +18,7 @@ const USAGE = [
   '  by USER. Review-band links, complaints and rows whose site values disagree are skipped and counted.'
 ].join('\n       ')
 
-function oneOf<T extends string>(values: readonly string[] | undefined, allowed: readonly T[], flag: string): T[] {
-  for (const v of values ?? []) if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`)
-  return (values ?? []) as T[]
-}
-
-const counts = (c: Record<string, number>): string => {
-  const keys = Object.keys(c).sort()
-  return keys.length === 0 ? '0' : keys.map((k) => `${k}=${c[k]}`).join(' ')
-}
+const counts = (c: Record<string, number>): string => formatCounts(c, [])
 
 /** Bulk review rules from the command line, e.g. accept the registry's value for every formatting-only difference. */
 export const propose: Command = {

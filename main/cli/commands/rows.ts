@@ -1,9 +1,9 @@
-import { createWriteStream } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { csvLine, iterateRows, ROW_COLUMNS } from '../../core/import/rows.ts'
+import { iterateRows, ROW_COLUMNS } from '../../core/import/rows.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
+import { parseFormat, writeTable } from '../table-output.ts'
 import { parseKind } from './import.ts'
 
 export const rowsCommand: Command = {
@@ -19,26 +19,19 @@ export const rowsCommand: Command = {
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     const kind = parseKind(values.kind)
-    if (values.format !== 'csv' && values.format !== 'json') throw new UsageError('--format must be csv or json')
+    const format = parseFormat(values.format)
     const ws = openWorkspace(resolve(wsPath))
-    const file = values.out ? createWriteStream(resolve(values.out)) : null
-    const write = (s: string) => (file ? file.write(s) : io.out(s))
     try {
-      if (values.format === 'csv') {
-        write(csvLine(ROW_COLUMNS))
-        for (const r of iterateRows(ws, kind)) write(csvLine(ROW_COLUMNS.map((c) => (c === 'warnings' ? r.warnings.join(';') : r[c]))))
-      } else {
-        write('[')
-        let first = true
-        for (const r of iterateRows(ws, kind)) {
-          write((first ? '\n' : ',\n') + JSON.stringify(r))
-          first = false
-        }
-        write('\n]\n')
-      }
+      await writeTable({
+        format,
+        out: values.out,
+        io,
+        columns: ROW_COLUMNS,
+        rows: iterateRows(ws, kind),
+        cells: (r) => ROW_COLUMNS.map((c) => (c === 'warnings' ? r.warnings.join(';') : r[c]))
+      })
     } finally {
       ws.close()
-      if (file) await new Promise<void>((res, rej) => file.end((err?: Error | null) => (err ? rej(err) : res())))
     }
     return 0
   }

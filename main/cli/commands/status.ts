@@ -3,11 +3,7 @@ import { resolve } from 'node:path'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { workspaceStatus, type WorkspaceStatus } from '../../core/workspace/status.ts'
 import { UsageError, type Command } from '../command.ts'
-
-function formatCounts(counts: Record<string, number>): string {
-  const entries = Object.entries(counts)
-  return entries.length === 0 ? '0' : entries.map(([k, n]) => `${k}=${n}`).join(' ')
-}
+import { formatCounts, formatPairs } from '../kv.ts'
 
 function formatStatus(s: WorkspaceStatus): string {
   const rows: [string, string][] = [
@@ -23,8 +19,7 @@ function formatStatus(s: WorkspaceStatus): string {
     ['users', String(s.users)],
     ['audit_entries', String(s.auditEntries)]
   ]
-  const width = Math.max(...rows.map(([k]) => k.length))
-  return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n') + '\n'
+  return formatPairs(rows)
 }
 
 export const status: Command = {
