@@ -1,17 +1,11 @@
 import { fold, lowerNfc, tokens } from './text.ts'
+import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /** The normalized columns of a `records` row that linkage reads. */
-export interface RecordRow {
+export interface RecordRow extends IdentityColumns {
   id: number
   import_id: number
   kind: 'site' | 'registry' | 'complaint'
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  old_national_id: string | null
-  phone: string | null
-  address: string | null
   province_code: string | null
   district_code: string | null
   ward_code: string | null

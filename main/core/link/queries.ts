@@ -4,6 +4,7 @@ import { redecide } from './redecide.ts'
 import { getLinkSettings } from './settings.ts'
 import type { Contribution } from './model/score.ts'
 import { CURRENT_LINKS } from './store.ts'
+import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /** What the linkage screen shows about the last run: counts, the histogram, the model. */
 export interface LinkSummary {
@@ -131,15 +132,8 @@ export function listLinks(db: Db, q: LinkListQuery): { total: number; rows: Link
 
 const PERSON_FIELDS = 'id, full_name, dob, gender, national_id, old_national_id, phone, address, ward_code'
 
-export interface PersonFields {
+export interface PersonFields extends IdentityColumns {
   id: number
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  old_national_id: string | null
-  phone: string | null
-  address: string | null
   ward_code: string | null
 }
 

@@ -1,6 +1,7 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { currentLink, subjectLinks } from './links.ts'
 import type { CandidateQueue, CandidatesPanel, Contribution, Identity, SubjectRef } from './schemas.ts'
+import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /**
  * The candidates panel: for a link in the review band, or a subject without a link, the
@@ -11,15 +12,8 @@ import type { CandidateQueue, CandidatesPanel, Contribution, Identity, SubjectRe
 const IDENTITY_COLS = 'r.id, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address'
 const SOURCE = `(SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row`
 
-interface IdentityRow {
+interface IdentityRow extends IdentityColumns {
   id: number
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  old_national_id: string | null
-  phone: string | null
-  address: string | null
 }
 
 export const toIdentity = (r: IdentityRow): Identity => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { OUTCOME_REASONS } from './complaint-reasons.ts'
 import { REVIEW_FIELDS } from './fields.ts'
 
 /**
@@ -9,23 +10,6 @@ const Id = z.number().int().positive()
 export const ComplaintOutcome = z.enum(['approved', 'deferred', 'rejected'])
 export type ComplaintOutcome = z.infer<typeof ComplaintOutcome>
 
-/** Reason codes per outcome; the UI and the reports name them in both languages. */
-export const OUTCOME_REASONS = {
-  approved: ['site_record_confirms', 'site_confirmed', 'registry_confirms', 'other'],
-  deferred: ['awaiting_site', 'awaiting_citizen', 'awaiting_registry', 'other'],
-  rejected: [
-    'name_mismatch',
-    'dob_mismatch',
-    'dose_mismatch',
-    'date_mismatch',
-    'vaccine_mismatch',
-    'name_without_diacritics',
-    'no_site_record',
-    'already_recorded',
-    'duplicate_complaint',
-    'other'
-  ]
-} as const satisfies Record<ComplaintOutcome, readonly string[]>
 export const ReasonCode = z.enum([...new Set(Object.values(OUTCOME_REASONS).flat())] as [string, ...string[]])
 export type ReasonCode = z.infer<typeof ReasonCode>
 

@@ -4,7 +4,6 @@ import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { classify } from './classify.ts'
 import {
-  OUTCOME_REASONS,
   type ClaimKind,
   type ComplaintEvidence,
   type ComplaintItem,
@@ -21,6 +20,8 @@ import { bumpGeneration } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
 import { refreshRows } from './rows.ts'
+import type { IdentityColumns } from '../workspace/record-columns.ts'
+import { OUTCOME_REASONS } from './complaint-reasons.ts'
 
 /**
  * The complaints queue. A citizen's complaint must be answered within 48 hours of its
@@ -228,16 +229,9 @@ function siteRowsOf(db: Db, c: ComplaintRow, registryId: number | null): Complai
   }))
 }
 
-interface RegistryRow {
+interface RegistryRow extends IdentityColumns {
   id: number
   status: string
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  old_national_id: string | null
-  phone: string | null
-  address: string | null
 }
 
 function registryOf(db: Db, c: ComplaintRow): RegistryRow | null {

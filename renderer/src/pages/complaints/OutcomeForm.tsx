@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { OUTCOME_REASONS } from '../../../../main/ipc/shared-values.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -9,23 +10,8 @@ type Resolve = Req<'complaints:resolve'>
 type Outcome = Resolve['outcome']
 type Draft = NonNullable<Resolve['corrections']>[number]
 
-/** Reason codes per outcome, as core accepts them (main/core/review/complaint-schemas.ts). */
-const REASONS: Record<Outcome, Resolve['reasonCode'][]> = {
-  approved: ['site_record_confirms', 'site_confirmed', 'registry_confirms', 'other'],
-  deferred: ['awaiting_site', 'awaiting_citizen', 'awaiting_registry', 'other'],
-  rejected: [
-    'name_mismatch',
-    'dob_mismatch',
-    'dose_mismatch',
-    'date_mismatch',
-    'vaccine_mismatch',
-    'name_without_diacritics',
-    'no_site_record',
-    'already_recorded',
-    'duplicate_complaint',
-    'other'
-  ]
-}
+/** Reason codes per outcome, exactly as core accepts them. */
+const REASONS: Record<Outcome, readonly Resolve['reasonCode'][]> = OUTCOME_REASONS
 
 /**
  * The outcome of a complaint, with a reason code and a note. Approving proposes the
