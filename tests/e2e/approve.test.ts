@@ -1,29 +1,20 @@
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import { openWorkspace } from '../../main/core/workspace/index.ts'
 import { fixtureWorkspace, PASSWORDS, propose } from '../helpers/corrections.ts'
 import { tempDir } from '../helpers/tmp.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { createFirstSupervisor, signIn, switchUser } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness.close()
-  await browser.close()
-})
 
 async function openWorkspaceInUi(page: Page, path: string): Promise<void> {
-  harness.dialogAnswers.push(path)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
 }
 
@@ -43,7 +34,7 @@ test('a clerk is offered no approval, and the channel refuses one; a supervisor 
   const own = propose(f.ws, f.minh)
   f.ws.close()
 
-  const page = await openApp(browser, harness)
+  const page = await openApp(e2e.browser, e2e.harness)
   await openWorkspaceInUi(page, f.path)
   await signIn(page, f.clerk.name, PASSWORDS.clerk)
   expect(await page.getByTestId('current-user').getAttribute('data-role')).toBe('clerk')
@@ -88,7 +79,7 @@ test('a clerk is offered no approval, and the channel refuses one; a supervisor 
   const out = join(tempDir(), 'lo')
   await page.getByTestId('nav-export').click()
   await expect.poll(() => page.getByTestId('export-pending').textContent()).toBe('2')
-  harness.dialogAnswers.push(out)
+  e2e.harness.dialogAnswers.push(out)
   await page.getByTestId('export-choose-dir').click()
   await expect.poll(() => page.getByTestId('export-dir').textContent()).toBe(out)
   await page.getByTestId('export-password').fill(PASSWORDS.minh)
@@ -118,8 +109,8 @@ test('a clerk is offered no approval, and the channel refuses one; a supervisor 
 
 test('a new workspace asks for its first supervisor, who then adds a clerk', async () => {
   const path = join(tempDir(), 'moi.vaxrecon')
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('create-workspace').click()
   await createFirstSupervisor(page, 'Nguyễn Thị Hoa', 'hoa-password-1')
   expect(await page.getByTestId('current-user').textContent()).toContain('Nguyễn Thị Hoa')

@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../main/core/jobs/context.ts'
 import { rebuildDiffs } from '../../main/core/review/diffs.ts'
 import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 let f: ReviewFixture
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
@@ -24,17 +22,11 @@ beforeAll(async () => {
       .run(f.rec['C2'], f.rec['S3'], JSON.stringify(['date_differs', 'same_vaccine', 'same_dose_number']))
   )
   f.ws.close()
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness?.close()
-  await browser?.close()
 })
 
 test('the queue puts the overdue complaint first with a live countdown; a rejection is stored with its reason', async () => {
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(f.path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'mat-khau-lan')
   await page.getByTestId('nav-complaints').click()

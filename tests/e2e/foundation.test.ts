@@ -2,32 +2,22 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { APPLICATION_ID, LATEST } from '../../main/core/workspace/index.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { createFirstSupervisor, signIn } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness.close()
-  await browser.close()
-})
 
 test('a clerk creates a workspace in the UI, switches language, and the file is on disk', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-'))
   const path = join(dir, 'huyen-a.vaxrecon')
-  const page = await openApp(browser, harness)
+  const page = await openApp(e2e.browser, e2e.harness)
 
   await expect.poll(() => page.getByTestId('create-workspace').textContent()).toBe('Tạo không gian làm việc mới…')
-  harness.dialogAnswers.push(path)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('create-workspace').click()
   await createFirstSupervisor(page, 'Minh', 'minh-password-1')
   await page.getByTestId('page-overview').waitFor()
@@ -58,8 +48,8 @@ test('a clerk creates a workspace in the UI, switches language, and the file is 
 })
 
 test('opening a file that is not a workspace shows a bilingual error and stays on the home screen', async () => {
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(join(process.cwd(), 'package.json'))
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(join(process.cwd(), 'package.json'))
   await page.getByTestId('open-workspace').click()
   const banner = page.getByTestId('error-banner')
   await banner.waitFor()

@@ -1,28 +1,19 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expect, test } from 'vitest'
 import { addUser } from '../../main/core/users/users.ts'
 import { createWorkspace, openWorkspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from '../helpers/tmp.ts'
 import { fixture } from '../integration/import/helpers.ts'
 import { snapshot } from '../integration/import/helpers.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness.close()
-  await browser.close()
-})
 
 async function workspaceWithClerk(): Promise<string> {
   const path = join(tempDir('vaxrecon-e2e-import-'), 'import.vaxrecon')
@@ -33,8 +24,8 @@ async function workspaceWithClerk(): Promise<string> {
 }
 
 async function openImport(path: string): Promise<Page> {
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'lan-password-1')
   await page.getByTestId('nav-import').click()
@@ -47,7 +38,7 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
   const page = await openImport(path)
 
   // 1. File, through the dialog.
-  harness.dialogAnswers.push(fixture('site-two-row-header.xlsx'))
+  e2e.harness.dialogAnswers.push(fixture('site-two-row-header.xlsx'))
   await page.getByTestId('choose-file').click()
   await page.getByTestId('mapping-table').waitFor()
   // 2. The sheet and the two-row header were found.
@@ -105,14 +96,14 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
 test('rejected rows are reported with their reasons and exported to Excel for the site', async () => {
   const path = await workspaceWithClerk()
   const page = await openImport(path)
-  harness.dialogAnswers.push(fixture('site-some-rejects.xlsx'))
+  e2e.harness.dialogAnswers.push(fixture('site-some-rejects.xlsx'))
   await page.getByTestId('choose-file').click()
   await page.getByTestId('start-import').click()
   await page.getByTestId('import-report').waitFor({ timeout: 60_000 })
   expect(await page.getByTestId('report-rejected').locator('dd').textContent()).toBe('3')
   expect(await page.getByTestId('report-reasons').locator('tr[data-code="NAME_NOT_TEXT"]').textContent()).toContain('không phải là tên người')
   const out = join(tempDir('vaxrecon-e2e-rejects-'), 'tra-lai.xlsx')
-  harness.dialogAnswers.push(out)
+  e2e.harness.dialogAnswers.push(out)
   await page.getByTestId('export-rejects').click()
   await page.getByTestId('rejects-exported').waitFor()
   expect(existsSync(out)).toBe(true)
@@ -128,7 +119,7 @@ test('a password-protected file shows the bilingual error and leaves the workspa
   const path = await workspaceWithClerk()
   const before = snapshot(path)
   const page = await openImport(path)
-  harness.dialogAnswers.push(fixture('bad/bad-encrypted.xlsx'))
+  e2e.harness.dialogAnswers.push(fixture('bad/bad-encrypted.xlsx'))
   await page.getByTestId('choose-file').click()
   const banner = page.getByTestId('error-banner')
   await banner.waitFor()
@@ -137,11 +128,11 @@ test('a password-protected file shows the bilingual error and leaves the workspa
   await page.getByTestId('lang-toggle').click()
   expect(await banner.textContent()).toContain('password-protected')
   // An old .xls offers the conversion through LibreOffice.
-  harness.dialogAnswers.push(fixture('bad/bad-old-binary.xls'))
+  e2e.harness.dialogAnswers.push(fixture('bad/bad-old-binary.xls'))
   await page.getByTestId('choose-file').click()
   await expect.poll(() => banner.getAttribute('data-code')).toBe('FILE_XLS_BINARY')
   await page.getByTestId('convert').waitFor()
   await page.context().close()
-  harness.session.replaceWorkspace(null)
+  e2e.harness.session.replaceWorkspace(null)
   expect(snapshot(path)).toEqual(before)
 })

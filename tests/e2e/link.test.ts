@@ -1,28 +1,18 @@
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { addUser } from '../../main/core/users/users.ts'
 import { createWorkspace, openWorkspace } from '../../main/core/workspace/index.ts'
 import { population, siteRow, siteRows } from '../integration/link/population.ts'
 import { insertRows } from '../integration/link/records.ts'
 import { tempDir } from '../helpers/tmp.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness.close()
-  await browser.close()
-})
 
 const count = (path: string, status: string): number => {
   const ws = openWorkspace(path)
@@ -46,8 +36,8 @@ test('a clerk runs linkage, moves the thresholds on the histogram, applies them 
   insertRows(ws, 'site', 'site.xlsx', [...site.rows, siteRow(lonely, ['no_id', 'year_only', 'no_diacritics'])])
   ws.close()
 
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'lan-password-1')
   await page.getByTestId('nav-link').click()

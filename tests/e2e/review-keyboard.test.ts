@@ -1,26 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../main/core/jobs/context.ts'
 import { rebuildDiffs } from '../../main/core/review/diffs.ts'
 import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 let f: ReviewFixture
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()
   rebuildDiffs(f.ws, inlineContext())
   f.ws.close()
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness?.close()
-  await browser?.close()
 })
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)
@@ -47,8 +40,8 @@ async function press(page: Page, ...keys: string[]): Promise<void> {
 }
 
 test('a clerk works through a review session from the keyboard alone', async () => {
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(f.path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'mat-khau-lan')
 

@@ -1,20 +1,19 @@
 import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { beforeAll, expect, test } from 'vitest'
 import { complaintEvidence } from '../../main/core/review/complaints.ts'
 import { normalizeEdit } from '../../main/core/review/edit.ts'
 import { addUser } from '../../main/core/users/users.ts'
 import { openWorkspace } from '../../main/core/workspace/index.ts'
 import { demoWorkspace } from '../integration/review/demo-workspace.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 let path: string
 
 beforeAll(async () => {
@@ -22,13 +21,7 @@ beforeAll(async () => {
   const ws = openWorkspace(path)
   await addUser(ws, null, { name: 'Lan', role: 'clerk', password: 'lan-password-1' })
   ws.close()
-  browser = await launchChromium()
-  harness = await startHarness()
   mkdirSync(SCREENSHOTS, { recursive: true })
-})
-afterAll(async () => {
-  await harness?.close()
-  await browser?.close()
 })
 
 /** Read-only looks at the workspace the app is working on (WAL lets both connections in). */
@@ -75,8 +68,8 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   expect(formatting.length).toBeGreaterThan(5)
   const expected = new Map(formatting.map((p) => [key(p), p]))
 
-  const page = await openApp(browser, harness)
-  harness.dialogAnswers.push(path)
+  const page = await openApp(e2e.browser, e2e.harness)
+  e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'lan-password-1')
   await page.getByTestId('nav-review').click()

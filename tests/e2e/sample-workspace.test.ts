@@ -2,36 +2,26 @@ import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { sampleFolderFor } from '../../main/core/demo/sample-workspace.ts'
 import { readCsv } from '../integration/demo-helpers.ts'
-import { launchChromium, openApp } from './harness/browser.ts'
-import { startHarness, type Harness } from './harness/server.ts'
+import { openApp } from './harness/browser.ts'
+import { e2eSession } from './harness/session.ts'
 import { createFirstSupervisor } from './harness/users.ts'
 
-let browser: Browser
-let harness: Harness
+const e2e = e2eSession()
 
-beforeAll(async () => {
-  browser = await launchChromium()
-  harness = await startHarness()
-})
-afterAll(async () => {
-  await harness.close()
-  await browser.close()
-})
 
 test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data and opens it', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-')), 'thu-mau.vaxrecon')
-  const page = await openApp(browser, harness)
+  const page = await openApp(e2e.browser, e2e.harness)
 
   const button = page.getByTestId('open-sample')
   await expect.poll(() => button.textContent()).toBe('Mở dữ liệu mẫu…')
   // Keyboard first: the button is reachable and explained.
   await button.focus()
   expect(await button.getAttribute('aria-describedby')).toBe('sample-hint')
-  harness.dialogAnswers.push(path)
+  e2e.harness.dialogAnswers.push(path)
   await page.keyboard.press('Enter')
   await page.getByTestId('sample-running').waitFor()
 
