@@ -1,7 +1,7 @@
 import { VaxError } from '../core/errors.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
-import type { User } from '../core/users/users.ts'
+import { notSignedIn, type User } from '../core/users/users.ts'
 import type { Workspace } from '../core/workspace/workspace.ts'
 import type { EventName, EventPayload } from './contract.ts'
 
@@ -57,9 +57,7 @@ export class Session {
 
   /** The signed-in user; every decision is recorded under this user. */
   get user(): User {
-    if (!this.signedIn) {
-      throw new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
-    }
+    if (!this.signedIn) throw notSignedIn()
     return this.signedIn
   }
 

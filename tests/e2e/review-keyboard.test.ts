@@ -112,6 +112,8 @@ test('a clerk works through a review session from the keyboard alone', async () 
   await preview.waitFor()
   expect(await preview.getAttribute('data-diffs')).toBe('3')
   await press(page, 'Enter')
+  // Applied as a job in a worker: the dialog closes when it is done.
+  await page.getByTestId('bulk-dialog').waitFor({ state: 'detached', timeout: 30_000 })
   await said('3 đề xuất')
 
   // The shortcuts are one key away.

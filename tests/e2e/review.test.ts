@@ -87,6 +87,8 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   await preview.waitFor()
   expect(Number(await preview.getAttribute('data-diffs'))).toBe(formatting.length)
   await page.getByTestId('bulk-dialog-confirm').click()
+  // Applied as a job in a worker: the dialog closes when it is done.
+  await page.getByTestId('bulk-dialog').waitFor({ state: 'detached', timeout: 30_000 })
   await expect.poll(() => page.getByTestId('review-message').textContent()).toContain(`${formatting.length}`)
   await page.getByTestId('facet-classes-formatting').click()
 

@@ -1,8 +1,9 @@
 import { z } from 'zod'
+import { BulkRequest } from '../review/schemas.ts'
 
 /**
- * The parameters of every long job, one schema per kind. This file imports nothing but
- * zod: the IPC contract (and so the sandboxed preload bundle) is built from it.
+ * The parameters of every long job, one schema per kind. This file imports only zod
+ * schemas: the IPC contract (and so the sandboxed preload bundle) is built from it.
  */
 export const JobRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('verify') }),
@@ -26,7 +27,10 @@ export const JobRequest = z.discriminatedUnion('kind', [
   // The signer's password opens their signing key in the worker; it is never stored or echoed.
   z.object({ kind: z.literal('export'), outDir: z.string().min(1).max(4096), signer: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
   // Sample data (main/core/demo): generate the sample set next to the workspace and import it.
-  z.object({ kind: z.literal('sample') })
+  z.object({ kind: z.literal('sample') }),
+  // A bulk review decision (main/core/review/bulk.ts): a hundred thousand differences must
+  // not hold the main process. `userId` is the signed-in user, set by main, never the renderer.
+  z.object({ kind: z.literal('review-bulk'), bulk: BulkRequest, userId: z.number().int().optional() })
 ])
 export type JobRequest = z.infer<typeof JobRequest>
 export type JobKind = JobRequest['kind']

@@ -31,14 +31,17 @@ export class JobRunner {
     this.onEvent = onEvent
   }
 
+  /** Whether a job is running on this workspace: one at a time, as each holds the write lock. */
+  isBusy(workspacePath: string): boolean {
+    return [...this.running.values()].some((job) => job.workspacePath === workspacePath)
+  }
+
   start(workspacePath: string, request: JobRequest): JobHandle {
-    for (const job of this.running.values()) {
-      if (job.workspacePath === workspacePath) {
-        throw new VaxError('JOB_BUSY', {
-          vi: 'Một tác vụ khác đang chạy trên không gian làm việc này. Hãy chờ hoặc huỷ nó.',
-          en: 'Another job is running on this workspace. Wait for it or cancel it.'
-        })
-      }
+    if (this.isBusy(workspacePath)) {
+      throw new VaxError('JOB_BUSY', {
+        vi: 'Một tác vụ khác đang chạy trên không gian làm việc này. Hãy chờ hoặc huỷ nó.',
+        en: 'Another job is running on this workspace. Wait for it or cancel it.'
+      })
     }
     const id = randomUUID()
     const buffer = new SharedArrayBuffer(4)

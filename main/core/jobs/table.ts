@@ -7,6 +7,8 @@ import { exportJob } from '../export/export-job.ts'
 import { matchJob } from '../link/match-job.ts'
 import { applyThresholds } from '../link/apply-thresholds.ts'
 import { sampleJob } from '../demo/sample-workspace.ts'
+import { applyBulk } from '../review/bulk.ts'
+import { userById } from '../users/users.ts'
 
 /** Maps each job kind to the core function that does the work. */
 export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown {
@@ -25,5 +27,7 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
       return exportJob(ws, req, ctx)
     case 'sample':
       return sampleJob(ws, ctx)
+    case 'review-bulk':
+      return applyBulk(ws, userById(ws.db, req.userId), req.bulk, ctx)
   }
 }

@@ -1,4 +1,5 @@
 import { VaxError } from '../errors.ts'
+import { inlineContext, type JobContext } from '../jobs/context.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { CellWriter, DIFF_COLS, unanimous, type CellDiff, type LinkRow } from './cells.ts'
@@ -171,9 +172,10 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
 }
 
 /** Applies a bulk rule as one decision (one undo step); refused if the count shown to the clerk is stale. */
-export function applyBulk(ws: Workspace, user: User, req: BulkRequest): DecisionResult {
+export function applyBulk(ws: Workspace, user: User, req: BulkRequest, ctx: JobContext = inlineContext()): DecisionResult {
   return ws.tx(() => {
     const db = ws.db
+    ctx.progress({ done: 0, total: null, stage: 'bulk' })
     const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
     const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
     if (req.expected !== undefined && count !== req.expected) {
@@ -200,6 +202,8 @@ export function applyBulk(ws: Workspace, user: User, req: BulkRequest): Decision
     } else {
       ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
     }
+    // The writes are set-wise SQL: a cancel is honoured between them, and rolls all back.
+    ctx.checkCancelled()
     setUndoData(db, d.id, { restore })
     bumpGeneration(db)
     const made = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ?').get(d.id) as {

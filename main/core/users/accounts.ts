@@ -3,7 +3,7 @@ import { VaxError } from '../errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { SCRYPT } from './kdf.ts'
 import { describeKey, generateSigningKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
-import { addUser, authenticate, hashPassword, MIN_PASSWORD_LENGTH, type Role, type User } from './users.ts'
+import { addUser, authenticate, hashPassword, MIN_PASSWORD_LENGTH, notSignedIn, type Role, type User } from './users.ts'
 
 /**
  * Re-reads a signed-in user from the workspace. Rules are checked against the role stored
@@ -33,7 +33,7 @@ export function hasUsers(ws: Workspace): boolean {
 export async function createUserBy(ws: Workspace, actor: User | null, input: { name: string; role: Role; password: string }): Promise<User> {
   if (actor === null) {
     if (hasUsers(ws)) {
-      throw new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
+      throw notSignedIn()
     }
     if (input.role !== 'supervisor') {
       throw new VaxError('FIRST_USER_SUPERVISOR', {

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { Role } from './schema.ts'
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
-import type { Workspace } from '../workspace/workspace.ts'
+import type { Db, Workspace } from '../workspace/workspace.ts'
 import { SCRYPT, scrypt } from './kdf.ts'
 import { describeKey, generateSigningKey } from './signing-key.ts'
 
@@ -79,6 +79,18 @@ export async function addUser(
 export function listUsers(ws: Workspace): User[] {
   return ws.db.prepare('SELECT id, name, role FROM users WHERE disabled_at IS NULL ORDER BY name').all() as User[]
 }
+
+/**
+ * The user a job acts for, by id (main sets it from the session): a user disabled or
+ * removed since the job was asked for acts for nobody.
+ */
+export function userById(db: Db, id: number | undefined): User {
+  const row = id === undefined ? undefined : (db.prepare('SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL').get(id) as User | undefined)
+  if (!row) throw notSignedIn()
+  return row
+}
+
+export const notSignedIn = (): VaxError => new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
 
 const wrongLogin = () =>
   new VaxError('LOGIN_FAILED', { vi: 'Sai tên người dùng hoặc mật khẩu.', en: 'Wrong user name or password.' })

@@ -3,7 +3,6 @@ import { Overview } from '../../core/review/overview-schema.ts'
 import {
   BulkAction,
   BulkPreview,
-  BulkRequest,
   CandidateQueue,
   CandidatesPanel,
   DecideRequest,
@@ -30,7 +29,6 @@ export const reviewChannels = {
   'review:decide': { request: DecideRequest, response: DecisionResult },
   /** What a bulk rule would decide, shown before it is applied. */
   'review:bulkPreview': { request: z.object({ filter: ReviewFilter, action: BulkAction }), response: BulkPreview },
-  'review:bulkApply': { request: BulkRequest, response: DecisionResult },
   'review:undo': { request: z.object({}), response: UndoEntry },
   'review:undoStack': { request: z.object({}), response: z.object({ entries: z.array(UndoEntry) }) },
   /** "Not the same person": the link is rejected and the subject goes back to the candidates. */

@@ -1,5 +1,5 @@
 import { candidateQueue, candidatesPanel } from '../../core/review/candidates.ts'
-import { applyBulk, previewBulk } from '../../core/review/bulk.ts'
+import { previewBulk } from '../../core/review/bulk.ts'
 import { decide } from '../../core/review/decisions.ts'
 import { personPanel, proposeDose } from '../../core/review/doses.ts'
 import { facets, gridPage } from '../../core/review/grid.ts'
@@ -14,7 +14,6 @@ type ReviewChannel =
   | 'review:facets'
   | 'review:decide'
   | 'review:bulkPreview'
-  | 'review:bulkApply'
   | 'review:undo'
   | 'review:undoStack'
   | 'review:unlink'
@@ -31,7 +30,6 @@ export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
     'review:facets': ({ filter }) => facets(s.workspace, filter),
     'review:decide': (req) => decide(s.workspace, s.user, req),
     'review:bulkPreview': ({ filter, action }) => previewBulk(s.workspace, filter, action),
-    'review:bulkApply': (req) => applyBulk(s.workspace, s.user, req),
     'review:undo': () => undoLast(s.workspace, s.user),
     'review:undoStack': () => ({ entries: undoStack(s.workspace, s.user) }),
     'review:unlink': (req) => unlink(s.workspace, s.user, req),

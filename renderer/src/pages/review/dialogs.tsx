@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { JobProgress } from '../../components/JobProgress.tsx'
+import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -77,7 +79,7 @@ const counts = (o: Record<string, number>, label: (k: string) => string): string
     .join(' · ')
 
 /** A bulk rule on the current filter: the count comes first, then the apply. */
-export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:bulkApply'>): void; onCancel(): void; onError(e: unknown): void }) {
+export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:decide'>): void; onCancel(): void; onError(e: unknown): void }) {
   const { t } = useI18n()
   const [action, setAction] = useState<BulkAction>('accept_registry')
   const [note, setNote] = useState('')
@@ -92,13 +94,16 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:bul
       live = false
     }
   }, [filter, action, onError])
-  const apply = async () => {
-    if (!preview) return
-    try {
-      props.onApplied(await call('review:bulkApply', { filter, action, note, expected: preview.diffs }))
-    } catch (e) {
-      onError(e)
-    }
+  // Applied in a worker: a decision over a hundred thousand differences must not hold the app.
+  const { onApplied } = props
+  const job = useJob(useCallback((ok: boolean, result: unknown) => ok && onApplied(result as Res<'review:decide'>), [onApplied]))
+  const failed = job.state.phase === 'failed' ? job.state.error : null
+  useEffect(() => {
+    if (failed) onError(failed)
+  }, [failed, onError])
+  const running = job.state.phase === 'running'
+  const apply = () => {
+    if (preview && !running) void job.start({ kind: 'review-bulk', bulk: { filter, action, note, expected: preview.diffs } })
   }
   const conflicts = (preview?.byClass['conflict'] ?? 0) > 0 && action !== 'defer'
   return (
@@ -106,8 +111,8 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:bul
       testId="bulk-dialog"
       title={t('review.bulk.title')}
       confirmLabel={preview ? fill(t('review.bulk.apply'), { diffs: preview.diffs.toLocaleString() }) : t('review.bulk.counting')}
-      confirmDisabled={!preview || preview.diffs === 0}
-      onConfirm={() => void apply()}
+      confirmDisabled={!preview || preview.diffs === 0 || running}
+      onConfirm={apply}
       onCancel={props.onCancel}
     >
       <label className="dialog-field">
@@ -137,6 +142,7 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:bul
         <p className="muted">{t('review.bulk.counting')}</p>
       )}
       <NoteInput note={note} setNote={setNote} />
+      <JobProgress state={job.state} onCancel={job.cancel} />
     </Dialog>
   )
 }
