@@ -1,7 +1,5 @@
-/** One CLI command: its name, one line of help, usage, and the function that runs it. */
+/** One CLI command: its usage and the function that runs it (its name and summary are in commands/index.ts). */
 export interface Command {
-  name: string
-  summary: string
   usage: string
   run(args: string[], io: CliIo): Promise<number> | number
 }

@@ -33,13 +33,14 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     io.out(help())
     return name ? 0 : 2
   }
-  const cmd = commands.find((c) => c.name === name)
-  if (!cmd) {
+  const entry = commands.find((c) => c.name === name)
+  if (!entry) {
     io.err(`Lệnh không tồn tại / unknown command: ${name}\n\n${help()}`)
     return 2
   }
+  const cmd = await entry.load()
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.out(`${cmd.summary}\n\nUsage: ${cmd.usage}\n`)
+    io.out(`${entry.summary}\n\nUsage: ${cmd.usage}\n`)
     return 0
   }
   try {

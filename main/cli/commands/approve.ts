@@ -28,8 +28,6 @@ const PAST: Record<Verdict, string> = { approve: 'approved', reject: 'rejected',
 
 /** Four eyes from the command line: the same core rules as the app (a clerk or the proposer is refused). */
 export const approve: Command = {
-  name: 'approve',
-  summary: 'Phê duyệt, từ chối, rút lại phê duyệt điều chỉnh / approve, reject or withdraw corrections',
   usage: USAGE,
   async run(args, io) {
     const { positionals, values } = parseArgs({

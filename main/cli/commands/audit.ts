@@ -16,8 +16,6 @@ const PROBLEMS: Record<NonNullable<AuditVerdict['problem']>, { vi: string; en: s
 
 /** Exit 0 when the hash-chained log is intact, 1 when it was changed outside the app. */
 export const audit: Command = {
-  name: 'audit',
-  summary: 'Kiểm tra nhật ký kiểm toán / verify the audit log',
   usage: 'vaxrecon audit verify WORKSPACE [--json]',
   run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })

@@ -24,8 +24,6 @@ function progressPrinter(persons: number, err: (t: string) => void): (p: JobProg
 }
 
 export const demo: Command = {
-  name: 'demo',
-  summary: 'Tạo bộ dữ liệu mẫu có đáp án / write a realistic sample data set with ground truth',
   usage: `vaxrecon demo OUTDIR [--persons N] [--seed S]   (N from ${DEMO_LIMITS.minPersons} to ${DEMO_LIMITS.maxPersons}, default 2000; S default 1)`,
   async run(args, io) {
     const { positionals, values } = parseArgs({

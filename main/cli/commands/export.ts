@@ -14,8 +14,6 @@ import { formatPairs } from '../kv.ts'
  * after an interruption, it first finishes the interrupted batch's files.
  */
 export const exportCommand: Command = {
-  name: 'export',
-  summary: 'Xuất lô điều chỉnh có chữ ký / export a signed correction batch',
   usage: 'vaxrecon export WORKSPACE --as USER --out DIR [--json]   (password from stdin or VAXRECON_PASSWORD)',
   async run(args, io) {
     const { positionals, values } = parseArgs({

@@ -56,8 +56,6 @@ function formatSummary(s: ImportSummary): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  summary: 'Nhập bảng tính / import a site, registry or complaint spreadsheet',
   usage:
     'vaxrecon import WORKSPACE --kind site|registry|complaint FILE [--sheet NAME] [--header-row N] [--map field=Header ...] [--convert] [--json]\n' +
     '  --map address=Col1,Col2,Col3 joins several columns into the address; fields are the canonical ones plus family_name and given_name.\n' +

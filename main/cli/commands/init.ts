@@ -5,8 +5,6 @@ import { schemaVersion } from '../../core/workspace/workspace.ts'
 import { UsageError, type Command } from '../command.ts'
 
 export const init: Command = {
-  name: 'init',
-  summary: 'Tạo không gian làm việc mới / create a new workspace',
   usage: 'vaxrecon init WORKSPACE',
   run(args, io) {
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })

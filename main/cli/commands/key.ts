@@ -10,8 +10,6 @@ import { formatPairs } from '../kv.ts'
 
 /** Writes a supervisor's public key in minisign format, for the receiving side to trust. */
 export const key: Command = {
-  name: 'key',
-  summary: 'Xuất khoá công khai của người ký / export a signer’s public key',
   usage: 'vaxrecon key export WORKSPACE --as USER --out KEY.pub   (password from stdin or VAXRECON_PASSWORD)',
   async run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { as: { type: 'string' }, out: { type: 'string' } } })

@@ -6,8 +6,6 @@ import { UsageError, type Command } from '../command.ts'
 import { parseFormat, writeTable } from '../table-output.ts'
 
 export const linksCommand: Command = {
-  name: 'links',
-  summary: 'Xuất kết quả liên kết / write one link row per site or complaint row',
   usage: `vaxrecon links WORKSPACE [--format csv|json] [--out FILE]\n  Columns: ${LINK_COLUMNS.join(', ')}.`,
   async run(args, io) {
     const { positionals, values } = parseArgs({

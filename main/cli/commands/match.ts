@@ -24,8 +24,6 @@ function format(r: MatchResult): string {
 }
 
 export const matchCommand: Command = {
-  name: 'match',
-  summary: 'Liên kết với CSDL dân cư / link site rows and complaints to the registry',
   usage:
     'vaxrecon match WORKSPACE [--json] [--duplicate-window DAYS]\n' +
     '  Prints counts by status: links counts persons and complaints, rows counts site and complaint rows.\n' +

@@ -22,8 +22,6 @@ const counts = (c: Record<string, number>): string => formatCounts(c, [])
 
 /** Bulk review rules from the command line, e.g. accept the registry's value for every formatting-only difference. */
 export const propose: Command = {
-  name: 'propose',
-  summary: 'Đề xuất điều chỉnh hàng loạt theo quy tắc / propose corrections in bulk by rule',
   usage: USAGE,
   async run(args, io) {
     const { positionals, values } = parseArgs({

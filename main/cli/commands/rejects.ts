@@ -6,8 +6,6 @@ import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
 
 export const rejectsCommand: Command = {
-  name: 'rejects',
-  summary: 'Xuất các dòng bị loại ra Excel / export an import’s rejected rows to .xlsx',
   usage: 'vaxrecon rejects WORKSPACE [--import ID] --out FILE.xlsx   (default: the latest import)',
   async run(args, io) {
     const { positionals, values } = parseArgs({

@@ -13,8 +13,6 @@ const COLUMNS: (keyof SiteProgress)[] = [
 
 /** Writes the progress report (.xlsx) and prints it as tab-separated lines, the district total last. */
 export const report: Command = {
-  name: 'report',
-  summary: 'Báo cáo tiến độ theo điểm tiêm và toàn huyện / progress report per site and district',
   usage: 'vaxrecon report WORKSPACE --out report.xlsx [--json]',
   async run(args, io) {
     const { positionals, values } = parseArgs({

@@ -7,8 +7,6 @@ import { parseFormat, writeTable } from '../table-output.ts'
 import { parseKind } from './import.ts'
 
 export const rowsCommand: Command = {
-  name: 'rows',
-  summary: 'Xuất các dòng đã chuẩn hoá / dump normalized rows with provenance and warnings',
   usage: 'vaxrecon rows WORKSPACE --kind site|registry|complaint [--format csv|json] [--out FILE]',
   async run(args, io) {
     const { positionals, values } = parseArgs({

@@ -23,8 +23,6 @@ function formatStatus(s: WorkspaceStatus): string {
 }
 
 export const status: Command = {
-  name: 'status',
-  summary: 'Xem nội dung không gian làm việc / show what a workspace holds',
   usage: 'vaxrecon status WORKSPACE [--json]',
   run(args, io) {
     const { positionals, values } = parseArgs({

@@ -17,8 +17,6 @@ const USAGE = [
  * workspace must be made somehow; the app asks for a supervisor once users exist.
  */
 export const user: Command = {
-  name: 'user',
-  summary: 'Thêm, liệt kê người dùng / add and list users',
   usage: USAGE,
   async run(args, io) {
     const { positionals, values } = parseArgs({

@@ -19,8 +19,6 @@ const PROBLEMS: Record<BatchProblem, { vi: string; en: string }> = {
 
 /** Checks a batch the way the receiving side does; exit 0 only if it verifies. */
 export const verify: Command = {
-  name: 'verify',
-  summary: 'Kiểm tra chữ ký của lô / verify a batch and its signature',
   usage: 'vaxrecon verify BATCH.xlsx [--pubkey KEY.pub] [--workspace WORKSPACE] [--json]',
   run(args, io) {
     const { positionals, values } = parseArgs({
