@@ -20,7 +20,7 @@ import { bumpGeneration } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
 import { refreshRows } from './rows.ts'
-import type { IdentityColumns } from '../workspace/record-columns.ts'
+import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
 
 /**
@@ -141,7 +141,7 @@ export function complaintQueue(ws: Workspace, req: ComplaintQueueRequest, now = 
   }
 }
 
-interface ComplaintRow {
+interface ComplaintRow extends IdentityColumns, DoseColumns {
   id: number
   kind: string
   person_id: number | null
@@ -149,17 +149,6 @@ interface ComplaintRow {
   submitted_at: string | null
   complaint_type: string | null
   description: string | null
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  phone: string | null
-  address: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  lot: string | null
-  site_name: string | null
   source: string
 }
 
@@ -176,19 +165,8 @@ function loadComplaint(db: Db, recordId: number): ComplaintRow {
   return r
 }
 
-interface SiteRow {
+interface SiteRow extends Omit<IdentityColumns, 'old_national_id'>, DoseColumns {
   id: number
-  site_name: string | null
-  full_name: string | null
-  dob: string | null
-  gender: string | null
-  national_id: string | null
-  phone: string | null
-  address: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  lot: string | null
   source: string
 }
 

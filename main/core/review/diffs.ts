@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import type { JobContext } from '../jobs/context.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
+import type { CellDiff } from './cells.ts'
 import { classify, type Classified } from './classify.ts'
 import { REVIEW_FIELDS, type ReviewField } from './fields.ts'
 import { ensureReviewFunctions, refreshRows } from './rows.ts'
@@ -37,17 +38,7 @@ interface RecordRow extends IdentityColumns {
   ward_code: string | null
 }
 
-interface DiffRow {
-  id: number
-  link_id: number
-  record_id: number
-  field: ReviewField
-  site_value: string | null
-  registry_value: string | null
-  class: string
-  detail: string
-  status: string
-}
+type DiffRow = Omit<CellDiff, 'note' | 'decision_id'>
 
 interface Desired extends Classified {
   record_id: number

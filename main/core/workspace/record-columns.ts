@@ -12,3 +12,12 @@ export interface IdentityColumns {
   phone: string | null
   address: string | null
 }
+
+/** The dose columns of a site row (a complaint states the dose it claims in the same columns). */
+export interface DoseColumns {
+  vaccine: string | null
+  dose_number: number | null
+  dose_date: string | null
+  lot: string | null
+  site_name: string | null
+}

@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Waterfall } from '../link/Waterfall.tsx'
-import { IdentityCells, IdentityHead } from './IdentityCells.tsx'
+import { IdentityCells, IdentityHead, RegistryIdentity } from './IdentityCells.tsx'
 
 type Subject = Req<'review:candidates'>
 type Panel = Res<'review:candidates'>
@@ -88,16 +88,7 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {fill(t('review.candidates.pick'), { n: i + 1 })}
               </button>
             </header>
-            <table className="data compact">
-              <thead>
-                <IdentityHead />
-              </thead>
-              <tbody>
-                <tr className="registry">
-                  <IdentityCells p={c} />
-                </tr>
-              </tbody>
-            </table>
+            <RegistryIdentity p={c} />
             <Waterfall contributions={c.contributions} testId={`candidate-waterfall-${i + 1}`} />
           </li>
         ))}

@@ -21,8 +21,26 @@ export function IdentityHead({ extra = [] }: { extra?: string[] }) {
   )
 }
 
+type IdentityFields = Pick<Identity, 'fullName' | 'dob' | 'gender' | 'nationalId' | 'oldNationalId' | 'phone' | 'address'>
+
+/** One registry person as a one-row table with the identity headings. */
+export function RegistryIdentity({ p }: { p: IdentityFields }) {
+  return (
+    <table className="data compact">
+      <thead>
+        <IdentityHead />
+      </thead>
+      <tbody>
+        <tr className="registry">
+          <IdentityCells p={p} />
+        </tr>
+      </tbody>
+    </table>
+  )
+}
+
 /** One person's identity as table cells, in the same order everywhere. */
-export function IdentityCells({ p }: { p: Pick<Identity, 'fullName' | 'dob' | 'gender' | 'nationalId' | 'oldNationalId' | 'phone' | 'address'> }) {
+export function IdentityCells({ p }: { p: IdentityFields }) {
   return (
     <>
       <td>{p.fullName}</td>

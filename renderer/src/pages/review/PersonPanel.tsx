@@ -3,7 +3,7 @@ import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
-import { IdentityCells, IdentityHead } from './IdentityCells.tsx'
+import { RegistryIdentity } from './IdentityCells.tsx'
 
 type Panel = Res<'review:person'>
 
@@ -76,16 +76,7 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
       {panel.registry && (
         <>
           <h4>{t('review.person.registry')}</h4>
-          <table className="data compact">
-            <thead>
-              <IdentityHead />
-            </thead>
-            <tbody>
-              <tr className="registry">
-                <IdentityCells p={panel.registry} />
-              </tr>
-            </tbody>
-          </table>
+          <RegistryIdentity p={panel.registry} />
         </>
       )}
       <table className="data compact doses" data-testid="doses">
