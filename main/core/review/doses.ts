@@ -142,6 +142,15 @@ export interface DoseDraft {
   reason: ReasonCode
 }
 
+/** A site dose's date or vaccine corrected, normalized as import would. */
+function fixDoseField(db: Db, recordId: number, field: 'dose_date' | 'vaccine', value: string, reason: ReasonCode): DoseDraft {
+  const r = siteDose(db, recordId)
+  const v = normalizeEdit(field, value).value
+  assertChanged(r[field], v)
+  assertNoLive(db, r.id, 'site', field)
+  return { target: 'site', recordId: r.id, field, old: r[field], new: v, reason }
+}
+
 /** Validates one dose change and says what it would propose; writes nothing. */
 export function draftDoseProposal(db: Db, req: DoseProposalRequest): DoseDraft {
   switch (req.action) {
@@ -150,20 +159,10 @@ export function draftDoseProposal(db: Db, req: DoseProposalRequest): DoseDraft {
       assertNoLive(db, r.id, 'dose', 'dose')
       return { target: 'dose', recordId: r.id, field: 'dose', old: doseLine(r), new: null, reason: 'dose_remove' }
     }
-    case 'fix_date': {
-      const r = siteDose(db, req.recordId)
-      const v = normalizeEdit('dose_date', req.value).value
-      assertChanged(r.dose_date, v)
-      assertNoLive(db, r.id, 'site', 'dose_date')
-      return { target: 'site', recordId: r.id, field: 'dose_date', old: r.dose_date, new: v, reason: 'dose_fix_date' }
-    }
-    case 'fix_vaccine': {
-      const r = siteDose(db, req.recordId)
-      const v = normalizeEdit('vaccine', req.value).value
-      assertChanged(r.vaccine, v)
-      assertNoLive(db, r.id, 'site', 'vaccine')
-      return { target: 'site', recordId: r.id, field: 'vaccine', old: r.vaccine, new: v, reason: 'dose_fix_vaccine' }
-    }
+    case 'fix_date':
+      return fixDoseField(db, req.recordId, 'dose_date', req.value, 'dose_fix_date')
+    case 'fix_vaccine':
+      return fixDoseField(db, req.recordId, 'vaccine', req.value, 'dose_fix_vaccine')
     case 'add_dose': {
       const recordId = db.prepare("SELECT id FROM records WHERE person_id = ? AND kind = 'site' ORDER BY dose_date, id LIMIT 1").pluck().get(req.personId) as
         | number
