@@ -14,8 +14,12 @@ import { openSpreadsheet } from './readers/open.ts'
  */
 const ROLE = 'vaxrecon-import-reader'
 
-/** Batches posted and not yet taken by the writer: bounds memory when the reader is the faster half. */
-const IN_FLIGHT = 4
+/**
+ * Batches posted and not yet taken by the writer (about 3 MB): enough slack that a pause
+ * on either side (a page spill, a collection) does not stall the other, and a bound on
+ * memory when the reader is the faster half.
+ */
+const IN_FLIGHT = 16
 
 interface ReaderData {
   role: typeof ROLE
