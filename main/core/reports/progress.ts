@@ -1,6 +1,6 @@
 import { workspaceDistrict } from '../export/district.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { complaintDeadline } from './complaint-deadline.ts'
+import { complaintDeadline } from '../review/complaint-deadline.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
 
 // A subject's link is its newest row; 'auto' and 'confirmed' link it, 'review' waits for a clerk.

@@ -21,6 +21,7 @@ import { highlight } from './highlight.ts'
 import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
 import { refreshRows } from './rows.ts'
 import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
+import { COMPLAINT_HOURS, complaintDeadline } from './complaint-deadline.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
 
 /**
@@ -31,21 +32,8 @@ import { OUTCOME_REASONS } from './complaint-reasons.ts'
  * code, and an approval creates the proposed corrections.
  */
 
-export const DEADLINE_HOURS = 48
-const HOUR = 3_600_000
-
-/** The portal's times are Vietnam time (UTC+7, no daylight saving) unless they say otherwise. */
-export function submittedInstant(s: string | null): number | null {
-  if (!s) return null
-  const t = s.trim().replace(' ', 'T')
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(t) ? `${t}T00:00:00+07:00` : /(Z|[+-]\d{2}:?\d{2})$/i.test(t) ? t : `${t}+07:00`
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? null : ms
-}
-
 export function deadlineOf(submittedAt: string | null): string | null {
-  const ms = submittedInstant(submittedAt)
-  return ms === null ? null : new Date(ms + DEADLINE_HOURS * HOUR).toISOString()
+  return submittedAt === null ? null : (complaintDeadline(submittedAt)?.toISOString() ?? null)
 }
 
 /** Complaint types are free text from the portal; keywords say what is claimed. */
@@ -81,7 +69,7 @@ const COMPLAINTS = `
          (o.id IS NULL OR o.outcome = 'deferred') AS open,
          EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = r.id
                    AND l.status IN ('auto', 'review', 'confirmed') AND l.registry_record_id IS NOT NULL) AS linked,
-         datetime(replace(r.submitted_at, ' ', 'T'), '-7 hours', '+${DEADLINE_HOURS} hours') AS deadline_utc
+         datetime(replace(r.submitted_at, ' ', 'T'), '-7 hours', '+${COMPLAINT_HOURS} hours') AS deadline_utc
   FROM records r
   LEFT JOIN complaint_outcomes o ON o.id = (SELECT max(x.id) FROM complaint_outcomes x WHERE x.record_id = r.id)
   LEFT JOIN users u ON u.id = o.decided_by

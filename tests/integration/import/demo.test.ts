@@ -63,5 +63,9 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
   // Addresses on the site lists resolve to the district's wards, even those written without district.
   const unresolved = ws.db.prepare("SELECT count(*) AS n FROM records WHERE kind = 'site' AND address IS NOT NULL AND ward_code IS NULL").get() as { n: number }
   expect(unresolved.n).toBe(0)
+  // The portal's submission times survive to the minute: the 48-hour deadline runs from them.
+  const submitted = ws.db.prepare("SELECT submitted_at FROM records WHERE kind = 'complaint'").pluck().all() as string[]
+  expect(submitted.length).toBeGreaterThan(0)
+  for (const s of submitted) expect(s).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
   ws.close()
 })
