@@ -2,9 +2,10 @@
 export const COMPLAINT_HOURS = 48
 
 /**
- * When a complaint is due. submitted_at is usually a date alone (YYYY-MM-DD): it is taken
- * as the start of that day in Vietnam, the strictest reading, so a complaint is never
- * reported as on time when it may not have been. A time without a zone is Vietnam time.
+ * When a complaint is due: the queue, its countdown and the reports all ask here. Import
+ * keeps the time of submission (YYYY-MM-DD HH:MM) where the list gives one; a date alone
+ * is taken as the start of that day in Vietnam, the strictest reading, so a complaint is
+ * never reported as on time when it may not have been. A time without a zone is Vietnam time.
  */
 export function complaintDeadline(submittedAt: string): Date | null {
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?))?(Z|[+-]\d{2}:?\d{2})?$/.exec(submittedAt.trim())
