@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { JobRunner, type JobEvent } from '../../main/core/jobs/runner.ts'
-import { createWorkspace } from '../../main/core/workspace/index.ts'
+import { createWorkspace, openWorkspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from '../helpers/tmp.ts'
 
 const WORKER = new URL('../../main/core/jobs/worker.ts', import.meta.url)
@@ -37,4 +37,19 @@ test('a job on a missing workspace fails with the core error, not a crash', asyn
   const job = runner.start(join(tempDir(), 'missing.vaxrecon'), { kind: 'verify' })
   await expect(job.result).rejects.toMatchObject({ code: 'WORKSPACE_NOT_FOUND' })
   expect(events.at(-1)).toMatchObject({ type: 'finished', ok: false, error: { code: 'WORKSPACE_NOT_FOUND' } })
+})
+
+test('a cancel from the calling thread stops the job in its worker and leaves the workspace as it was', async () => {
+  const events: JobEvent[] = []
+  const runner = new JobRunner(WORKER, (e) => events.push(e))
+  const path = workspace()
+  const job = runner.start(path, { kind: 'sample' })
+  // Set before the worker has even loaded: the job sees it at its first check, whatever the machine's speed.
+  job.cancel()
+  await expect(job.result).rejects.toMatchObject({ code: 'JOB_CANCELLED' })
+  expect(events.at(-1)).toMatchObject({ type: 'finished', ok: false, error: { code: 'JOB_CANCELLED' } })
+  const ws = openWorkspace(path)
+  expect(ws.db.prepare('SELECT count(*) FROM imports').pluck().get()).toBe(0)
+  ws.close()
+  expect(runner.isBusy(path)).toBe(false)
 })
