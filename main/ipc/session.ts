@@ -1,4 +1,5 @@
 import { VaxError } from '../core/errors.ts'
+import { QueryRunner } from '../core/jobs/query-runner.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
 import { notSignedIn, type User } from '../core/users/users.ts'
@@ -11,7 +12,7 @@ export interface Platform {
   platform: string
   /** Folder for app state such as the recent-workspaces list. */
   stateDir: string
-  /** The job worker's entry: bundled JS in Electron, the .ts source under Node. */
+  /** The worker entry (jobs and the query reader): bundled JS in Electron, the .ts source under Node. */
   workerEntry: string | URL
   chooseWorkspacePath(mode: 'create' | 'open'): Promise<string | null>
   /** A spreadsheet to import (.xlsx, .csv, and the old formats we can explain or convert). */
@@ -29,6 +30,7 @@ export class Session {
   readonly recent: RecentStore
   readonly jobs: JobRunner
   private ws: Workspace | null = null
+  private reader: QueryRunner | null = null
   private signedIn: User | null = null
 
   constructor(platform: Platform) {
@@ -70,7 +72,16 @@ export class Session {
     this.signedIn = user
   }
 
+  /** The open workspace's query reader, started on first use (and again if it stopped). */
+  get queries(): QueryRunner {
+    const ws = this.workspace
+    if (!this.reader?.alive) this.reader = new QueryRunner(this.platform.workerEntry, ws.path)
+    return this.reader
+  }
+
   replaceWorkspace(ws: Workspace | null): void {
+    void this.reader?.close()
+    this.reader = null
     this.ws?.close()
     this.ws = ws
     this.signedIn = null

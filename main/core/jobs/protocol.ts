@@ -3,10 +3,19 @@ import type { JobProgress } from './context.ts'
 
 /** What the runner hands a job worker, and what the worker sends back. */
 export interface WorkerData {
+  mode: 'job'
   workspacePath: string
   request: unknown
   cancel: SharedArrayBuffer
 }
+
+/** The same worker entry started as a long-lived reader (see query-runner.ts). */
+export interface QueryWorkerData {
+  mode: 'query'
+  workspacePath: string
+}
+
+export type QueryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError }
 
 export type WorkerMessage =
   | { type: 'progress'; progress: JobProgress }

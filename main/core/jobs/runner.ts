@@ -46,7 +46,7 @@ export class JobRunner {
     const id = randomUUID()
     const buffer = new SharedArrayBuffer(4)
     const flag = cancelFlag(buffer)
-    const data: WorkerData = { workspacePath, request, cancel: buffer }
+    const data: WorkerData = { mode: 'job', workspacePath, request, cancel: buffer }
     const worker = new Worker(this.workerEntry, { workerData: data })
     const startedAt = Date.now()
     this.running.set(id, { workspacePath, cancel: flag.set })

@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { JobCancelledError, serializeError } from '../errors.ts'
 import { openWorkspace } from '../workspace/workspace.ts'
 import { cancelFlag, type JobProgress } from './context.ts'
-import type { WorkerData, WorkerMessage } from './protocol.ts'
+import type { QueryReply, QueryWorkerData, WorkerData, WorkerMessage } from './protocol.ts'
+import { QueryRequest, runQuery } from './queries.ts'
 import { JobRequest } from './requests.ts'
 import { runJob } from './table.ts'
 
@@ -12,8 +13,10 @@ const PROGRESS_INTERVAL_MS = 100
 async function main(): Promise<void> {
   const port = parentPort
   if (!port) throw new Error('worker.ts must run as a worker thread')
+  const start = workerData as WorkerData | QueryWorkerData
+  if (start.mode === 'query') return serveQueries(port, start)
   const send = (m: WorkerMessage): void => port.postMessage(m)
-  const data = workerData as WorkerData
+  const data = start
   const flag = cancelFlag(data.cancel)
   let lastSent = 0
   try {
@@ -39,6 +42,20 @@ async function main(): Promise<void> {
   } catch (err) {
     send({ type: 'error', error: serializeError(err) })
   }
+}
+
+/** The query worker: its own connection, answering one read at a time until terminated. */
+function serveQueries(port: NonNullable<typeof parentPort>, data: QueryWorkerData): void {
+  const ws = openWorkspace(data.workspacePath)
+  port.on('message', ({ id, request }: { id: number; request: unknown }) => {
+    let reply: QueryReply
+    try {
+      reply = { id, ok: true, value: runQuery(ws, QueryRequest.parse(request)) }
+    } catch (err) {
+      reply = { id, ok: false, error: serializeError(err) }
+    }
+    port.postMessage(reply)
+  })
 }
 
 void main()
