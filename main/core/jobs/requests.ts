@@ -30,7 +30,9 @@ export const JobRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('sample') }),
   // A bulk review decision (main/core/review/bulk.ts): a hundred thousand differences must
   // not hold the main process. `userId` is the signed-in user, set by main, never the renderer.
-  z.object({ kind: z.literal('review-bulk'), bulk: BulkRequest, userId: z.number().int().optional() })
+  z.object({ kind: z.literal('review-bulk'), bulk: BulkRequest, userId: z.number().int().optional() }),
+  // Taking back a bulk decision is as big as making it (main starts it for review:undo).
+  z.object({ kind: z.literal('review-undo'), userId: z.number().int().optional() })
 ])
 export type JobRequest = z.infer<typeof JobRequest>
 export type JobKind = JobRequest['kind']

@@ -8,6 +8,7 @@ import { matchJob } from '../link/match-job.ts'
 import { applyThresholds } from '../link/apply-thresholds.ts'
 import { sampleJob } from '../demo/sample-workspace.ts'
 import { applyBulk } from '../review/bulk.ts'
+import { undoLast } from '../review/undo.ts'
 import { userById } from '../users/users.ts'
 
 /** Maps each job kind to the core function that does the work. */
@@ -29,5 +30,7 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
       return sampleJob(ws, ctx)
     case 'review-bulk':
       return applyBulk(ws, userById(ws.db, req.userId), req.bulk, ctx)
+    case 'review-undo':
+      return undoLast(ws, userById(ws.db, req.userId))
   }
 }

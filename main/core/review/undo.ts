@@ -1,6 +1,6 @@
 import { VaxError } from '../errors.ts'
 import type { User } from '../users/users.ts'
-import type { Workspace } from '../workspace/workspace.ts'
+import type { Db, Workspace } from '../workspace/workspace.ts'
 import { rebuildLinkDiffs } from './diffs.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, type UndoData } from './log.ts'
@@ -43,14 +43,19 @@ export function undoStack(ws: Workspace, user: User, limit = 20): UndoEntry[] {
   ).map(toEntry)
 }
 
+/** The decision undoLast takes back: the user's newest one not yet undone. */
+const NEXT_UNDO = `FROM review_decisions WHERE decided_by = ? AND undone_at IS NULL AND scope <> 'complaint' ORDER BY id DESC LIMIT 1`
+
+/** The scope of the decision undoLast would take back ('bulk' ones are big), or null. */
+export function nextUndoScope(db: Db, user: User): string | null {
+  return (db.prepare(`SELECT scope ${NEXT_UNDO}`).pluck().get(user.id) as string | undefined) ?? null
+}
+
 export function undoLast(ws: Workspace, user: User): UndoEntry {
   return ws.tx(() => {
     const db = ws.db
     const r = db
-      .prepare(
-        `SELECT id, kind, scope, decided_at, summary_json, undo_json FROM review_decisions
-         WHERE decided_by = ? AND undone_at IS NULL AND scope <> 'complaint' ORDER BY id DESC LIMIT 1`
-      )
+      .prepare(`SELECT id, kind, scope, decided_at, summary_json, undo_json ${NEXT_UNDO}`)
       .get(user.id) as DecisionRow | undefined
     if (!r) throw new VaxError('REVIEW_NOTHING_TO_UNDO', { vi: 'Không còn quyết định nào để hoàn tác.', en: 'There is no decision left to undo.' })
 

@@ -10,9 +10,13 @@ export function jobHandlers(s: Session): HandlerMap<'job:start' | 'job:cancel'> 
         throw new VaxError('EXPORT_SIGNER', { vi: 'Chỉ người đang đăng nhập mới ký được lô.', en: 'Only the signed-in user can sign a batch.' })
       }
       // An import is recorded under the signed-in user, whatever the renderer sent.
-      // A bulk decision is made by the signed-in user (reading s.user refuses when nobody is).
+      // Review jobs act for the signed-in user (reading s.user refuses when nobody is).
       const request =
-        req.kind === 'import' ? { ...req, actor: s.userOrNull?.name ?? null } : req.kind === 'review-bulk' ? { ...req, userId: s.user.id } : req
+        req.kind === 'import'
+          ? { ...req, actor: s.userOrNull?.name ?? null }
+          : req.kind === 'review-bulk' || req.kind === 'review-undo'
+            ? { ...req, userId: s.user.id }
+            : req
       return { jobId: s.jobs.start(s.workspace.path, request).id }
     },
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) })

@@ -5,7 +5,8 @@ import { personPanel, proposeDose } from '../../core/review/doses.ts'
 import { gridPage } from '../../core/review/grid.ts'
 import { pickCandidate, unlink } from '../../core/review/links.ts'
 import { overview } from '../../core/review/overview.ts'
-import { undoLast, undoStack } from '../../core/review/undo.ts'
+import { nextUndoScope, undoLast, undoStack } from '../../core/review/undo.ts'
+import type { UndoEntry } from '../../core/review/schemas.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 
@@ -31,7 +32,11 @@ export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
     'review:facets': ({ filter }) => s.queries.run({ kind: 'facets', filter }),
     'review:decide': (req) => decide(s.workspace, s.user, req),
     'review:bulkPreview': ({ filter, action }) => previewBulk(s.workspace, filter, action),
-    'review:undo': () => undoLast(s.workspace, s.user),
+    // Taking back a bulk decision rewrites as much as making it: in a worker, while this call waits.
+    'review:undo': async () =>
+      nextUndoScope(s.workspace.db, s.user) === 'bulk'
+        ? ((await s.jobs.start(s.workspace.path, { kind: 'review-undo', userId: s.user.id }).result) as UndoEntry)
+        : undoLast(s.workspace, s.user),
     'review:undoStack': () => ({ entries: undoStack(s.workspace, s.user) }),
     'review:unlink': (req) => unlink(s.workspace, s.user, req),
     'review:candidateQueue': (page) => candidateQueue(s.workspace, page),

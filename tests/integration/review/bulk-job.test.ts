@@ -43,6 +43,12 @@ test('a bulk decision runs as a job in a worker, made by the signed-in clerk wha
   const started = await call('job:start', { kind: 'review-bulk', bulk: { ...bulk, expected: preview.value.diffs }, userId: f.clerk2.id })
   expect(started.ok).toBe(true)
   await expect.poll(() => decisions(), { timeout: 30_000 }).toEqual(['Lan'])
-  const made = db().prepare(`SELECT count(*) FROM proposals p JOIN users u ON u.id = p.proposed_by WHERE u.name = 'Lan'`).pluck().get()
-  expect(made).toBe(preview.value.proposals)
+  const live = () => db().prepare(`SELECT count(*) FROM proposals p JOIN users u ON u.id = p.proposed_by WHERE u.name = 'Lan' AND p.status = 'proposed'`).pluck().get()
+  expect(live()).toBe(preview.value.proposals)
+
+  // Taking it back runs in a worker too (the call waits for it), and leaves nothing proposed.
+  const undone = (await call('review:undo', {})) as { ok: true; value: { scope: string } }
+  expect(undone).toMatchObject({ ok: true, value: { scope: 'bulk' } })
+  expect(live()).toBe(0)
+  expect(await call('review:undo', {})).toMatchObject({ ok: false, error: { code: 'REVIEW_NOTHING_TO_UNDO' } })
 })
