@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { dispatch } from '../../../main/ipc/dispatch.ts'
-import { createHandlers } from '../../../main/ipc/handlers/index.ts'
 import type { Session } from '../../../main/ipc/session.ts'
-import { startHarness, type Harness } from '../../e2e/harness/server.ts'
+import type { Harness } from '../../e2e/harness/server.ts'
+import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
 import { fixtureWorkspace, PASSWORDS, propose, type Fixture } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
@@ -10,16 +9,14 @@ import { tempDir } from '../../helpers/tmp.ts'
 let f: Fixture
 let session: Session
 let harness: Harness
-let call: (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
+let call: IpcCall
 
 beforeEach(async () => {
   f = await fixtureWorkspace()
   f.ws.close()
   // The e2e harness's session: the same Platform as the browser tests, without a browser.
-  harness = await startHarness()
+  ;({ harness, call } = await ipcSession())
   session = harness.session
-  const handlers = createHandlers(session)
-  call = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<typeof call>
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
 })
 afterEach(() => harness.close())

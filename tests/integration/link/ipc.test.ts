@@ -3,16 +3,15 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { matchJob } from '../../../main/core/link/match-job.ts'
 import { createWorkspace } from '../../../main/core/workspace/index.ts'
-import { dispatch } from '../../../main/ipc/dispatch.ts'
-import { createHandlers } from '../../../main/ipc/handlers/index.ts'
-import { startHarness, type Harness } from '../../e2e/harness/server.ts'
+import type { Harness } from '../../e2e/harness/server.ts'
+import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { population, siteRow, siteRows, type Person } from './population.ts'
 import { insertRows } from './records.ts'
 
 /** The linkage channels behind the real dispatcher, as Electron and the e2e harness use them. */
 let harness: Harness
-let call: (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
+let call: IpcCall
 
 beforeAll(async () => {
   const path = join(tempDir('vaxrecon-link-ipc-'), 'w.vaxrecon')
@@ -22,9 +21,7 @@ beforeAll(async () => {
   insertRows(ws, 'site', 'site.xlsx', [...siteRows(people, 32).rows, siteRow(people[0] as Person, ['no_id', 'year_only'])])
   matchJob(ws, {}, inlineContext())
   ws.close()
-  harness = await startHarness()
-  const handlers = createHandlers(harness.session)
-  call = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<typeof call>
+  ;({ harness, call } = await ipcSession())
   expect((await call('workspace:open', { path })).ok).toBe(true)
 })
 afterAll(() => harness.close())

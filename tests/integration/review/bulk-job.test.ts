@@ -2,23 +2,20 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { ReviewFilter } from '../../../main/core/review/schemas.ts'
-import { dispatch } from '../../../main/ipc/dispatch.ts'
-import { createHandlers } from '../../../main/ipc/handlers/index.ts'
-import { startHarness, type Harness } from '../../e2e/harness/server.ts'
+import type { Harness } from '../../e2e/harness/server.ts'
+import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
 import { buildReviewWorkspace, type ReviewFixture } from './fixture.ts'
 
 /** Bulk decisions through the real handlers and the real job runner, as the app makes them. */
 let f: ReviewFixture
 let harness: Harness
-let call: (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
+let call: IpcCall
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()
   rebuildDiffs(f.ws, inlineContext())
   f.ws.close()
-  harness = await startHarness()
-  const handlers = createHandlers(harness.session)
-  call = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<typeof call>
+  ;({ harness, call } = await ipcSession())
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
 })
 afterAll(() => harness?.close())

@@ -4,23 +4,20 @@ import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { facets } from '../../../main/core/review/grid.ts'
 import { ReviewFilter } from '../../../main/core/review/schemas.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
-import { dispatch } from '../../../main/ipc/dispatch.ts'
-import { createHandlers } from '../../../main/ipc/handlers/index.ts'
-import { startHarness, type Harness } from '../../e2e/harness/server.ts'
+import type { Harness } from '../../e2e/harness/server.ts'
+import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
 import { buildReviewWorkspace, type ReviewFixture } from './fixture.ts'
 
 /** Facets are counted by the query worker, on its own connection, as the app asks for them. */
 let f: ReviewFixture
 let harness: Harness
-let call: (channel: string, payload?: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string } }>
+let call: IpcCall
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()
   rebuildDiffs(f.ws, inlineContext())
   f.ws.close()
-  harness = await startHarness()
-  const handlers = createHandlers(harness.session)
-  call = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<typeof call>
+  ;({ harness, call } = await ipcSession())
 })
 afterAll(() => harness?.close())
 
