@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, test } from 'vitest'
-import { inlineContext } from '../../main/core/jobs/context.ts'
-import { rebuildDiffs } from '../../main/core/review/diffs.ts'
-import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
+import { reviewWorkspaceForSession, type ReviewFixture } from '../integration/review/fixture.ts'
 import { openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
@@ -11,9 +9,7 @@ const e2e = e2eSession()
 let f: ReviewFixture
 
 beforeAll(async () => {
-  f = await buildReviewWorkspace()
-  rebuildDiffs(f.ws, inlineContext())
-  f.ws.close()
+  f = await reviewWorkspaceForSession()
 })
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null)

@@ -1,5 +1,7 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { addUser, type User } from '../../../main/core/users/users.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { tempDir } from '../../helpers/tmp.ts'
@@ -160,4 +162,12 @@ export async function buildReviewWorkspace(): Promise<ReviewFixture> {
   const path = join(tempDir('vaxrecon-review-'), 'review.vaxrecon')
   copyFileSync(t.path, path)
   return { ...t, ws: openWorkspace(path), path }
+}
+
+/** The fixture with its diffs built and the file closed, for an app session to open. */
+export async function reviewWorkspaceForSession(): Promise<ReviewFixture> {
+  const f = await buildReviewWorkspace()
+  rebuildDiffs(f.ws, inlineContext())
+  f.ws.close()
+  return f
 }

@@ -1,28 +1,51 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
-import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
+import { facets } from '../../../main/core/review/grid.ts'
 import { ReviewFilter } from '../../../main/core/review/schemas.ts'
+import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import type { Harness } from '../../e2e/harness/server.ts'
 import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
-import { buildReviewWorkspace, type ReviewFixture } from './fixture.ts'
+import { buildReviewWorkspace, reviewWorkspaceForSession, type ReviewFixture } from './fixture.ts'
 
-/** Bulk decisions through the real handlers and the real job runner, as the app makes them. */
+/**
+ * The review channels behind the real handlers, job runner and query worker, as the app
+ * uses them: heavy reads and bulk writes happen off the main process.
+ */
 let f: ReviewFixture
 let harness: Harness
 let call: IpcCall
 
 beforeAll(async () => {
-  f = await buildReviewWorkspace()
-  rebuildDiffs(f.ws, inlineContext())
-  f.ws.close()
+  f = await reviewWorkspaceForSession()
   ;({ harness, call } = await ipcSession())
-  expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
 })
 afterAll(() => harness?.close())
+
+test('facets over IPC come from the query worker and agree with core, and follow the open workspace', async () => {
+  expect(await call('review:facets', { filter: ReviewFilter.parse({}) })).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } })
+  expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
+  expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
+  const ws = openWorkspace(f.path)
+  try {
+    for (const filter of [ReviewFilter.parse({}), ReviewFilter.parse({ classes: ['formatting'] }), ReviewFilter.parse({ statuses: ['open', 'deferred'], fields: ['dob'] })]) {
+      expect(await call('review:facets', { filter })).toEqual({ ok: true, value: facets(ws, filter) })
+    }
+  } finally {
+    ws.close()
+  }
+  expect(await call('review:facets', { filter: { classes: ['nonsense'] } })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_REQUEST' } })
+
+  // Another workspace: the reader follows it (an empty one has nothing to count).
+  const other = await buildReviewWorkspace()
+  other.ws.close()
+  expect((await call('workspace:open', { path: other.path })).ok).toBe(true)
+  const r = (await call('review:facets', { filter: ReviewFilter.parse({}) })) as { ok: true; value: { total: number } }
+  expect(r.value.total).toBe(0)
+})
 
 const formatting = ReviewFilter.parse({ classes: ['formatting', 'missing'] })
 
 test('a bulk decision runs as a job in a worker, made by the signed-in clerk whatever the renderer sends', async () => {
+  expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
   const bulk = { filter: formatting, action: 'accept_registry', note: 'chuẩn hoá', expected: 1 }
   expect(await call('job:start', { kind: 'review-bulk', bulk })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } })
   expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
