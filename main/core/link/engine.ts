@@ -10,7 +10,7 @@ import { checkDoses, type DoseIssue } from './dose-checks.ts'
 import { comparePairs, fitModel, pairWeights, type ComparedPairs, type FitReport } from './model/fit.ts'
 import { explain, levelWeights, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
 import { buildTermFrequencies } from './model/tf.ts'
-import { family, given, type Prepared, type PreparedDob } from './prepare.ts'
+import { family, given, type Prepared, type PreparedDob, type PreparedName } from './prepare.ts'
 
 export interface EngineOptions {
   thresholds: Thresholds
@@ -20,6 +20,29 @@ export interface EngineOptions {
   duplicateWindowDays: number
   /** YYYY-MM-DD, for the "dose in the future" check. */
   today: string
+}
+
+/** Birth date and family name, what siblings share; null without a full date and a two-part name. */
+function siblingKey(r: Prepared): string | null {
+  return r.dob && r.dob.m > 0 && r.name && r.name.folded.length > 1 ? `${dobString(r.dob)}|${family(r.name)}` : null
+}
+
+/**
+ * Per record, the size of the group sharing its key (1 without a key or alone), for the
+ * groups `counts` accepts.
+ */
+function groupSizes(rs: readonly Prepared[], key: (r: Prepared) => string | null, counts: (members: number[]) => boolean = (m) => m.length > 1): Int32Array {
+  const groups = new Map<string, number[]>()
+  rs.forEach((r, i) => {
+    const k = key(r)
+    if (k === null) return
+    const list = groups.get(k)
+    if (list) list.push(i)
+    else groups.set(k, [i])
+  })
+  const sizes = new Int32Array(rs.length).fill(1)
+  for (const members of groups.values()) if (members.length > 1 && counts(members)) for (const i of members) sizes[i] = members.length
+  return sizes
 }
 
 /** A subject a clerk already decided: its decisions stand and its rows stay together. */
@@ -207,38 +230,22 @@ export function runEngine(
   const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, false, opts, ctx, 'link') : null
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
 
-  const namesakeKey = (r: Prepared): string | null => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null)
   // How many registry people share each one's name and birth date (the person included).
-  const namesakes = new Int32Array(registry.length).fill(1)
-  {
-    const byKey = new Map<string, number[]>()
-    registry.forEach((r, i) => {
-      const k = namesakeKey(r)
-      if (!k) return
-      const list = byKey.get(k)
-      if (list) list.push(i)
-      else byKey.set(k, [i])
-    })
-    for (const list of byKey.values()) if (list.length > 1) for (const i of list) namesakes[i] = list.length
-  }
+  const namesakes = groupSizes(registry, (r) => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null))
   // How many registry people share each one's birth date, family name and place under
   // different given names (the person included): the registry's own twins.
-  const twins = new Int32Array(registry.length).fill(1)
-  {
-    const byKey = new Map<string, { people: number[]; given: Set<string> }>()
-    registry.forEach((r, i) => {
-      if (!r.dob || r.dob.m === 0 || !r.name || r.name.folded.length < 2) return
-      const k = `${dobString(r.dob)}|${family(r.name)}|${r.ward ?? r.address?.join(' ') ?? ''}`
-      const group = byKey.get(k) ?? { people: [], given: new Set<string>() }
-      group.people.push(i)
-      group.given.add(given(r.name))
-      byKey.set(k, group)
-    })
-    for (const g of byKey.values()) if (g.given.size > 1) for (const i of g.people) twins[i] = g.people.length
+  const twins = groupSizes(
+    registry,
+    (r) => {
+      const k = siblingKey(r)
+      return k === null ? null : `${k}|${r.ward ?? r.address?.join(' ') ?? ''}`
+    },
+    (members) => new Set(members.map((i) => given((registry[i] as Prepared).name as PreparedName))).size > 1
+  )
+  const siblings = (x: Prepared, y: Prepared): boolean => {
+    const k = siblingKey(x)
+    return k !== null && k === siblingKey(y) && given(x.name as PreparedName) !== given(y.name as PreparedName)
   }
-  const siblings = (x: Prepared, y: Prepared): boolean =>
-    !!x.dob && !!y.dob && x.dob.m > 0 && dobString(x.dob) === dobString(y.dob) && !!x.name && !!y.name && x.name.folded.length > 1 && y.name.folded.length > 1 &&
-    family(x.name) === family(y.name) && given(x.name) !== given(y.name)
 
   const registryWeight = (subject: number, target: number): number => {
     const hit = top[subject]?.find((c) => c.target === target)

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
@@ -95,8 +95,7 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:dec
     }
   }, [filter, action, onError])
   // Applied in a worker: a decision over a hundred thousand differences must not hold the app.
-  const { onApplied } = props
-  const job = useJob(useCallback((ok: boolean, result: unknown) => ok && onApplied(result as Res<'review:decide'>), [onApplied]))
+  const job = useJob((ok, result) => ok && props.onApplied(result as Res<'review:decide'>))
   const failed = job.state.phase === 'failed' ? job.state.error : null
   useEffect(() => {
     if (failed) onError(failed)
