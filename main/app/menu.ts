@@ -1,12 +1,13 @@
-import { Menu, type MenuItemConstructorOptions } from 'electron'
+import { app, Menu } from 'electron'
+import { menuTemplate } from './menu-template.ts'
 
-/** A short menu: the app is driven from its own navigation, the menu keeps the standard roles. */
 export function installMenu(): void {
-  const template: MenuItemConstructorOptions[] = [
-    { role: 'fileMenu' },
-    { role: 'editMenu' },
-    { role: 'viewMenu' },
-    { role: 'windowMenu' }
-  ]
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  // The About panel shows the name and version electron-builder copies from package.json.
+  app.setAboutPanelOptions({
+    applicationName: app.getName(),
+    applicationVersion: app.getVersion(),
+    copyright: 'MIT licence',
+    credits: 'Đối soát dữ liệu tiêm chủng COVID-19 với CSDL dân cư (Reconciliation of vaccination records with the population registry)'
+  })
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged)))
 }

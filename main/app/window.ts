@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { BrowserWindow } from 'electron'
+import { app, BrowserWindow } from 'electron'
 import { APP_ORIGIN } from './protocol.ts'
 
 export function createMainWindow(): BrowserWindow {
@@ -16,11 +16,15 @@ export function createMainWindow(): BrowserWindow {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
-      spellcheck: false
+      spellcheck: false,
+      // No DevTools in a packaged build, whatever opens them (menu, shortcut or code).
+      devTools: !app.isPackaged
     }
   })
   win.once('ready-to-show', () => win.show())
-  const dev = process.env['ELECTRON_RENDERER_URL']
+  // The dev server's address is honoured only from a source checkout: a packaged app always
+  // loads its own bundled page, so an environment variable cannot point it at another site.
+  const dev = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
   void win.loadURL(dev ?? `${APP_ORIGIN}/index.html`)
   return win
 }
