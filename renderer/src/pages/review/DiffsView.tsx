@@ -300,8 +300,13 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
           onCancel={closeDialog}
           onConfirm={async (value, note) => {
             // A refused value keeps the dialog open with what was typed and the reason inside it.
+            const at = focused
             const refused = await decide('edit', { field: dialog.field, value, note }, true)
-            if (refused === null) closeDialog()
+            if (refused === null) {
+              setDialog(null)
+              // Once the dialog has gone, the cell decided on gets the keys back.
+              if (at) setTimeout(() => refocus(at.rowIndex, at.colId), 0)
+            }
             return refused
           }}
         />
