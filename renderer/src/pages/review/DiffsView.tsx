@@ -111,9 +111,13 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     onError(e)
   }
 
-  const decide = async (action: Action, extra: { field?: ReviewField | null; value?: string; note?: string } = {}) => {
+  /** Resolves to the refusal's message when `inDialog` asks for it (the dialog shows it), else null. */
+  const decide = async (action: Action, extra: { field?: ReviewField | null; value?: string; note?: string } = {}, inDialog = false): Promise<string | null> => {
     const c = current()
-    if (!c) return setMessage(t('review.none'))
+    if (!c) {
+      setMessage(t('review.none'))
+      return null
+    }
     const field = extra.field === undefined ? c.field : extra.field
     // Cleared while the decision is saved, so the next message is never mistaken for the last one.
     setMessage(null)
@@ -128,8 +132,10 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
       const warnings = r.warnings.map((w) => pick(w)).join(' ')
       afterChange(`${fill(t('review.done.decision'), { n: r.diffs, p: r.proposals })} ${warnings}`.trim(), !field)
     } catch (e) {
+      if (inDialog && e instanceof ApiError) return pick(e)
       fail(e)
     }
+    return null
   }
   const keep = () => {
     const c = current()
@@ -292,9 +298,16 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
           field={dialog.field}
           initial={dialog.initial}
           onCancel={closeDialog}
-          onConfirm={(value, note) => {
-            closeDialog()
-            void decide('edit', { field: dialog.field, value, note })
+          onConfirm={async (value, note) => {
+            // A refused value keeps the dialog open with what was typed and the reason inside it.
+            const at = focused
+            const refused = await decide('edit', { field: dialog.field, value, note }, true)
+            if (refused === null) {
+              setDialog(null)
+              // Once the dialog has gone, the cell decided on gets the keys back.
+              if (at) setTimeout(() => refocus(at.rowIndex, at.colId), 0)
+            }
+            return refused
           }}
         />
       )}

@@ -46,7 +46,15 @@ export function Facets({ filter, counts, onChange }: { filter: Filter; counts: F
             const checked = (filter[dim] as string[]).includes(value)
             return (
               <label key={value} className={n === 0 && !checked ? 'empty' : undefined}>
-                <input type="checkbox" checked={checked} onChange={() => toggle(dim, value)} data-testid={`facet-${dim}-${value}`} />
+                <input
+                  type="checkbox"
+                  checked={checked}
+                  onChange={() => toggle(dim, value)}
+                  // Let go of the focus once ticked: the new view then hands it to the grid, so
+                  // the shortcuts work again and a Space typed later never toggles this filter.
+                  onClick={(e) => e.currentTarget.blur()}
+                  data-testid={`facet-${dim}-${value}`}
+                />
                 <span className="facet-label">{label}</span>
                 <span className="facet-count" data-testid={`facet-count-${dim}-${value}`}>
                   {n.toLocaleString()}

@@ -23,16 +23,17 @@ function NoteInput({ note, setNote }: { note: string; setNote(v: string): void }
 }
 
 /** Edit by hand: the value typed goes through the import's normalization in core. */
-export function EditDialog(props: { field: string; initial: string; onConfirm(value: string, note: string): void; onCancel(): void }) {
+export function EditDialog(props: { field: string; initial: string; onConfirm(value: string, note: string): Promise<string | null>; onCancel(): void }) {
   const { t } = useI18n()
   const [value, setValue] = useState(props.initial)
   const [note, setNote] = useState('')
+  const [error, setError] = useState<string | null>(null)
   return (
     <Dialog
       testId="edit-dialog"
       title={fill(t('review.edit.title'), { field: t(`review.field.${props.field}` as MessageKey) })}
       confirmDisabled={value.trim() === ''}
-      onConfirm={() => props.onConfirm(value, note)}
+      onConfirm={() => void props.onConfirm(value, note).then(setError)}
       onCancel={props.onCancel}
     >
       <label className="dialog-field">
@@ -40,6 +41,11 @@ export function EditDialog(props: { field: string; initial: string; onConfirm(va
         <input data-autofocus value={value} onChange={(e) => setValue(e.target.value)} data-testid="edit-value" />
       </label>
       <p className="muted small">{t('review.edit.hint')}</p>
+      {error && (
+        <p className="dialog-error" role="alert" data-testid="edit-error">
+          {error}
+        </p>
+      )}
       <NoteInput note={note} setNote={setNote} />
     </Dialog>
   )
