@@ -4,6 +4,7 @@ import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
 import { notSignedIn, type User } from '../core/users/users.ts'
 import type { Workspace } from '../core/workspace/workspace.ts'
+import type { Signer } from '../core/export/minisign.ts'
 import type { EventName, EventPayload } from './contract.ts'
 
 /** What the platform (Electron, or the test harness) provides to the handlers. */
@@ -32,6 +33,7 @@ export class Session {
   private ws: Workspace | null = null
   private reader: QueryRunner | null = null
   private signedIn: User | null = null
+  private openKey: Signer | null = null
 
   constructor(platform: Platform) {
     this.platform = platform
@@ -68,8 +70,17 @@ export class Session {
     return this.signedIn
   }
 
-  signIn(user: User | null): void {
+  /**
+   * A supervisor's signing key, opened by their password at sign-in and held only in
+   * this process: every approval and endorsement they make is signed with it.
+   */
+  get signer(): Signer | null {
+    return this.openKey
+  }
+
+  signIn(user: User | null, signer: Signer | null = null): void {
     this.signedIn = user
+    this.openKey = user ? signer : null
   }
 
   /** The open workspace's query reader, started on first use (and again if it stopped). */
@@ -84,6 +95,6 @@ export class Session {
     this.reader = null
     this.ws?.close()
     this.ws = ws
-    this.signedIn = null
+    this.signIn(null)
   }
 }

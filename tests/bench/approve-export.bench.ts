@@ -1,9 +1,8 @@
-import { decide } from '../../main/core/approve/decide.ts'
 import { verifyAudit } from '../../main/core/audit/verify.ts'
 import { exportBatch } from '../../main/core/export/export-batch.ts'
 import { verifyRecordedBatch } from '../../main/core/export/verify-batch.ts'
 import { inlineContext } from '../../main/core/jobs/context.ts'
-import { fixtureWorkspace, PASSWORDS, propose } from '../helpers/corrections.ts'
+import { decideAs, fixtureWorkspace, PASSWORDS, propose } from '../helpers/corrections.ts'
 import { tempDir } from '../helpers/tmp.ts'
 
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2)
@@ -14,7 +13,7 @@ export default async function bench(): Promise<void> {
     const f = await fixtureWorkspace()
     for (let i = 0; i < n; i++) propose(f.ws, f.clerk, { site: `Trạm Y tế ${i % 20}` })
     let t = performance.now()
-    decide(f.ws, f.minh, { verdict: 'approve', selection: { filter: { status: ['proposed'] } }, comment: 'bench' })
+    decideAs(f.ws, f.minh, { verdict: 'approve', selection: { filter: { status: ['proposed'] } }, comment: 'bench' })
     const approveS = seconds(t)
     t = performance.now()
     const before = process.memoryUsage().rss

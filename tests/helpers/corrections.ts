@@ -2,6 +2,9 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { decide } from '../../main/core/approve/decide.ts'
 import { appendAudit } from '../../main/core/audit/append.ts'
+import type { DecideRequestInput, DecideResult } from '../../main/core/approve/schema.ts'
+import type { Signer } from '../../main/core/export/minisign.ts'
+import { signerFor } from '../../main/core/users/keys.ts'
 import { addUser, type User } from '../../main/core/users/users.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from './tmp.ts'
@@ -25,13 +28,30 @@ export interface Fixture {
 // scrypt makes users slow to create on purpose: make them once per test process, then copy the file.
 let template: Promise<{ path: string; users: Pick<Fixture, 'clerk' | 'minh' | 'hoa'> }> | null = null
 
+// The supervisors' open signing keys, by user id: what sign-in holds for them in the app.
+const openKeys = new Map<number, Signer>()
+
+/** A user's open signing key (null for a clerk), as the session holds it after sign-in. */
+export function keyOf(user: Pick<User, 'id'>): Signer | null {
+  return openKeys.get(user.id) ?? null
+}
+
+/** decide() as the signed-in user, their key open. */
+export function decideAs(ws: Workspace, user: User, req: DecideRequestInput): DecideResult {
+  return decide(ws, user, req, keyOf(user))
+}
+
 function makeTemplate() {
   template ??= (async () => {
     const path = join(tempDir(), 'template.vaxrecon')
     const ws = createWorkspace(path)
-    const clerk = await addUser(ws, null, { name: 'Lan (văn thư)', role: 'clerk', password: PASSWORDS.clerk })
+    // Minh is the first supervisor (the root of the chain of endorsements); Minh endorses the others.
     const minh = await addUser(ws, null, { name: 'Minh', role: 'supervisor', password: PASSWORDS.minh })
-    const hoa = await addUser(ws, null, { name: 'Hoa', role: 'supervisor', password: PASSWORDS.hoa })
+    openKeys.set(minh.id, await signerFor(ws, minh, PASSWORDS.minh))
+    const byMinh = { userId: minh.id, signer: keyOf(minh) as Signer }
+    const clerk = await addUser(ws, byMinh, { name: 'Lan (văn thư)', role: 'clerk', password: PASSWORDS.clerk })
+    const hoa = await addUser(ws, byMinh, { name: 'Hoa', role: 'supervisor', password: PASSWORDS.hoa })
+    openKeys.set(hoa.id, await signerFor(ws, hoa, PASSWORDS.hoa))
     ws.close()
     return { path, users: { clerk, minh, hoa } }
   })()
@@ -130,6 +150,6 @@ export function propose(ws: Workspace, by: User, c: Correction = {}): number {
 /** n proposals by `by`, approved by `approver`. */
 export function approvedCorrections(ws: Workspace, by: User, approver: User, n: number, c: Correction = {}): number[] {
   const ids = Array.from({ length: n }, () => propose(ws, by, c))
-  decide(ws, approver, { verdict: 'approve', selection: { ids }, comment: 'Đồng ý' })
+  decideAs(ws, approver, { verdict: 'approve', selection: { ids }, comment: 'Đồng ý' })
   return ids
 }

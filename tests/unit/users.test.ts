@@ -13,8 +13,9 @@ test('users are stored with a scrypt hash, never the password, and sign in with 
   expect(await authenticate(ws, 'Nguyễn Thị Lan', 'mật-khẩu-123')).toMatchObject({ role: 'clerk' })
   await expect(authenticate(ws, 'Nguyễn Thị Lan', 'wrong-password')).rejects.toMatchObject({ code: 'LOGIN_FAILED' })
   await expect(authenticate(ws, 'Nobody', 'mật-khẩu-123')).rejects.toMatchObject({ code: 'LOGIN_FAILED' })
+  // After the first user, nobody adds users without a signed-in supervisor.
   await expect(addUser(ws, null, { name: 'Nguyễn Thị Lan', role: 'supervisor', password: 'another-pass' })).rejects.toMatchObject({
-    code: 'USER_EXISTS'
+    code: 'NOT_SUPERVISOR'
   })
   await expect(addUser(ws, null, { name: 'Short', role: 'clerk', password: 'short' })).rejects.toMatchObject({
     code: 'PASSWORD_TOO_SHORT'

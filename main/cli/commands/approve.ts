@@ -4,7 +4,9 @@ import { decide, previewDecision } from '../../core/approve/decide.ts'
 import { listProposals } from '../../core/approve/list.ts'
 import { CorrectionKind, ProposalStatus, type ProposalFilterInput, type Selection, type Verdict } from '../../core/approve/schema.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
-import { signInFromCli } from '../auth.ts'
+import { authenticate } from '../../core/users/users.ts'
+import { signerFor } from '../../core/users/keys.ts'
+import { readPassword, signInFromCli } from '../auth.ts'
 import { oneOf, UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -77,8 +79,11 @@ export const approve: Command = {
       if (values.all === (values.ids !== undefined)) throw new UsageError('give exactly one of --all and --ids')
       const verdict: Verdict = values.reject ? 'reject' : values.withdraw ? 'withdraw' : 'approve'
       const selection: Selection = values.ids ? { ids: parseIds(values.ids) } : { filter: { status: ['proposed'], excludeMine: false, ...filter } }
-      const actor = await signInFromCli(ws, values.as, io)
-      const r = values['dry-run'] ? previewDecision(ws, actor, verdict, selection) : decide(ws, actor, { verdict, selection, comment: values.comment })
+      const password = await readPassword(io)
+      const actor = await authenticate(ws, values.as, password)
+      const r = values['dry-run']
+        ? previewDecision(ws, actor, verdict, selection)
+        : decide(ws, actor, { verdict, selection, comment: values.comment }, actor.role === 'supervisor' ? await signerFor(ws, actor, password) : null)
       if (values.json) io.out(JSON.stringify({ ...r, dryRun: values['dry-run'] }) + '\n')
       else {
         io.out(formatPairs([[values['dry-run'] ? `would_be_${PAST[verdict]}` : PAST[verdict], r.applied], ['skipped_own', r.skippedOwn]]))

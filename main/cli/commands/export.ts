@@ -34,6 +34,7 @@ export const exportCommand: Command = {
         io.out(JSON.stringify(r, null, 2) + '\n')
         return 0
       }
+      if (r.refusedMessage) io.err(`Cảnh báo: ${r.refusedMessage.vi}\nWarning: ${r.refusedMessage.en}\n`)
       for (const no of r.completed) {
         io.out(`completed    ${no}   (lô bị gián đoạn trước đó đã được ghi đủ / an interrupted batch's files were written)\n`)
       }
@@ -49,6 +50,7 @@ export const exportCommand: Command = {
           ['signature', `${b.path}.minisig`],
           ['public_key', resolve(values.out, pubFileName(b.fileName))],
           ['corrections', b.corrections],
+          ['refused', r.refused.length],
           ['sha256', b.sha256],
           ['signer', b.signer],
           ['key_id', b.keyId],

@@ -1,20 +1,36 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { listAccounts } from '../../core/users/accounts.ts'
-import { addUser, Role } from '../../core/users/users.ts'
+import { createUserBy, listAccounts } from '../../core/users/accounts.ts'
+import { signerFor } from '../../core/users/keys.ts'
+import { authenticate, Role } from '../../core/users/users.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { readPassword } from '../auth.ts'
-import { UsageError, type Command } from '../command.ts'
+import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
 const USAGE = [
-  'vaxrecon user add WORKSPACE --name NAME --role clerk|supervisor   (password from stdin or VAXRECON_PASSWORD)',
+  'vaxrecon user add WORKSPACE --name NAME --role clerk|supervisor   (the first user of an empty workspace; password from stdin or VAXRECON_PASSWORD)',
+  'vaxrecon user add WORKSPACE --as SUPERVISOR --name NAME --role clerk|supervisor',
+  '      (the supervisor\'s password from VAXRECON_PASSWORD or the first line of stdin, the new user\'s from VAXRECON_NEW_PASSWORD or the next line)',
   'vaxrecon user list WORKSPACE [--json]'
 ].join('\n       ')
 
 /**
- * `user add` works with file-level access and needs no sign-in, as the first user of a
- * workspace must be made somehow; the app asks for a supervisor once users exist.
+ * Two passwords for `user add --as`: the signed-in supervisor's and the new user's, each
+ * from its variable or else the next line of standard input.
+ */
+async function passwordsFor(io: CliIo): Promise<{ actor: string; added: string }> {
+  const envActor = process.env['VAXRECON_PASSWORD']
+  const envAdded = process.env['VAXRECON_NEW_PASSWORD']
+  const lines = envActor !== undefined && envAdded !== undefined ? [] : (await io.stdin()).split(/\r?\n/)
+  const actor = envActor ?? lines.shift() ?? ''
+  return { actor, added: envAdded ?? lines.shift() ?? '' }
+}
+
+/**
+ * `user add` follows the app's rule: without --as only the first user of an empty
+ * workspace (a supervisor); after that a supervisor signs in with --as and endorses the
+ * new user with their key.
  */
 export const user: Command = {
   usage: USAGE,
@@ -22,7 +38,7 @@ export const user: Command = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean', default: false } }
+      options: { as: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean', default: false } }
     })
     const [sub, path, ...extra] = positionals
     if (!path || extra.length > 0 || (sub !== 'add' && sub !== 'list')) throw new UsageError('expected `user add WORKSPACE` or `user list WORKSPACE`')
@@ -32,7 +48,16 @@ export const user: Command = {
       if (!role.success) throw new UsageError('--role must be clerk or supervisor')
       const ws = openWorkspace(resolve(path))
       try {
-        const u = await addUser(ws, null, { name: values.name, role: role.data, password: await readPassword(io) })
+        const input = { name: values.name, role: role.data }
+        let u
+        if (values.as) {
+          const pw = await passwordsFor(io)
+          const actor = await authenticate(ws, values.as, pw.actor)
+          const signer = actor.role === 'supervisor' ? await signerFor(ws, actor, pw.actor) : null
+          u = await createUserBy(ws, actor, { ...input, password: pw.added }, signer)
+        } else {
+          u = await createUserBy(ws, null, { ...input, password: await readPassword(io) })
+        }
         const key = listAccounts(ws).find((a) => a.id === u.id)
         io.out(formatPairs([['user_id', u.id], ['name', u.name], ['role', u.role], ...(key?.keyId ? ([['key_id', key.keyId], ['fingerprint', key.fingerprint ?? '']] as const) : [])]))
       } finally {

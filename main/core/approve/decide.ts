@@ -3,6 +3,9 @@ import { VaxError } from '../errors.ts'
 import { currentUser } from '../users/accounts.ts'
 import type { User } from '../users/users.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { keyIdHex, type Signer } from '../export/minisign.ts'
+import { trustedUsers } from '../users/endorse.ts'
+import { actRoot, CONTENT_COLUMNS, signAct, type ActVerdict, type CorrectionContent } from './approval-signature.ts'
 import { mayDecide, notSupervisorError, ownAmong, selfApprovalError } from './four-eyes.ts'
 import { selectTargets, whereIds, whereOf } from './proposal-query.ts'
 import { DecideRequest, type DecideRequestInput, type DecideResult, type ProposalStatus, type Verdict } from './schema.ts'
@@ -39,12 +42,34 @@ const stateError = (verdict: Verdict, ids: number[]) =>
     { ids: ids.slice(0, 100) }
   )
 
+const keyNotOpen = () =>
+  new VaxError('SIGNING_KEY_LOCKED', {
+    vi: 'Khoá ký của bạn chưa được mở: mỗi quyết định được ký bằng khoá của người phê duyệt. Hãy đăng nhập lại.',
+    en: "Your signing key is not open: every decision is signed with the supervisor's own key. Please sign in again."
+  })
+
+/** Signs and records one act over the chosen corrections, exactly as they read now. */
+function recordAct(ws: Workspace, actor: User, signer: Signer | null, a: { verdict: ActVerdict; decidedAt: string; comment: string | null; ids: number[] }): number {
+  const own = trustedUsers(ws.db).users.get(actor.id)
+  if (!signer || !own?.keyId || own.keyId !== keyIdHex(signer.publicKey.keyId)) throw keyNotOpen()
+  const content = ws.db
+    .prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE p.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(a.ids)) as CorrectionContent[]
+  const act = signAct({ verdict: a.verdict, decided_by: actor.id, decided_at: a.decidedAt, comment: a.comment, corrections: content.length, root: actRoot(content) }, signer)
+  return Number(
+    ws.db
+      .prepare('INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(act.verdict, act.decided_by, act.key_id, act.decided_at, act.comment, act.corrections, act.root, act.signature).lastInsertRowid
+  )
+}
+
 /**
  * Approves, rejects or withdraws the approval of one proposal, a list, or everything a
- * filter matches, in one transaction. Explicit ids are all-or-nothing; a filter skips the
+ * filter matches, in one transaction, as one act signed with the supervisor's open key
+ * (`signer`, unlocked by their password at sign-in). Explicit ids are all-or-nothing; a filter skips the
  * actor's own proposals (and says so). Refusals are audited, then raised.
  */
-export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput): DecideResult {
+export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput, signer: Signer | null): DecideResult {
   const req = DecideRequest.parse(input)
   const { verdict } = req
   const comment = req.comment.normalize('NFC').trim()
@@ -74,13 +99,15 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput):
     }
     if (own.length > 0) auditRefusal(ws, actor.name, verdict, { reason: 'own-proposal', ids: own, error: selfApprovalError(own) })
     const skip = new Set(own)
+    const chosen = targets.filter((t) => !skip.has(t.id))
+    if (chosen.length === 0) return { ok: true, result: { verdict, applied: 0, skippedOwn: own.length } }
     const now = new Date().toISOString()
-    const insert = ws.db.prepare('INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment) VALUES (?, ?, ?, ?, ?)')
+    const actId = recordAct(ws, actor, signer, { verdict: RECORDED[verdict], decidedAt: now, comment: comment || null, ids: chosen.map((t) => t.id) })
+    const insert = ws.db.prepare('INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, ?, ?, ?, ?, ?)')
     const update = ws.db.prepare('UPDATE proposals SET status = ? WHERE id = ? AND status = ?')
     let applied = 0
-    for (const t of targets) {
-      if (skip.has(t.id)) continue
-      const approvalId = Number(insert.run(t.id, RECORDED[verdict], actor.id, now, comment || null).lastInsertRowid)
+    for (const t of chosen) {
+      const approvalId = Number(insert.run(t.id, RECORDED[verdict], actor.id, now, comment || null, actId).lastInsertRowid)
       if (update.run(TO[verdict], t.id, FROM[verdict]).changes !== 1) throw stateError(verdict, [t.id])
       appendAudit(ws.db, {
         actor: actor.name,
@@ -88,7 +115,7 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput):
         entity: 'proposal',
         entityId: t.id,
         old: { status: FROM[verdict] },
-        new: { status: TO[verdict], approvalId },
+        new: { status: TO[verdict], approvalId, actId },
         reason: comment || null
       })
       applied++

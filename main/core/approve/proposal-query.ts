@@ -29,7 +29,7 @@ LEFT JOIN export_batches b ON b.id = p.batch_id`
 const KIND = `COALESCE(d.class, 'manual')`
 
 const COLUMNS = `
-  p.id, p.target, p.field, p.old_value, p.new_value, p.reason, p.evidence AS note, p.status, p.proposed_at,
+  p.id, p.record_id, p.target, p.field, p.old_value, p.new_value, p.reason, p.evidence AS note, p.status, p.proposed_at,
   p.proposed_by, pu.name AS proposed_by_name, ${KIND} AS kind,
   COALESCE(reg.national_id, r.national_id) AS national_id,
   COALESCE(reg.full_name, r.full_name) AS full_name,
@@ -39,6 +39,7 @@ const COLUMNS = `
 
 export interface ProposalDbRow {
   id: number
+  record_id: number | null
   target: string
   field: string
   old_value: string | null

@@ -15,11 +15,16 @@ export interface BatchHeader {
   district: { code: string | null; name: string | null; province: string | null }
   signer: { name: string; keyId: string; fingerprint: string; publicKey: string }
   auditAnchor: { seq: number; hash: string }
+  /** The first supervisor's key id: every approver's key is endorsed along a chain from it. */
+  rootKeyId: string | null
   appVersion: string
 }
 
 /** An approved correction with its current approval: what one row of the batch says. */
 export type ApprovedRow = ProposalDbRow & { decided_by_name: string; decided_at: string }
+
+/** A row that passed the export's check, with what lets the receiving side check its approval too. */
+export type ProvenRow = ApprovedRow & { approval_act: number; approver_key_id: string }
 
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm'
 
@@ -42,7 +47,10 @@ const COLUMNS: { header: string; width: number }[] = [
   { header: 'Thời điểm đề xuất', width: 17 },
   { header: 'Người phê duyệt', width: 20 },
   { header: 'Thời điểm phê duyệt', width: 17 },
-  { header: 'Ý kiến phê duyệt', width: 26 }
+  { header: 'Ý kiến phê duyệt', width: 26 },
+  // The approver's minisign key id and the signed decision's number (see the README).
+  { header: 'Mã khoá người phê duyệt', width: 19 },
+  { header: 'Số quyết định đã ký', width: 12 }
 ]
 
 const valueText = (field: string, v: string | null) => (v !== null && DATE_FIELDS.has(field) ? vnDateValue(v) : v)
@@ -61,7 +69,7 @@ function dateCell(cell: ExcelJS.Cell, iso: string): void {
   cell.numFmt = DATE_TIME_FORMAT
 }
 
-function changesSheet(wb: XlsxWriter, rows: readonly ApprovedRow[], onRow: (done: number) => void): void {
+function changesSheet(wb: XlsxWriter, rows: readonly ProvenRow[], onRow: (done: number) => void): void {
   const ws = wb.addWorksheet(CHANGES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
   ws.columns = COLUMNS.map((c) => ({ width: c.width }))
@@ -86,6 +94,8 @@ function changesSheet(wb: XlsxWriter, rows: readonly ApprovedRow[], onRow: (done
     setText(row.getCell(16), r.decided_by_name)
     dateCell(row.getCell(17), r.decided_at)
     setText(row.getCell(18), r.comment)
+    setText(row.getCell(19), r.approver_key_id)
+    row.getCell(20).value = r.approval_act
     row.commit()
     if (i % 500 === 0) onRow(i)
   })
@@ -120,6 +130,7 @@ function summarySheet(wb: XlsxWriter, h: BatchHeader, rows: readonly ApprovedRow
   add('Mã khoá ký (minisign key ID)', h.signer.keyId)
   add('Dấu vân tay khoá công khai (SHA-256)', h.signer.fingerprint)
   add('Khoá công khai (minisign)', h.signer.publicKey)
+  add('Khoá gốc của chuỗi xác nhận người phê duyệt (key ID)', h.rootKeyId ?? 'Không có')
   add('Neo nhật ký kiểm toán (mục số)', h.auditAnchor.seq)
   add('Neo nhật ký kiểm toán (mã băm)', h.auditAnchor.hash)
   add('Phần mềm', `VaxRecon ${h.appVersion}`)
@@ -128,7 +139,7 @@ function summarySheet(wb: XlsxWriter, h: BatchHeader, rows: readonly ApprovedRow
 }
 
 /** The batch as .xlsx bytes: the changes first (what a CSV conversion shows), then the summary. */
-export function buildBatchWorkbook(h: BatchHeader, rows: readonly ApprovedRow[], onRow: (done: number) => void = () => {}): Promise<Buffer> {
+export function buildBatchWorkbook(h: BatchHeader, rows: readonly ProvenRow[], onRow: (done: number) => void = () => {}): Promise<Buffer> {
   return writeXlsx({ title: `Lô điều chỉnh ${h.batchNo}`, created: new Date(h.createdAt) }, (wb) => {
     changesSheet(wb, rows, onRow)
     summarySheet(wb, h, rows)

@@ -11,7 +11,10 @@ import type { User } from '../users/users.ts'
 import { APP_VERSION } from '../version.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { completeInterruptedBatches, STORED_BATCH_COLUMNS, writeBatchFiles, type BatchFilesState, type StoredBatch } from './batch-files.ts'
-import { buildBatchWorkbook, type ApprovedRow } from './batch-workbook.ts'
+import { buildBatchWorkbook, type ApprovedRow, type ProvenRow } from './batch-workbook.ts'
+import { manifestRow, signManifest } from './manifest.ts'
+import { describeRefusals, screenApprovals, type RefusedCorrection } from './screen-approvals.ts'
+import { trustedUsers } from '../users/endorse.ts'
 import { crashPoint } from './crash-point.ts'
 import { workspaceDistrict } from './district.ts'
 import { fingerprint, keyIdHex, publicKeyBlob, signMinisig } from './minisign.ts'
@@ -36,6 +39,10 @@ export interface ExportResult {
   batch: BatchSummary | null
   /** Earlier batches whose interrupted export was finished first. */
   completed: string[]
+  /** Approved-looking corrections left out for want of a genuine signed approval. */
+  refused: RefusedCorrection[]
+  /** The same, as one bilingual sentence with ids; null when none was left out. */
+  refusedMessage: { vi: string; en: string } | null
 }
 
 export interface ExportOptions {
@@ -46,6 +53,18 @@ export interface ExportOptions {
 class StaleSnapshot extends Error {}
 
 const ATTEMPTS = 3
+
+/** The approved rows with a genuine approval, and those left out (see screen-approvals.ts). */
+function provenRows(ws: Workspace): { rows: ProvenRow[]; refused: RefusedCorrection[] } {
+  const all = approvedRows(ws)
+  const { proofs, refused } = screenApprovals(ws.db, all)
+  const rows: ProvenRow[] = []
+  for (const r of all) {
+    const p = proofs.get(r.id)
+    if (p) rows.push({ ...r, approval_act: p.actId, approver_key_id: p.keyId })
+  }
+  return { rows, refused }
+}
 
 function approvedRows(ws: Workspace): ApprovedRow[] {
   const where = whereOf({ status: ['approved'], excludeMine: false }, null)
@@ -90,8 +109,12 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
 
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     ctx.checkCancelled()
-    const rows = approvedRows(ws)
-    if (rows.length === 0) return { batch: null, completed }
+    const { rows, refused } = provenRows(ws)
+    const refusedMessage = describeRefusals(refused)
+    if (rows.length === 0) {
+      if (refused.length > 0) ws.tx(() => auditRefused(ws, currentUser(ws, user).name, null, refused))
+      return { batch: null, completed, refused, refusedMessage }
+    }
     const createdAt = now().toISOString()
     const district = workspaceDistrict(ws)
     const batchNo = nextBatchNo(ws, district.code, new Date(createdAt))
@@ -100,7 +123,15 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
     const me = currentUser(ws, user)
     ctx.progress({ done: 0, total: rows.length, stage: 'write' })
     const content = await buildBatchWorkbook(
-      { batchNo, createdAt, district, signer: { name: me.name, keyId, fingerprint: keyFingerprint, publicKey: publicKeyB64 }, auditAnchor: anchor, appVersion: APP_VERSION },
+      {
+        batchNo,
+        createdAt,
+        district,
+        signer: { name: me.name, keyId, fingerprint: keyFingerprint, publicKey: publicKeyB64 },
+        auditAnchor: anchor,
+        rootKeyId: trustedUsers(ws.db).rootKeyId,
+        appVersion: APP_VERSION
+      },
       rows,
       (done) => {
         ctx.checkCancelled()
@@ -110,12 +141,17 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
     const sha256 = createHash('sha256').update(content).digest('hex')
     const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256}`
     const minisig = signMinisig(content, signer, trustedComment, `VaxRecon batch ${batchNo}, signed by key ${keyId}`)
+    const signedManifest = signManifest({ batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r, r.approval_act)) }, signer)
     ctx.checkCancelled()
     crashPoint('export:signed')
 
     let batch: StoredBatch
     try {
-      batch = ws.tx(() => record(ws, { rows, me, batchNo, fileName, sha256, keyFingerprint, createdAt, outDir, district: district.code, publicKeyB64, trustedComment, minisig, content, anchor }))
+      batch = ws.tx(() => {
+        const b = record(ws, { rows, me, batchNo, fileName, sha256, keyFingerprint, createdAt, outDir, district: district.code, publicKeyB64, trustedComment, minisig, content, anchor, ...signedManifest })
+        if (refused.length > 0) auditRefused(ws, me.name, b.id, refused)
+        return b
+      })
     } catch (e) {
       if (e instanceof StaleSnapshot) continue
       throw e
@@ -137,7 +173,9 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
         createdAt,
         files
       },
-      completed
+      completed,
+      refused,
+      refusedMessage
     }
   }
   throw new VaxError('EXPORT_BUSY', {
@@ -146,8 +184,21 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
   })
 }
 
+/** What was left out, in the log: ids and reasons, no personal data. */
+function auditRefused(ws: Workspace, actor: string, batchId: number | null, refused: readonly RefusedCorrection[]): void {
+  appendAudit(ws.db, {
+    actor,
+    action: 'export.refused',
+    entity: 'export_batch',
+    entityId: batchId,
+    new: { count: refused.length, refused: refused.slice(0, 1000).map((r) => [r.id, r.reason]) }
+  })
+}
+
 interface Recording {
-  rows: ApprovedRow[]
+  manifest: string
+  manifestSig: string
+  rows: ProvenRow[]
   me: User
   batchNo: string
   fileName: string
@@ -174,10 +225,10 @@ function record(ws: Workspace, r: Recording): StoredBatch {
     ws.db
       .prepare(
         `INSERT INTO export_batches (batch_no, file_name, file_hash, signer_id, key_fingerprint, correction_count, created_at,
-           out_dir, district_code, public_key, trusted_comment, minisig, content, audit_seq, audit_hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+           out_dir, district_code, public_key, trusted_comment, minisig, content, audit_seq, audit_hash, manifest, manifest_sig)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(r.batchNo, r.fileName, r.sha256, signer.id, r.keyFingerprint, r.rows.length, r.createdAt, r.outDir, r.district, r.publicKeyB64, r.trustedComment, r.minisig, r.content, r.anchor.seq, r.anchor.hash)
+      .run(r.batchNo, r.fileName, r.sha256, signer.id, r.keyFingerprint, r.rows.length, r.createdAt, r.outDir, r.district, r.publicKeyB64, r.trustedComment, r.minisig, r.content, r.anchor.seq, r.anchor.hash, r.manifest, r.manifestSig)
       .lastInsertRowid
   )
   const ids = JSON.stringify(r.rows.map((x) => x.id))

@@ -1,23 +1,26 @@
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
+import type { Signer } from '../export/minisign.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { trustedRole } from './endorse.ts'
 import { SCRYPT } from './kdf.ts'
-import { describeKey, generateSigningKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
+import { describeKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
 import { addUser, authenticate, hashPassword, MIN_PASSWORD_LENGTH, notSignedIn, type Role, type User } from './users.ts'
 
 /**
- * Re-reads a signed-in user from the workspace. Rules are checked against the role stored
+ * Re-reads a signed-in user from the workspace. Rules are checked against the role held
  * now, not the one remembered at sign-in, so a session never outlives a change of role.
  */
 export function currentUser(ws: Workspace, user: Pick<User, 'id'>): User {
   const row = ws.db.prepare('SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL').get(user.id) as User | undefined
-  if (!row) {
-    throw new VaxError('USER_UNKNOWN', {
-      vi: 'Người dùng không còn trong không gian làm việc này. Hãy đăng nhập lại.',
-      en: 'This user is no longer in this workspace. Please sign in again.'
-    })
+  if (row) {
+    // The role the chain of endorsements vouches for, not the column alone: sqlite3 can write the column.
+    return { ...row, role: trustedRole(ws.db, row.id) }
   }
-  return row
+  throw new VaxError('USER_UNKNOWN', {
+    vi: 'Người dùng không còn trong không gian làm việc này. Hãy đăng nhập lại.',
+    en: 'This user is no longer in this workspace. Please sign in again.'
+  })
 }
 
 export function hasUsers(ws: Workspace): boolean {
@@ -25,12 +28,17 @@ export function hasUsers(ws: Workspace): boolean {
 }
 
 /**
- * Adds a user from the app. The very first user of a workspace is created without a
- * sign-in and must be a supervisor (someone has to be able to approve and to add the
- * others); after that only a signed-in supervisor adds users. The CLI's `user add` runs
- * with file-level access and calls addUser directly.
+ * Adds a user from the app or the CLI. The very first user of a workspace is created
+ * without a sign-in and must be a supervisor (someone has to be able to approve and to
+ * add the others); after that only a signed-in supervisor adds users, endorsing each with
+ * their open signing key.
  */
-export async function createUserBy(ws: Workspace, actor: User | null, input: { name: string; role: Role; password: string }): Promise<User> {
+export async function createUserBy(
+  ws: Workspace,
+  actor: User | null,
+  input: { name: string; role: Role; password: string },
+  signer: Signer | null = null
+): Promise<User> {
   if (actor === null) {
     if (hasUsers(ws)) {
       throw notSignedIn()
@@ -50,8 +58,15 @@ export async function createUserBy(ws: Workspace, actor: User | null, input: { n
       en: 'Only supervisors can add users.'
     })
   }
-  return addUser(ws, me.name, input)
+  if (!signer) throw keyLocked()
+  return addUser(ws, { userId: me.id, signer }, input)
 }
+
+const keyLocked = () =>
+  new VaxError('SIGNING_KEY_LOCKED', {
+    vi: 'Khoá ký của bạn chưa được mở. Hãy đăng nhập lại.',
+    en: 'Your signing key is not open. Please sign in again.'
+  })
 
 export interface Account extends User {
   createdAt: string
@@ -65,7 +80,7 @@ export function listAccounts(ws: Workspace): Account[] {
     .all() as (User & { created_at: string; public_key: string | null })[]
   return rows.map((r) => {
     const key = r.public_key ? describeKey(r.public_key) : null
-    return { id: r.id, name: r.name, role: r.role, createdAt: r.created_at, keyId: key?.keyId ?? null, fingerprint: key?.fingerprint ?? null }
+    return { id: r.id, name: r.name, role: trustedRole(ws.db, r.id), createdAt: r.created_at, keyId: key?.keyId ?? null, fingerprint: key?.fingerprint ?? null }
   })
 }
 
@@ -82,17 +97,16 @@ export async function changePassword(ws: Workspace, user: User, oldPassword: str
     public_key: string | null
     secret_key_enc: string | null
   }
+  // Only re-sealed: a new key pair would no longer match the endorsement that vouches for it.
   const resealed =
     row.public_key && row.secret_key_enc
       ? await sealSigningKey(await unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, oldPassword), newPassword)
-      : me.role === 'supervisor'
-        ? await generateSigningKey(newPassword)
-        : null
+      : null
   const hash = await hashPassword(newPassword)
   ws.tx(() => {
     ws.db
-      .prepare('UPDATE users SET password_hash = ?, public_key = ?, secret_key_enc = ? WHERE id = ?')
-      .run(hash, resealed?.publicKey ?? null, resealed?.secretKeyEnc ?? null, me.id)
+      .prepare('UPDATE users SET password_hash = ?, secret_key_enc = ? WHERE id = ?')
+      .run(hash, resealed?.secretKeyEnc ?? null, me.id)
     appendAudit(ws.db, {
       actor: me.name,
       action: 'user.password',

@@ -1,13 +1,11 @@
-import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
 import { formatPublicKey, parsePublicKey, type PublicKey, type Signer } from '../export/minisign.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { currentUser } from './accounts.ts'
-import { describeKey, generateSigningKey, unlockSigningKey } from './signing-key.ts'
-import { checkPassword, type User } from './users.ts'
+import { unlockSigningKey } from './signing-key.ts'
+import type { User } from './users.ts'
 
 interface KeyRow {
-  password_hash: string
   public_key: string | null
   secret_key_enc: string | null
 }
@@ -19,35 +17,21 @@ const notSupervisor = () =>
   })
 
 function keyRow(ws: Workspace, userId: number): KeyRow {
-  return ws.db.prepare('SELECT password_hash, public_key, secret_key_enc FROM users WHERE id = ?').get(userId) as KeyRow
+  return ws.db.prepare('SELECT public_key, secret_key_enc FROM users WHERE id = ?').get(userId) as KeyRow
 }
 
 /**
- * Opens a supervisor's signing key with their password. A supervisor without a key
- * (promoted from clerk, or made by an older version) gets one now, so signing never
- * waits on an administrator.
+ * Opens a supervisor's signing key with their password. The key must be the one their
+ * endorsement vouches for: a key pasted into the users table opens nothing.
  */
 export async function signerFor(ws: Workspace, user: User, password: string): Promise<Signer> {
   const me = currentUser(ws, user)
   if (me.role !== 'supervisor') throw notSupervisor()
   const row = keyRow(ws, me.id)
-  if (row.public_key && row.secret_key_enc) {
-    return unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, password)
+  if (!row.public_key || !row.secret_key_enc) {
+    throw new VaxError('NO_SIGNING_KEY', { vi: 'Người dùng này chưa có khoá ký.', en: 'This user has no signing key.' })
   }
-  if (!(await checkPassword(password, row.password_hash))) {
-    throw new VaxError('LOGIN_FAILED', { vi: 'Sai mật khẩu.', en: 'Wrong password.' })
-  }
-  const key = await generateSigningKey(password)
-  ws.tx(() => {
-    // Another window may have made the key meanwhile: keep the first one.
-    const changed = ws.db
-      .prepare('UPDATE users SET public_key = ?, secret_key_enc = ? WHERE id = ? AND public_key IS NULL')
-      .run(key.publicKey, key.secretKeyEnc, me.id).changes
-    if (changed === 1) {
-      appendAudit(ws.db, { actor: me.name, action: 'user.key.create', entity: 'user', entityId: me.id, new: describeKey(key.publicKey) })
-    }
-  })
-  return signerFor(ws, me, password)
+  return unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, password)
 }
 
 export function publicKeyOf(ws: Workspace, userId: number): PublicKey | null {

@@ -59,10 +59,15 @@ export async function sealSigningKey(signer: Signer, password: string): Promise<
   return { publicKey: publicKeyBlob(signer.publicKey).toString('base64'), secretKeyEnc: JSON.stringify(sealed) }
 }
 
-export async function generateSigningKey(password: string): Promise<StoredKey> {
+/** A new key pair, open: the caller seals it (and may first sign with it, as the first supervisor does). */
+export function generateSigner(): Signer {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519')
   const key = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url')
-  return sealSigningKey({ publicKey: { keyId: randomBytes(8), key }, secret: privateKey }, password)
+  return { publicKey: { keyId: randomBytes(8), key }, secret: privateKey }
+}
+
+export async function generateSigningKey(password: string): Promise<StoredKey> {
+  return sealSigningKey(generateSigner(), password)
 }
 
 const cannotUnlock = () =>

@@ -4,7 +4,9 @@ import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { SCRYPT, scrypt } from './kdf.ts'
-import { describeKey, generateSigningKey } from './signing-key.ts'
+import { keyIdHex } from '../export/minisign.ts'
+import { endorse, trustedRole, trustedUsers, type Endorser } from './endorse.ts'
+import { describeKey, generateSigner, sealSigningKey } from './signing-key.ts'
 
 export { Role } from './schema.ts'
 
@@ -36,11 +38,18 @@ export async function checkPassword(password: string, stored: string): Promise<b
 
 export const MIN_PASSWORD_LENGTH = 8
 
-export async function addUser(
-  ws: Workspace,
-  actor: string | null,
-  input: { name: string; role: Role; password: string }
-): Promise<User> {
+const onlySupervisorsAdd = () =>
+  new VaxError('NOT_SUPERVISOR', {
+    vi: 'Chỉ người phê duyệt (supervisor) đã đăng nhập mới thêm được người dùng.',
+    en: 'Only a signed-in supervisor can add users.'
+  })
+
+/**
+ * Adds a user, endorsed (signed) by `by`, a signed-in supervisor whose key is open. Only
+ * the first user of an empty workspace is added by nobody; a first supervisor endorses
+ * themself and becomes the root every later key chains back to.
+ */
+export async function addUser(ws: Workspace, by: Endorser | null, input: { name: string; role: Role; password: string }): Promise<User> {
   const name = input.name.normalize('NFC').trim()
   if (name.length === 0) {
     throw new VaxError('USER_NAME_EMPTY', { vi: 'Tên người dùng không được để trống.', en: 'The user name is empty.' })
@@ -52,9 +61,19 @@ export async function addUser(
     })
   }
   const passwordHash = await hashPassword(input.password)
-  // Supervisors sign export batches: their key is made here, on this device, sealed with their password.
-  const key = input.role === 'supervisor' ? await generateSigningKey(input.password) : null
+  // Supervisors sign approvals and batches: their key is made here, on this device, sealed with their password.
+  const own = input.role === 'supervisor' ? generateSigner() : null
+  const key = own ? await sealSigningKey(own, input.password) : null
   return ws.tx(() => {
+    const anyone = ws.db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined
+    let actor: string | null = null
+    if (by !== null) {
+      const endorser = trustedUsers(ws.db).users.get(by.userId)
+      if (endorser?.role !== 'supervisor' || endorser.disabled || endorser.keyId !== keyIdHex(by.signer.publicKey.keyId)) throw onlySupervisorsAdd()
+      actor = endorser.name
+    } else if (anyone) {
+      throw onlySupervisorsAdd()
+    }
     const exists = ws.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)
     if (exists) {
       throw new VaxError('USER_EXISTS', { vi: `Đã có người dùng tên “${name}”.`, en: `A user named “${name}” already exists.` })
@@ -65,12 +84,18 @@ export async function addUser(
         .run(name, input.role, passwordHash, key?.publicKey ?? null, key?.secretKeyEnc ?? null, new Date().toISOString())
         .lastInsertRowid
     )
+    // The first supervisor signs with their own new key; a first clerk has nobody to vouch for them.
+    const signer = by?.signer ?? own
+    if (signer) {
+      const body = { userId: id, name, role: input.role, publicKey: key?.publicKey ?? null, endorserId: by?.userId ?? null, at: new Date().toISOString() }
+      ws.db.prepare('UPDATE users SET endorsement = ? WHERE id = ?').run(endorse(body, signer), id)
+    }
     appendAudit(ws.db, {
       actor,
       action: 'user.add',
       entity: 'user',
       entityId: id,
-      new: { name, role: input.role, ...(key ? { key: describeKey(key.publicKey) } : {}) }
+      new: { name, role: input.role, ...(key ? { key: describeKey(key.publicKey) } : {}), endorsedBy: by ? actor : own ? 'self' : null }
     })
     return { id, name, role: input.role }
   })
@@ -101,5 +126,5 @@ export async function authenticate(ws: Workspace, name: string, password: string
     .prepare('SELECT id, name, role, password_hash FROM users WHERE name = ? AND disabled_at IS NULL')
     .get(name.normalize('NFC').trim()) as (User & { password_hash: string }) | undefined
   if (!row || !(await checkPassword(password, row.password_hash))) throw wrongLogin()
-  return { id: row.id, name: row.name, role: row.role }
+  return { id: row.id, name: row.name, role: trustedRole(ws.db, row.id) }
 }

@@ -8,6 +8,6 @@ export function approveHandlers(s: Session): HandlerMap<'approve:list' | 'approv
   return {
     'approve:list': ({ filter, offset, limit }) => listProposals(s.workspace, s.user, filter, { offset, limit }),
     'approve:preview': ({ verdict, selection }) => previewDecision(s.workspace, s.user, verdict, selection),
-    'approve:decide': (req) => decide(s.workspace, s.user, req)
+    'approve:decide': (req) => decide(s.workspace, s.user, req, s.signer)
   }
 }

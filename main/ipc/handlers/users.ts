@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { changePassword, createUserBy, currentUser, hasUsers, listAccounts } from '../../core/users/accounts.ts'
-import { publicKeyFile } from '../../core/users/keys.ts'
+import { publicKeyFile, signerFor } from '../../core/users/keys.ts'
 import { authenticate, listUsers } from '../../core/users/users.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
@@ -25,7 +25,7 @@ export function userHandlers(s: Session): HandlerMap<UserChannels> {
     'users:state': () => ({ hasUsers: hasUsers(s.workspace), current: s.userOrNull, users: listUsers(s.workspace) }),
     'users:signIn': async ({ name, password }) => {
       const user = await authenticate(s.workspace, name, password)
-      s.signIn(user)
+      s.signIn(user, user.role === 'supervisor' ? await signerFor(s.workspace, user, password) : null)
       return user
     },
     'users:signOut': () => {
@@ -35,9 +35,9 @@ export function userHandlers(s: Session): HandlerMap<UserChannels> {
     'users:create': async (input) => {
       const ws = s.workspace
       const creator = s.userOrNull
-      const made = await createUserBy(ws, creator, input)
-      // The first supervisor of a new workspace goes straight in.
-      if (creator === null) s.signIn(made)
+      const made = await createUserBy(ws, creator, input, s.signer)
+      // The first supervisor of a new workspace goes straight in, key open.
+      if (creator === null) s.signIn(made, await signerFor(ws, made, input.password))
       return account(made.id)
     },
     'users:list': () => {

@@ -17,14 +17,16 @@ beforeAll(() => {
 const cliWorkspace = (): typeof made => {
   const path = join(tempDir(), 'cli.vaxrecon')
   expect(cli(['init', path]).code).toBe(0)
+  // The first user is a supervisor; Minh then signs in to add (and endorse) the others.
+  const m = cli(['user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], { input: 'minh-password-1\n' })
+  expect(m.code, m.stderr).toBe(0)
+  expect(m.stdout).toMatch(/key_id\s+[0-9A-F]{16}/)
   const add = (name: string, role: string, password: string) => {
-    const r = cli(['user', 'add', path, '--name', name, '--role', role], { input: `${password}\n` })
+    const r = cli(['user', 'add', path, '--as', 'Minh', '--name', name, '--role', role], { input: `minh-password-1\n${password}\n` })
     expect(r.code, r.stderr).toBe(0)
     return r
   }
   add('Lan', 'clerk', 'lan-password-1')
-  const m = add('Minh', 'supervisor', 'minh-password-1')
-  expect(m.stdout).toMatch(/key_id\s+[0-9A-F]{16}/)
   add('Hoa', 'supervisor', 'hoa-password-1')
   const ws = openWorkspace(path)
   const users = Object.fromEntries((ws.db.prepare('SELECT id, name, role FROM users').all() as User[]).map((u) => [u.name.toLowerCase(), u]))

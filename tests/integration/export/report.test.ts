@@ -1,12 +1,11 @@
 import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from 'vitest'
-import { decide } from '../../../main/core/approve/decide.ts'
 import { progressReport } from '../../../main/core/reports/progress.ts'
 import { DISTRICT_TOTAL, REPORT_SHEET } from '../../../main/core/reports/report-workbook.ts'
 import { complaintDeadline } from '../../../main/core/review/complaint-deadline.ts'
 import { cli } from '../../helpers/cli.ts'
-import { fixtureWorkspace, propose } from '../../helpers/corrections.ts'
+import { decideAs, fixtureWorkspace, propose } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 const NOW = new Date('2025-03-10T05:00:00Z') // 12:00 in Vietnam
@@ -25,8 +24,8 @@ test('progress per site and for the district, from the CLI and in the .xlsx', as
   const approvedAtA = [propose(f.ws, f.clerk, { site: a }), propose(f.ws, f.clerk, { site: a })]
   propose(f.ws, f.clerk, { site: a }) // awaiting
   const rejectedAtB = propose(f.ws, f.clerk, { site: b })
-  decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: approvedAtA } })
-  decide(f.ws, f.minh, { verdict: 'reject', selection: { ids: [rejectedAtB] }, comment: 'Không đủ bằng chứng' })
+  decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: approvedAtA } })
+  decideAs(f.ws, f.minh, { verdict: 'reject', selection: { ids: [rejectedAtB] }, comment: 'Không đủ bằng chứng' })
   f.ws.tx(() => {
     const db = f.ws.db
     // One of site A's persons waits in the review band; one dose at site B is a duplicate.

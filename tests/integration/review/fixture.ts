@@ -2,6 +2,7 @@ import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
+import { signerFor } from '../../../main/core/users/keys.ts'
 import { addUser, type User } from '../../../main/core/users/users.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { tempDir } from '../../helpers/tmp.ts'
@@ -72,9 +73,11 @@ function complaints(): Record<string, Row> {
 async function buildTemplate(): Promise<ReviewFixture> {
   const path = join(tempDir('vaxrecon-review-'), 'review.vaxrecon')
   const ws = createWorkspace(path)
-  const clerk = await addUser(ws, null, { name: 'Lan', role: 'clerk', password: 'mat-khau-lan' })
-  const clerk2 = await addUser(ws, null, { name: 'Minh', role: 'clerk', password: 'mat-khau-minh' })
+  // The supervisor is the first user (the root of the endorsements) and adds the clerks.
   const supervisor = await addUser(ws, null, { name: 'Hùng', role: 'supervisor', password: 'mat-khau-hung' })
+  const byHung = { userId: supervisor.id, signer: await signerFor(ws, supervisor, 'mat-khau-hung') }
+  const clerk = await addUser(ws, byHung, { name: 'Lan', role: 'clerk', password: 'mat-khau-lan' })
+  const clerk2 = await addUser(ws, byHung, { name: 'Minh', role: 'clerk', password: 'mat-khau-minh' })
   const rec: Record<string, number> = {}
   const person: Record<string, number> = {}
   const link: Record<string, number> = {}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { decide, previewDecision } from '../../../main/core/approve/decide.ts'
+import { previewDecision } from '../../../main/core/approve/decide.ts'
 import { listProposals } from '../../../main/core/approve/list.ts'
-import { fixtureWorkspace, propose, type Fixture } from '../../helpers/corrections.ts'
+import { decideAs, fixtureWorkspace, propose, type Fixture } from '../../helpers/corrections.ts'
 
 let f: Fixture
 beforeEach(async () => {
@@ -15,7 +15,7 @@ const refusals = () =>
 
 test('a supervisor approves a clerk’s proposal; the approval and its audit entry say who, when and why', () => {
   const id = propose(f.ws, f.clerk)
-  expect(decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] }, comment: 'Khớp CSDL' })).toEqual({
+  expect(decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] }, comment: 'Khớp CSDL' })).toEqual({
     verdict: 'approve',
     applied: 1,
     skippedOwn: 0
@@ -33,7 +33,7 @@ test('a supervisor approves a clerk’s proposal; the approval and its audit ent
 test('a self-approval is refused, changes nothing, and the refusal is audited', () => {
   const own = propose(f.ws, f.minh)
   const other = propose(f.ws, f.clerk)
-  expect(() => decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: [other, own] } })).toThrow(
+  expect(() => decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [other, own] } })).toThrow(
     expect.objectContaining({ code: 'APPROVE_OWN_PROPOSAL' })
   )
   // All or nothing: the clerk's proposal in the same request was not approved either.
@@ -43,14 +43,14 @@ test('a self-approval is refused, changes nothing, and the refusal is audited', 
   expect(r?.actor).toBe('Minh')
   expect(JSON.parse(r?.new_json ?? '{}')).toMatchObject({ verdict: 'approve', refused: 'own-proposal', ids: [own] })
   // Another supervisor may approve it.
-  decide(f.ws, f.hoa, { verdict: 'approve', selection: { ids: [own] } })
+  decideAs(f.ws, f.hoa, { verdict: 'approve', selection: { ids: [own] } })
   expect(status(own)).toBe('approved')
 })
 
 test('a clerk cannot approve, reject or withdraw; each attempt is audited', () => {
   const id = propose(f.ws, f.minh)
   for (const verdict of ['approve', 'reject', 'withdraw'] as const) {
-    expect(() => decide(f.ws, f.clerk, { verdict, selection: { ids: [id] }, comment: 'x' })).toThrow(
+    expect(() => decideAs(f.ws, f.clerk, { verdict, selection: { ids: [id] }, comment: 'x' })).toThrow(
       expect.objectContaining({ code: 'APPROVE_NOT_SUPERVISOR' })
     )
   }
@@ -61,7 +61,7 @@ test('a clerk cannot approve, reject or withdraw; each attempt is audited', () =
 test('the role is re-read from the workspace, so a stale session cannot approve', () => {
   const id = propose(f.ws, f.clerk)
   const staleClaim = { ...f.clerk, role: 'supervisor' as const }
-  expect(() => decide(f.ws, staleClaim, { verdict: 'approve', selection: { ids: [id] } })).toThrow(expect.objectContaining({ code: 'APPROVE_NOT_SUPERVISOR' }))
+  expect(() => decideAs(f.ws, staleClaim, { verdict: 'approve', selection: { ids: [id] } })).toThrow(expect.objectContaining({ code: 'APPROVE_NOT_SUPERVISOR' }))
 })
 
 test('a bulk approval on a filter skips the approver’s own proposals, says how many, and audits that', () => {
@@ -70,7 +70,7 @@ test('a bulk approval on a filter skips the approver’s own proposals, says how
   const own = propose(f.ws, f.minh)
   const filter = { status: ['proposed' as const], fields: ['full_name'] }
   expect(previewDecision(f.ws, f.minh, 'approve', { filter: { ...filter, excludeMine: false } })).toEqual({ verdict: 'approve', applied: 2, skippedOwn: 1 })
-  expect(decide(f.ws, f.minh, { verdict: 'approve', selection: { filter }, comment: 'Định dạng' })).toEqual({ verdict: 'approve', applied: 2, skippedOwn: 1 })
+  expect(decideAs(f.ws, f.minh, { verdict: 'approve', selection: { filter }, comment: 'Định dạng' })).toEqual({ verdict: 'approve', applied: 2, skippedOwn: 1 })
   expect(clerkNames.map(status)).toEqual(['approved', 'approved'])
   expect(status(clerkPhone)).toBe('proposed')
   expect(status(own)).toBe('proposed')
@@ -79,10 +79,10 @@ test('a bulk approval on a filter skips the approver’s own proposals, says how
 
 test('a rejection needs a comment and goes back to the proposer with it', () => {
   const id = propose(f.ws, f.clerk)
-  expect(() => decide(f.ws, f.minh, { verdict: 'reject', selection: { ids: [id] }, comment: '  ' })).toThrow(
+  expect(() => decideAs(f.ws, f.minh, { verdict: 'reject', selection: { ids: [id] }, comment: '  ' })).toThrow(
     expect.objectContaining({ code: 'APPROVE_COMMENT_REQUIRED' })
   )
-  decide(f.ws, f.minh, { verdict: 'reject', selection: { ids: [id] }, comment: 'Sai ngày sinh, xem lại phiếu' })
+  decideAs(f.ws, f.minh, { verdict: 'reject', selection: { ids: [id] }, comment: 'Sai ngày sinh, xem lại phiếu' })
   const returned = listProposals(f.ws, f.clerk, { status: ['rejected'], proposedBy: f.clerk.id }, { offset: 0, limit: 10 })
   expect(returned.total).toBe(1)
   expect(returned.rows[0]?.decision).toMatchObject({ verdict: 'rejected', by: 'Minh', comment: 'Sai ngày sinh, xem lại phiếu' })
@@ -90,20 +90,20 @@ test('a rejection needs a comment and goes back to the proposer with it', () => 
 
 test('an approval can be withdrawn until export: the correction returns to the queue', () => {
   const id = propose(f.ws, f.clerk)
-  decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] } })
-  decide(f.ws, f.hoa, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'Cần kiểm tra thêm' })
+  decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] } })
+  decideAs(f.ws, f.hoa, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'Cần kiểm tra thêm' })
   expect(status(id)).toBe('proposed')
   const history = f.ws.db.prepare('SELECT verdict FROM approvals WHERE proposal_id = ? ORDER BY id').all(id)
   expect(history).toEqual([{ verdict: 'approved' }, { verdict: 'withdrawn' }])
   // Withdrawing what is not approved is refused.
-  expect(() => decide(f.ws, f.hoa, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'x' })).toThrow(
+  expect(() => decideAs(f.ws, f.hoa, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'x' })).toThrow(
     expect.objectContaining({ code: 'APPROVE_WRONG_STATE' })
   )
 })
 
 test('an exported correction cannot be withdrawn, by the app or by SQL', () => {
   const id = propose(f.ws, f.clerk)
-  decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] } })
+  decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [id] } })
   f.ws.tx(() => {
     const batch = f.ws.db
       .prepare(
@@ -113,7 +113,7 @@ test('an exported correction cannot be withdrawn, by the app or by SQL', () => {
       .run(f.minh.id).lastInsertRowid
     f.ws.db.prepare(`UPDATE proposals SET status = 'exported', batch_id = ? WHERE id = ?`).run(batch, id)
   })
-  expect(() => decide(f.ws, f.minh, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'quá muộn' })).toThrow(
+  expect(() => decideAs(f.ws, f.minh, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'quá muộn' })).toThrow(
     expect.objectContaining({ code: 'APPROVE_WRONG_STATE' })
   )
   expect(() => f.ws.db.prepare(`UPDATE proposals SET status = 'approved' WHERE id = ?`).run(id)).toThrow(/exported correction cannot change/)
@@ -123,7 +123,7 @@ test('an exported correction cannot be withdrawn, by the app or by SQL', () => {
 test('deciding something already decided by someone else fails as a whole', () => {
   const a = propose(f.ws, f.clerk)
   const b = propose(f.ws, f.clerk)
-  decide(f.ws, f.hoa, { verdict: 'reject', selection: { ids: [b] }, comment: 'không' })
-  expect(() => decide(f.ws, f.minh, { verdict: 'approve', selection: { ids: [a, b] } })).toThrow(expect.objectContaining({ code: 'APPROVE_WRONG_STATE' }))
+  decideAs(f.ws, f.hoa, { verdict: 'reject', selection: { ids: [b] }, comment: 'không' })
+  expect(() => decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [a, b] } })).toThrow(expect.objectContaining({ code: 'APPROVE_WRONG_STATE' }))
   expect(status(a)).toBe('proposed')
 })

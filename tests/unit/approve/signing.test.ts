@@ -6,7 +6,7 @@ import { formatPublicKey, keyIdHex, parsePublicKey, signMinisig, verifyMinisig }
 import { changePassword, createUserBy } from '../../../main/core/users/accounts.ts'
 import { publicKeyFile, signerFor } from '../../../main/core/users/keys.ts'
 import { generateSigningKey, unlockSigningKey } from '../../../main/core/users/signing-key.ts'
-import { fixtureWorkspace, PASSWORDS } from '../../helpers/corrections.ts'
+import { fixtureWorkspace, keyOf, PASSWORDS } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 test('a signature made with node:crypto is accepted by the stock minisign tool, and ours rejects a changed byte', async () => {
@@ -66,7 +66,8 @@ test('the first user made in the app must be a supervisor; after that only a sup
   await expect(createUserBy(f.ws, f.clerk, { name: 'Ai đó', role: 'supervisor', password: 'password-123' })).rejects.toMatchObject({
     code: 'NOT_SUPERVISOR'
   })
-  const made = await createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' })
+  await expect(createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' })).rejects.toMatchObject({ code: 'SIGNING_KEY_LOCKED' })
+  const made = await createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' }, keyOf(f.minh))
   const audit = f.ws.db.prepare(`SELECT actor FROM audit_log WHERE action = 'user.add' AND entity_id = ?`).get(String(made.id))
   expect(audit).toEqual({ actor: 'Minh' })
   f.ws.close()

@@ -1,5 +1,6 @@
 import { sql as records } from './0001-records.ts'
 import { sql as reconciliation } from './0002-reconciliation.ts'
+import { sql as signedApprovals } from './0004-signed-approvals.ts'
 
 /**
  * Migrations are append-only: a released migration is never edited, because
@@ -8,7 +9,9 @@ import { sql as reconciliation } from './0002-reconciliation.ts'
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'records', sql: records },
-  { version: 2, name: 'reconciliation', sql: reconciliation }
+  { version: 2, name: 'reconciliation', sql: reconciliation },
+  { version: 4, name: 'signed-approvals', sql: signedApprovals }
 ]
 
-export const LATEST_VERSION = migrations.length
+// The highest number, not the count: numbers are reserved per branch and merged in any order.
+export const LATEST_VERSION = Math.max(...migrations.map((m) => m.version))

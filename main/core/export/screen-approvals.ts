@@ -1,0 +1,90 @@
+import { checkActs, type ActProblem } from '../approve/approval-signature.ts'
+import type { Db } from '../workspace/workspace.ts'
+import { exportedBefore } from './manifest.ts'
+
+/** Why an approved-looking correction does not leave. */
+export type RefusalReason = 'unsigned' | `act-${ActProblem}` | 'not-approved' | 'own-proposal' | 'approver-mismatch' | 'already-exported'
+
+export interface RefusedCorrection {
+  id: number
+  reason: RefusalReason
+}
+
+export const REFUSAL_TEXT: Record<RefusalReason, { vi: string; en: string }> = {
+  unsigned: { vi: 'phê duyệt không có chữ ký của người phê duyệt', en: "the approval carries no approver's signature" },
+  'act-missing': { vi: 'không tìm thấy quyết định đã ký', en: 'the signed decision is missing' },
+  'act-content': { vi: 'nội dung đã bị sửa sau khi phê duyệt', en: 'the content was changed after it was approved' },
+  'act-key': { vi: 'khoá ký không thuộc một người phê duyệt được xác nhận', en: 'the key does not belong to an endorsed supervisor' },
+  'act-signature': { vi: 'chữ ký phê duyệt không hợp lệ', en: 'the approval signature is not valid' },
+  'not-approved': { vi: 'quyết định đã ký không phải là phê duyệt', en: 'the signed decision is not an approval' },
+  'own-proposal': { vi: 'người phê duyệt chính là người đề xuất', en: 'the approver is the proposer' },
+  'approver-mismatch': { vi: 'người phê duyệt ghi trong bảng khác người đã ký', en: 'the recorded approver is not the one who signed' },
+  'already-exported': { vi: 'đã được xuất trong một lô trước', en: 'it already left in an earlier batch' }
+}
+
+export interface ScreenRow {
+  id: number
+  proposed_by: number
+  approval_id: number | null
+}
+
+export interface ApprovalProof {
+  actId: number
+  keyId: string
+}
+
+/**
+ * The export's four-eyes check, on the file as it is now: a correction leaves only with a
+ * genuine approval, signed over its current content by an endorsed supervisor other than
+ * its proposer, and only if no earlier signed batch carried it.
+ */
+export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: Map<number, ApprovalProof>; refused: RefusedCorrection[] } {
+  const approvalOf = db.prepare('SELECT verdict, decided_by, act_id FROM approvals WHERE id = ?')
+  const approvals = rows.map((r) => ({
+    row: r,
+    a: r.approval_id === null ? undefined : (approvalOf.get(r.approval_id) as { verdict: string; decided_by: number; act_id: number | null } | undefined)
+  }))
+  const acts = checkActs(
+    db,
+    approvals.flatMap((x) => (x.a?.act_id != null ? [x.a.act_id] : []))
+  )
+  const gone = exportedBefore(db)
+  const proofs = new Map<number, ApprovalProof>()
+  const refused: RefusedCorrection[] = []
+  for (const { row, a } of approvals) {
+    const act = a?.act_id != null ? acts.get(a.act_id) : undefined
+    const reason: RefusalReason | null = gone.has(row.id)
+      ? 'already-exported'
+      : !a || a.act_id == null || !act
+        ? 'unsigned'
+        : !act.ok
+          ? `act-${act.problem ?? 'signature'}`
+          : act.verdict !== 'approved' || a.verdict !== 'approved'
+            ? 'not-approved'
+            : act.decidedBy !== a.decided_by
+              ? 'approver-mismatch'
+              : act.decidedBy === row.proposed_by
+                ? 'own-proposal'
+                : null
+    if (reason) refused.push({ id: row.id, reason })
+    else if (a?.act_id != null && act?.keyId) proofs.set(row.id, { actId: a.act_id, keyId: act.keyId })
+  }
+  return { proofs, refused }
+}
+
+/** The refusal as one bilingual message with ids, for the export's report and the CLI. */
+export function describeRefusals(refused: readonly RefusedCorrection[]): { vi: string; en: string } | null {
+  if (refused.length === 0) return null
+  const by = new Map<RefusalReason, number[]>()
+  for (const r of refused) {
+    const ids = by.get(r.reason)
+    if (ids) ids.push(r.id)
+    else by.set(r.reason, [r.id])
+  }
+  const lines = (lang: 'vi' | 'en') =>
+    [...by].map(([reason, ids]) => `${REFUSAL_TEXT[reason][lang]}: ${ids.slice(0, 50).join(', ')}${ids.length > 50 ? '…' : ''}`).join('; ')
+  return {
+    vi: `${refused.length} điều chỉnh không được xuất vì không có phê duyệt hợp lệ (${lines('vi')}).`,
+    en: `${refused.length} corrections were left out for want of a genuine approval (${lines('en')}).`
+  }
+}
