@@ -11,7 +11,11 @@ const PROBLEMS: Record<NonNullable<AuditVerdict['problem']>, { vi: string; en: s
   gap: { vi: 'thiếu một mục (đã bị xoá)', en: 'an entry is missing (deleted)' },
   truncated: { vi: 'các mục mới nhất đã bị cắt bỏ', en: 'the newest entries were cut off' },
   anchor: { vi: 'nhật ký không còn khớp với mốc đã ký trong một lô xuất', en: 'the log no longer matches the anchor signed into an export batch' },
-  triggers: { vi: 'các ràng buộc chống sửa/xoá nhật ký đã bị gỡ bỏ', en: 'the guards against editing or deleting the log were removed' }
+  triggers: {
+    vi: 'một ràng buộc chống sửa/xoá (nhật ký, lô xuất, điều chỉnh đã xuất) đã bị gỡ bỏ hoặc bị sửa',
+    en: 'a guard against editing or deleting (the log, export batches, exported corrections) was removed or altered'
+  },
+  integrity: { vi: 'tệp cơ sở dữ liệu bị hỏng (PRAGMA integrity_check)', en: 'the database file is damaged (PRAGMA integrity_check)' }
 }
 
 /** Exit 0 when the hash-chained log is intact, 1 when it was changed outside the app. */

@@ -139,7 +139,8 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
       }
     )
     const sha256 = createHash('sha256').update(content).digest('hex')
-    const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256}`
+    // The audit anchor is signed here, where audit verify reads it: the table's columns are only a copy.
+    const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256} audit:${anchor.seq}:${anchor.hash}`
     const minisig = signMinisig(content, signer, trustedComment, `VaxRecon batch ${batchNo}, signed by key ${keyId}`)
     const signedManifest = signManifest({ batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r, r.approval_act)) }, signer)
     ctx.checkCancelled()

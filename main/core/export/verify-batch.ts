@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { VaxError } from '../errors.ts'
+import { checkActs } from '../approve/approval-signature.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { checkManifest, type ManifestProblem } from './manifest.ts'
 import { batchFilesState, pubFileName, STORED_BATCH_COLUMNS, type BatchFilesState, type StoredBatch } from './batch-files.ts'
 import { fingerprint, keyIdHex, parsePublicKey, verifyMinisig, type MinisigVerdict, type PublicKey } from './minisign.ts'
 
@@ -15,6 +17,8 @@ export type BatchProblem =
   | 'not-recorded'
   | 'hash-mismatch'
   | 'file-modified'
+  | ManifestProblem
+  | 'approval'
 
 export interface BatchVerdict {
   ok: boolean
@@ -26,6 +30,8 @@ export interface BatchVerdict {
   trustedComment: string | null
   batchNo: string | null
   problems: BatchProblem[]
+  /** Corrections whose approval no longer checks out (recorded batches only). */
+  badApprovals?: number[]
 }
 
 const PROBLEM_OF: Record<Exclude<MinisigVerdict, { ok: true }>['problem'], BatchProblem> = {
@@ -83,9 +89,38 @@ export function verifyBatchFile(path: string, opts: { publicKey?: string; worksp
       | undefined
     if (!row) verdict.problems.push('not-recorded')
     else if (row.file_hash !== verdict.sha256) verdict.problems.push('hash-mismatch')
+    if (row) recheckApprovals(opts.workspace, verdict.batchNo, verdict)
     verdict.ok = verdict.problems.length === 0
   }
   return verdict
+}
+
+/**
+ * Re-checks every approval a recorded batch carried, on the file as it is now: the signed
+ * manifest, each correction's content against it, and each signed approval act behind
+ * it (an endorsed supervisor's key, not the proposer, over that same content).
+ */
+function recheckApprovals(ws: Workspace, batchNo: string, verdict: BatchVerdict): void {
+  const b = ws.db.prepare('SELECT id, batch_no, public_key, manifest, manifest_sig FROM export_batches WHERE batch_no = ?').get(batchNo) as
+    | { id: number; batch_no: string; public_key: string; manifest: string | null; manifest_sig: string | null }
+    | undefined
+  if (!b) return
+  const { manifest, problems } = checkManifest(ws.db, b)
+  verdict.problems.push(...problems)
+  if (!manifest) return
+  const acts = checkActs(ws.db, manifest.rows.map(([, act]) => act))
+  const proposerOf = ws.db.prepare('SELECT proposed_by FROM proposals WHERE id = ?')
+  const bad = manifest.rows
+    .filter(([id, act]) => {
+      const a = acts.get(act)
+      const p = proposerOf.get(id) as { proposed_by: number } | undefined
+      return !a?.ok || a.verdict !== 'approved' || !p || a.decidedBy === p.proposed_by
+    })
+    .map(([id]) => id)
+  if (bad.length > 0) {
+    verdict.problems.push('approval')
+    verdict.badApprovals = bad.slice(0, 1000)
+  }
 }
 
 export interface RecordedBatchVerdict extends BatchVerdict {
@@ -100,5 +135,6 @@ export function verifyRecordedBatch(ws: Workspace, batchId: number): RecordedBat
   if (verdict.sha256 !== b.file_hash) verdict.problems.push('hash-mismatch')
   const files = batchFilesState(b).state
   if (files === 'modified') verdict.problems.push('file-modified')
+  recheckApprovals(ws, b.batch_no, verdict)
   return { ...verdict, ok: verdict.problems.length === 0, files }
 }
