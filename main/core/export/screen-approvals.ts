@@ -3,7 +3,14 @@ import type { Db } from '../workspace/workspace.ts'
 import { exportedBefore } from './manifest.ts'
 
 /** Why an approved-looking correction does not leave. */
-export type RefusalReason = 'unsigned' | `act-${ActProblem}` | 'not-approved' | 'own-proposal' | 'approver-mismatch' | 'already-exported'
+export type RefusalReason =
+  | 'unsigned'
+  | `act-${ActProblem}`
+  | 'not-approved'
+  | 'own-proposal'
+  | 'approver-mismatch'
+  | 'already-exported'
+  | 'log-mismatch'
 
 export interface RefusedCorrection {
   id: number
@@ -19,7 +26,31 @@ export const REFUSAL_TEXT: Record<RefusalReason, { vi: string; en: string }> = {
   'not-approved': { vi: 'quyết định đã ký không phải là phê duyệt', en: 'the signed decision is not an approval' },
   'own-proposal': { vi: 'người phê duyệt chính là người đề xuất', en: 'the approver is the proposer' },
   'approver-mismatch': { vi: 'người phê duyệt ghi trong bảng khác người đã ký', en: 'the recorded approver is not the one who signed' },
-  'already-exported': { vi: 'đã được xuất trong một lô trước', en: 'it already left in an earlier batch' }
+  'already-exported': { vi: 'đã được xuất trong một lô trước', en: 'it already left in an earlier batch' },
+  'log-mismatch': {
+    vi: 'nhật ký kiểm toán ghi một quyết định khác (có thể một lần rút lại phê duyệt đã bị xoá)',
+    en: 'the audit log records a different decision (a withdrawal may have been deleted)'
+  }
+}
+
+/**
+ * Each proposal's latest decision act, as the append-only log recorded it: deleting a
+ * later withdrawal from the approvals table does not bring an earlier approval back.
+ */
+function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: Set<number> } {
+  const rows = db
+    .prepare(
+      `SELECT entity_id AS id, action, json_extract(new_json, '$.actId') AS act FROM audit_log
+       WHERE entity = 'proposal' AND action IN ('approval.approve', 'approval.reject', 'approval.withdraw', 'export.correction') ORDER BY seq`
+    )
+    .all() as { id: string; action: string; act: number | null }[]
+  const acts = new Map<number, number | null>()
+  const exported = new Set<number>()
+  for (const r of rows) {
+    if (r.action === 'export.correction') exported.add(Number(r.id))
+    else acts.set(Number(r.id), r.act)
+  }
+  return { acts, exported }
 }
 
 export interface ScreenRow {
@@ -49,11 +80,12 @@ export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: M
     approvals.flatMap((x) => (x.a?.act_id != null ? [x.a.act_id] : []))
   )
   const gone = exportedBefore(db)
+  const logged = loggedDecisions(db)
   const proofs = new Map<number, ApprovalProof>()
   const refused: RefusedCorrection[] = []
   for (const { row, a } of approvals) {
     const act = a?.act_id != null ? acts.get(a.act_id) : undefined
-    const reason: RefusalReason | null = gone.has(row.id)
+    const reason: RefusalReason | null = gone.has(row.id) || logged.exported.has(row.id)
       ? 'already-exported'
       : !a || a.act_id == null || !act
         ? 'unsigned'
@@ -65,7 +97,9 @@ export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: M
               ? 'approver-mismatch'
               : act.decidedBy === row.proposed_by
                 ? 'own-proposal'
-                : null
+                : logged.acts.get(row.id) !== a.act_id
+                  ? 'log-mismatch'
+                  : null
     if (reason) refused.push({ id: row.id, reason })
     else if (a?.act_id != null && act?.keyId) proofs.set(row.id, { actId: a.act_id, keyId: act.keyId })
   }
