@@ -5,6 +5,7 @@ import { RecentStore } from '../core/workspace/recent.ts'
 import { notSignedIn, type User } from '../core/users/users.ts'
 import type { Workspace } from '../core/workspace/workspace.ts'
 import type { Signer } from '../core/export/minisign.ts'
+import { PathGrants } from './path-grants.ts'
 import type { EventName, EventPayload } from './contract.ts'
 
 /** What the platform (Electron, or the test harness) provides to the handlers. */
@@ -30,6 +31,8 @@ export class Session {
   readonly platform: Platform
   readonly recent: RecentStore
   readonly jobs: JobRunner
+  /** Paths chosen in main's dialogs: the only ones channels accept. */
+  readonly paths = new PathGrants()
   private ws: Workspace | null = null
   private reader: QueryRunner | null = null
   private signedIn: User | null = null

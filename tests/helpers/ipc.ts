@@ -8,8 +8,14 @@ export type IpcCall = (channel: string, payload?: unknown) => Promise<{ ok: bool
  * The real handlers behind the real dispatcher, over the e2e harness's session (the same
  * Platform as the browser tests): what Electron's main process runs, without a window.
  */
-export async function ipcSession(): Promise<{ harness: Harness; call: IpcCall }> {
+export async function ipcSession(): Promise<{ harness: Harness; call: IpcCall; chosen: (dialog: string, path: string) => Promise<void> }> {
   const harness = await startHarness()
   const handlers = createHandlers(harness.session)
-  return { harness, call: (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<IpcCall> }
+  const call: IpcCall = (channel, payload) => dispatch(handlers, channel, payload) as ReturnType<IpcCall>
+  /** The user picks `path` in one of main's dialogs: only then do channels accept it. */
+  const chosen = async (dialog: string, path: string) => {
+    harness.dialogAnswers.push(path)
+    await call(dialog, dialog === 'dialog:chooseWorkspace' ? { mode: 'open' } : {})
+  }
+  return { harness, call, chosen }
 }

@@ -27,15 +27,21 @@ const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }
 
 export function importHandlers(s: Session): HandlerMap<ImportChannel> {
   return {
-    'dialog:chooseImportFile': async () => ({ path: await s.platform.chooseImportFile() }),
-    'import:inspect': (r) => inspectFile(s.workspace, { path: r.path, kind: r.kind, ...where(r) }),
-    'import:preview': async (r) => ({ rows: await previewImport({ path: r.path, kind: r.kind, mapping: r.mapping, ...where(r) }) }),
-    'import:convert': async ({ path }) => {
+    'dialog:chooseImportFile': async () => ({ path: s.paths.grant(await s.platform.chooseImportFile(), 'import') }),
+    'import:inspect': (r) => inspectFile(s.workspace, { path: s.paths.require(r.path, 'import'), kind: r.kind, ...where(r) }),
+    'import:preview': async (r) => {
+      // The workspace is asked for first: a preview with none open reads nothing.
+      void s.workspace
+      return { rows: await previewImport({ path: s.paths.require(r.path, 'import'), kind: r.kind, mapping: r.mapping, ...where(r) }) }
+    },
+    'import:convert': async (r) => {
+      const path = s.paths.require(r.path, 'import')
       const kind = await sniffFile(path)
       if (kind.kind !== 'convertible') {
         throw new VaxError('CONVERT_NOT_NEEDED', { vi: 'Tệp này không cần chuyển đổi.', en: 'This file needs no conversion.' })
       }
-      return { path: await convertToXlsx(path, kind.format) }
+      // The converted copy is main's own file: the page may import it next.
+      return { path: s.paths.grant(await convertToXlsx(path, kind.format), 'import') ?? '' }
     },
     'import:codes': () => ({ reasons: REJECT_REASONS, warnings: WARNINGS }),
     'import:templates:list': ({ kind }) => ({ templates: listTemplates(s.workspace, kind) }),

@@ -1,5 +1,6 @@
 import { VaxError } from '../../core/errors.ts'
 import type { JobRequest } from '../../core/jobs/requests.ts'
+import { hasUsers } from '../../core/users/accounts.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 
@@ -11,14 +12,21 @@ function actingAs(s: Session, req: JobRequest): JobRequest {
       if (req.signer !== s.user.name) {
         throw new VaxError('EXPORT_SIGNER', { vi: 'Chỉ người đang đăng nhập mới ký được lô.', en: 'Only the signed-in user can sign a batch.' })
       }
-      return req
-    case 'import':
-      return { ...req, actor: s.userOrNull?.name ?? null }
+      return { ...req, outDir: s.paths.require(req.outDir, 'export-dir') }
+    case 'import': {
+      const actor = s.user.name
+      return { ...req, path: s.paths.require(req.path, 'import'), actor }
+    }
     case 'review-bulk':
     case 'review-undo':
-      // Reading s.user refuses when nobody is signed in.
       return { ...req, userId: s.user.id }
+    case 'sample':
+      // The sample fills a workspace just made, before its first user exists; after that it needs a sign-in.
+      if (hasUsers(s.workspace)) void s.user
+      return req
     default:
+      // Every other job acts on workspace data: nobody signed in, no job.
+      void s.user
       return req
   }
 }

@@ -19,9 +19,10 @@ export function workspaceHandlers(s: Session): HandlerMap<
   }
   return {
     'app:info': () => ({ version: s.platform.appVersion, schemaVersion: LATEST, platform: s.platform.platform }),
-    'dialog:chooseWorkspace': async ({ mode }) => ({ path: await s.platform.chooseWorkspacePath(mode) }),
-    'workspace:create': ({ path }) => activate(createWorkspace(path)),
-    'workspace:open': ({ path }) => activate(openWorkspace(path)),
+    'dialog:chooseWorkspace': async ({ mode }) => ({ path: s.paths.grant(await s.platform.chooseWorkspacePath(mode), 'workspace') }),
+    'workspace:create': ({ path }) => activate(createWorkspace(s.paths.require(path, 'workspace'))),
+    // A recent workspace is one main remembered itself, so it opens without a dialog.
+    'workspace:open': ({ path }) => activate(openWorkspace(s.recent.list().some((r) => r.path === path) ? path : s.paths.require(path, 'workspace'))),
     'workspace:close': () => {
       s.replaceWorkspace(null)
       return { closed: true }

@@ -10,13 +10,15 @@ let f: Fixture
 let session: Session
 let harness: Harness
 let call: IpcCall
+let chosen: (dialog: string, path: string) => Promise<void>
 
 beforeEach(async () => {
   f = await fixtureWorkspace()
   f.ws.close()
   // The e2e harness's session: the same Platform as the browser tests, without a browser.
-  ;({ harness, call } = await ipcSession())
+  ;({ harness, call, chosen } = await ipcSession())
   session = harness.session
+  await chosen('dialog:chooseWorkspace', f.path)
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
 })
 afterEach(() => harness.close())

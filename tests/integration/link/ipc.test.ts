@@ -4,6 +4,7 @@ import { inlineContext } from '../../../main/core/jobs/context.ts'
 import { matchJob } from '../../../main/core/link/match-job.ts'
 import { createWorkspace } from '../../../main/core/workspace/index.ts'
 import type { Harness } from '../../e2e/harness/server.ts'
+import { addUser } from '../../../main/core/users/users.ts'
 import { ipcSession, type IpcCall } from '../../helpers/ipc.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { population, siteRow, siteRows, type Person } from './population.ts'
@@ -12,6 +13,7 @@ import { insertRows } from './records.ts'
 /** The linkage channels behind the real dispatcher, as Electron and the e2e harness use them. */
 let harness: Harness
 let call: IpcCall
+let chosen: (dialog: string, path: string) => Promise<void>
 
 beforeAll(async () => {
   const path = join(tempDir('vaxrecon-link-ipc-'), 'w.vaxrecon')
@@ -20,9 +22,13 @@ beforeAll(async () => {
   insertRows(ws, 'registry', 'registry.xlsx', people)
   insertRows(ws, 'site', 'site.xlsx', [...siteRows(people, 32).rows, siteRow(people[0] as Person, ['no_id', 'year_only'])])
   matchJob(ws, {}, inlineContext())
+  await addUser(ws, null, { name: 'Hùng', role: 'supervisor', password: 'mat-khau-hung' })
   ws.close()
-  ;({ harness, call } = await ipcSession())
+  ;({ harness, call, chosen } = await ipcSession())
+  await chosen('dialog:chooseWorkspace', path)
   expect((await call('workspace:open', { path })).ok).toBe(true)
+  // Every linkage channel shows people's data: it needs a signed-in user.
+  expect((await call('users:signIn', { name: 'Hùng', password: 'mat-khau-hung' })).ok).toBe(true)
 })
 afterAll(() => harness.close())
 

@@ -13,15 +13,18 @@ import { buildReviewWorkspace, reviewWorkspaceForSession, type ReviewFixture } f
 let f: ReviewFixture
 let harness: Harness
 let call: IpcCall
+let chosen: (dialog: string, path: string) => Promise<void>
 
 beforeAll(async () => {
   f = await reviewWorkspaceForSession()
-  ;({ harness, call } = await ipcSession())
+  ;({ harness, call, chosen } = await ipcSession())
 })
 afterAll(() => harness?.close())
 
 test('facets over IPC come from the query worker and agree with core, and follow the open workspace', async () => {
-  expect(await call('review:facets', { filter: ReviewFilter.parse({}) })).toMatchObject({ ok: false, error: { code: 'NO_WORKSPACE' } })
+  // Nobody is signed in without a workspace either.
+  expect(await call('review:facets', { filter: ReviewFilter.parse({}) })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } })
+  await chosen('dialog:chooseWorkspace', f.path)
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
   expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
   const ws = openWorkspace(f.path)
@@ -37,7 +40,9 @@ test('facets over IPC come from the query worker and agree with core, and follow
   // Another workspace: the reader follows it (an empty one has nothing to count).
   const other = await buildReviewWorkspace()
   other.ws.close()
+  await chosen('dialog:chooseWorkspace', other.path)
   expect((await call('workspace:open', { path: other.path })).ok).toBe(true)
+  expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
   const r = (await call('review:facets', { filter: ReviewFilter.parse({}) })) as { ok: true; value: { total: number } }
   expect(r.value.total).toBe(0)
 })
@@ -45,6 +50,7 @@ test('facets over IPC come from the query worker and agree with core, and follow
 const formatting = ReviewFilter.parse({ classes: ['formatting', 'missing'] })
 
 test('a bulk decision runs as a job in a worker, made by the signed-in clerk whatever the renderer sends', async () => {
+  await chosen('dialog:chooseWorkspace', f.path)
   expect((await call('workspace:open', { path: f.path })).ok).toBe(true)
   const bulk = { filter: formatting, action: 'accept_registry', note: 'chuẩn hoá', expected: 1 }
   expect(await call('job:start', { kind: 'review-bulk', bulk })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } })
