@@ -3,16 +3,16 @@ import { parseArgs } from 'node:util'
 import { iterateRows, ROW_COLUMNS } from '../../core/import/rows.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
 import { UsageError, type Command } from '../command.ts'
-import { parseFormat, writeTable } from '../table-output.ts'
+import { CSV_SAFETY_HELP, parseFormat, writeTable } from '../table-output.ts'
 import { parseKind } from './import.ts'
 
 export const rowsCommand: Command = {
-  usage: 'vaxrecon rows WORKSPACE --kind site|registry|complaint [--format csv|json] [--out FILE]',
+  usage: `vaxrecon rows WORKSPACE --kind site|registry|complaint [--format csv|json] [--out FILE] [--raw]\n  ${CSV_SAFETY_HELP}`,
   async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { kind: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' } }
+      options: { kind: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, raw: { type: 'boolean', default: false } }
     })
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
@@ -23,6 +23,7 @@ export const rowsCommand: Command = {
       await writeTable({
         format,
         out: values.out,
+        raw: values.raw,
         io,
         columns: ROW_COLUMNS,
         rows: iterateRows(ws, kind),
