@@ -178,7 +178,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
         summary.rejectsByReason[reason] = (summary.rejectsByReason[reason] ?? 0) + 1
       }
 
-      const batches = (await stat(opts.path)).size >= THREAD_MIN_BYTES ? readInWorker(opts.path, plan) : normalizeBatches(source, plan)
+      const batches = (await stat(opts.path)).size >= THREAD_MIN_BYTES ? readInWorker(opts.path, plan, source.sharedStrings) : normalizeBatches(source, plan)
       for await (const batch of batches) {
         ctx.checkCancelled()
         summary.imported += records.write(batch)
