@@ -20,6 +20,13 @@ export const MAX_ROW_XML_BYTES = 16 * 1024 * 1024
  */
 export const SHARED_STRINGS_RATIO = 20
 export const SHARED_STRINGS_FLOOR_BYTES = 32 * 1024 * 1024
+/**
+ * Every shared string is used by at least one cell, and the shortest cell that can use
+ * one (<c t="s"><v>0</v></c>) is 20 bytes of sheet XML: a table with more strings than
+ * the sheets have room for cells holds nothing the import could read.
+ */
+export const MIN_CELL_XML_BYTES = 20
+export const SHARED_STRINGS_FLOOR_COUNT = 50_000
 
 const NOTHING = { vi: 'Không có gì được nhập.', en: 'Nothing was imported.' }
 
@@ -46,13 +53,13 @@ export function cellTooLong(hint?: { vi: string; en: string }): VaxError {
   )
 }
 
-export function stringsTooLarge(fileBytes: number): VaxError {
+export function stringsTooLarge(why: 'bytes' | 'count', details: { fileBytes: number; sheetBytes: number }): VaxError {
   return new VaxError(
     'FILE_STRINGS_TOO_LARGE',
     {
-      vi: `Bảng chữ dùng chung của tệp Excel giải nén ra lớn gấp hơn ${SHARED_STRINGS_RATIO} lần chính tệp: tệp bị hỏng hoặc được tạo để làm treo máy. ${NOTHING.vi}`,
-      en: `The Excel file's shared-string table inflates to more than ${SHARED_STRINGS_RATIO} times the file itself: it is damaged or built to exhaust the computer. ${NOTHING.en}`
+      vi: `Bảng chữ dùng chung của tệp Excel lớn bất thường (${why === 'bytes' ? `giải nén ra lớn gấp hơn ${SHARED_STRINGS_RATIO} lần chính tệp` : 'nhiều chữ hơn số ô các trang tính có thể chứa'}): tệp bị hỏng hoặc được tạo để làm treo máy. ${NOTHING.vi}`,
+      en: `The Excel file's shared-string table is abnormally large (${why === 'bytes' ? `it inflates to more than ${SHARED_STRINGS_RATIO} times the file itself` : 'more strings than its sheets have room for cells'}): it is damaged or built to exhaust the computer. ${NOTHING.en}`
     },
-    { fileBytes, ratio: SHARED_STRINGS_RATIO }
+    { why, ...details }
   )
 }

@@ -1,4 +1,13 @@
-import { cellTooLong, MAX_CELL_CHARS, MAX_STRING_XML_BYTES, SHARED_STRINGS_FLOOR_BYTES, SHARED_STRINGS_RATIO, stringsTooLarge } from './limits.ts'
+import {
+  cellTooLong,
+  MAX_CELL_CHARS,
+  MAX_STRING_XML_BYTES,
+  MIN_CELL_XML_BYTES,
+  SHARED_STRINGS_FLOOR_BYTES,
+  SHARED_STRINGS_FLOOR_COUNT,
+  SHARED_STRINGS_RATIO,
+  stringsTooLarge
+} from './limits.ts'
 import { textOf } from './xml.ts'
 import type { ZipReader } from './zip.ts'
 
@@ -66,17 +75,22 @@ export class SharedStringsScanner {
   }
 }
 
-/** The workbook's shared strings; an empty one reads as an empty cell, as in exceljs. */
-export async function readSharedStrings(zip: ZipReader, fileBytes: number): Promise<(string | null)[]> {
+/**
+ * The workbook's shared strings; an empty one reads as an empty cell, as in exceljs.
+ * `sheetBytes`: the worksheets' inflated size as the zip declares it.
+ */
+export async function readSharedStrings(zip: ZipReader, sizes: { fileBytes: number; sheetBytes: number }): Promise<(string | null)[]> {
   const part = 'xl/sharedStrings.xml'
   if (!zip.entries.has(part)) return []
-  const cap = Math.max(SHARED_STRINGS_FLOOR_BYTES, SHARED_STRINGS_RATIO * fileBytes)
+  const maxBytes = Math.max(SHARED_STRINGS_FLOOR_BYTES, SHARED_STRINGS_RATIO * sizes.fileBytes)
+  const maxCount = Math.max(SHARED_STRINGS_FLOOR_COUNT, sizes.sheetBytes / MIN_CELL_XML_BYTES)
   const scanner = new SharedStringsScanner()
   let inflated = 0
   for await (const chunk of zip.stream(part)) {
     inflated += chunk.length
-    if (inflated > cap) throw stringsTooLarge(fileBytes)
+    if (inflated > maxBytes) throw stringsTooLarge('bytes', sizes)
     scanner.push(chunk)
+    if (scanner.strings.length > maxCount) throw stringsTooLarge('count', sizes)
   }
   return scanner.strings
 }

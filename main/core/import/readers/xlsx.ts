@@ -104,7 +104,8 @@ export async function openXlsx(path: string, opts: OpenOptions = {}): Promise<Sp
       })
     }
     const wb = await readWorkbook(zip)
-    const strings = opts.sharedStrings ?? (await readSharedStrings(zip, (await stat(path)).size))
+    const sheetBytes = wb.sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0)
+    const strings = opts.sharedStrings ?? (await readSharedStrings(zip, { fileBytes: (await stat(path)).size, sheetBytes }))
     const ctx: ScanContext = { strings, dateStyles: await readDateStyles(zip), date1904: wb.date1904 }
     let done = 0
     let total = 0
