@@ -1,5 +1,6 @@
 import { sql as records } from './0001-records.ts'
 import { sql as reconciliation } from './0002-reconciliation.ts'
+import { sql as importSite } from './0003-import-site.ts'
 
 /**
  * Migrations are append-only: a released migration is never edited, because
@@ -8,7 +9,8 @@ import { sql as reconciliation } from './0002-reconciliation.ts'
  */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'records', sql: records },
-  { version: 2, name: 'reconciliation', sql: reconciliation }
+  { version: 2, name: 'reconciliation', sql: reconciliation },
+  { version: 3, name: 'import-site', sql: importSite }
 ]
 
 export const LATEST_VERSION = migrations.length
