@@ -108,7 +108,7 @@ export const en: Record<keyof typeof vi, string> = {
   'import.site.title': "Read from the file's title rows.",
   'import.site.template': 'As the saved mapping template remembers it.',
   'import.site.file_name': "Taken from the file's name: please check it.",
-  'import.site.given': 'Như đã nhập.',
+  'import.site.given': 'As entered.',
   'import.site.column': 'Each row names its own site (the site column).',
   'import.noHeader.retry': 'Choose the header row:',
   'import.column': 'Column in the file',
