@@ -143,7 +143,7 @@ export async function previewImport(
     const out: PreviewRow[] = []
     const places = new AddressContext()
     for (const r of dataRows(head, layout, nameCols, n)) {
-      const o = normalizeRow(r.cells, cols, opts.kind, places)
+      const o = normalizeRow(r.cells, cols, opts.kind, places, source.format === 'csv')
       if (o.status === 'blank') continue
       if (o.status === 'rejected') out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })
       else out.push({ row: r.row, status: 'ok', values: { ...o.record }, warnings: o.warnings.map((w) => `${w.field}:${w.code}`), reason: null })

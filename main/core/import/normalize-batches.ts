@@ -75,7 +75,7 @@ export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan
         yield out
         return
       }
-      const outcome = normalizeRow(cells, plan.cols, plan.kind, places)
+      const outcome = normalizeRow(cells, plan.cols, plan.kind, places, source.format === 'csv')
       if (outcome.status === 'blank') {
         out.blank++
         continue

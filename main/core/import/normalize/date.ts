@@ -101,6 +101,16 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
   if (s === '') return { value: null, warnings }
   let m: RegExpMatchArray | null
   if ((m = s.match(/^(\d{4})$/))) return yearOnly(Number(m[1]))
+  // "00/00/1965", "00/05/1965": day (and month) unknown, the year is known.
+  if ((m = s.match(/^0{1,2}[-/.](\d{1,2})[-/.](\d{4})$/)) && Number(m[1]) <= 12) {
+    const r = yearOnly(Number(m[2]))
+    return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_DAY_MONTH_UNKNOWN' }] }
+  }
+  // An Excel day number exported as text (a CSV of a date cell saved as General): 10000 is 1927, 73000 is 2099.
+  if ((m = s.match(/^(\d{5})(?:\.\d+)?$/)) && Number(m[1]) >= 10_000 && Number(m[1]) <= 73_000) {
+    const r = normalizeDate(Number(s), { ...opts, allowYearOnly: false })
+    return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_FROM_SERIAL' }] }
+  }
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)))
     return ymd(Number(m[1]), Number(m[2]), Number(m[3]))
   if ((m = s.match(/^(\d{8})$/))) {

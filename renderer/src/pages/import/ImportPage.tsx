@@ -167,6 +167,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
       ...(original !== null && { originalFileName: original })
     })
   const noHeader = error?.code === 'NO_HEADER' && path !== null
+  const nameMapped = Object.values(columns).some((f) => f === 'full_name' || f === 'family_name' || f === 'given_name')
 
   const summary = job.state.phase === 'done' ? (job.state.result as Summary) : null
   const convertible = error !== null && (error.details as { convertible?: boolean } | undefined)?.convertible === true
@@ -278,6 +279,11 @@ export function ImportPage({ refresh, onError }: PageProps) {
           <section>
             <h3>{t('import.step.mapping')}</h3>
             {info.template && <p className="muted">{fill(t('import.template.applied'), { name: info.template })}</p>}
+            {!nameMapped && (
+              <p className="notice" role="alert" data-testid="no-name-warning">
+                {t('import.noName')}
+              </p>
+            )}
             <MappingTable
               columns={info.headers}
               fields={info.fields}
