@@ -1,18 +1,21 @@
 /**
- * Import speed and memory: a generated 1,000,000-row site .xlsx (streaming writer), read
- * by exceljs's own streaming reader, then imported by VaxRecon (our sheet scan,
- * normalization, validation, SQLite inserts with the records indexes), each in its own
- * process so peak RSS is its own. VAXRECON_BENCH_ROWS=100000 for a quicker run.
+ * Import speed and memory on files as Excel and LibreOffice write them: a generated site
+ * sheet with shared strings (as Excel stores text), the same sheet saved again by
+ * LibreOffice (soffice --convert-to xlsx; skipped when it is not installed), and beside
+ * them the inline-string file exceljs writes by default. On each, in its own process so
+ * peak RSS is its own: exceljs's streaming reader alone, exceljs's reader feeding SQLite,
+ * our sheet scan alone, and the whole VaxRecon import (scan, normalization, validation,
+ * SQLite inserts with the records indexes). VAXRECON_BENCH_ROWS sets the rows (200,000).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ExcelJS from 'exceljs'
 
 const SELF = fileURLToPath(import.meta.url)
-const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 1_000_000)
+const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 200_000)
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng']
@@ -26,8 +29,8 @@ const PLACES = [
 ]
 const VACCINES = ['AstraZeneca', 'Pfizer', 'Moderna', 'Vero Cell', 'Sputnik V']
 
-export async function generate(path: string, rows: number): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false })
+export async function generate(path: string, rows: number, sharedStrings = false): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: sharedStrings })
   const ws = wb.addWorksheet('Danh sách')
   ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'SĐT', 'Địa chỉ', 'Loại vắc xin', 'Số lô', 'Mũi', 'Ngày tiêm', 'Điểm tiêm']).commit()
   for (let i = 0; i < rows; i++) {
@@ -96,6 +99,37 @@ async function readWithExceljs(path: string): Promise<Figures> {
   return { rows: rows - 1, cells, seconds, cpuSeconds: cpuSeconds() - cpu0, maxRssMb: peakRssMb() }
 }
 
+/** Child: exceljs's streaming reader feeding SQLite: every row's cells inserted in one transaction. */
+async function exceljsToSqlite(path: string, dir: string): Promise<Figures> {
+  const { default: Database } = await import('better-sqlite3')
+  const db = new Database(join(dir, `exceljs-${process.pid}.sqlite`))
+  db.pragma('journal_mode = WAL')
+  db.exec(`CREATE TABLE rows (id INTEGER PRIMARY KEY, ${Array.from({ length: 12 }, (_, i) => `c${i} ANY`).join(', ')}) STRICT`)
+  const insert = db.prepare(`INSERT INTO rows (${Array.from({ length: 12 }, (_, i) => `c${i}`).join(', ')}) VALUES (${Array(12).fill('?').join(', ')})`)
+  const t0 = process.hrtime.bigint()
+  const cpu0 = cpuSeconds()
+  let rows = 0
+  let cells = 0
+  db.exec('BEGIN')
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
+  for await (const sheet of reader) {
+    for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+      rows++
+      const values: (string | number | null)[] = Array<string | number | null>(12).fill(null)
+      row.eachCell((cell, col) => {
+        cells++
+        const v = cell.value
+        if (col <= 12) values[col - 1] = v instanceof Date ? v.toISOString() : typeof v === 'number' || typeof v === 'string' ? v : v === null ? null : String(v)
+      })
+      insert.run(values)
+    }
+  }
+  db.exec('COMMIT')
+  db.close()
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9
+  return { rows: rows - 1, cells, seconds, cpuSeconds: cpuSeconds() - cpu0, maxRssMb: peakRssMb() }
+}
+
 /** Child: VaxRecon's own sheet scan alone, touching every value: the like-for-like reader comparison. */
 async function readWithVaxrecon(path: string): Promise<Figures> {
   const { openXlsx } = await import('../../main/core/import/readers/xlsx.ts')
@@ -136,28 +170,61 @@ function child(mode: string, path: string, dir: string): Figures & { rejected?: 
   return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Figures
 }
 
+/** The LibreOffice copy of a file (shared strings, its own styles), or null without soffice. */
+function libreOfficeCopy(path: string, dir: string): string | null {
+  const out = join(dir, 'lo')
+  const r = spawnSync(
+    'soffice',
+    [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path],
+    { stdio: 'ignore', timeout: 1_800_000 }
+  )
+  const made = join(out, basename(path))
+  return r.status === 0 && existsSync(made) ? made : null
+}
+
+const rate = (n: number) => String(Math.round(n).toLocaleString('en')).padStart(9)
+const line = (name: string, f: Figures) =>
+  `  ${name.padEnd(40)} ${rate(f.rows / f.seconds)} rows/s  ${f.seconds.toFixed(1).padStart(6)} s  ${rate(f.rows / f.cpuSeconds)} rows/CPU-s  peak RSS ${Math.round(f.maxRssMb)} MB\n`
+const ratio = (a: Figures, b: Figures) =>
+  `${(a.rows / a.seconds / (b.rows / b.seconds)).toFixed(2)}× wall clock, ${(a.rows / a.cpuSeconds / (b.rows / b.cpuSeconds)).toFixed(2)}× per CPU-second`
+
+function benchFile(label: string, file: string, dir: string): void {
+  process.stdout.write(`${label}: ${(statSync(file).size / 1e6).toFixed(1)} MB\n`)
+  const exceljs = child('exceljs', file, dir)
+  const exceljsSql = child('exceljs-sqlite', file, dir)
+  const scan = child('scan', file, dir)
+  const ours = child('vaxrecon', file, dir)
+  process.stdout.write(line('exceljs streaming reader (read only)', exceljs))
+  process.stdout.write(line('exceljs reader feeding SQLite', exceljsSql))
+  process.stdout.write(line('VaxRecon sheet scan (read only)', scan))
+  process.stdout.write(line('VaxRecon import (whole)', ours))
+  process.stdout.write(`  scan vs exceljs reader: ${ratio(scan, exceljs)}; same cells: ${scan.cells === exceljs.cells ? 'yes' : 'NO'} (${scan.cells ?? 0})\n`)
+  process.stdout.write(`  import vs exceljs reader: ${ratio(ours, exceljs)} (target ≥ 2×)\n`)
+  process.stdout.write(`  import vs exceljs → SQLite: ${ratio(ours, exceljsSql)}\n`)
+  process.stdout.write(`  import peak RSS ${Math.round(ours.maxRssMb)} MB (target ≤ 400 MB); rejected ${ours.rejected ?? 0}\n`)
+}
+
 export default async function bench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'vaxrecon-bench-'))
-  const file = join(dir, `site-${ROWS}.xlsx`)
   try {
-    const t = Date.now()
-    const gen = spawnSync(process.execPath, [SELF], { env: { ...process.env, BENCH_CHILD: 'generate', BENCH_FILE: file }, encoding: 'utf8' })
-    if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`)
-    process.stdout.write(`generated ${ROWS.toLocaleString('en')} rows, ${(statSync(file).size / 1e6).toFixed(1)} MB, in ${((Date.now() - t) / 1000).toFixed(0)} s\n`)
-    const exceljs = child('exceljs', file, dir)
-    const scan = child('scan', file, dir)
-    const ours = child('vaxrecon', file, dir)
-    const rate = (n: number) => String(Math.round(n).toLocaleString('en')).padStart(9)
-    const line = (name: string, f: Figures) =>
-      `${name.padEnd(44)} ${rate(f.rows / f.seconds)} rows/s  ${f.seconds.toFixed(1).padStart(6)} s  ${rate(f.rows / f.cpuSeconds)} rows/CPU-s  peak RSS ${Math.round(f.maxRssMb)} MB\n`
-    process.stdout.write(line('exceljs streaming reader (read only)', exceljs))
-    process.stdout.write(line('VaxRecon sheet scan (read only)', scan))
-    process.stdout.write(line('VaxRecon import (read, normalize, SQLite)', ours))
-    const ratio = (a: Figures, b: Figures) =>
-      `${(a.rows / a.seconds / (b.rows / b.seconds)).toFixed(2)}× wall clock, ${(a.rows / a.cpuSeconds / (b.rows / b.cpuSeconds)).toFixed(2)}× per CPU-second`
-    process.stdout.write(`scan vs exceljs: ${ratio(scan, exceljs)}; same cells: ${scan.cells === exceljs.cells ? 'yes' : 'NO'} (${scan.cells ?? 0})\n`)
-    process.stdout.write(`import vs exceljs: ${ratio(ours, exceljs)} (target ≥ 2×)\n`)
-    process.stdout.write(`import peak RSS ${Math.round(ours.maxRssMb)} MB (target < 400 MB); rejected ${ours.rejected ?? 0}\n`)
+    const files: [string, string][] = []
+    for (const shared of [true, false]) {
+      const file = join(dir, `site-${ROWS}-${shared ? 'shared' : 'inline'}.xlsx`)
+      const t = Date.now()
+      const gen = spawnSync(process.execPath, [SELF], { env: { ...process.env, BENCH_CHILD: 'generate', BENCH_FILE: file, BENCH_SHARED: shared ? '1' : '' }, encoding: 'utf8' })
+      if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`)
+      process.stdout.write(`generated ${ROWS.toLocaleString('en')} rows with ${shared ? 'shared' : 'inline'} strings in ${((Date.now() - t) / 1000).toFixed(0)} s\n`)
+      files.push([`exceljs-written, ${shared ? 'shared strings (as Excel stores text)' : 'inline strings'}`, file])
+      if (shared) {
+        const t1 = Date.now()
+        const lo = libreOfficeCopy(file, dir)
+        if (lo) {
+          process.stdout.write(`saved again by LibreOffice in ${((Date.now() - t1) / 1000).toFixed(0)} s\n`)
+          files.unshift(['LibreOffice-written (soffice --convert-to xlsx), shared strings', lo])
+        } else process.stdout.write('LibreOffice not installed: no LibreOffice-written file\n')
+      }
+    }
+    for (const [label, file] of files) benchFile(label, file, dir)
   } finally {
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true })
   }
@@ -166,10 +233,17 @@ export default async function bench(): Promise<void> {
 const mode = process.env['BENCH_CHILD']
 if (mode) {
   const path = process.env['BENCH_FILE'] ?? ''
-  if (mode === 'generate') await generate(path, ROWS)
+  const dir = process.env['BENCH_DIR'] ?? tmpdir()
+  if (mode === 'generate') await generate(path, ROWS, process.env['BENCH_SHARED'] === '1')
   else {
     const out =
-      mode === 'exceljs' ? await readWithExceljs(path) : mode === 'scan' ? await readWithVaxrecon(path) : await importWithVaxrecon(path, process.env['BENCH_DIR'] ?? tmpdir())
+      mode === 'exceljs'
+        ? await readWithExceljs(path)
+        : mode === 'exceljs-sqlite'
+          ? await exceljsToSqlite(path, dir)
+          : mode === 'scan'
+            ? await readWithVaxrecon(path)
+            : await importWithVaxrecon(path, dir)
     process.stdout.write(JSON.stringify(out) + '\n')
   }
 }

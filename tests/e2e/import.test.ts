@@ -48,6 +48,10 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
   //    STT column (index 0) is not imported.
   expect(await page.getByTestId('map-2').inputValue()).toBe('dob_male')
   expect(await page.getByTestId('map-0').inputValue()).toBe('')
+  // The file names no site (no site column, no title rows): the wizard offers its file name
+  //    for the clerk to check, and the clerk writes the site's real name.
+  expect(await page.getByTestId('site-name').inputValue()).toBe('site-two-row-header')
+  await page.getByTestId('site-name').fill('Trạm Y tế Xã Tân Lập')
   // The clerk decides the vaccine column should not be imported after all, and saves the mapping.
   await page.getByTestId('map-9').selectOption('')
   await page.getByTestId('template-name').fill('Mẫu huyện Đan Phượng')
@@ -70,7 +74,8 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
   expect(rows).toHaveLength(10)
   expect(rows[0]).toEqual({ full_name: 'Nguyễn Văn An', dob: '1985-03-12', gender: 'M', national_id: '001085012345', vaccine: null, ward_code: '09820' })
   expect(ws.db.prepare('SELECT imported_by, header_row, header_rows FROM imports').get()).toEqual({ imported_by: 'Lan', header_row: 2, header_rows: 2 })
-  expect(ws.db.prepare('SELECT name, kind FROM mapping_templates').all()).toEqual([{ name: 'Mẫu huyện Đan Phượng', kind: 'site' }])
+  expect(ws.db.prepare('SELECT name, kind, site_name FROM mapping_templates').all()).toEqual([{ name: 'Mẫu huyện Đan Phượng', kind: 'site', site_name: 'Trạm Y tế Xã Tân Lập' }])
+  expect(ws.db.prepare("SELECT DISTINCT site_name FROM records WHERE kind = 'site'").pluck().all()).toEqual(['Trạm Y tế Xã Tân Lập'])
   ws.close()
 
   // Drag and drop onto the window: a registry extract.

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { tempDir } from './tmp.ts'
@@ -54,4 +54,22 @@ export function parseCsv(text: string): string[][] {
   }
   if (field !== '' || row.length > 0) rows.push([...row, field])
   return rows
+}
+
+/** Whether headless LibreOffice is installed here (tests that need it skip, saying why, when not). */
+export function hasSoffice(): boolean {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0
+}
+
+/**
+ * Saves a workbook again as LibreOffice writes .xlsx (shared strings, its own styles): the
+ * shape of real files, which our generators do not write. Returns the new file's path.
+ */
+export function roundTripXlsx(path: string, outDir = tempDir('vaxrecon-lo-')): string {
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file:///tmp/lo-profile-xlsx-${process.pid}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, path],
+    { stdio: 'ignore', timeout: 180_000 }
+  )
+  return join(outDir, basename(path).replace(/\.[^.]+$/, '.xlsx'))
 }

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util'
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
 import { MAPPABLE_FIELDS, SOURCE_KINDS, type Mapping, type SourceKind } from '../../core/import/fields.ts'
 import { importFile, type ImportSummary } from '../../core/import/import-file.ts'
-import { convertToXlsx } from '../../core/import/readers/convert.ts'
+import { convertToXlsx, removeConverted } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { openWorkspace } from '../../core/workspace/index.ts'
@@ -41,6 +41,7 @@ function formatSummary(s: ImportSummary): string {
     ['import_id', String(s.importId)],
     ['file', s.fileName],
     ['sheet', s.sheet],
+    ...(s.site ? [['site', `${s.site.name} (${s.site.source})`] as [string, string]] : []),
     ['header_row', s.headerRows === 2 ? `${s.headerRow}-${s.headerRow + 1}` : String(s.headerRow)],
     ['rows_read', String(s.rowsRead)],
     ['imported', String(s.imported)],
@@ -57,7 +58,9 @@ function formatSummary(s: ImportSummary): string {
 
 export const importCommand: Command = {
   usage:
-    'vaxrecon import WORKSPACE --kind site|registry|complaint FILE [--sheet NAME] [--header-row N] [--map field=Header ...] [--convert] [--json]\n' +
+    'vaxrecon import WORKSPACE --kind site|registry|complaint FILE [--sheet NAME] [--header-row N] [--map field=Header ...] [--site NAME] [--convert] [--json]\n' +
+    '  --site names the site of a site list, for its rows with no site column; without it the site is read from the title rows\n' +
+    '    ("TRẠM Y TẾ PHƯỜNG …", "Điểm tiêm: …"), else from the template saved for the file\'s shape, else from the file name.\n' +
     '  --map address=Col1,Col2,Col3 joins several columns into the address; fields are the canonical ones plus family_name and given_name.\n' +
     '  --convert turns an old .xls or an HTML table saved as .xls into .xlsx with LibreOffice first.',
   async run(args, io) {
@@ -69,6 +72,7 @@ export const importCommand: Command = {
         sheet: { type: 'string' },
         'header-row': { type: 'string' },
         map: { type: 'string', multiple: true, default: [] },
+        site: { type: 'string' },
         convert: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false }
       }
@@ -79,7 +83,8 @@ export const importCommand: Command = {
     const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row'])
     if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new UsageError('--header-row must be a row number (1, 2, ...)')
     const mapping = parseMaps(values.map)
-    let path = resolve(file)
+    const original = resolve(file)
+    let path = original
     if (values.convert) {
       const kindOfFile = await sniffFile(path)
       if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
@@ -93,7 +98,9 @@ export const importCommand: Command = {
           path,
           ...(values.sheet !== undefined && { sheet: values.sheet }),
           ...(headerRow !== undefined && { headerRow }),
-          ...(Object.keys(mapping).length > 0 && { mapping })
+          ...(Object.keys(mapping).length > 0 && { mapping }),
+          ...(values.site !== undefined && { site: values.site }),
+          ...(path !== original && { originalFileName: basename(original) })
         },
         inlineContext(),
         null
@@ -101,6 +108,7 @@ export const importCommand: Command = {
       io.out(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary))
     } finally {
       ws.close()
+      if (path !== original) removeConverted(path)
     }
     return 0
   }

@@ -13,10 +13,12 @@ import { districtMentioned } from './normalize/address.ts'
 import type { ColumnMap } from './normalize/row.ts'
 import { normalizeBatches, type RowPlan } from './normalize-batches.ts'
 import type { NormalizedRecord } from './validate.ts'
+import { removeConverted } from './readers/convert.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import { headerPositions } from './raw.ts'
 import { readInWorker } from './read-worker.ts'
 import { RecordWriter } from './record-writer.ts'
+import { fileSite, type FileSite } from './site.ts'
 import { chooseLayout } from './source.ts'
 
 export interface ImportOptions {
@@ -26,6 +28,10 @@ export interface ImportOptions {
   headerRow?: number
   /** field → header labels; merged over the suggested mapping. `[]` unmaps a suggested field. */
   mapping?: Mapping
+  /** The site a site list comes from, for its rows with no site of their own (`--site`, the wizard). */
+  site?: string
+  /** The name the clerk chose, when `path` is a converted copy of it. */
+  originalFileName?: string
 }
 
 export interface ImportSummary {
@@ -38,6 +44,8 @@ export interface ImportSummary {
   headerRow: number
   headerRows: number
   mapping: Mapping
+  /** The site given to rows with no site of their own, and where the name came from. */
+  site: FileSite | null
   rowsRead: number
   imported: number
   rejected: number
@@ -104,7 +112,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
   const source = await openSpreadsheet(opts.path)
   try {
     const fileHash = await hashFile(opts.path)
-    const fileName = basename(opts.path)
+    const fileName = opts.originalFileName ?? basename(opts.path)
     ctx.checkCancelled()
     const { sheet, layout, head } = await chooseLayout(source, {
       ...(opts.sheet !== undefined && { sheet: opts.sheet }),
@@ -114,6 +122,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     const mapping = effectiveMapping(layout.headers, opts.kind, opts.mapping)
     const cols = resolveMapping(mapping, layout.headers)
     requireName(cols)
+    const site = fileSite(ws, { ...opts, fileName }, { head, layout, hasSiteColumn: cols.site_name !== undefined })
     const plan: RowPlan = {
       kind: opts.kind,
       sheet,
@@ -122,7 +131,8 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       nameCols: [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])],
       columns: KIND_COLUMNS[opts.kind],
       // Title lines often name the site's district: a start for addresses that stop at the ward.
-      titleDistricts: head.filter((r) => r.row < layout.headerRow).flatMap((r) => r.cells.flatMap((c) => (typeof c === 'string' ? [districtMentioned(c)] : [])))
+      titleDistricts: head.filter((r) => r.row < layout.headerRow).flatMap((r) => r.cells.flatMap((c) => (typeof c === 'string' ? [districtMentioned(c)] : []))),
+      siteName: site?.name ?? null
     }
 
     const summary: ImportSummary = {
@@ -134,6 +144,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       headerRow: layout.headerRow,
       headerRows: layout.headerRows,
       mapping,
+      site,
       rowsRead: 0,
       imported: 0,
       rejected: 0,
@@ -160,10 +171,10 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       const importId = Number(
         db
           .prepare(
-            `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+            `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by, site_name)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
           )
-          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), new Date().toISOString(), actor)
+          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), new Date().toISOString(), actor, site?.name ?? null)
           .lastInsertRowid
       )
       summary.importId = importId
@@ -178,7 +189,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
         summary.rejectsByReason[reason] = (summary.rejectsByReason[reason] ?? 0) + 1
       }
 
-      const batches = (await stat(opts.path)).size >= THREAD_MIN_BYTES ? readInWorker(opts.path, plan) : normalizeBatches(source, plan)
+      const batches = (await stat(opts.path)).size >= THREAD_MIN_BYTES ? readInWorker(opts.path, plan, source.sharedStrings) : normalizeBatches(source, plan)
       for await (const batch of batches) {
         ctx.checkCancelled()
         summary.imported += records.write(batch)
@@ -214,7 +225,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
         action: 'import.file',
         entity: 'import',
         entityId: importId,
-        new: { kind: opts.kind, file_name: fileName, file_hash: fileHash, sheet, rows_read: summary.rowsRead, imported: summary.imported, rejected: summary.rejected }
+        new: { kind: opts.kind, file_name: fileName, file_hash: fileHash, sheet, site_name: site?.name ?? null, rows_read: summary.rowsRead, imported: summary.imported, rejected: summary.rejected }
       })
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT')
     } catch (err) {
@@ -228,5 +239,17 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     return summary
   } finally {
     await source.close()
+  }
+}
+
+/**
+ * Imports a copy LibreOffice converted (`opts.path`), under the name of the file the clerk
+ * chose, and deletes the copy and its folder afterwards, whether the import worked or not.
+ */
+export async function importConverted(ws: Workspace, opts: ImportOptions, ctx: JobContext, actor: string | null): Promise<ImportSummary> {
+  try {
+    return await importFile(ws, opts, ctx, actor)
+  } finally {
+    removeConverted(opts.path)
   }
 }

@@ -10,6 +10,7 @@ import { AddressContext, normalizeRow } from './normalize/row.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import type { CellValue, SheetRow } from './readers/types.ts'
 import { chooseLayout, summarizeSheets, type SheetSummary } from './source.ts'
+import { fileSite, type FileSite } from './site.ts'
 import { findTemplate } from './templates.ts'
 
 /** What the wizard shows once a file is chosen: its sheets, the header found, a mapping, the first rows. */
@@ -30,6 +31,8 @@ export interface Inspection {
   /** The first data rows as the clerk sees them. */
   preview: { row: number; cells: string[] }[]
   duplicateOf: { importId: number; importedAt: string } | null
+  /** A site list's site, as the wizard prefills it (title rows, template, file name); null when its rows name theirs. */
+  site: FileSite | null
 }
 
 const PREVIEW_ROWS = 20
@@ -77,9 +80,11 @@ export async function inspectFile(
     const template = findTemplate(ws, opts.kind, signature)
     const mapping = template ? template.mapping : effectiveMapping(layout.headers, opts.kind)
     let nameCols: number[] = []
+    let hasSiteColumn = false
     try {
       const cols = resolveMapping(mapping, layout.headers)
       nameCols = [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])]
+      hasSiteColumn = cols.site_name !== undefined
     } catch {
       // A template whose headers moved: the wizard shows it and the clerk fixes it.
     }
@@ -104,7 +109,8 @@ export async function inspectFile(
         row: r.row,
         cells: Array.from({ length: width }, (_, i) => display(r.cells[i]))
       })),
-      duplicateOf: dup ? { importId: dup.id, importedAt: dup.imported_at } : null
+      duplicateOf: dup ? { importId: dup.id, importedAt: dup.imported_at } : null,
+      site: fileSite(ws, { kind: opts.kind, fileName: basename(opts.path) }, { head, layout, hasSiteColumn })
     }
   } finally {
     await source.close()
@@ -137,7 +143,7 @@ export async function previewImport(
     const out: PreviewRow[] = []
     const places = new AddressContext()
     for (const r of dataRows(head, layout, nameCols, n)) {
-      const o = normalizeRow(r.cells, cols, opts.kind, places)
+      const o = normalizeRow(r.cells, cols, opts.kind, places, source.format === 'csv')
       if (o.status === 'blank') continue
       if (o.status === 'rejected') out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })
       else out.push({ row: r.row, status: 'ok', values: { ...o.record }, warnings: o.warnings.map((w) => `${w.field}:${w.code}`), reason: null })

@@ -81,7 +81,9 @@ export function suggestMapping(headers: HeaderColumn[], kind: SourceKind): Mappi
   for (const h of headers) {
     const m = matchColumn(h)
     if (m === null || m === 'ignored') continue
-    cols.set(m, [...(cols.get(m) ?? []), h])
+    const same = cols.get(m)
+    if (same) same.push(h)
+    else cols.set(m, [h])
   }
   // "Tên" alone is a full name; next to "Họ" / "Họ và đệm" it is the given name.
   const given = cols.get('given_name')

@@ -18,6 +18,8 @@ export interface RowPlan {
   columns: readonly (keyof NormalizedRecord)[]
   /** Districts named in the title lines above the header: a start for addresses that stop at the ward. */
   titleDistricts: (string | null)[]
+  /** The file's site, for rows with none of their own (null: the rows name theirs, or not a site list). */
+  siteName: string | null
 }
 
 /**
@@ -73,7 +75,7 @@ export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan
         yield out
         return
       }
-      const outcome = normalizeRow(cells, plan.cols, plan.kind, places)
+      const outcome = normalizeRow(cells, plan.cols, plan.kind, places, source.format === 'csv')
       if (outcome.status === 'blank') {
         out.blank++
         continue
@@ -84,6 +86,7 @@ export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan
         continue
       }
       const rec = outcome.record
+      if (plan.siteName !== null && rec.site_name === null) rec.site_name = plan.siteName
       out.records.push(row, encodeRaw(cells))
       for (const c of plan.columns) out.records.push(rec[c])
       for (const w of outcome.warnings) out.warnings[w.code] = (out.warnings[w.code] ?? 0) + 1

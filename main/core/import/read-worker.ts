@@ -25,6 +25,8 @@ interface ReaderData {
   role: typeof ROLE
   path: string
   plan: RowPlan
+  /** The .xlsx's shared strings, as the inspecting thread read them: copied over, not parsed again. */
+  sharedStrings: (string | null)[] | undefined
 }
 
 type ReaderMessage =
@@ -37,8 +39,8 @@ type ReaderMessage =
  * batch lets the worker read ahead again; leaving the loop early (a cancel, an error)
  * stops the worker.
  */
-export async function* readInWorker(path: string, plan: RowPlan): AsyncGenerator<RowBatch> {
-  const data: ReaderData = { role: ROLE, path, plan }
+export async function* readInWorker(path: string, plan: RowPlan, sharedStrings?: (string | null)[]): AsyncGenerator<RowBatch> {
+  const data: ReaderData = { role: ROLE, path, plan, sharedStrings }
   const worker = new Worker(new URL(import.meta.url), { workerData: data })
   const inbox: ReaderMessage[] = []
   let wake: (() => void) | null = null
@@ -81,7 +83,7 @@ async function serve(data: ReaderData): Promise<void> {
     resume = null
   })
   try {
-    const source = await openSpreadsheet(data.path)
+    const source = await openSpreadsheet(data.path, data.sharedStrings ? { sharedStrings: data.sharedStrings } : {})
     try {
       for await (const batch of normalizeBatches(source, data.plan)) {
         while (credits === 0) await new Promise<void>((r) => (resume = r))

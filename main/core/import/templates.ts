@@ -10,6 +10,8 @@ export interface MappingTemplate {
   kind: SourceKind
   headerSignature: string
   mapping: Mapping
+  /** The site of the files this template was saved for, when they name it nowhere else. */
+  siteName: string | null
   createdAt: string
 }
 
@@ -19,6 +21,7 @@ interface Row {
   kind: SourceKind
   header_signature: string
   mapping_json: string
+  site_name: string | null
   created_at: string
 }
 
@@ -28,6 +31,7 @@ const toTemplate = (r: Row): MappingTemplate => ({
   kind: r.kind,
   headerSignature: r.header_signature,
   mapping: Mapping.parse(JSON.parse(r.mapping_json)),
+  siteName: r.site_name,
   createdAt: r.created_at
 })
 
@@ -49,7 +53,7 @@ export function findTemplate(ws: Workspace, kind: SourceKind, headerSignature: s
 /** Saves (or replaces, by name) a mapping template; audited like every change. */
 export function saveTemplate(
   ws: Workspace,
-  t: { name: string; kind: SourceKind; headerSignature: string; mapping: Mapping },
+  t: { name: string; kind: SourceKind; headerSignature: string; mapping: Mapping; siteName?: string | null },
   actor: string | null
 ): MappingTemplate {
   const name = t.name.trim()
@@ -59,14 +63,15 @@ export function saveTemplate(
   return ws.tx(() => {
     const old = ws.db.prepare('SELECT * FROM mapping_templates WHERE name = ?').get(name) as Row | undefined
     const createdAt = new Date().toISOString()
+    const siteName = t.kind === 'site' && t.siteName?.trim() ? t.siteName.trim() : null
     if (old) {
       ws.db
-        .prepare('UPDATE mapping_templates SET kind = ?, header_signature = ?, mapping_json = ?, created_at = ? WHERE id = ?')
-        .run(t.kind, t.headerSignature, JSON.stringify(t.mapping), createdAt, old.id)
+        .prepare('UPDATE mapping_templates SET kind = ?, header_signature = ?, mapping_json = ?, site_name = ?, created_at = ? WHERE id = ?')
+        .run(t.kind, t.headerSignature, JSON.stringify(t.mapping), siteName, createdAt, old.id)
     } else {
       ws.db
-        .prepare('INSERT INTO mapping_templates (name, kind, header_signature, mapping_json, created_at) VALUES (?, ?, ?, ?, ?)')
-        .run(name, t.kind, t.headerSignature, JSON.stringify(t.mapping), createdAt)
+        .prepare('INSERT INTO mapping_templates (name, kind, header_signature, mapping_json, site_name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(name, t.kind, t.headerSignature, JSON.stringify(t.mapping), siteName, createdAt)
     }
     const saved = ws.db.prepare('SELECT * FROM mapping_templates WHERE name = ?').get(name) as Row
     appendAudit(ws.db, {
@@ -75,7 +80,7 @@ export function saveTemplate(
       entity: 'mapping_template',
       entityId: saved.id,
       ...(old && { old: { kind: old.kind, mapping: JSON.parse(old.mapping_json) as unknown } }),
-      new: { name, kind: t.kind, mapping: t.mapping }
+      new: { name, kind: t.kind, mapping: t.mapping, site_name: siteName }
     })
     return toTemplate(saved)
   })

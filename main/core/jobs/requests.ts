@@ -15,6 +15,10 @@ export const JobRequest = z.discriminatedUnion('kind', [
     sheet: z.string().max(255).optional(),
     headerRow: z.number().int().min(1).max(1_048_576).optional(),
     mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)).optional(),
+    // The site of a site list, as the clerk confirmed it in the wizard.
+    site: z.string().max(300).optional(),
+    // The file the clerk chose, when `path` is a converted copy of it (deleted after the import).
+    originalFileName: z.string().max(1000).optional(),
     actor: z.string().max(200).nullable().optional()
   }),
   // Linkage (main/core/link): a full match run, or moving the two thresholds over the last run.

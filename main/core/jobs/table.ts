@@ -2,7 +2,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import type { JobContext } from './context.ts'
 import type { JobRequest } from './requests.ts'
 import { verifyJob } from './verify-job.ts'
-import { importFile } from '../import/import-file.ts'
+import { importConverted, importFile } from '../import/import-file.ts'
 import { exportJob } from '../export/export-job.ts'
 import { matchJob } from '../link/match-job.ts'
 import { applyThresholds } from '../link/apply-thresholds.ts'
@@ -17,8 +17,17 @@ export function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): unknown
     case 'verify':
       return verifyJob(ws, ctx)
     case 'import': {
-      const { source, path, sheet, headerRow, mapping, actor } = req
-      return importFile(ws, { kind: source, path, ...(sheet !== undefined && { sheet }), ...(headerRow !== undefined && { headerRow }), ...(mapping && { mapping }) }, ctx, actor ?? null)
+      const { source, path, sheet, headerRow, mapping, site, originalFileName, actor } = req
+      const opts = {
+        kind: source,
+        path,
+        ...(sheet !== undefined && { sheet }),
+        ...(headerRow !== undefined && { headerRow }),
+        ...(mapping && { mapping }),
+        ...(site !== undefined && { site }),
+        ...(originalFileName !== undefined && { originalFileName })
+      }
+      return originalFileName === undefined ? importFile(ws, opts, ctx, actor ?? null) : importConverted(ws, opts, ctx, actor ?? null)
     }
     case 'match':
       return matchJob(ws, { settings: { ...(req.thresholds && { thresholds: req.thresholds }), ...(req.duplicateWindowDays !== undefined && { duplicateWindowDays: req.duplicateWindowDays }) } }, ctx)

@@ -5,6 +5,7 @@ const Kind = z.enum(['site', 'registry', 'complaint'])
 const MappingSchema = z.record(z.string(), z.array(z.string().max(500)).max(20))
 const Where = { sheet: z.string().max(255).optional(), headerRow: z.number().int().min(1).max(1_048_576).optional() }
 const Bilingual = z.object({ code: z.string(), vi: z.string(), en: z.string() })
+const Site = z.object({ name: z.string(), source: z.enum(['given', 'title', 'template', 'file_name']) })
 
 export const ImportSummary = z.object({
   importId: z.number(),
@@ -15,6 +16,7 @@ export const ImportSummary = z.object({
   headerRow: z.number(),
   headerRows: z.number(),
   mapping: MappingSchema,
+  site: Site.nullable(),
   rowsRead: z.number(),
   imported: z.number(),
   rejected: z.number(),
@@ -41,7 +43,8 @@ export const importChannels = {
       template: z.string().nullable(),
       headerSignature: z.string(),
       preview: z.array(z.object({ row: z.number(), cells: z.array(z.string()) })),
-      duplicateOf: z.object({ importId: z.number(), importedAt: z.string() }).nullable()
+      duplicateOf: z.object({ importId: z.number(), importedAt: z.string() }).nullable(),
+      site: Site.nullable()
     })
   },
   /** The validation step: the first rows normalized with the chosen mapping; nothing is written. */
@@ -69,11 +72,13 @@ export const importChannels = {
   'import:templates:list': {
     request: z.object({ kind: Kind.optional() }),
     response: z.object({
-      templates: z.array(z.object({ id: z.number(), name: z.string(), kind: Kind, headerSignature: z.string(), mapping: MappingSchema, createdAt: z.string() }))
+      templates: z.array(
+        z.object({ id: z.number(), name: z.string(), kind: Kind, headerSignature: z.string(), mapping: MappingSchema, siteName: z.string().nullable(), createdAt: z.string() })
+      )
     })
   },
   'import:templates:save': {
-    request: z.object({ name: z.string().min(1).max(200), kind: Kind, headerSignature: z.string().max(20_000), mapping: MappingSchema }),
+    request: z.object({ name: z.string().min(1).max(200), kind: Kind, headerSignature: z.string().max(20_000), mapping: MappingSchema, siteName: z.string().max(300).nullable().optional() }),
     response: z.object({ id: z.number(), name: z.string() })
   },
   'import:list': {

@@ -47,6 +47,12 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
       mapping_json: string
     }
     expect(imp.sheet).toBe(f['sheet'])
+    // Every row carries its site: from its own column, or from the file's title rows.
+    const sites = ws.db
+      .prepare('SELECT DISTINCT r.site_name FROM records r JOIN imports i ON i.id = r.import_id WHERE i.file_name = ?')
+      .pluck()
+      .all(f['source_file']) as (string | null)[]
+    expect(sites, f['source_file']).toEqual([f['site_name']])
     expect(imp.header_row + imp.header_rows - 1, f['source_file']).toBe(Number(f['header_last_row']))
     const expected = siteRows.filter((r) => r['source_file'] === f['source_file']).map((r) => Number(r['source_row']))
     expect(sourceRows(f['source_file'] ?? '')).toEqual(expected.sort((a, b) => a - b))
@@ -58,6 +64,8 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
       mapping[field]?.forEach((label, i) => expect(label.endsWith(want[i] ?? '')).toBe(true))
     }
   }
+  // Most layouts have no site column: those files took their site from their title rows.
+  expect(ws.db.prepare("SELECT count(*) FROM imports WHERE kind = 'site' AND site_name IS NOT NULL").pluck().get()).toBeGreaterThan(0)
   expect(sourceRows('registry.xlsx')).toEqual((await truth('registry_rows.csv')).map((r) => Number(r['registry_row'])).sort((a, b) => a - b))
   expect(sourceRows('complaints.xlsx')).toEqual((await truth('complaint_rows.csv')).map((r) => Number(r['source_row'])).sort((a, b) => a - b))
   // Addresses on the site lists resolve to the district's wards, even those written without district.

@@ -28,7 +28,8 @@ const plan = (sheet: string): RowPlan => ({
   cols: { full_name: [0], dob: [1], national_id: [2], phone: [3], vaccine: [4], dose_number: [5], dose_date: [6] },
   nameCols: [0],
   columns: ['full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code', 'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name'],
-  titleDistricts: []
+  titleDistricts: [],
+  siteName: null
 })
 
 /** Everything a run of batches carries, minus the progress figures. */

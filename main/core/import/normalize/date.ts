@@ -1,3 +1,4 @@
+import { now, vnDateIso, VN_OFFSET_MS } from '../../clock.ts'
 import type { CellValue } from '../readers/types.ts'
 import type { FieldWarning } from './warning.ts'
 
@@ -14,18 +15,22 @@ export interface DateOptions {
   field: string
   /** Birth dates may be a bare year; dose dates and complaint dates may not. */
   allowYearOnly: boolean
-  /** Today, for the plausibility window (injected by tests). */
+  /** Now, for the plausibility window (injected by tests); its date is taken in Vietnam. */
   today?: Date
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0')
 
-let todayCache = { at: 0, iso: '' }
-/** Today as YYYY-MM-DD, recomputed at most once a minute (called for every date of every row). */
+let todayCache = { at: 0, fixed: '' as string | undefined, iso: '' }
+/**
+ * Today in Vietnam as YYYY-MM-DD (whatever the PC's clock zone), recomputed at most once a
+ * minute or when VAXRECON_NOW changes: it is asked for every date of every row.
+ */
 function todayIso(today: Date | undefined): string {
-  if (today) return today.toISOString().slice(0, 10)
-  const now = Date.now()
-  if (now - todayCache.at > 60_000) todayCache = { at: now, iso: new Date(now).toISOString().slice(0, 10) }
+  if (today) return vnDateIso(today)
+  const at = Date.now()
+  const fixed = process.env.VAXRECON_NOW
+  if (at - todayCache.at > 60_000 || fixed !== todayCache.fixed) todayCache = { at, fixed, iso: vnDateIso(now()) }
   return todayCache.iso
 }
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
@@ -96,6 +101,16 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
   if (s === '') return { value: null, warnings }
   let m: RegExpMatchArray | null
   if ((m = s.match(/^(\d{4})$/))) return yearOnly(Number(m[1]))
+  // "00/00/1965", "00/05/1965": day (and month) unknown, the year is known.
+  if ((m = s.match(/^0{1,2}[-/.](\d{1,2})[-/.](\d{4})$/)) && Number(m[1]) <= 12) {
+    const r = yearOnly(Number(m[2]))
+    return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_DAY_MONTH_UNKNOWN' }] }
+  }
+  // An Excel day number exported as text (a CSV of a date cell saved as General): 10000 is 1927, 73000 is 2099.
+  if ((m = s.match(/^(\d{5})(?:\.\d+)?$/)) && Number(m[1]) >= 10_000 && Number(m[1]) <= 73_000) {
+    const r = normalizeDate(Number(s), { ...opts, allowYearOnly: false })
+    return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_FROM_SERIAL' }] }
+  }
   if ((m = s.match(/^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)))
     return ymd(Number(m[1]), Number(m[2]), Number(m[3]))
   if ((m = s.match(/^(\d{8})$/))) {
@@ -157,7 +172,7 @@ export function normalizeDateTime(raw: CellValue, opts: DateOptions): DateResult
   if (zoned) {
     const ms = Date.parse(`${zoned[1]}T${zoned[2]}${zoned[3]}`)
     if (Number.isNaN(ms)) return normalizeDate(raw, opts)
-    const vn = new Date(ms + 7 * 3_600_000)
+    const vn = new Date(ms + VN_OFFSET_MS)
     return withTime(normalizeDate(vn.toISOString().slice(0, 10), opts), hhmm(vn.getUTCHours(), vn.getUTCMinutes()))
   }
   // The time after the date ("05/10/2021 14:30", "2021-10-05T14:30:00") or before it ("14:30 05/10/2021").

@@ -1,4 +1,5 @@
 import type { CellValue } from '../readers/types.ts'
+import { fromTcvn3, fromVni } from './legacy.ts'
 import { memoText } from './memo.ts'
 import { fold } from './text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
@@ -12,8 +13,24 @@ const fromKey = (key: string): Normalized<'M' | 'F'> => {
   if (FEMALE.has(key)) return ok('F')
   return warn(null, 'gender', 'GENDER_UNKNOWN')
 }
+/**
+ * "N÷" (TCVN3) and "Nöõ" (VNI) are "Nữ": too short for the encoding detector, so an
+ * unknown gender is tried in each legacy encoding.
+ */
+function fromLegacy(s: string): Normalized<'M' | 'F'> | null {
+  for (const convert of [fromTcvn3, fromVni]) {
+    const key = fold(convert(s))
+    if (MALE.has(key) || FEMALE.has(key)) return { value: MALE.has(key) ? 'M' : 'F', warnings: [{ field: 'gender', code: 'GENDER_FROM_LEGACY' }] }
+  }
+  return null
+}
+
 // Text that folds to nothing ("?", "-") is not a gender either.
-const fromText = memoText((s) => (s.trim() !== '' && fold(s) === '' ? warn<'M' | 'F'>(null, 'gender', 'GENDER_UNKNOWN') : fromKey(fold(s))))
+const fromText = memoText((s) => {
+  if (s.trim() !== '' && fold(s) === '') return warn<'M' | 'F'>(null, 'gender', 'GENDER_UNKNOWN')
+  const plain = fromKey(fold(s))
+  return plain.value === null && plain.warnings.length > 0 ? (fromLegacy(s) ?? plain) : plain
+})
 
 /** Nam/Nữ/M/F/1/0 in any case (and with or without diacritics) → M or F. */
 export function normalizeGender(raw: CellValue): Normalized<'M' | 'F'> {

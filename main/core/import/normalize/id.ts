@@ -15,13 +15,18 @@ export interface IdResult {
  * (the ID stored as a number) restored, classified as CCCD (12 digits), CMND (9 digits),
  * passport (a letter and 7 digits) or OTHER (kept as is: foreign IDs are not errors).
  */
-export function normalizeId(raw: CellValue, field = 'national_id'): IdResult {
+/**
+ * `fromCsv`: a CSV holds no number cells, but one exported from a sheet whose IDs were
+ * number cells writes them without their zeros ("1090001234"): digits-only text there is
+ * read as a number cell would be.
+ */
+export function normalizeId(raw: CellValue, field = 'national_id', fromCsv = false): IdResult {
   const warnings: FieldWarning[] = []
   if (raw === null || typeof raw === 'boolean' || raw instanceof Date) {
     return raw === null ? { value: null, kind: null, warnings } : { value: null, kind: null, warnings: [{ field, code: 'ID_INVALID' }] }
   }
-  const numeric = typeof raw === 'number'
-  let s = numeric ? (Number.isInteger(raw) ? raw.toFixed(0) : String(raw)) : raw
+  const numeric = typeof raw === 'number' || (fromCsv && /^\s*\d+\s*$/.test(raw))
+  let s = typeof raw === 'number' ? (Number.isInteger(raw) ? raw.toFixed(0) : String(raw)) : raw
   s = s.normalize('NFKC').replace(/[\s.\-_'’‘"]/g, '').toUpperCase()
   if (s === '') return { value: null, kind: null, warnings }
   if (/^\d+$/.test(s)) {

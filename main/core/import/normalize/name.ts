@@ -4,6 +4,10 @@ import { cleanText } from './text.ts'
 import type { FieldWarning } from './warning.ts'
 
 const titleCache = new Map<string, string>()
+// Zero-width characters and text-direction controls: invisible on screen, fatal to matching. (Not the soft
+// hyphen U+00AD: in TCVN3 text it is the letter ư.)
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'gu')
 
 /** Vietnamese title case: every syllable capitalised ("nguyễn văn AN" → "Nguyễn Văn An"). */
 export function titleCase(s: string): string {
@@ -28,7 +32,13 @@ export function normalizeName(raw: CellValue, field = 'full_name'): NameResult {
   if (raw === null) return { value: null, warnings: [], invalid: null }
   if (typeof raw !== 'string') return { value: null, warnings: [], invalid: 'NAME_NOT_TEXT' }
   const warnings: FieldWarning[] = []
-  let text = cleanText(raw)
+  let text = raw
+  if (INVISIBLE.test(text)) {
+    // A zero-width space before a capital stood for a space ("Trần\u200bThị"); elsewhere, and bidi controls, nothing.
+    text = text.replace(/[\u200b\u2060](?=\p{Lu})/gu, ' ').replace(INVISIBLE_ALL, '')
+    warnings.push({ field, code: 'NAME_INVISIBLE_REMOVED' })
+  }
+  text = cleanText(text)
   if (text === '') return { value: null, warnings, invalid: null }
   const legacy = convertLegacy(text)
   if (legacy) {

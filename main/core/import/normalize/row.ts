@@ -70,7 +70,7 @@ function adminCode(v: CellValue, len: number, known: ReadonlyMap<string, unknown
  * One spreadsheet row → a normalized record with warnings, a reject with its reason, or
  * "blank" (nothing in any mapped column: spacer rows and pre-numbered empty lines).
  */
-export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKind, places = new AddressContext()): RowOutcome {
+export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKind, places = new AddressContext(), fromCsv = false): RowOutcome {
   const get = (f: MappableField): CellValue => {
     const idx = cols[f]
     if (!idx || idx.length === 0) return null
@@ -104,7 +104,7 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
   const dob = normalizeDate(rawDob, { field: 'dob', allowYearOnly: true })
   warnings.push(...dob.warnings)
 
-  const id = normalizeId(get('national_id'))
+  const id = normalizeId(get('national_id'), 'national_id', fromCsv)
   // A row with no name is still worth keeping when an ID identifies the person.
   if (name.value === null) {
     if (id.value === null && get('old_national_id') === null) return { status: 'rejected', reason: 'MISSING_NAME' }
@@ -112,7 +112,7 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
   }
   warnings.push(...id.warnings)
   if (id.kind === 'CCCD' && id.value) warnings.push(...checkCccd(id.value, dob.value, gender.value))
-  const oldId = normalizeId(get('old_national_id'), 'old_national_id')
+  const oldId = normalizeId(get('old_national_id'), 'old_national_id', fromCsv)
   warnings.push(...oldId.warnings)
   const phone = normalizePhone(get('phone'))
   warnings.push(...phone.warnings)

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, extname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { VaxError } from '../../errors.ts'
 
@@ -15,6 +15,8 @@ export function findLibreOffice(): string | null {
   for (const d of dirs) for (const n of names) if (d && existsSync(join(d, n))) return join(d, n)
   return null
 }
+
+const CONVERT_PREFIX = 'vaxrecon-convert-'
 
 // The import filter LibreOffice needs for each source: an HTML table named .xls would otherwise open in Writer.
 const FILTERS: Record<string, string | null> = { xls: null, ods: null, html: 'HTML (StarCalc)', xml2003: 'MS Excel 2003 XML' }
@@ -32,7 +34,7 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
       })
     )
   }
-  const out = mkdtempSync(join(tmpdir(), 'vaxrecon-convert-'))
+  const out = mkdtempSync(join(tmpdir(), CONVERT_PREFIX))
   const profile = pathToFileURL(join(out, 'profile')).href
   const filter = FILTERS[format]
   const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', out, path]
@@ -50,4 +52,10 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
         )
     })
   })
+}
+
+/** Deletes a converted copy and its folder (with LibreOffice's profile) once it was imported or refused. */
+export function removeConverted(convertedPath: string): void {
+  const dir = dirname(convertedPath)
+  if (basename(dir).startsWith(CONVERT_PREFIX)) rmSync(dir, { recursive: true, force: true })
 }

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { basename, extname } from 'node:path'
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, tooWide } from './limits.ts'
 import type { SheetRow, SpreadsheetSource } from './types.ts'
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258'
@@ -72,6 +73,8 @@ class CsvParser {
   }
 
   private endField(): void {
+    if (this.fields.length >= MAX_COLUMNS) throw tooWide(this.recordLine)
+    if (this.field.length > MAX_CELL_CHARS) throw this.tooLong()
     this.fields.push(this.quoted ? this.field : this.field.trim())
     this.field = ''
     this.quoted = false
@@ -145,6 +148,16 @@ class CsvParser {
       if (this.afterQuote) this.afterQuote = false
       this.field += ch
     }
+    // A field still open at a chunk's end may be a stray quote swallowing the file: stop it early.
+    if (this.field.length > MAX_CELL_CHARS) throw this.tooLong()
+  }
+
+  private tooLong() {
+    return cellTooLong(
+      this.inQuotes
+        ? { vi: `từ dòng ${this.recordLine}, có thể do thiếu dấu " đóng`, en: `from line ${this.recordLine}, perhaps a missing closing "` }
+        : { vi: `dòng ${this.recordLine}`, en: `line ${this.recordLine}` }
+    )
   }
 
   finish(out: SheetRow[]): void {

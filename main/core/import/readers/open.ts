@@ -2,7 +2,7 @@ import { VaxError } from '../../errors.ts'
 import { openCsv } from './csv.ts'
 import { findLibreOffice } from './convert.ts'
 import { sniffFile } from './sniff.ts'
-import type { SpreadsheetSource } from './types.ts'
+import type { OpenOptions, SpreadsheetSource } from './types.ts'
 import { openXlsx } from './xlsx.ts'
 
 const NEEDS_CONVERSION: Record<'xls' | 'html' | 'xml2003' | 'ods', { code: string; vi: string; en: string }> = {
@@ -29,9 +29,9 @@ const NEEDS_CONVERSION: Record<'xls' | 'html' | 'xml2003' | 'ods', { code: strin
 }
 
 /** Opens any supported spreadsheet for streaming, or explains in both languages why not. */
-export async function openSpreadsheet(path: string): Promise<SpreadsheetSource> {
+export async function openSpreadsheet(path: string, opts: OpenOptions = {}): Promise<SpreadsheetSource> {
   const kind = await sniffFile(path)
-  if (kind.kind === 'xlsx') return openXlsx(path)
+  if (kind.kind === 'xlsx') return openXlsx(path, opts)
   if (kind.kind === 'csv') return openCsv(path)
   const m = NEEDS_CONVERSION[kind.format]
   const canConvert = findLibreOffice() !== null

@@ -1,4 +1,5 @@
 import type { CellValue, SheetRow } from './types.ts'
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_XML_BYTES, tooWide } from './limits.ts'
 import { decodeXml } from './xml.ts'
 
 /**
@@ -26,6 +27,10 @@ const T_INLINE = 3
 const T_B = 4
 const T_E = 5
 const T_D = 6
+
+const tooLong = (): never => {
+  throw cellTooLong()
+}
 
 const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
 
@@ -99,12 +104,13 @@ export class SheetScanner {
       }
       const end = buf.indexOf('</row>', gt)
       if (end < 0) {
+        if (buf.length - s > MAX_ROW_XML_BYTES) throw cellTooLong({ vi: `dòng ${rowNumber.r ?? this.lastRow + 1}`, en: `row ${rowNumber.r ?? this.lastRow + 1}` })
         pos = s
         break
       }
       const row = rowNumber.r ?? this.lastRow + 1
       this.lastRow = row
-      const cells = this.cells(buf, gt + 1, end, rowNumber.s)
+      const cells = this.cells(buf, gt + 1, end, rowNumber.s, row)
       if (cells.length > 0) out.push({ row, cells })
       pos = end + 6
     }
@@ -136,7 +142,7 @@ export class SheetScanner {
     return { r, s }
   }
 
-  private cells(buf: Buffer, a: number, b: number, rowStyle: number): CellValue[] {
+  private cells(buf: Buffer, a: number, b: number, rowStyle: number, row: number): CellValue[] {
     const cells: CellValue[] = []
     let col = -1
     let i = a
@@ -191,6 +197,7 @@ export class SheetScanner {
         j = ve + 1
       }
       col = ref >= 0 ? ref : col + 1
+      if (col >= MAX_COLUMNS) throw tooWide(row)
       if (buf[j - 1] === SLASH) {
         i = j + 1
         continue
@@ -237,8 +244,9 @@ export class SheetScanner {
         i = b
       }
     }
-    if (type === T_INLINE) return inline
+    if (type === T_INLINE) return inline !== null && inline.length > MAX_CELL_CHARS ? tooLong() : inline
     if (vStart < 0) return null
+    if (vEnd - vStart > MAX_CELL_CHARS * 4) tooLong()
     if (formula) return type === T_STR ? text(buf, vStart, vEnd) : parseFloat(buf.toString('latin1', vStart, vEnd))
     switch (type) {
       case T_S:

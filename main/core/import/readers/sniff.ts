@@ -68,14 +68,25 @@ export async function sniffFile(path: string): Promise<FileKind> {
 
   const text = ascii.replace(/^\u00ef\u00bb\u00bf/, '').replace(/^\u00ff\u00fe|^\u00fe\u00ff/, '').replaceAll('\u0000', '').trimStart().toLowerCase()
   if (text.startsWith('<')) {
-    if (text.includes('urn:schemas-microsoft-com:office:spreadsheet') && !text.includes('<table')) return { kind: 'convertible', format: 'xml2003' }
+    // SpreadsheetML 2003 (as Excel and LibreOffice write it) holds <Table> elements too: its root is <Workbook>.
+    const xml2003 = text.includes('urn:schemas-microsoft-com:office:spreadsheet') && (text.includes('progid="excel.sheet"') || /<(ss:)?workbook[\s>]/.test(text))
+    if (xml2003 && !/<(html|!doctype html)/.test(text)) return { kind: 'convertible', format: 'xml2003' }
     if (/<(html|table|!doctype html|meta)/.test(text)) return { kind: 'convertible', format: 'html' }
   }
   // Text: control characters other than tab/CR/LF (in 8-bit text) mean binary data.
   const sample = head.subarray(0, Math.min(head.length, 8192))
   const zeros = sample.filter((b) => b === 0).length
   const controls = sample.filter((b) => b < 9 || (b > 13 && b < 32 && b !== 27)).length
-  if (zeros > sample.length / 8 || controls - zeros <= sample.length / 100) return { kind: 'csv' }
+  if (zeros > sample.length / 8 || controls - zeros <= sample.length / 100) {
+    // Text named .xlsx is not a workbook, whatever it holds; saying "no header" would mislead.
+    if (['.xlsx', '.xlsm'].includes(extname(path).toLowerCase())) {
+      throw new VaxError('FILE_NOT_EXCEL', {
+        vi: 'Tệp này không phải là tệp Excel (.xlsx): bên trong là văn bản thuần, có thể là tệp CSV bị đổi tên. Nếu đúng là CSV, hãy đổi đuôi tệp thành .csv rồi nhập lại; nếu không, hãy chọn đúng tệp Excel. Không có gì được nhập.',
+        en: 'This file is not an Excel file (.xlsx): it holds plain text, perhaps a CSV file renamed. If it is a CSV, rename it to .csv and import it again; otherwise choose the Excel file itself. Nothing was imported.'
+      })
+    }
+    return { kind: 'csv' }
+  }
   if (['.xlsx', '.xlsm', '.xls'].includes(extname(path).toLowerCase())) throw damaged('binary data that is not a zip')
   throw notSpreadsheet({ vi: 'dữ liệu nhị phân không rõ loại', en: 'unrecognised binary data' })
 }

@@ -1,7 +1,9 @@
 import { VaxError } from '../../errors.ts'
 import { SheetScanner, type ScanContext } from './sheet-scan.ts'
-import type { SheetInfo, SheetRow, SpreadsheetSource } from './types.ts'
-import { attr, startTags, textOf } from './xml.ts'
+import { stat } from 'node:fs/promises'
+import type { OpenOptions, SheetInfo, SheetRow, SpreadsheetSource } from './types.ts'
+import { readSharedStrings } from './shared-strings.ts'
+import { attr, startTags } from './xml.ts'
 import { damaged, ZipReader } from './zip.ts'
 
 /**
@@ -75,36 +77,6 @@ async function readDateStyles(zip: ZipReader): Promise<boolean[]> {
   })
 }
 
-/** Shared strings; an empty one reads as an empty cell, as in exceljs. */
-async function readSharedStrings(zip: ZipReader): Promise<(string | null)[]> {
-  const out: (string | null)[] = []
-  if (!zip.entries.has('xl/sharedStrings.xml')) return out
-  const decoder = new TextDecoder('utf-8')
-  let buf = ''
-  for await (const chunk of zip.stream('xl/sharedStrings.xml')) {
-    buf += decoder.decode(chunk, { stream: true })
-    let i = 0
-    for (;;) {
-      const s = buf.indexOf('<si', i)
-      if (s < 0) break
-      const selfClose = buf.indexOf('/>', s)
-      const gt = buf.indexOf('>', s)
-      if (gt < 0) break
-      if (selfClose >= 0 && selfClose + 1 === gt) {
-        out.push(null)
-        i = gt + 1
-        continue
-      }
-      const e = buf.indexOf('</si>', gt)
-      if (e < 0) break
-      out.push(textOf(buf.slice(gt + 1, e)) || null)
-      i = e + 5
-    }
-    buf = buf.slice(i)
-  }
-  return out
-}
-
 const BATCH = 200
 
 async function* scanSheet(zip: ZipReader, part: string, ctx: ScanContext, onRead: (n: number) => void): AsyncGenerator<SheetRow[]> {
@@ -121,7 +93,8 @@ async function* scanSheet(zip: ZipReader, part: string, ctx: ScanContext, onRead
   if (batch.length > 0) yield batch
 }
 
-export async function openXlsx(path: string): Promise<SpreadsheetSource> {
+/** `opts.sharedStrings`: the table another thread already read from this very file, so it is read once. */
+export async function openXlsx(path: string, opts: OpenOptions = {}): Promise<SpreadsheetSource> {
   const zip = await ZipReader.open(path)
   try {
     if (!zip.entries.has('xl/workbook.xml')) {
@@ -131,11 +104,14 @@ export async function openXlsx(path: string): Promise<SpreadsheetSource> {
       })
     }
     const wb = await readWorkbook(zip)
-    const ctx: ScanContext = { strings: await readSharedStrings(zip), dateStyles: await readDateStyles(zip), date1904: wb.date1904 }
+    const sheetBytes = wb.sheets.reduce((n, s) => n + (zip.entries.get(s.part)?.size ?? 0), 0)
+    const strings = opts.sharedStrings ?? (await readSharedStrings(zip, { fileBytes: (await stat(path)).size, sheetBytes }))
+    const ctx: ScanContext = { strings, dateStyles: await readDateStyles(zip), date1904: wb.date1904 }
     let done = 0
     let total = 0
     return {
       format: 'xlsx',
+      sharedStrings: strings,
       sheets: wb.sheets.map(({ name, hidden }) => ({ name, hidden })),
       rows(sheet: string) {
         const info = wb.sheets.find((s) => s.name === sheet)

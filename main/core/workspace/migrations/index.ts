@@ -1,5 +1,6 @@
 import { sql as records } from './0001-records.ts'
 import { sql as reconciliation } from './0002-reconciliation.ts'
+import { sql as importSite } from './0003-import-site.ts'
 import { sql as signedApprovals } from './0004-signed-approvals.ts'
 
 /**
@@ -10,6 +11,7 @@ import { sql as signedApprovals } from './0004-signed-approvals.ts'
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'records', sql: records },
   { version: 2, name: 'reconciliation', sql: reconciliation },
+  { version: 3, name: 'import-site', sql: importSite },
   { version: 4, name: 'signed-approvals', sql: signedApprovals }
 ]
 

@@ -60,6 +60,9 @@ export function ImportPage({ refresh, onError }: PageProps) {
   const [dragging, setDragging] = useState(false)
   const [templateName, setTemplateName] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
+  const [site, setSite] = useState('')
+  /** The file the clerk chose, when `path` is LibreOffice's converted copy of it. */
+  const [original, setOriginal] = useState<string | null>(null)
   const onFinished = useCallback(() => refresh(), [refresh])
   const job = useJob(onFinished)
 
@@ -75,6 +78,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
         setPath(p)
         setInfo(next)
         setColumns(columnsOf(next))
+        setSite(next.site?.name ?? '')
       } catch (e) {
         setPath(p)
         setInfo(null)
@@ -88,6 +92,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
 
   const choose = async () => {
     const { path: p } = await call('dialog:chooseImportFile', {})
+    setOriginal(null)
     if (p) await inspect(p, kind)
   }
 
@@ -107,6 +112,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
       const file = e.dataTransfer?.files[0]
       if (!file) return
       const p = window.vaxrecon.pathForFile(file)
+      setOriginal(null)
       if (p) void inspect(p, kind)
     }
     window.addEventListener('dragover', over)
@@ -127,6 +133,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
     setBusy(true)
     try {
       const { path: converted } = await call('import:convert', { path })
+      setOriginal(path.split(/[\\/]/).pop() ?? path)
       await inspect(converted, kind)
     } catch (e) {
       setError(asApiError(e))
@@ -143,12 +150,24 @@ export function ImportPage({ refresh, onError }: PageProps) {
 
   const saveTemplate = () =>
     info &&
-    call('import:templates:save', { name: templateName, kind, headerSignature: info.headerSignature, mapping }).then(
+    call('import:templates:save', { name: templateName, kind, headerSignature: info.headerSignature, mapping, siteName: info.site ? site : null }).then(
       (r) => setNotice(fill(t('import.template.saved'), { name: r.name })),
       onError
     )
 
-  const start = () => path && job.start({ kind: 'import', source: kind, path, ...where, mapping })
+  const start = () =>
+    path &&
+    job.start({
+      kind: 'import',
+      source: kind,
+      path,
+      ...where,
+      mapping,
+      ...(info?.site && site.trim() !== '' && { site: site.trim() }),
+      ...(original !== null && { originalFileName: original })
+    })
+  const noHeader = error?.code === 'NO_HEADER' && path !== null
+  const nameMapped = Object.values(columns).some((f) => f === 'full_name' || f === 'family_name' || f === 'given_name')
 
   const summary = job.state.phase === 'done' ? (job.state.result as Summary) : null
   const convertible = error !== null && (error.details as { convertible?: boolean } | undefined)?.convertible === true
@@ -185,6 +204,20 @@ export function ImportPage({ refresh, onError }: PageProps) {
           {path && <code data-testid="import-path">{path}</code>}
         </div>
         {error && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+        {noHeader && (
+          <label>
+            {t('import.noHeader.retry')}{' '}
+            <input
+              type="number"
+              min={1}
+              data-testid="header-row-retry"
+              onKeyDown={(e) => {
+                const n = Number(e.currentTarget.value)
+                if (e.key === 'Enter' && Number.isInteger(n) && n >= 1) void inspect(path, kind, { headerRow: n })
+              }}
+            />
+          </label>
+        )}
         {convertible && (
           <button type="button" data-testid="convert" onClick={() => void convert()} disabled={busy}>
             {busy ? t('import.converting') : t('import.convert')}
@@ -221,6 +254,21 @@ export function ImportPage({ refresh, onError }: PageProps) {
               />
             </label>
             {info.headerRows === 2 && <p className="muted">{fill(t('import.headerRows2'), { a: info.headerRow, b: info.headerRow + 1 })}</p>}
+            {kind === 'site' && (
+              <p data-testid="site-of-file">
+                {info.site ? (
+                  <label>
+                    {t('import.site')}{' '}
+                    <input data-testid="site-name" value={site} size={40} onChange={(e) => setSite(e.target.value)} />{' '}
+                    <span className="muted">
+                      {t('import.site.help')} {info.site.source !== 'given' && site === info.site.name ? t(`import.site.${info.site.source}`) : ''}
+                    </span>
+                  </label>
+                ) : (
+                  <span className="muted">{t('import.site.column')}</span>
+                )}
+              </p>
+            )}
             {info.duplicateOf && (
               <p className="notice" data-testid="duplicate-warning">
                 {fill(t('import.duplicate'), { at: info.duplicateOf.importedAt.slice(0, 10), id: info.duplicateOf.importId })}
@@ -231,6 +279,11 @@ export function ImportPage({ refresh, onError }: PageProps) {
           <section>
             <h3>{t('import.step.mapping')}</h3>
             {info.template && <p className="muted">{fill(t('import.template.applied'), { name: info.template })}</p>}
+            {!nameMapped && (
+              <p className="notice" role="alert" data-testid="no-name-warning">
+                {t('import.noName')}
+              </p>
+            )}
             <MappingTable
               columns={info.headers}
               fields={info.fields}
