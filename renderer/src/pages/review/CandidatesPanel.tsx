@@ -4,7 +4,7 @@ import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Waterfall } from '../link/Waterfall.tsx'
-import { IdentityCells, IdentityHead, RegistryIdentity } from './IdentityCells.tsx'
+import { IdentityCard } from './IdentityCells.tsx'
 
 type Subject = Req<'review:candidates'>
 type Panel = Res<'review:candidates'>
@@ -55,22 +55,17 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
       <h3>{t('review.candidates.title')}</h3>
       <p className="muted small">{t('review.candidates.keys')}</p>
       <h4>{t('review.candidates.rows')}</h4>
-      <div className="table-scroll">
-        <table className="data compact">
-          <thead>
-            <IdentityHead extra={[t('review.person.site'), t('review.id.source')]} />
-          </thead>
-          <tbody>
-            {panel.rows.map((r) => (
-              <tr key={r.recordId}>
-                <IdentityCells p={r} />
-                <td>{r.siteName}</td>
-                <td className="small">{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {panel.rows.map((r) => (
+        <IdentityCard
+          key={r.recordId}
+          p={r}
+          className="subject"
+          extra={[
+            { label: t('review.person.site'), value: r.siteName },
+            { label: t('review.id.source'), value: r.source }
+          ]}
+        />
+      ))}
       {panel.candidates.length === 0 && <p className="muted">{t('review.candidates.empty')}</p>}
       <ol className="candidates">
         {panel.candidates.map((c, i) => (
@@ -88,7 +83,7 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {fill(t('review.candidates.pick'), { n: i + 1 })}
               </button>
             </header>
-            <RegistryIdentity p={c} />
+            <IdentityCard p={c} className="registry" />
             <Waterfall contributions={c.contributions} testId={`candidate-waterfall-${i + 1}`} />
           </li>
         ))}
