@@ -86,7 +86,8 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   // the cell React last rendered.
   const focusedNow = (): FocusedCell | null => {
     const c = apiRef.current?.getFocusedCell()
-    return c ? { rowIndex: c.rowIndex, colId: c.column.getColId() } : null
+    // After a click elsewhere the grid may have let its cell go: the last one it reported stands.
+    return c ? { rowIndex: c.rowIndex, colId: c.column.getColId() } : focused
   }
   const current = (): { row: GridRow; field: ReviewField | null; cell: FocusedCell } | null => {
     const at = focusedNow()
@@ -105,7 +106,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     apiRef.current?.refreshInfiniteCache()
     recountSoon()
     onChanged()
-    const at = focusedNow() ?? focused
+    const at = focusedNow()
     if (at) refocus(advance && rowCount !== null ? Math.min(at.rowIndex + 1, rowCount - 1) : at.rowIndex, at.colId)
   }
   const fail = (e: unknown) => {
@@ -183,7 +184,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   /** The grid's last focused cell gets the keys (the first row's name if none was). */
   const backToGrid = () => {
     if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
-    const at = focusedNow() ?? focused
+    const at = focusedNow()
     if (at) refocus(at.rowIndex, at.colId)
     else if (rowCount) refocus(0, 'name')
   }

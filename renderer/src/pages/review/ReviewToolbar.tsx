@@ -62,7 +62,7 @@ function MoreMenu({ actions, onClose }: { actions: ToolbarAction[]; onClose(): v
           }}
         >
           {actions.map((a) => (
-            <ActionButton key={a.testId} role="menuitem" a={{ ...a, run: () => (setOpen(false), a.run()) }} />
+            <ActionButton key={a.testId} role="menuitem" a={{ ...a, run: () => (close(), a.run()) }} />
           ))}
         </div>
       )}
