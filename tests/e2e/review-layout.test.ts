@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, onTestFinished, test } from 'vitest'
 import { reviewWorkspaceForSession, type ReviewFixture } from '../integration/review/fixture.ts'
@@ -12,6 +13,10 @@ let f: ReviewFixture
 
 beforeAll(async () => {
   f = await reviewWorkspaceForSession()
+  // Linkage held Phạm Thị Dung's link because the registry has her namesake.
+  const db = new Database(f.path)
+  db.prepare("UPDATE links SET hold_reason = 'namesake' WHERE id = ?").run(f.link['P4'])
+  db.close()
   mkdirSync(SCREENSHOTS, { recursive: true })
 })
 
@@ -104,6 +109,11 @@ test('at 1366×768 the toolbar is one line and the grid keeps name, status and t
   const candidates = page.getByTestId('candidates-panel')
   await candidates.waitFor()
   expect(await visibleColumns(page)).toEqual(REQUIRED)
+  // Both namesakes side by side: what tells them apart (ID, address) is marked, the name is not.
+  expect(await page.getByTestId('candidates-hold').textContent()).toContain('trùng họ tên')
+  const compare = page.getByTestId('candidates-compare')
+  expect(await compare.locator('tr[data-differs=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['nationalId', 'address'])
+  expect(await page.getByTestId('candidate-relation-2').textContent()).toContain('trùng họ tên')
   expect(await candidates.evaluate((el) => [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1))).toBe(true)
   await page.screenshot({ path: `${SCREENSHOTS}review-1366-candidates.png` })
 })

@@ -1,5 +1,6 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { currentLink, subjectLinks } from './links.ts'
+import { registryRelatives, relationOf } from './relatives.ts'
 import type { CandidateQueue, CandidatesPanel, Contribution, Identity, SubjectRef } from './schemas.ts'
 import type { IdentityColumns } from '../workspace/record-columns.ts'
 
@@ -82,17 +83,34 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
       .get(active.id) as (IdentityRow & { match_weight: number | null; contributions_json: string }) | undefined
     if (linked) rows.unshift({ ...linked, match_weight: linked.match_weight ?? 0 })
   }
+  // Behind a twin or namesake hold, every such registry person is listed beside the best.
+  const hold = current ? ((db.prepare('SELECT hold_reason FROM links WHERE id = ?').pluck().get(current.id) as string | null) ?? null) : null
+  const best = rows[0]
+  const relatives =
+    best && (hold === 'twin' || hold === 'namesake') ? registryRelatives(db, IDENTITY_COLS, best, new Set(rows.map((r) => r.id))) : []
   return {
     subject: s,
     rows: subjectRows(db, s),
     current: current ? { linkId: current.id, status: current.status, registryRecordId: current.registry_record_id } : null,
-    candidates: rows.map((r) => ({
-      ...toIdentity(r),
-      matchWeight: r.match_weight,
-      contributions: parseContributions(r.contributions_json),
-      current: active?.registry_record_id === r.id,
-      rejected: rejected.has(r.id)
-    }))
+    hold,
+    candidates: [
+      ...rows.map((r, i) => ({
+        ...toIdentity(r),
+        matchWeight: r.match_weight as number | null,
+        contributions: parseContributions(r.contributions_json),
+        current: active?.registry_record_id === r.id,
+        rejected: rejected.has(r.id),
+        relation: i > 0 && best ? relationOf(best, r) : null
+      })),
+      ...relatives.map((r) => ({
+        ...toIdentity(r),
+        matchWeight: null,
+        contributions: [],
+        current: false,
+        rejected: rejected.has(r.id),
+        relation: r.relation
+      }))
+    ]
   }
 }
 

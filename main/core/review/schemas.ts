@@ -186,8 +186,18 @@ export const CandidatesPanel = z.object({
   /** The subject's rows: a person's site rows, or the complaint. */
   rows: z.array(Identity.extend({ siteName: z.string().nullable(), source: z.string() })),
   current: z.object({ linkId: Id, status: z.string(), registryRecordId: Id.nullable() }).nullable(),
+  /** Why linkage held the link for a clerk (tie, twin, namesake, …), if it did. */
+  hold: z.string().nullable(),
   candidates: z.array(
-    Identity.extend({ matchWeight: z.number(), contributions: z.array(Contribution), current: z.boolean(), rejected: z.boolean() })
+    Identity.extend({
+      /** Null for a twin or namesake the engine did not score (found by birth date behind a hold). */
+      matchWeight: z.number().nullable(),
+      contributions: z.array(Contribution),
+      current: z.boolean(),
+      rejected: z.boolean(),
+      /** How this registry person relates to the best candidate: same name and birth date, or a twin. */
+      relation: z.enum(['namesake', 'twin']).nullable()
+    })
   )
 })
 export type CandidatesPanel = z.infer<typeof CandidatesPanel>

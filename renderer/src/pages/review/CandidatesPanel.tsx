@@ -3,7 +3,9 @@ import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from '../link/Waterfall.tsx'
+import { CandidateCompare } from './CandidateCompare.tsx'
 import { IdentityCard } from './IdentityCells.tsx'
 
 type Subject = Req<'review:candidates'>
@@ -54,6 +56,11 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
     <section className="side-panel candidates-panel" data-testid="candidates-panel" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
       <h3>{t('review.candidates.title')}</h3>
       <p className="muted small">{t('review.candidates.keys')}</p>
+      {panel.hold && (
+        <p className="hold" data-testid="candidates-hold">
+          {t('review.candidates.hold')}: {t(`link.hold.${panel.hold}` as MessageKey)}
+        </p>
+      )}
       <h4>{t('review.candidates.rows')}</h4>
       {panel.rows.map((r) => (
         <IdentityCard
@@ -67,6 +74,7 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
         />
       ))}
       {panel.candidates.length === 0 && <p className="muted">{t('review.candidates.empty')}</p>}
+      <CandidateCompare panel={panel} />
       <ol className="candidates">
         {panel.candidates.map((c, i) => (
           <li key={c.recordId} data-testid={`candidate-${i + 1}`} data-record-id={c.recordId} className={c.current ? 'current' : c.rejected ? 'rejected' : undefined}>
@@ -75,8 +83,13 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {i + 1}. {c.fullName}
               </strong>
               <span className="weight">
-                {t('review.candidates.weight')}: {c.matchWeight.toFixed(1)}
+                {t('review.candidates.weight')}: {c.matchWeight === null ? t('review.candidates.notScored') : c.matchWeight.toFixed(1)}
               </span>
+              {c.relation && (
+                <span className="badge warn" data-testid={`candidate-relation-${i + 1}`}>
+                  {t(`review.candidates.relation.${c.relation}`)}
+                </span>
+              )}
               {c.current && <span className="badge">{t('review.candidates.current')}</span>}
               {c.rejected && <span className="badge warn">{t('review.candidates.rejected')}</span>}
               <button type="button" className="primary" data-testid={`pick-${i + 1}`} onClick={() => void pick(c.recordId)}>
