@@ -4,7 +4,7 @@ import { beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../main/core/jobs/context.ts'
 import { rebuildDiffs } from '../../main/core/review/diffs.ts'
 import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
-import { openApp } from './harness/browser.ts'
+import { LAPTOP, openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
@@ -24,15 +24,19 @@ beforeAll(async () => {
   f.ws.close()
 })
 
-test('the queue puts the overdue complaint first with a live countdown; a rejection is stored with its reason', async () => {
-  const page = await openApp(e2e.browser, e2e.harness)
+test('at 1366×768 the queue puts the complaint still in time first with a live countdown, searches and filters; a rejection is stored with who made it', async () => {
+  const page = await openApp(e2e.browser, e2e.harness, LAPTOP)
   e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'mat-khau-lan')
   await page.getByTestId('nav-complaints').click()
   const queue = page.getByTestId('complaints-queue')
   await queue.waitFor()
-  expect(await queue.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))).toEqual(['complaint-KN-0002', 'complaint-KN-0001'])
+  const shown = () => queue.locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')))
+  // The one that can still be answered in time first, then the overdue one.
+  expect(await shown()).toEqual(['complaint-KN-0001', 'complaint-KN-0002'])
+  // The queue fits the laptop's width: nothing to scroll sideways.
+  expect(await page.getByTestId('page-complaints').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true)
   expect(await page.getByTestId('complaint-KN-0002').getAttribute('data-overdue')).toBe('true')
   expect(await page.getByTestId('complaint-KN-0001').getAttribute('data-overdue')).toBe('false')
   expect(await page.getByTestId('complaints-counts').textContent()).toContain('1 quá hạn')
@@ -44,6 +48,21 @@ test('the queue puts the overdue complaint first with a live countdown; a reject
   await expect.poll(() => countdown.textContent(), { timeout: 5000 }).not.toBe(first)
   mkdirSync(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}complaints-queue.png` })
+
+  // Search by name without accents, by ID number; filter by state and type.
+  const search = page.getByTestId('complaints-search')
+  await search.fill('tran thi')
+  await expect.poll(shown).toEqual(['complaint-KN-0002'])
+  await search.fill('001085012345')
+  await expect.poll(shown).toEqual(['complaint-KN-0001'])
+  await search.fill('')
+  await page.getByTestId('complaints-filter-state').selectOption('overdue')
+  await expect.poll(shown).toEqual(['complaint-KN-0002'])
+  await page.getByTestId('complaints-filter-state').selectOption('*')
+  await page.getByTestId('complaints-filter-claim').selectOption('missing_dose')
+  await expect.poll(shown).toEqual(['complaint-KN-0001'])
+  await page.getByTestId('complaints-filter-claim').selectOption('*')
+  await expect.poll(shown).toEqual(['complaint-KN-0001', 'complaint-KN-0002'])
 
   // The overdue one: its evidence side by side, then rejected because the site row says otherwise.
   await page.getByTestId('complaint-KN-0002').click()
@@ -62,6 +81,9 @@ test('the queue puts the overdue complaint first with a live countdown; a reject
 
   await page.getByTestId('complaints-view-resolved').click()
   await expect.poll(() => page.getByTestId('complaint-KN-0002').textContent()).toContain('trễ hạn')
+  // Who resolved it, and when (the date's format is the renderer's formatting, not checked here).
+  const by = (await page.getByTestId('complaint-KN-0002').getByTestId('resolved-by').textContent()) ?? ''
+  expect(by).toMatch(/^Lan, .*\d{1,2}:\d{2}/)
   await page.context().close()
 
   const db = new Database(f.path, { readonly: true })

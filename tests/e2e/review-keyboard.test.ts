@@ -48,6 +48,14 @@ test('a clerk works through a review session from the keyboard alone', async () 
   const message = page.getByTestId('review-message')
   const said = async (text: string) => expect.poll(() => message.textContent()).toContain(text)
 
+  // A click on a facet in between (nothing deferred yet, so the same rows): the keys go back
+  // to the grid, and a Space typed then never toggles the filter.
+  await page.getByTestId('facet-statuses-deferred').click()
+  await expect.poll(() => focusedCell(page)).toBe('0:name')
+  await press(page, 'Space')
+  expect(await page.getByTestId('facet-statuses-deferred').isChecked()).toBe(true)
+  await expect.poll(() => focusedCell(page)).toBe('0:name')
+
   // Row 0 (Nguyen Van Anh): a on the name column accepts the registry for the whole row, then moves on.
   await press(page, 'a')
   await said('3 đề xuất')
@@ -89,8 +97,22 @@ test('a clerk works through a review session from the keyboard alone', async () 
   await press(page, 'u')
   await said('Đã hoàn tác')
 
-  // Row 4 (Phạm Thị Dung) is in the review band: open the candidates and pick the second.
-  await press(page, 'j', 'c')
+  // Row 4 (Phạm Thị Dung): her doses, a click inside the panel, and Esc back to the grid.
+  await press(page, 'j', 'p')
+  const doses = page.getByTestId('person-panel')
+  await doses.waitFor()
+  await doses.locator('h3').click()
+  await press(page, 'Escape')
+  await doses.waitFor({ state: 'detached' })
+  await expect.poll(() => focusedCell(page)).toBe('4:national_id')
+  // The doses again, by a click in the "More" menu: the keys still act on her row.
+  await page.getByTestId('act-more').click()
+  await page.getByTestId('act-person').click()
+  await doses.waitFor()
+  await expect.poll(() => focusedCell(page)).toBe('4:national_id')
+
+  // She is in the review band: with the doses open, c opens the candidates; pick the second.
+  await press(page, 'c')
   await page.getByTestId('candidates-panel').waitFor()
   expect(await page.getByTestId('candidates-panel').locator('li[data-record-id]').count()).toBe(2)
   // The panel takes the focus, so 1–9 pick at once.

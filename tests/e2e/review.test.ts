@@ -81,7 +81,8 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   await gridMatchesFacet(page, 'classes', 'formatting')
   expect(await row(page, 0).locator('[data-class=formatting]').count()).toBeGreaterThan(0)
 
-  // 2. Accept the registry value for the whole class, after seeing the count.
+  // 2. Accept the registry value for the whole class, after seeing the count (bulk is under "More").
+  await page.getByTestId('act-more').click()
   await page.getByTestId('act-bulk').click()
   const preview = page.getByTestId('bulk-preview')
   await preview.waitFor()

@@ -1,6 +1,11 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { currentLink, subjectLinks } from './links.ts'
-import type { CandidateQueue, CandidatesPanel, Contribution, Identity, SubjectRef } from './schemas.ts'
+import { registryRelatives, relationOf } from './relatives.ts'
+import { fold } from '../link/text.ts'
+import { ensureReviewFunctions } from './rows.ts'
+import { QueueRequest as QueueRequestSchema, type CandidateQueue, type CandidatesPanel, type Contribution, type Identity, type QueueRequest, type SubjectRef } from './schemas.ts'
+
+type ParsedQueueRequest = ReturnType<typeof QueueRequestSchema.parse>
 import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /**
@@ -82,17 +87,34 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
       .get(active.id) as (IdentityRow & { match_weight: number | null; contributions_json: string }) | undefined
     if (linked) rows.unshift({ ...linked, match_weight: linked.match_weight ?? 0 })
   }
+  // Behind a twin or namesake hold, every such registry person is listed beside the best.
+  const hold = current ? ((db.prepare('SELECT hold_reason FROM links WHERE id = ?').pluck().get(current.id) as string | null) ?? null) : null
+  const best = rows[0]
+  const relatives =
+    best && (hold === 'twin' || hold === 'namesake') ? registryRelatives(db, IDENTITY_COLS, best, new Set(rows.map((r) => r.id))) : []
   return {
     subject: s,
     rows: subjectRows(db, s),
     current: current ? { linkId: current.id, status: current.status, registryRecordId: current.registry_record_id } : null,
-    candidates: rows.map((r) => ({
-      ...toIdentity(r),
-      matchWeight: r.match_weight,
-      contributions: parseContributions(r.contributions_json),
-      current: active?.registry_record_id === r.id,
-      rejected: rejected.has(r.id)
-    }))
+    hold,
+    candidates: [
+      ...rows.map((r, i) => ({
+        ...toIdentity(r),
+        matchWeight: r.match_weight as number | null,
+        contributions: parseContributions(r.contributions_json),
+        current: active?.registry_record_id === r.id,
+        rejected: rejected.has(r.id),
+        relation: i > 0 && best ? relationOf(best, r) : null
+      })),
+      ...relatives.map((r) => ({
+        ...toIdentity(r),
+        matchWeight: null,
+        contributions: [],
+        current: false,
+        rejected: rejected.has(r.id),
+        relation: r.relation
+      }))
+    ]
   }
 }
 
@@ -109,24 +131,55 @@ const QUEUE = `
                         AND a.status IN ('auto', 'review', 'confirmed'))
   )`
 
-export function candidateQueue(ws: Workspace, page: { offset: number; limit: number }): CandidateQueue {
+// Each waiting subject with its first row and its best candidate's weight.
+export const WAITING = `${QUEUE}, listed AS (
+  SELECT w.subject_kind, w.subject_id, w.status, w.link_id,
+         (SELECT max(c.match_weight) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS top_weight,
+         (SELECT count(*) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS n_candidates,
+         r.full_name, r.dob, r.site_name
+  FROM waiting w
+  LEFT JOIN records r ON r.id = CASE WHEN w.subject_kind = 'person'
+    THEN (SELECT x.id FROM records x WHERE x.person_id = w.subject_id AND x.kind = 'site' ORDER BY x.dose_date IS NULL, x.dose_date, x.id LIMIT 1)
+    ELSE w.subject_id END)`
+
+/** The queue's filters as SQL over `listed`, with their parameters. */
+function queueWhere(req: ParsedQueueRequest): { sql: string; params: unknown[] } {
+  const parts: string[] = []
+  const params: unknown[] = []
+  const search = fold(req.search).trim()
+  if (search) {
+    parts.push("vx_name_key(full_name) LIKE '%' || ? || '%' ESCAPE '\\'")
+    params.push(search.replace(/[\\%_]/g, (c) => `\\${c}`))
+  }
+  if (req.statuses.length) {
+    parts.push(`status IN (${req.statuses.map(() => '?').join(', ')})`)
+    params.push(...req.statuses)
+  }
+  if (req.sites.length) {
+    parts.push(`coalesce(site_name, '') IN (${req.sites.map(() => '?').join(', ')})`)
+    params.push(...req.sites)
+  }
+  if (req.belowWeight !== null) {
+    parts.push('(top_weight IS NULL OR top_weight < ?)')
+    params.push(req.belowWeight)
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+export function candidateQueue(ws: Workspace, request: QueueRequest): CandidateQueue {
   const db = ws.db
-  const total = (db.prepare(`${QUEUE} SELECT count(*) AS n FROM waiting`).get() as { n: number }).n
+  ensureReviewFunctions(db)
+  const req = QueueRequestSchema.parse(request)
+  const where = queueWhere(req)
+  const total = (db.prepare(`${WAITING} SELECT count(*) AS n FROM listed ${where.sql}`).get(...where.params) as { n: number }).n
   const items = db
     .prepare(
-      `${QUEUE}
-       SELECT w.subject_kind, w.subject_id, w.status,
-              (SELECT max(c.match_weight) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS top_weight,
-              (SELECT count(*) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS n_candidates,
-              r.full_name, r.dob, r.site_name
-       FROM waiting w
-       LEFT JOIN records r ON r.id = CASE WHEN w.subject_kind = 'person'
-         THEN (SELECT x.id FROM records x WHERE x.person_id = w.subject_id AND x.kind = 'site' ORDER BY x.dose_date IS NULL, x.dose_date, x.id LIMIT 1)
-         ELSE w.subject_id END
-       ORDER BY w.status = 'review' DESC, top_weight IS NULL, top_weight DESC, w.link_id
+      `${WAITING}
+       SELECT * FROM listed ${where.sql}
+       ORDER BY status = 'review' DESC, top_weight IS NULL, top_weight DESC, link_id
        LIMIT ? OFFSET ?`
     )
-    .all(page.limit, page.offset) as {
+    .all(...where.params, req.limit, req.offset) as {
     subject_kind: 'person' | 'complaint'
     subject_id: number
     status: string

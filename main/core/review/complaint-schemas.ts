@@ -17,8 +17,17 @@ export const ClaimKind = z.enum(['missing_dose', 'wrong_date', 'wrong_vaccine', 
 export type ClaimKind = z.infer<typeof ClaimKind>
 
 export const QueueView = z.enum(['open', 'resolved', 'all'])
+/** Open ones are in time or overdue; a decided one is approved or rejected; deferred is both open and decided. */
+export const ComplaintState = z.enum(['in_time', 'overdue', 'deferred', 'approved', 'rejected'])
+export type ComplaintState = z.infer<typeof ComplaintState>
 export const ComplaintQueueRequest = z.object({
   view: QueueView.default('open'),
+  /** A name (accents and case ignored), an ID number or a complaint code, or part of one. */
+  search: z.string().max(200).default(''),
+  claims: z.array(ClaimKind).max(10).default([]),
+  /** Site names as imported; '' for complaints that name no site. */
+  sites: z.array(z.string().max(300)).max(500).default([]),
+  states: z.array(ComplaintState).max(10).default([]),
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(500).default(100)
 })
@@ -36,6 +45,7 @@ export const ComplaintItem = z.object({
   claim: ClaimKind,
   fullName: z.string().nullable(),
   nationalId: z.string().nullable(),
+  siteName: z.string().nullable(),
   outcome: LastOutcome.nullable(),
   overdue: z.boolean(),
   /** For a resolved complaint: decided before its deadline. */
@@ -48,6 +58,8 @@ export const ComplaintQueue = z.object({
   now: z.string(),
   total: z.number().int(),
   counts: z.object({ open: z.number().int(), overdue: z.number().int(), resolved: z.number().int(), resolvedLate: z.number().int() }),
+  /** Every site complaints name, for the site filter. */
+  sites: z.array(z.string()),
   items: z.array(ComplaintItem)
 })
 export type ComplaintQueue = z.infer<typeof ComplaintQueue>

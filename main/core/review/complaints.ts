@@ -1,14 +1,11 @@
 import { VaxError } from '../errors.ts'
-import { fold, hasDiacritics } from '../link/text.ts'
+import { hasDiacritics } from '../link/text.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { classify } from './classify.ts'
 import {
   type ClaimKind,
   type ComplaintEvidence,
-  type ComplaintItem,
-  type ComplaintQueue,
-  type ComplaintQueueRequest,
   type CorrectionDraft,
   type ReasonCode,
   type ResolveRequest
@@ -21,113 +18,15 @@ import { highlight } from './highlight.ts'
 import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
 import { refreshRows } from './rows.ts'
 import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
-import { COMPLAINT_HOURS, complaintDeadline } from './complaint-deadline.ts'
+import { COMPLAINTS, toItem, type QueueRow } from './complaint-queue.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
 
 /**
- * The complaints queue. A citizen's complaint must be answered within 48 hours of its
- * submission; the queue puts the most urgent first and flags the overdue ones. Opening
- * one shows the evidence side by side (the claim, the registry person, the site rows that
- * support or contradict it); the outcome (approved, deferred, rejected) carries a reason
- * code, and an approval creates the proposed corrections.
+ * A complaint opened: the evidence side by side (the claim, the registry person, the site
+ * rows that support or contradict it); the outcome (approved, deferred, rejected) carries a
+ * reason code, and an approval creates the proposed corrections. The queue is in
+ * complaint-queue.ts.
  */
-
-export function deadlineOf(submittedAt: string | null): string | null {
-  return submittedAt === null ? null : (complaintDeadline(submittedAt)?.toISOString() ?? null)
-}
-
-/** Complaint types are free text from the portal; keywords say what is claimed. */
-export function claimKindOf(type: string | null): ClaimKind {
-  const t = fold(type ?? '')
-  if (/thieu|chua (co|duoc|cap nhat)|khong co|missing|bo sung/.test(t)) return 'missing_dose'
-  if (/thong tin|ca nhan|ho ten|ngay sinh|cccd|cmnd|personal|identity|info|name/.test(t)) return 'wrong_info'
-  if (/vac ?xin|vaccine|loai/.test(t)) return 'wrong_vaccine'
-  if (/ngay|date/.test(t)) return 'wrong_date'
-  return 'other'
-}
-
-interface QueueRow {
-  id: number
-  complaint_id: string | null
-  submitted_at: string | null
-  complaint_type: string | null
-  full_name: string | null
-  national_id: string | null
-  outcome: 'approved' | 'deferred' | 'rejected' | null
-  reason_code: string | null
-  note: string | null
-  decided_at: string | null
-  decided_by: string | null
-  open: number
-  linked: number
-}
-
-// The complaint with its latest outcome; open means no outcome yet, or deferred.
-const COMPLAINTS = `
-  SELECT r.id, r.complaint_id, r.submitted_at, r.complaint_type, r.full_name, r.national_id,
-         o.outcome, o.reason_code, o.note, o.decided_at, u.name AS decided_by,
-         (o.id IS NULL OR o.outcome = 'deferred') AS open,
-         EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = r.id
-                   AND l.status IN ('auto', 'review', 'confirmed') AND l.registry_record_id IS NOT NULL) AS linked,
-         datetime(replace(r.submitted_at, ' ', 'T'), '-7 hours', '+${COMPLAINT_HOURS} hours') AS deadline_utc
-  FROM records r
-  LEFT JOIN complaint_outcomes o ON o.id = (SELECT max(x.id) FROM complaint_outcomes x WHERE x.record_id = r.id)
-  LEFT JOIN users u ON u.id = o.decided_by
-  WHERE r.kind = 'complaint'`
-
-function toItem(r: QueueRow, now: number): ComplaintItem {
-  const deadline = deadlineOf(r.submitted_at)
-  const due = deadline === null ? null : Date.parse(deadline)
-  return {
-    recordId: r.id,
-    complaintId: r.complaint_id,
-    submittedAt: r.submitted_at,
-    deadline,
-    type: r.complaint_type,
-    claim: claimKindOf(r.complaint_type),
-    fullName: r.full_name,
-    nationalId: r.national_id,
-    outcome:
-      r.outcome && r.decided_at
-        ? { outcome: r.outcome, reasonCode: r.reason_code ?? '', note: r.note, decidedAt: r.decided_at, decidedBy: r.decided_by ?? '' }
-        : null,
-    overdue: r.open === 1 && due !== null && now > due,
-    resolvedInTime: r.open === 1 || !r.decided_at || due === null ? null : Date.parse(r.decided_at) <= due,
-    linked: r.linked === 1
-  }
-}
-
-const VIEW = { open: 'open = 1', resolved: 'open = 0', all: '1' } as const
-
-export function complaintQueue(ws: Workspace, req: ComplaintQueueRequest, now = new Date()): ComplaintQueue {
-  const db = ws.db
-  const nowSql = now.toISOString().replace('T', ' ').slice(0, 19)
-  const counts = db
-    .prepare(
-      `SELECT sum(open) AS open, sum(open AND deadline_utc < ?) AS overdue, sum(NOT open) AS resolved,
-              sum(NOT open AND datetime(decided_at) > deadline_utc) AS late
-       FROM (${COMPLAINTS})`
-    )
-    .get(nowSql) as { open: number | null; overdue: number | null; resolved: number | null; late: number | null }
-  const where = VIEW[req.view]
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${COMPLAINTS}) WHERE ${where}`).get() as { n: number }).n
-  const rows = db
-    .prepare(
-      `SELECT * FROM (${COMPLAINTS}) WHERE ${where}
-       ORDER BY open DESC,
-                CASE WHEN open = 1 THEN submitted_at IS NULL END,
-                CASE WHEN open = 1 THEN replace(submitted_at, ' ', 'T') END,
-                decided_at DESC, id
-       LIMIT ? OFFSET ?`
-    )
-    .all(req.limit, req.offset) as QueueRow[]
-  return {
-    now: now.toISOString(),
-    total,
-    counts: { open: counts.open ?? 0, overdue: counts.overdue ?? 0, resolved: counts.resolved ?? 0, resolvedLate: counts.late ?? 0 },
-    items: rows.map((r) => toItem(r, now.getTime()))
-  }
-}
 
 interface ComplaintRow extends IdentityColumns, DoseColumns {
   id: number

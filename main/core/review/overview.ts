@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace.ts'
-import { complaintQueue } from './complaints.ts'
+import { complaintQueue } from './complaint-queue.ts'
 import type { Overview } from './overview-schema.ts'
 
 /**

@@ -186,8 +186,18 @@ export const CandidatesPanel = z.object({
   /** The subject's rows: a person's site rows, or the complaint. */
   rows: z.array(Identity.extend({ siteName: z.string().nullable(), source: z.string() })),
   current: z.object({ linkId: Id, status: z.string(), registryRecordId: Id.nullable() }).nullable(),
+  /** Why linkage held the link for a clerk (tie, twin, namesake, …), if it did. */
+  hold: z.string().nullable(),
   candidates: z.array(
-    Identity.extend({ matchWeight: z.number(), contributions: z.array(Contribution), current: z.boolean(), rejected: z.boolean() })
+    Identity.extend({
+      /** Null for a twin or namesake the engine did not score (found by birth date behind a hold). */
+      matchWeight: z.number().nullable(),
+      contributions: z.array(Contribution),
+      current: z.boolean(),
+      rejected: z.boolean(),
+      /** How this registry person relates to the best candidate: same name and birth date, or a twin. */
+      relation: z.enum(['namesake', 'twin']).nullable()
+    })
   )
 })
 export type CandidatesPanel = z.infer<typeof CandidatesPanel>
@@ -200,7 +210,23 @@ export const PickRequest = z.object({
 })
 export type PickRequest = z.output<typeof PickRequest>
 
-export const QueueRequest = z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+export const QueueRequest = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+  /** Part of the subject's name, accents and case ignored. */
+  search: z.string().max(200).default(''),
+  /** review: held in the review band; none: no link; rejected: unlinked by a clerk. */
+  statuses: z.array(z.enum(['review', 'none', 'rejected'])).max(3).default([]),
+  sites: z.array(z.string().max(300)).max(500).default([]),
+  /** Only subjects whose best candidate weighs less than this (or that have none). */
+  belowWeight: z.number().finite().nullable().default(null)
+})
+export type QueueRequest = z.input<typeof QueueRequest>
+
+/** "Not in the population registry" for every waiting subject without a link whose best candidate weighs less than belowWeight. */
+export const NotInRegistryRequest = z.object({ belowWeight: z.number().finite(), note: z.string().max(1000).default(''), dryRun: z.boolean().default(false) })
+export type NotInRegistryRequest = z.input<typeof NotInRegistryRequest>
+export const NotInRegistryResult = z.object({ subjects: z.number().int(), decisionId: z.number().int().nullable() })
 export const CandidateQueue = z.object({
   total: z.number().int(),
   items: z.array(

@@ -6,6 +6,7 @@ import type { Db, Workspace } from '../workspace/workspace.ts'
 import { SCRYPT, scrypt } from './kdf.ts'
 import { keyIdHex } from '../export/minisign.ts'
 import { endorse, trustedRole, trustedUsers, type Endorser } from './endorse.ts'
+import { checkUserNameScript, userNameKey } from './names.ts'
 import { describeKey, generateSigner, sealSigningKey } from './signing-key.ts'
 
 export { Role } from './schema.ts'
@@ -54,6 +55,7 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
   if (name.length === 0) {
     throw new VaxError('USER_NAME_EMPTY', { vi: 'Tên người dùng không được để trống.', en: 'The user name is empty.' })
   }
+  checkUserNameScript(name)
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new VaxError('PASSWORD_TOO_SHORT', {
       vi: `Mật khẩu phải có ít nhất ${MIN_PASSWORD_LENGTH} ký tự.`,
@@ -74,9 +76,14 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
     } else if (anyone) {
       throw onlySupervisorsAdd()
     }
-    const exists = ws.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)
-    if (exists) {
-      throw new VaxError('USER_EXISTS', { vi: `Đã có người dùng tên “${name}”.`, en: `A user named “${name}” already exists.` })
+    // Deactivated users count too: the audit trail must never show two people under one name.
+    const wanted = userNameKey(name)
+    const same = (ws.db.prepare('SELECT name FROM users').pluck().all() as string[]).find((n) => userNameKey(n) === wanted)
+    if (same !== undefined) {
+      throw new VaxError('USER_EXISTS', {
+        vi: `Đã có người dùng tên “${same}” (tên không phân biệt chữ hoa, chữ thường và dấu).`,
+        en: `A user named “${same}” already exists (names ignore case and accents).`
+      })
     }
     const id = Number(
       ws.db

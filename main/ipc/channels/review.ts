@@ -11,6 +11,8 @@ import {
   Facets,
   GridPage,
   GridPageRequest,
+  NotInRegistryRequest,
+  NotInRegistryResult,
   PersonPanel,
   PickRequest,
   QueueRequest,
@@ -36,6 +38,8 @@ export const reviewChannels = {
   'review:candidateQueue': { request: QueueRequest, response: CandidateQueue },
   'review:candidates': { request: SubjectRef, response: CandidatesPanel },
   'review:pick': { request: PickRequest, response: DecisionResult },
+  /** "Không có trong CSDL dân cư" for every waiting subject without a link whose best candidate weighs less than the clerk's weight (or a dry run: how many). */
+  'review:notInRegistry': { request: NotInRegistryRequest, response: NotInRegistryResult },
   'review:person': { request: z.object({ personId: Id }), response: PersonPanel },
   'review:dose': { request: DoseProposalRequest, response: DecisionResult },
   /** Counts by workflow stage and the work left, for the overview screen. */

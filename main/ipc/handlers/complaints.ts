@@ -1,4 +1,5 @@
-import { complaintEvidence, complaintQueue, resolveComplaint } from '../../core/review/complaints.ts'
+import { complaintQueue } from '../../core/review/complaint-queue.ts'
+import { complaintEvidence, resolveComplaint } from '../../core/review/complaints.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 

@@ -4,6 +4,7 @@ import { decide } from '../../core/review/decisions.ts'
 import { personPanel, proposeDose } from '../../core/review/doses.ts'
 import { gridPage } from '../../core/review/grid.ts'
 import { pickCandidate, unlink } from '../../core/review/links.ts'
+import { notInRegistry } from '../../core/review/not-in-registry.ts'
 import { overview } from '../../core/review/overview.ts'
 import { nextUndoScope, undoLast, undoStack } from '../../core/review/undo.ts'
 import type { UndoEntry } from '../../core/review/schemas.ts'
@@ -21,6 +22,7 @@ type ReviewChannel =
   | 'review:candidateQueue'
   | 'review:candidates'
   | 'review:pick'
+  | 'review:notInRegistry'
   | 'review:person'
   | 'review:dose'
   | 'review:overview'
@@ -42,6 +44,7 @@ export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
     'review:candidateQueue': (page) => candidateQueue(s.workspace, page),
     'review:candidates': (subject) => candidatesPanel(s.workspace, subject),
     'review:pick': (req) => pickCandidate(s.workspace, s.user, req),
+    'review:notInRegistry': (req) => notInRegistry(s.workspace, s.user, req),
     'review:person': ({ personId }) => personPanel(s.workspace, personId),
     'review:dose': (req) => proposeDose(s.workspace, s.user, req),
     'review:overview': () => overview(s.workspace)

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { changePassword, createUserBy, currentUser, hasUsers, listAccounts } from '../../core/users/accounts.ts'
+import { deactivateUser } from '../../core/users/deactivate.ts'
 import { publicKeyFile, signerFor } from '../../core/users/keys.ts'
 import { authenticate, listUsers } from '../../core/users/users.ts'
 import type { Session } from '../session.ts'
@@ -14,6 +15,7 @@ type UserChannels =
   | 'users:changePassword'
   | 'users:publicKey'
   | 'users:savePublicKey'
+  | 'users:deactivate'
 
 export function userHandlers(s: Session): HandlerMap<UserChannels> {
   const account = (id: number) => {
@@ -57,6 +59,10 @@ export function userHandlers(s: Session): HandlerMap<UserChannels> {
       const path = await s.platform.chooseSavePath({ defaultName: 'vaxrecon-minisign.pub', extensions: ['pub'] })
       if (path) writeFileSync(path, text)
       return { path }
+    },
+    'users:deactivate': ({ userId }) => {
+      deactivateUser(s.workspace, s.user, userId)
+      return { deactivated: true }
     }
   }
 }

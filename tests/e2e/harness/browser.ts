@@ -49,8 +49,11 @@ function bridgeScript({ token }: { token: string }): void {
   })
 }
 
-export async function openApp(browser: Browser, harness: Harness): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1360, height: 860 } })
+/** A clerk's laptop screen, the size the layout is made for first. */
+export const LAPTOP = { width: 1366, height: 768 }
+
+export async function openApp(browser: Browser, harness: Harness, viewport = { width: 1360, height: 860 }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'vi-VN', viewport })
   const page = await context.newPage()
   await page.addInitScript(bridgeScript, { token: harness.token })
   await page.goto(harness.url)

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
-import { complaintEvidence, complaintQueue, resolveComplaint } from '../../../main/core/review/complaints.ts'
+import { complaintQueue } from '../../../main/core/review/complaint-queue.ts'
+import { complaintEvidence, resolveComplaint } from '../../../main/core/review/complaints.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { overview } from '../../../main/core/review/overview.ts'
 import { buildReviewWorkspace, type ReviewFixture } from './fixture.ts'
@@ -20,13 +21,13 @@ beforeEach(async () => {
 })
 afterEach(() => f.ws.close())
 
-test('the queue puts the most urgent complaint first, counts down 48 hours and flags the overdue', () => {
+test('the queue puts the complaint still in time first, counts down 48 hours and flags the overdue', () => {
   const q = complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 })
   expect(q.items.map((i) => [i.complaintId, i.overdue, i.claim])).toEqual([
-    ['KN-0002', true, 'wrong_date'],
-    ['KN-0001', false, 'missing_dose']
+    ['KN-0001', false, 'missing_dose'],
+    ['KN-0002', true, 'wrong_date']
   ])
-  const due = Date.parse(q.items[1]?.deadline ?? '')
+  const due = Date.parse(q.items[0]?.deadline ?? '')
   // Submitted 30 hours ago: 18 hours left.
   expect(Math.round((due - Date.now()) / 3_600_000)).toBe(18)
   expect(q.counts).toEqual({ open: 2, overdue: 1, resolved: 0, resolvedLate: 0 })
@@ -99,7 +100,7 @@ test('a later outcome replaces an approval and withdraws what it proposed', () =
   })
   resolveComplaint(f.ws, f.clerk, { recordId: f.rec['C1'] ?? 0, outcome: 'deferred', reasonCode: 'awaiting_site', note: '', corrections: [] })
   expect(f.ws.db.prepare('SELECT status FROM proposals').pluck().all()).toEqual(['withdrawn'])
-  expect(complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 }).items.map((i) => i.outcome?.outcome ?? null)).toEqual([null, 'deferred'])
+  expect(complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 }).items.map((i) => i.outcome?.outcome ?? null)).toEqual(['deferred', null])
   expect(() =>
     resolveComplaint(f.ws, f.clerk, {
       recordId: f.rec['C1'] ?? 0,

@@ -35,7 +35,10 @@ export const vi = {
   'users.panel.oldPassword': 'Mật khẩu hiện tại',
   'users.panel.newPassword': 'Mật khẩu mới',
   'users.panel.changeSubmit': 'Đổi mật khẩu',
-  'users.panel.changed': 'Đã đổi mật khẩu. Khoá ký giữ nguyên.'
+  'users.panel.changed': 'Đã đổi mật khẩu. Khoá ký giữ nguyên.',
+  'users.panel.deactivate': 'Ngừng hoạt động',
+  'users.panel.deactivateConfirm': 'Ngừng “{name}”? Xác nhận',
+  'users.panel.deactivated': 'Đã ngừng người dùng “{name}”: không đăng nhập được nữa, vẫn còn trong nhật ký.'
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
@@ -74,5 +77,8 @@ export const en: Record<keyof typeof vi, string> = {
   'users.panel.oldPassword': 'Current password',
   'users.panel.newPassword': 'New password',
   'users.panel.changeSubmit': 'Change password',
-  'users.panel.changed': 'Password changed. The signing key stays the same.'
+  'users.panel.changed': 'Password changed. The signing key stays the same.',
+  'users.panel.deactivate': 'Deactivate',
+  'users.panel.deactivateConfirm': 'Deactivate “{name}”? Confirm',
+  'users.panel.deactivated': 'User “{name}” deactivated: they can no longer sign in and stay in the audit trail.'
 }

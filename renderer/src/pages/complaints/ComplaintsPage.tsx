@@ -8,6 +8,7 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { ComplaintEvidence } from './ComplaintEvidence.tsx'
 import { Countdown } from './Countdown.tsx'
+import { NO_FILTER, QueueFilters, type QueueFilter } from './QueueFilters.tsx'
 import { localTime, useNow } from './time.ts'
 import './complaints.css'
 
@@ -15,8 +16,9 @@ type View = NonNullable<Req<'complaints:queue'>['view']>
 type Queue = Res<'complaints:queue'>
 
 /**
- * The complaints queue: the most urgent first (the 48-hour deadline closest, or passed),
- * a live countdown, overdue flags; opening one shows its evidence and takes an outcome.
+ * The complaints queue: those still answerable in time first (the 48-hour deadline
+ * closest), then the overdue, with a live countdown; search and filters; resolved ones say
+ * who resolved them and when. Opening one shows its evidence and takes an outcome.
  */
 export function ComplaintsPage({ refresh, onError }: PageProps) {
   const { t, lang } = useI18n()
@@ -25,7 +27,14 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
   const [queue, setQueue] = useState<Queue | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [message, setMessage] = useState('')
-  const load = useCallback(() => call('complaints:queue', { view, offset: 0, limit: 200 }).then(setQueue, onError), [view, onError])
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER)
+  // Typing in the search box asks again once it pauses; a choice in a list asks at once.
+  const [asked, setAsked] = useState<QueueFilter>(NO_FILTER)
+  useEffect(() => {
+    const id = setTimeout(() => setAsked(filter), filter.search === asked.search ? 0 : 250)
+    return () => clearTimeout(id)
+  }, [filter, asked.search])
+  const load = useCallback(() => call('complaints:queue', { view, ...asked, offset: 0, limit: 500 }).then(setQueue, onError), [view, asked, onError])
   useEffect(() => {
     void load()
   }, [load])
@@ -64,8 +73,11 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
       {queue && (
         <p className="muted" data-testid="complaints-counts">
           {fill(t('complaints.counts'), { open: queue.counts.open, overdue: queue.counts.overdue, resolved: queue.counts.resolved, late: queue.counts.resolvedLate })}
+          {' · '}
+          <span data-testid="complaints-shown">{fill(t('complaints.filter.shown'), { n: queue.total })}</span>
         </p>
       )}
+      <QueueFilters filter={filter} sites={queue?.sites ?? []} onChange={setFilter} />
       {message && (
         <p role="status" className="review-message" data-testid="complaints-message">
           {message}
@@ -82,7 +94,9 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
               <th>{t('complaints.col.left')}</th>
               <th>{t('complaints.col.type')}</th>
               <th>{t('complaints.col.name')}</th>
+              <th>{t('complaints.col.site')}</th>
               <th>{t('complaints.col.outcome')}</th>
+              {view !== 'open' && <th>{t('complaints.col.resolvedBy')}</th>}
             </tr>
           </thead>
           <tbody>
@@ -112,6 +126,9 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                     {c.fullName}
                     {!c.linked && <span className="badge warn">{t('complaints.unlinked')}</span>}
                   </td>
+                  <td className="clip" title={c.siteName ?? undefined}>
+                    {c.siteName}
+                  </td>
                   <td>
                     {c.outcome && (
                       <>
@@ -120,6 +137,9 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                       </>
                     )}
                   </td>
+                  {view !== 'open' && (
+                    <td data-testid="resolved-by">{c.outcome && !isOpen && `${c.outcome.decidedBy}, ${localTime(c.outcome.decidedAt, lang)}`}</td>
+                  )}
                 </tr>
               )
             })}

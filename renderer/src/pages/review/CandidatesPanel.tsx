@@ -3,8 +3,10 @@ import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from '../link/Waterfall.tsx'
-import { IdentityCells, IdentityHead, RegistryIdentity } from './IdentityCells.tsx'
+import { CandidateCompare } from './CandidateCompare.tsx'
+import { IdentityCard } from './IdentityCells.tsx'
 
 type Subject = Req<'review:candidates'>
 type Panel = Res<'review:candidates'>
@@ -54,24 +56,25 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
     <section className="side-panel candidates-panel" data-testid="candidates-panel" tabIndex={-1} ref={root} onKeyDown={onKeyDown}>
       <h3>{t('review.candidates.title')}</h3>
       <p className="muted small">{t('review.candidates.keys')}</p>
+      {panel.hold && (
+        <p className="hold" data-testid="candidates-hold">
+          {t('review.candidates.hold')}: {t(`link.hold.${panel.hold}` as MessageKey)}
+        </p>
+      )}
       <h4>{t('review.candidates.rows')}</h4>
-      <div className="table-scroll">
-        <table className="data compact">
-          <thead>
-            <IdentityHead extra={[t('review.person.site'), t('review.id.source')]} />
-          </thead>
-          <tbody>
-            {panel.rows.map((r) => (
-              <tr key={r.recordId}>
-                <IdentityCells p={r} />
-                <td>{r.siteName}</td>
-                <td className="small">{r.source}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {panel.rows.map((r) => (
+        <IdentityCard
+          key={r.recordId}
+          p={r}
+          className="subject"
+          extra={[
+            { label: t('review.person.site'), value: r.siteName },
+            { label: t('review.id.source'), value: r.source }
+          ]}
+        />
+      ))}
       {panel.candidates.length === 0 && <p className="muted">{t('review.candidates.empty')}</p>}
+      <CandidateCompare panel={panel} />
       <ol className="candidates">
         {panel.candidates.map((c, i) => (
           <li key={c.recordId} data-testid={`candidate-${i + 1}`} data-record-id={c.recordId} className={c.current ? 'current' : c.rejected ? 'rejected' : undefined}>
@@ -80,15 +83,20 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {i + 1}. {c.fullName}
               </strong>
               <span className="weight">
-                {t('review.candidates.weight')}: {c.matchWeight.toFixed(1)}
+                {t('review.candidates.weight')}: {c.matchWeight === null ? t('review.candidates.notScored') : c.matchWeight.toFixed(1)}
               </span>
+              {c.relation && (
+                <span className="badge warn" data-testid={`candidate-relation-${i + 1}`}>
+                  {t(`review.candidates.relation.${c.relation}`)}
+                </span>
+              )}
               {c.current && <span className="badge">{t('review.candidates.current')}</span>}
               {c.rejected && <span className="badge warn">{t('review.candidates.rejected')}</span>}
               <button type="button" className="primary" data-testid={`pick-${i + 1}`} onClick={() => void pick(c.recordId)}>
                 {fill(t('review.candidates.pick'), { n: i + 1 })}
               </button>
             </header>
-            <RegistryIdentity p={c} />
+            <IdentityCard p={c} className="registry" />
             <Waterfall contributions={c.contributions} testId={`candidate-waterfall-${i + 1}`} />
           </li>
         ))}

@@ -52,11 +52,11 @@ export function DiffGrid(props: {
   const { filter, view, onLoaded, onError } = props
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () => [
-      { colId: 'name', field: 'fullName', headerName: t('review.col.name'), width: 190, sortable: true, pinned: 'left', cellClass: 'name-cell' },
+      { colId: 'name', field: 'fullName', headerName: t('review.col.name'), width: 170, sortable: true, pinned: 'left', cellClass: 'name-cell' },
       {
         colId: 'status',
         headerName: t('review.col.status'),
-        width: 105,
+        width: 100,
         sortable: true,
         valueGetter: (p) => (p.data ? t(`review.status.${p.data.status}` as MessageKey) : ''),
         cellClass: (p) => `status-cell st-${p.data?.status ?? ''}`
@@ -64,7 +64,8 @@ export function DiffGrid(props: {
       ...FIELDS.map<ColDef<GridRow>>((f) => ({
         colId: f,
         headerName: t(`review.field.${f}` as MessageKey),
-        width: f === 'address' ? 300 : f === 'full_name' ? 190 : f === 'gender' ? 100 : 150,
+        // Name, status and the first three fields fit beside an open panel on a 1366 px screen.
+        width: f === 'address' ? 300 : f === 'full_name' ? 170 : f === 'gender' ? 90 : f === 'dob' ? 115 : 150,
         sortable: false,
         cellRenderer: DiffCell,
         cellRendererParams: { field: f }

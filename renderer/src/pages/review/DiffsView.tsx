@@ -11,6 +11,8 @@ import { DiffGrid, FIELDS, type FocusedCell } from './DiffGrid.tsx'
 import { BulkDialog, EditDialog, HelpDialog, KeepDialog, NoteDialog } from './dialogs.tsx'
 import { Facets, type Filter } from './Facets.tsx'
 import { PersonPanel } from './PersonPanel.tsx'
+import { ReviewToolbar } from './ReviewToolbar.tsx'
+import { SideDrawer } from './SideDrawer.tsx'
 
 type Action = Req<'review:decide'>['action']
 type DialogState =
@@ -84,7 +86,8 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   // the cell React last rendered.
   const focusedNow = (): FocusedCell | null => {
     const c = apiRef.current?.getFocusedCell()
-    return c ? { rowIndex: c.rowIndex, colId: c.column.getColId() } : null
+    // After a click elsewhere the grid may have let its cell go: the last one it reported stands.
+    return c ? { rowIndex: c.rowIndex, colId: c.column.getColId() } : focused
   }
   const current = (): { row: GridRow; field: ReviewField | null; cell: FocusedCell } | null => {
     const at = focusedNow()
@@ -103,7 +106,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     apiRef.current?.refreshInfiniteCache()
     recountSoon()
     onChanged()
-    const at = focusedNow() ?? focused
+    const at = focusedNow()
     if (at) refocus(advance && rowCount !== null ? Math.min(at.rowIndex + 1, rowCount - 1) : at.rowIndex, at.colId)
   }
   const fail = (e: unknown) => {
@@ -178,6 +181,13 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     if (kind === 'person' && c.row.subjectKind !== 'person') return
     setPanel({ kind, row: c.row })
   }
+  /** The grid's last focused cell gets the keys (the first row's name if none was). */
+  const backToGrid = () => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur()
+    const at = focusedNow()
+    if (at) refocus(at.rowIndex, at.colId)
+    else if (rowCount) refocus(0, 'name')
+  }
   const closeDialog = () => {
     setDialog(null)
     refocus()
@@ -185,7 +195,18 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
 
   const onKeyDown = (e: KeyboardEvent) => {
     const target = e.target instanceof Element ? e.target : null
-    if (dialog || target?.closest('input, select, textarea, dialog, .side-panel, nav, header')) return
+    if (dialog || target?.closest('dialog')) return
+    const typing = target?.closest('input:not([type=checkbox]):not([type=radio]), select, textarea') ?? null
+    // Esc always brings the keys back to the grid: from the search box, a panel, a button.
+    // A panel is closed too, unless the clerk was typing in it (what was typed stays).
+    if (e.key === 'Escape') {
+      if (panel && !typing?.closest('.review-side')) setPanel(null)
+      e.preventDefault()
+      backToGrid()
+      return
+    }
+    // Anywhere else (a facet, a button, a panel) the shortcuts act on the grid's row.
+    if (typing) return
     const ctrl = e.ctrlKey || e.metaKey
     const act: Record<string, () => void> = {
       a: () => void decide('accept_registry'),
@@ -217,7 +238,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   }
 
   // Listened to on the document, so the keys work wherever the focus was left (after a
-  // dialog or a panel closed); typing in a field, a dialog or a panel is never taken.
+  // click on a facet, a button or a panel); typing in a field or a dialog is never taken.
   const keyHandler = useRef(onKeyDown)
   useEffect(() => {
     keyHandler.current = onKeyDown
@@ -229,70 +250,77 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   }, [])
 
   const scope = focused && isField(focused.colId) ? fill(t('review.scope.cell'), { field: t(`review.field.${focused.colId}` as MessageKey) }) : t('review.scope.row')
-  const button = (label: MessageKey, key: string, onClick: () => void, testId: string) => (
-    <button type="button" onClick={onClick} data-testid={testId}>
-      {t(label)} <kbd>{key}</kbd>
-    </button>
-  )
+  const closePanel = () => {
+    setPanel(null)
+    backToGrid()
+  }
   return (
-    <div className="review-view" data-testid="review-view">
-      <Facets filter={filter} counts={facets} onChange={changeFilter} />
-      <div className="review-main">
-        <div className="review-toolbar" role="toolbar" aria-label={t('review.action.help')}>
+    <div className={`review-view${panel ? ' with-panel' : ''}`} data-testid="review-view">
+      <ReviewToolbar
+        search={
           <input
             ref={searchRef}
             type="search"
             value={search}
             placeholder={t('review.search')}
             onChange={(e) => setSearch(e.target.value)}
-            onKeyDown={(e) => e.key === 'Escape' && refocus()}
+            onKeyDown={(e) => (e.key === 'Escape' || e.key === 'Enter') && refocus()}
             data-testid="review-search"
           />
-          <span className="muted" data-testid="review-count">
+        }
+        count={
+          <span className="muted review-count" data-testid="review-count">
             {rowCount === null ? '' : fill(t('review.rows'), { n: rowCount.toLocaleString() })}
           </span>
-          <span className="scope" data-testid="review-scope">
-            {scope}
-          </span>
+        }
+        main={[
+          { label: 'review.action.accept', keyHint: 'a', testId: 'act-accept', run: () => void decide('accept_registry') },
+          { label: 'review.action.keep', keyHint: 's', testId: 'act-keep', run: () => keep() },
+          { label: 'review.action.edit', keyHint: 'e', testId: 'act-edit', run: () => edit() },
+          { label: 'review.action.unlink', keyHint: 'n', testId: 'act-unlink', run: () => setDialog({ kind: 'unlink' }) },
+          { label: 'review.action.defer', keyHint: 'd', testId: 'act-defer', run: () => setDialog({ kind: 'defer' }) },
+          { label: 'review.action.undo', keyHint: 'u', testId: 'act-undo', run: () => void undo() }
+        ]}
+        more={[
+          { label: 'review.action.bulk', keyHint: '⇧A', testId: 'act-bulk', run: () => setDialog({ kind: 'bulk' }) },
+          { label: 'review.action.candidates', keyHint: 'c', testId: 'act-candidates', run: () => openPanel('candidates') },
+          { label: 'review.action.person', keyHint: 'p', testId: 'act-person', run: () => openPanel('person') },
+          { label: 'review.refresh', keyHint: 'r', testId: 'act-refresh', run: () => newView() },
+          { label: 'review.action.help', keyHint: '?', testId: 'act-help', run: () => setDialog({ kind: 'help' }) }
+        ]}
+        onMenuClosed={() => refocus()}
+      />
+      <div className="review-body">
+        <Facets filter={filter} counts={facets} onChange={changeFilter} />
+        <div className="review-main">
+          <div className="review-status">
+            <p className="review-message" role="status" data-testid="review-message">
+              {message}
+            </p>
+            <span className="scope" data-testid="review-scope">
+              {scope}
+            </span>
+          </div>
+          <DiffGrid filter={filter} view={view} onReady={(api) => (apiRef.current = api)} onFocus={setFocused} onLoaded={loaded} onError={onError} />
         </div>
-        <div className="review-toolbar decisions">
-          {button('review.action.accept', 'a', () => void decide('accept_registry'), 'act-accept')}
-          {button('review.action.keep', 's', keep, 'act-keep')}
-          {button('review.action.edit', 'e', edit, 'act-edit')}
-          {button('review.action.unlink', 'n', () => setDialog({ kind: 'unlink' }), 'act-unlink')}
-          {button('review.action.defer', 'd', () => setDialog({ kind: 'defer' }), 'act-defer')}
-          {button('review.action.undo', 'u', () => void undo(), 'act-undo')}
-          {button('review.action.bulk', '⇧A', () => setDialog({ kind: 'bulk' }), 'act-bulk')}
-          {button('review.action.candidates', 'c', () => openPanel('candidates'), 'act-candidates')}
-          {button('review.action.person', 'p', () => openPanel('person'), 'act-person')}
-          {button('review.refresh', 'r', newView, 'act-refresh')}
-          {button('review.action.help', '?', () => setDialog({ kind: 'help' }), 'act-help')}
-        </div>
-        <p className="review-message" role="status" data-testid="review-message">
-          {message}
-        </p>
-        <DiffGrid filter={filter} view={view} onReady={(api) => (apiRef.current = api)} onFocus={setFocused} onLoaded={loaded} onError={onError} />
+        {panel && (
+          <SideDrawer onClose={closePanel}>
+            {panel.kind === 'candidates' ? (
+              <CandidatesPanel
+                key={`${panel.row.subjectKind}-${panel.row.subjectId}`}
+                subject={{ kind: panel.row.subjectKind, id: panel.row.subjectId }}
+                onPicked={(warning) => {
+                  setPanel(null)
+                  afterChange(`${t('review.done.link')} ${warning}`.trim(), false)
+                }}
+                onError={fail}
+              />
+            ) : (
+              <PersonPanel key={panel.row.subjectId} personId={panel.row.subjectId} onChanged={onChanged} onError={fail} />
+            )}
+          </SideDrawer>
+        )}
       </div>
-      {panel && (
-        <div className="review-side">
-          <button type="button" className="close-panel" onClick={() => (setPanel(null), refocus())} data-testid="close-panel">
-            ✕
-          </button>
-          {panel.kind === 'candidates' ? (
-            <CandidatesPanel
-              key={`${panel.row.subjectKind}-${panel.row.subjectId}`}
-              subject={{ kind: panel.row.subjectKind, id: panel.row.subjectId }}
-              onPicked={(warning) => {
-                setPanel(null)
-                afterChange(`${t('review.done.link')} ${warning}`.trim(), false)
-              }}
-              onError={fail}
-            />
-          ) : (
-            <PersonPanel key={panel.row.subjectId} personId={panel.row.subjectId} onChanged={onChanged} onError={fail} />
-          )}
-        </div>
-      )}
       {dialog?.kind === 'edit' && (
         <EditDialog
           field={dialog.field}

@@ -1,55 +1,35 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
 
 type Identity = Res<'review:candidates'>['rows'][number]
-
-export function IdentityHead({ extra = [] }: { extra?: string[] }) {
-  const { t } = useI18n()
-  return (
-    <tr>
-      <th>{t('review.id.name')}</th>
-      <th>{t('review.id.dob')}</th>
-      <th>{t('review.id.gender')}</th>
-      <th>{t('review.id.nationalId')}</th>
-      <th>{t('review.id.oldId')}</th>
-      <th>{t('review.id.phone')}</th>
-      <th>{t('review.id.address')}</th>
-      {extra.map((h) => (
-        <th key={h}>{h}</th>
-      ))}
-    </tr>
-  )
-}
-
 type IdentityFields = Pick<Identity, 'fullName' | 'dob' | 'gender' | 'nationalId' | 'oldNationalId' | 'phone' | 'address'>
 
-/** One registry person as a one-row table with the identity headings. */
-export function RegistryIdentity({ p }: { p: IdentityFields }) {
-  return (
-    <table className="data compact">
-      <thead>
-        <IdentityHead />
-      </thead>
-      <tbody>
-        <tr className="registry">
-          <IdentityCells p={p} />
-        </tr>
-      </tbody>
-    </table>
-  )
-}
+const FIELDS: { key: keyof IdentityFields; label: MessageKey; className: string }[] = [
+  { key: 'fullName', label: 'review.id.name', className: 'name' },
+  { key: 'dob', label: 'review.id.dob', className: 'date' },
+  { key: 'gender', label: 'review.id.gender', className: 'gender' },
+  { key: 'nationalId', label: 'review.id.nationalId', className: 'id' },
+  { key: 'oldNationalId', label: 'review.id.oldId', className: 'id' },
+  { key: 'phone', label: 'review.id.phone', className: 'id' },
+  { key: 'address', label: 'review.id.address', className: 'address' }
+]
 
-/** One person's identity as table cells, in the same order everywhere. */
-export function IdentityCells({ p }: { p: IdentityFields }) {
+/**
+ * One person's identity as labelled values that wrap to the panel's width: dates and IDs on
+ * one line, a long address clamped to two lines with the full text on hover.
+ */
+export function IdentityCard({ p, extra = [], className }: { p: IdentityFields; extra?: { label: string; value: string | null }[]; className?: string }) {
+  const { t } = useI18n()
+  const items = [...FIELDS.map((f) => ({ label: t(f.label), value: p[f.key], className: f.className })), ...extra.map((x) => ({ ...x, className: 'extra' }))]
   return (
-    <>
-      <td>{p.fullName}</td>
-      <td>{p.dob}</td>
-      <td>{p.gender}</td>
-      <td>{p.nationalId}</td>
-      <td>{p.oldNationalId}</td>
-      <td>{p.phone}</td>
-      <td>{p.address}</td>
-    </>
+    <dl className={`identity-card${className ? ` ${className}` : ''}`}>
+      {items.map((x) => (
+        <div key={x.label} className={x.className}>
+          <dt>{x.label}</dt>
+          <dd title={x.value ?? ''}>{x.value ?? '—'}</dd>
+        </div>
+      ))}
+    </dl>
   )
 }

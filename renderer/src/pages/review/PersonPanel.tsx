@@ -3,7 +3,7 @@ import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
-import { RegistryIdentity } from './IdentityCells.tsx'
+import { IdentityCard } from './IdentityCells.tsx'
 
 type Panel = Res<'review:person'>
 
@@ -76,10 +76,16 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
       {panel.registry && (
         <>
           <h4>{t('review.person.registry')}</h4>
-          <RegistryIdentity p={panel.registry} />
+          <IdentityCard p={panel.registry} className="registry" />
         </>
       )}
       <table className="data compact doses" data-testid="doses">
+        {/* Fixed widths, so the table fits the panel: long names are clipped with the full text on hover. */}
+        <colgroup>
+          {[21, 13, 5, 16, 9, 10, 26].map((w, i) => (
+            <col key={i} style={{ width: `${w}%` }} />
+          ))}
+        </colgroup>
         <thead>
           <tr>
             <th>{t('review.person.site')}</th>
@@ -94,12 +100,20 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
         <tbody>
           {panel.doses.map((d) => (
             <tr key={d.recordId} data-testid={`dose-${d.recordId}`} className={duplicates.has(d.recordId) ? 'warn' : undefined}>
-              <td>{d.siteName}</td>
-              <td>{d.vaccine}</td>
+              <td className="clip" title={d.siteName ?? undefined}>
+                {d.siteName}
+              </td>
+              <td className="clip" title={d.vaccine ?? undefined}>
+                {d.vaccine}
+              </td>
               <td>{d.doseNumber}</td>
-              <td>{d.doseDate}</td>
-              <td>{d.lot}</td>
-              <td className="small">{d.source}</td>
+              <td className="date">{d.doseDate}</td>
+              <td className="clip" title={d.lot ?? ''}>
+                {d.lot}
+              </td>
+              <td className="clip small" title={d.source}>
+                {d.source}
+              </td>
               <td className="dose-actions">
                 {d.proposals.map((p) => (
                   <span key={p.id} className="badge">

@@ -12,13 +12,15 @@ export function ReviewPage({ refresh, onError }: PageProps) {
   const [tab, setTab] = useState<'diffs' | 'candidates'>('diffs')
   return (
     <section className="review-page">
-      <StepIntro step="review" />
-      <div role="tablist" className="tabs">
-        {(['diffs', 'candidates'] as const).map((k) => (
-          <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`review-tab-${k}`} onClick={() => setTab(k)}>
-            {t(`review.tab.${k}`)}
-          </button>
-        ))}
+      <div className="review-head">
+        <StepIntro step="review" />
+        <div role="tablist" className="tabs">
+          {(['diffs', 'candidates'] as const).map((k) => (
+            <button key={k} type="button" role="tab" aria-selected={tab === k} data-testid={`review-tab-${k}`} onClick={() => setTab(k)}>
+              {t(`review.tab.${k}`)}
+            </button>
+          ))}
+        </div>
       </div>
       {tab === 'diffs' ? <DiffsView onChanged={refresh} onError={onError} /> : <CandidateQueue onChanged={refresh} onError={onError} />}
     </section>

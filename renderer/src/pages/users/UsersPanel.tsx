@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useCurrentUser } from './session.tsx'
 
@@ -40,6 +41,7 @@ export function UsersPanel({ onClose, onError }: { onClose: () => void; onError:
             <th>{t('users.field.name')}</th>
             <th>{t('users.field.role')}</th>
             <th>{t('users.panel.key')}</th>
+            {me.role === 'supervisor' && <th />}
           </tr>
         </thead>
         <tbody>
@@ -48,6 +50,20 @@ export function UsersPanel({ onClose, onError }: { onClose: () => void; onError:
               <td>{u.name}</td>
               <td>{t(`users.role.${u.role}`)}</td>
               <td className="mono">{u.keyId ?? t('users.panel.noKey')}</td>
+              {me.role === 'supervisor' && (
+                <td>
+                  {u.id !== me.id && (
+                    <Deactivate
+                      user={u}
+                      onDone={() => {
+                        setNotice(fill(t('users.panel.deactivated'), { name: u.name }))
+                        void load()
+                      }}
+                      onError={onError}
+                    />
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
@@ -74,12 +90,14 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
   const [name, setName] = useState('')
   const [role, setRole] = useState<Role>('clerk')
   const [password, setPassword] = useState('')
+  const [confirm, setConfirm] = useState('')
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     try {
       await call('users:create', { name, role, password })
       setName('')
       setPassword('')
+      setConfirm('')
       onAdded()
     } catch (err) {
       onError(err)
@@ -103,7 +121,8 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
         {t('users.field.password')}
         <input data-testid="add-user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </label>
-      <button type="submit" data-testid="add-user-submit" disabled={!name.trim() || !password}>
+      <PasswordConfirm password={password} confirm={confirm} setConfirm={setConfirm} testId="add-user-confirm" />
+      <button type="submit" data-testid="add-user-submit" disabled={!name.trim() || !password || password !== confirm}>
         {t('users.panel.addSubmit')}
       </button>
     </form>
@@ -140,12 +159,14 @@ function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError
   const { t } = useI18n()
   const [oldPassword, setOld] = useState('')
   const [newPassword, setNew] = useState('')
+  const [confirm, setConfirm] = useState('')
   const submit = async (e: FormEvent) => {
     e.preventDefault()
     try {
       await call('users:changePassword', { oldPassword, newPassword })
       setOld('')
       setNew('')
+      setConfirm('')
       onChanged()
     } catch (err) {
       onError(err)
@@ -160,11 +181,41 @@ function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError
       </label>
       <label>
         {t('users.panel.newPassword')}
-        <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} />
+        <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} data-testid="new-password" />
       </label>
-      <button type="submit" disabled={!oldPassword || !newPassword}>
+      <PasswordConfirm password={newPassword} confirm={confirm} setConfirm={setConfirm} testId="new-password-confirm" />
+      <button type="submit" disabled={!oldPassword || !newPassword || newPassword !== confirm} data-testid="change-password-submit">
         {t('users.panel.changeSubmit')}
       </button>
     </form>
+  )
+}
+
+/** The new password typed twice: one typo must not lock a supervisor out of their signing key. */
+function PasswordConfirm({ password, confirm, setConfirm, testId }: { password: string; confirm: string; setConfirm(v: string): void; testId: string }) {
+  const { t } = useI18n()
+  return (
+    <>
+      <label>
+        {t('users.field.confirm')}
+        <input data-testid={testId} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+      </label>
+      {confirm !== '' && confirm !== password && <p className="field-error">{t('users.mismatch')}</p>}
+    </>
+  )
+}
+
+/** Two clicks: the first asks, the second deactivates. */
+function Deactivate({ user, onDone, onError }: { user: Accounts[number]; onDone(): void; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [asking, setAsking] = useState(false)
+  return asking ? (
+    <button type="button" className="danger" data-testid={`deactivate-confirm-${user.id}`} onClick={() => call('users:deactivate', { userId: user.id }).then(onDone, onError)}>
+      {fill(t('users.panel.deactivateConfirm'), { name: user.name })}
+    </button>
+  ) : (
+    <button type="button" data-testid={`deactivate-${user.id}`} onClick={() => setAsking(true)}>
+      {t('users.panel.deactivate')}
+    </button>
   )
 }
