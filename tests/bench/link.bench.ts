@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readdirSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
@@ -22,7 +22,8 @@ import { demoQuality, febrlDedup, febrlLinkage, prf, type DemoQuality, type Scor
  */
 const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
 const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
-const FEBRL = new URL('../../../shared/data/febrl/', import.meta.url).pathname
+// ../shared/data beside the repository (a worktree one level deeper finds it one more up).
+const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl/'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
 const FEBRL_MAP = [
   '--map', 'given_name=given_name', '--map', 'family_name=surname',
   '--map', 'address=street_number,address_1,address_2,suburb,postcode,state',

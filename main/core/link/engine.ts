@@ -10,6 +10,8 @@ import { checkDoses, type DoseIssue } from './dose-checks.ts'
 import { comparePairs, fitModel, pairWeights, type ComparedPairs, type FitReport } from './model/fit.ts'
 import { explain, levelWeights, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
 import { buildTermFrequencies } from './model/tf.ts'
+import type { PairSource } from './model/u-sample.ts'
+import { ComparePool } from './compare-pool.ts'
 import { family, given, type Prepared, type PreparedDob, type PreparedName } from './prepare.ts'
 
 export interface EngineOptions {
@@ -20,6 +22,8 @@ export interface EngineOptions {
   duplicateWindowDays: number
   /** YYYY-MM-DD, for the "dose in the future" check. */
   today: string
+  /** Threads comparing pairs, this one included (default 1); the links do not depend on it. */
+  threads?: number
 }
 
 /** Birth date and family name, what siblings share; null without a full date and a two-part name. */
@@ -162,11 +166,11 @@ interface Fitted {
   summary: ModelSummary
 }
 
-function fit(subjects: readonly Prepared[], targets: readonly Prepared[], dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
+function fit(subjects: readonly Prepared[], targets: readonly Prepared[], source: PairSource, dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
   ctx.progress({ done: 0, total: null, stage: `${stage}:block` })
   const pairs = block(subjects, targets, { dedup }, ctx)
   const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
-  const res = fitModel(subjects, targets, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
+  const res = fitModel({ subjects: subjects.length, targets: targets.length }, source, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
   const weights = pairWeights(res.model, res.compared, pairs.length)
   return { model: res.model, compared: res.compared, pairs, weights, summary: summarize(res.model, res.report, pairs) }
 }
@@ -227,15 +231,25 @@ export function discriminating(model: LinkModel): (a: Prepared, b: Prepared) => 
   }
 }
 
+type EngineInput = { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] }
+
 /**
  * The whole linkage, in memory: site × registry, site × site, persons, decisions,
  * complaints, dose checks. Pure apart from progress and cancel; the job stores the result.
+ * Pairs are compared on `opts.threads` threads, which hold the records as `subjects`
+ * (site rows, then complaints: a site row's index is the same in both), `registry` and
+ * `complaints`.
  */
-export function runEngine(
-  input: { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] },
-  opts: EngineOptions,
-  ctx: JobContext
-): EngineResult {
+export function runEngine(input: EngineInput, opts: EngineOptions, ctx: JobContext): EngineResult {
+  const pool = new ComparePool(opts.threads ?? 1, { subjects: [...input.sites, ...input.complaints], registry: input.registry, complaints: input.complaints })
+  try {
+    return linkAll(input, opts, ctx, pool)
+  } finally {
+    pool.close()
+  }
+}
+
+function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool: ComparePool): EngineResult {
   const { sites, registry, complaints } = input
   const t = opts.thresholds
   const regIndex = new Map(registry.map((r, i) => [r.id, i]))
@@ -243,7 +257,7 @@ export function runEngine(
 
   // Site rows and complaints against the registry, one model for both.
   const subjects = [...sites, ...complaints]
-  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, false, opts, ctx, 'link') : null
+  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, { pool, a: 'subjects', b: 'registry' }, false, opts, ctx, 'link') : null
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
 
   // How many registry people share each one's name and birth date (the person included).
@@ -333,7 +347,7 @@ export function runEngine(
   // Only the model, its summary and the strong edges outlive this block: the compared pairs
   // (hundreds of megabytes at a million rows) are garbage once the edges are known.
   const { dedupModel, dedupSummary, edges } = (() => {
-    const f = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
+    const f = sites.length > 1 ? fit(sites, sites, { pool, a: 'subjects', b: 'subjects' }, true, opts, ctx, 'dedup') : null
     return { dedupModel: f?.model ?? null, dedupSummary: f?.summary ?? null, edges: f ? strongEdges(f.pairs, f.weights, t.auto) : [] }
   })()
   const contradicts = dedupModel ? contradiction(dedupModel) : null
@@ -417,7 +431,7 @@ export function runEngine(
     const target = linkedTarget(p)
     if (target !== null) personOfTarget.set(target, i)
   })
-  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, dedupModel, ctx) : null
+  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, { pool, a: 'complaints', b: 'subjects' }, dedupModel, ctx) : null
   const frozenComplaint = new Map(input.frozenComplaints.map((f) => [f.subjectId, f]))
   const complaintResults: ComplaintResult[] = complaints.map((c, k) => {
     const s = sites.length + k
@@ -466,13 +480,18 @@ export function runEngine(
 }
 
 /** Each complaint's best site row, scored with the site-to-site model (phones count here). */
-function complaintToSites(complaints: readonly Prepared[], sites: readonly Prepared[], model: LinkModel, ctx: JobContext): ({ site: number; weight: number } | undefined)[] {
+function complaintToSites(
+  complaints: readonly Prepared[],
+  sites: readonly Prepared[],
+  source: PairSource,
+  model: LinkModel,
+  ctx: JobContext
+): ({ site: number; weight: number } | undefined)[] {
   const pairs = block(complaints, sites, { dedup: false }, ctx)
   const compared = comparePairs(
     model.comparisons.map((f) => f.comparison),
     model.tf,
-    complaints,
-    sites,
+    source,
     pairs,
     ctx
   )
