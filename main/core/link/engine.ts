@@ -287,6 +287,7 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
   const linkCs = linkFit ? linkFit.model.comparisons.map((f) => f.comparison) : []
   const idC = linkCs.findIndex((c) => c.name === 'national_id')
   const givenC = linkCs.findIndex((c) => c.name === 'given_name')
+  const idConflictLevel = idC >= 0 ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
   const scratchLevels = new Int8Array(linkCs.length)
   /** A candidate's level on comparison c: from the compared pairs, or compared now. */
   const levelOf = (row: number, cand: Cand, c: number): number => {
@@ -299,7 +300,14 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
     if (!linkFit) return null
     const views: CandidateView[] = cands.map(({ row, cand }) => {
       const idL = levelOf(row, cand, idC)
-      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: namesakes[cand.target] as number, twins: twins[cand.target] as number, givenLevel: levelOf(row, cand, givenC) }
+      return {
+        weight: cand.weight,
+        idAgrees: idL === 0 || idL === 1,
+        idConflict: idL >= 0 && idL === idConflictLevel,
+        namesakes: namesakes[cand.target] as number,
+        twins: twins[cand.target] as number,
+        givenLevel: levelOf(row, cand, givenC)
+      }
     })
     return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
   }
