@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, readdirSync, rmSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
 import { importFile } from '../../main/core/import/import-file.ts'
@@ -57,8 +57,16 @@ async function importDemo(ws: Workspace, dir: string, maxSiteRows = Infinity, co
   return rows
 }
 
-function runMatch(path: string): { seconds: number; linkSeconds: number; peakRssMb: number; result: { links: Record<string, number>; siteRows: number } } {
-  const r = spawnSync(process.execPath, [CHILD, path], { encoding: 'utf8', maxBuffer: 1 << 24 })
+interface MatchRun {
+  seconds: number
+  linkSeconds: number
+  cpuSeconds: number
+  peakRssMb: number
+  result: { links: Record<string, number>; siteRows: number }
+}
+
+function runMatch(path: string, threads?: number): MatchRun {
+  const r = spawnSync(process.execPath, [CHILD, path, ...(threads === undefined ? [] : [String(threads)])], { encoding: 'utf8', maxBuffer: 1 << 24 })
   if (r.status !== 0) throw new Error(`match failed: ${r.stderr}`)
   return JSON.parse(r.stdout)
 }
@@ -148,6 +156,22 @@ function scoreWith<T>(path: string, score: (ws: Workspace) => T): T {
   }
 }
 
+/**
+ * Keeps the first `size` site rows of a copy of `base` (all when not finite); returns
+ * the copy's path and its site and registry row counts.
+ */
+function trimmedCopy(base: string, path: string, size: number): { siteRows: number; registry: number } {
+  copyFileSync(base, path)
+  const w = openWorkspace(path)
+  if (Number.isFinite(size)) {
+    w.db.prepare(`DELETE FROM records WHERE kind = 'site' AND id NOT IN (SELECT id FROM records WHERE kind = 'site' ORDER BY id LIMIT ?)`).run(size)
+  }
+  const count = (kind: string) => (w.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = ?`).get(kind) as { n: number }).n
+  const out = { siteRows: count('site'), registry: count('registry') }
+  w.close()
+  return out
+}
+
 async function speedBench(): Promise<void> {
   const quick = process.env['LINK_BENCH_SCALE'] === 'quick'
   const persons = quick ? 50_000 : 520_000
@@ -159,24 +183,25 @@ async function speedBench(): Promise<void> {
   const ws = createWorkspace(base)
   await importDemo(ws, join(dir, 'demo'), Infinity, false)
   ws.close()
-  out(`\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process\n`)
-  out(row(['site rows', 'registry rows', 'linkage (s)', 'with diff rebuild (s)', 'peak RSS (MB)', 'auto', 'review', 'none']))
-  out(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']))
+  out(`\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process, ${cpus().length} threads\n`)
+  out(row(['site rows', 'registry rows', 'linkage (s)', 'with diff rebuild (s)', 'CPU (s)', 'peak RSS (MB)', 'auto', 'review', 'none']))
+  out(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']))
   for (const size of sizes) {
     const path = join(dir, `speed-${size}.vaxrecon`)
-    copyFileSync(base, path)
-    const w = openWorkspace(path)
-    if (Number.isFinite(size)) {
-      w.db.prepare(`DELETE FROM records WHERE kind = 'site' AND id NOT IN (SELECT id FROM records WHERE kind = 'site' ORDER BY id LIMIT ?)`).run(size)
-    }
-    const count = (kind: string) => (w.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = ?`).get(kind) as { n: number }).n
-    const [siteRows, registry] = [count('site'), count('registry')]
-    w.close()
+    const { siteRows, registry } = trimmedCopy(base, path, size)
     const r = runMatch(path)
     const l = r.result.links
-    out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
+    out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
     rmSync(path)
   }
+  // The same match on one thread and on two, on the middle size.
+  const size = sizes[1] as number
+  const path = join(dir, 'threads.vaxrecon')
+  const { siteRows } = trimmedCopy(base, path, size)
+  const one = runMatch(path, 1)
+  trimmedCopy(base, path, size)
+  const two = runMatch(path, 2)
+  out(`\nThreads, ${siteRows.toLocaleString('en')} site rows: linkage ${one.linkSeconds.toFixed(1)} s on 1 thread, ${two.linkSeconds.toFixed(1)} s on 2: speedup ${(one.linkSeconds / two.linkSeconds).toFixed(2)}× (target ≥ 1.6×); peak RSS ${one.peakRssMb} → ${two.peakRssMb} MB; load average ${loadavg()[0]?.toFixed(1)} at the end.`)
   rmSync(dir, { recursive: true, force: true })
 }
 
