@@ -6,10 +6,11 @@ import { compareInto } from './compare/index.ts'
 import { complaintEvidence, type Evidence } from './complaint-evidence.ts'
 import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus, type Thresholds } from './decide.ts'
 import { redecide } from './redecide.ts'
-import { contradiction, discriminating } from './veto.ts'
+import { contradiction, discriminating, VETO_BITS } from './veto.ts'
+import { cccdEmbedded } from './compare/cccd.ts'
 import { checkDoses, type DoseIssue } from './dose-checks.ts'
 import { comparePairs, fitModel, pairWeights, type ComparedPairs, type FitReport } from './model/fit.ts'
-import { explain, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
+import { explain, levelWeights, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
 import { buildTermFrequencies } from './model/tf.ts'
 import type { PairSource } from './model/u-sample.ts'
 import { ComparePool } from './compare-pool.ts'
@@ -232,7 +233,14 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
   const linkCs = linkFit ? linkFit.model.comparisons.map((f) => f.comparison) : []
   const idC = linkCs.findIndex((c) => c.name === 'national_id')
   const givenC = linkCs.findIndex((c) => c.name === 'given_name')
-  const idConflictLevel = idC >= 0 ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
+  // An ID conflict holds a link only where the data says matches rarely have one (EM put
+  // it at a veto's weight) and both IDs are CCCDs, whose embedded birth year and sex can
+  // show that each fits its own record. FEBRL's social-security numbers carry nothing and
+  // its duplicates often change them, and EM learns that.
+  const idConflictLevel = idC >= 0 && linkFit ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
+  const idConflictHolds = idConflictLevel >= 0 && ((levelWeights(linkFit?.model as LinkModel)[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
+  const bothCccd = (row: number, target: number): boolean =>
+    cccdEmbedded((subjects[row] as Prepared).nationalId ?? '') !== null && cccdEmbedded((registry[target] as Prepared).nationalId ?? '') !== null
   const scratchLevels = new Int8Array(linkCs.length)
   /** A candidate's level on comparison c: from the compared pairs, or compared now. */
   const levelOf = (row: number, cand: Cand, c: number): number => {
@@ -248,7 +256,7 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
       return {
         weight: cand.weight,
         idAgrees: idL === 0 || idL === 1,
-        idConflict: idL >= 0 && idL === idConflictLevel,
+        idConflict: idConflictHolds && idL === idConflictLevel && bothCccd(row, cand.target),
         namesakes: namesakes[cand.target] as number,
         twins: twins[cand.target] as number,
         givenLevel: levelOf(row, cand, givenC)
