@@ -116,7 +116,9 @@ function printClasses(q: DemoQuality): void {
     const none = tag === 'not_in_registry'
     const label = ISSUE_CLASSES.includes(tag) ? `**${tag}**` : tag
     const review = `${s.vaxrecon.review} (${((s.vaxrecon.review / s.vaxrecon.n) * 100).toFixed(1)}%)`
-    out(row([label, s.vaxrecon.n, pct(v.precision), none ? '' : pct(v.recall), none ? '' : pct(v.f1), review, none ? '' : pct(prf(s.exactId).recall)]))
+    // No true link: any auto link is wrong, so count them rather than print a precision of 0 or 1.
+    const precision = none ? `${s.vaxrecon.fp} wrong` : pct(v.precision)
+    out(row([label, s.vaxrecon.n, precision, none ? '' : pct(v.recall), none ? '' : pct(v.f1), review, none ? '' : pct(prf(s.exactId).recall)]))
   }
 }
 
