@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { isValidDate } from '../../main/core/demo/days.ts'
 import { IdAllocator, IdIssuer } from '../../main/core/demo/ids.ts'
 import { drawName, drawTwinName, fullName } from '../../main/core/demo/names.ts'
-import { wrongDigit } from '../../main/core/demo/noise/date.ts'
+import { noisyDob, wrongDigit } from '../../main/core/demo/noise/date.ts'
+import { day, ymd } from '../../main/core/demo/days.ts'
 import { transpose } from '../../main/core/demo/noise/id.ts'
 import { typoIn } from '../../main/core/demo/noise/name.ts'
 import { noisyPhone } from '../../main/core/demo/noise/phone.ts'
@@ -90,6 +91,27 @@ describe('noise', () => {
         expect(w.year).toBeGreaterThanOrEqual(1920)
       }
     }
+  })
+
+  test('a wrong year digit changes the year alone, by one digit; 01/01 keeps the year', () => {
+    const rng = new Rng(4)
+    const none = { p: 0 }
+    const only = (tag: 'dob_year_digit' | 'dob_jan_first') => ({ dob_year_only: none, dob_day_month_swapped: none, dob_wrong_digit: none, dob_text: none, dob_year_digit: none, dob_jan_first: none, [tag]: { p: 1 } })
+    const dob = day(1985, 3, 12)
+    for (let i = 0; i < 100; i++) {
+      const tags: string[] = []
+      const cell = noisyDob(rng, dob, only('dob_year_digit'), tags)
+      expect(tags).toEqual(['dob_year_digit'])
+      if (cell.kind !== 'date') throw new Error('a date cell')
+      const w = ymd(Math.round(cell.value.getTime() / 86_400_000))
+      expect([w.month, w.day]).toEqual([3, 12])
+      const diff = [...String(w.year)].filter((c, k) => c !== String(1985)[k]).length
+      expect(diff).toBe(1)
+    }
+    const tags: string[] = []
+    const cell = noisyDob(rng, dob, only('dob_jan_first'), tags)
+    expect(tags).toEqual(['dob_jan_first'])
+    expect(cell.kind === 'date' && cell.value.toISOString().slice(0, 10)).toBe('1985-01-01')
   })
 
   test('transposing swaps two neighbouring different digits', () => {

@@ -25,12 +25,13 @@ function format(r: MatchResult): string {
 
 export const matchCommand: Command = {
   usage:
-    'vaxrecon match WORKSPACE [--json] [--duplicate-window DAYS]\n' +
+    'vaxrecon match WORKSPACE [--json] [--duplicate-window DAYS] [--threads N]\n' +
     '  Prints counts by status: links counts persons and complaints, rows counts site and complaint rows.\n' +
     '  Decisions already made by clerks are kept. --duplicate-window (0-60, kept in the workspace):\n' +
-    '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.',
+    '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.\n' +
+    '  --threads (1-64, default: the cores there are): threads comparing pairs; the links are the same whatever it is.',
   run(args, io) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' } } })
+    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' }, threads: { type: 'string' } } })
     const [path] = positionals
     if (!path || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     const raw = values['duplicate-window']
@@ -38,9 +39,12 @@ export const matchCommand: Command = {
     if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 0 && windowDays <= 60)) {
       throw new UsageError('--duplicate-window must be a whole number of days from 0 to 60')
     }
+    const threads = values.threads === undefined ? undefined : Number(values.threads)
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--threads must be a whole number from 1 to 64')
     const ws = openWorkspace(resolve(path))
     try {
-      const result = matchJob(ws, windowDays === undefined ? {} : { settings: { duplicateWindowDays: windowDays } }, inlineContext())
+      const params = { ...(windowDays !== undefined && { settings: { duplicateWindowDays: windowDays } }), ...(threads !== undefined && { threads }) }
+      const result = matchJob(ws, params, inlineContext())
       io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : format(result))
     } finally {
       ws.close()

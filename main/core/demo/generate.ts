@@ -103,6 +103,8 @@ class DemoRun {
   private readonly noiseRng: Rng
   private readonly complaintRng: Rng
   private readonly complaints: Complaint[] = []
+  /** The person of the last row written at each site. */
+  private readonly lastAt: (Person | null)[]
   private registryRows = 0
   private notInRegistry = 0
   private twins = 0
@@ -118,6 +120,7 @@ class DemoRun {
     this.shared = shared
     this.registry = new TableWriter(join(outDir, 'registry.xlsx'), REGISTRY_SHEET, REGISTRY_COLUMNS)
     this.sites = world.sites.map((s) => new SiteWriter(outDir, s, world))
+    this.lastAt = world.sites.map(() => null)
     this.truth = new TruthFiles(outDir)
     this.doseRng = new Rng(seed, 'doses')
     this.noiseRng = new Rng(seed, 'noise')
@@ -178,7 +181,8 @@ class DemoRun {
       written = { ...dose, day: dose.day + 1 }
       tags.push('dose_date_wrong')
     }
-    const values = siteRowValues(rng, p, written, siteIndex, this.world, tags)
+    const values = siteRowValues(rng, p, written, siteIndex, this.world, tags, this.lastAt[siteIndex] ?? null)
+    this.lastAt[siteIndex] = p
     const site = this.sites[siteIndex] as SiteWriter
     const row = site.write(values)
     this.siteRows++

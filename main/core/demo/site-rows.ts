@@ -44,9 +44,10 @@ const OTHER_VACCINES: readonly VaccineCode[] = ['ASTRAZENECA', 'PFIZER', 'MODERN
 /**
  * The row a site clerk typed for one true dose, with the noise of SITE_NOISE drawn in a
  * fixed order. Tags name every kind of noise applied. A duplicate entry is drawn afresh:
- * typed again, it gets its own slips.
+ * typed again, it gets its own slips. `above` is the person of the row typed just before
+ * at this site, whose ID or phone a clerk may copy down by mistake.
  */
-export function siteRowValues(rng: Rng, person: Person, dose: Dose, siteIndex: number, world: World, tags: string[]): SiteRowValues {
+export function siteRowValues(rng: Rng, person: Person, dose: Dose, siteIndex: number, world: World, tags: string[], above: Person | null = null): SiteRowValues {
   const n = SITE_NOISE
   const name = noisyName(rng, person.name, n, tags)
   const dob = noisyDob(rng, person.dob, n, tags)
@@ -54,9 +55,17 @@ export function siteRowValues(rng: Rng, person: Person, dose: Dose, siteIndex: n
   if (rng.chance(n.gender_missing.p)) {
     gender = null
     tags.push('gender_missing')
+  } else if (rng.chance(n.gender_wrong.p)) {
+    gender = gender === 'M' ? 'F' : 'M'
+    tags.push('gender_wrong')
   }
-  const id = noisyId(rng, person.cccd, person.cmnd, n, tags)
-  const phone = noisyPhone(rng, person.phone, n, tags)
+  const other = above && above.key !== person.key ? above : null
+  const lentId = other && other.cccd !== person.cccd && rng.chance(n.id_other_person.p) ? other.cccd : null
+  const id = noisyId(rng, lentId ?? person.cccd, lentId ? null : person.cmnd, n, tags)
+  if (lentId && id !== null) tags.push('id_other_person')
+  const lentPhone = other?.phone && person.phone !== other.phone && rng.chance(n.phone_other_person.p) ? other.phone : null
+  const phone = noisyPhone(rng, lentPhone ?? person.phone, n, tags)
+  if (lentPhone && phone !== null) tags.push('phone_other_person')
   const address = noisyAddress(rng, person.address, world, tags)
 
   let doseDay = dose.day

@@ -39,10 +39,13 @@ export type MachineStatus = 'auto' | 'review' | 'none'
  * - rejected_before: a clerk already rejected a link for this subject, so only a clerk
  *   links it again;
  * - shared_target: another site person would be auto-linked to the same registry person
- *   (re-evaluated whenever thresholds move, as it depends on which links are auto).
+ *   (re-evaluated whenever thresholds move, as it depends on which links are auto);
+ * - id_conflict: the IDs differ and each fits its own record (the CCCD's birth year and
+ *   sex): that is two people as often as a slip, however well the rest agrees (a person
+ *   missing from the registry meets someone else with the same name and birth date).
  * All but shared_target depend only on the candidates, never on the thresholds.
  */
-export const HOLD_REASONS = ['tie', 'twin', 'namesake', 'conflict', 'rejected_before', 'shared_target'] as const
+export const HOLD_REASONS = ['tie', 'twin', 'namesake', 'conflict', 'rejected_before', 'shared_target', 'id_conflict'] as const
 export type HoldReason = (typeof HOLD_REASONS)[number]
 
 export function statusFor(weight: number | null, hold: HoldReason | null, t: Thresholds): MachineStatus {
@@ -64,6 +67,8 @@ export interface CandidateView {
   twins: number
   /** The given-name level (0 exact … 5 different; -1 missing): lower agrees better. */
   givenLevel: number
+  /** The IDs conflict, each fitting its own record (not a slip, not someone else's on the row). */
+  idConflict?: boolean
 }
 
 const givenRank = (l: number): number => (l < 0 ? 9 : l)
@@ -88,5 +93,6 @@ export function holdFor(cands: readonly CandidateView[], siblings: (i: number, j
   // other one is not among the candidates: a sex or a phone is too thin to tell them apart.
   if (!best.idAgrees && best.namesakes >= 2) return 'namesake'
   if (!best.idAgrees && best.twins >= 2) return 'twin'
+  if (best.idConflict) return 'id_conflict'
   return null
 }

@@ -2,14 +2,18 @@ import type { JobContext } from '../jobs/context.ts'
 import { block, type CandidatePairs } from './block.ts'
 import { topCandidates, strongEdges, type Cand } from './candidates.ts'
 import { clusterRows } from './cluster.ts'
-import { compareInto, IDENTITY_FIELDS } from './compare/index.ts'
+import { compareInto } from './compare/index.ts'
 import { complaintEvidence, type Evidence } from './complaint-evidence.ts'
 import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus, type Thresholds } from './decide.ts'
 import { redecide } from './redecide.ts'
+import { contradiction, discriminating, VETO_BITS } from './veto.ts'
+import { cccdEmbedded } from './compare/cccd.ts'
 import { checkDoses, type DoseIssue } from './dose-checks.ts'
 import { comparePairs, fitModel, pairWeights, type ComparedPairs, type FitReport } from './model/fit.ts'
 import { explain, levelWeights, probability, scorePair, type Contribution, type LinkModel } from './model/score.ts'
 import { buildTermFrequencies } from './model/tf.ts'
+import type { PairSource } from './model/u-sample.ts'
+import { ComparePool } from './compare-pool.ts'
 import { family, given, type Prepared, type PreparedDob, type PreparedName } from './prepare.ts'
 
 export interface EngineOptions {
@@ -20,6 +24,8 @@ export interface EngineOptions {
   duplicateWindowDays: number
   /** YYYY-MM-DD, for the "dose in the future" check. */
   today: string
+  /** Threads comparing pairs, this one included (default 1); the links do not depend on it. */
+  threads?: number
 }
 
 /** Birth date and family name, what siblings share; null without a full date and a two-part name. */
@@ -162,64 +168,34 @@ interface Fitted {
   summary: ModelSummary
 }
 
-function fit(subjects: readonly Prepared[], targets: readonly Prepared[], dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
+function fit(subjects: readonly Prepared[], targets: readonly Prepared[], source: PairSource, dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
   ctx.progress({ done: 0, total: null, stage: `${stage}:block` })
   const pairs = block(subjects, targets, { dedup }, ctx)
   const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
-  const res = fitModel(subjects, targets, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
+  const res = fitModel({ subjects: subjects.length, targets: targets.length }, source, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
   const weights = pairWeights(res.model, res.compared, pairs.length)
   return { model: res.model, compared: res.compared, pairs, weights, summary: summarize(res.model, res.report, pairs) }
 }
 
-/**
- * An identity comparison (name, birth date, sex, ID) at a level this strongly against a
- * match (32:1) vetoes joining two rows, whatever else agrees: two people sharing a phone
- * and an address are still two people if their given names or IDs differ. Learned per
- * dataset: a different given name is such a level in Vietnamese data (which keeps twins
- * apart), while FEBRL, whose duplicates often change names and IDs, learns it is not.
- * Contact fields (phone, address) change in life and never veto.
- */
-export const VETO_BITS = -5
-
-export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
-  const cs = model.comparisons.map((f) => f.comparison)
-  const veto = levelWeights(model).map((row, c) => row.map((w) => IDENTITY_FIELDS.includes((cs[c] as (typeof cs)[number]).field) && w <= VETO_BITS))
-  const out = new Int8Array(cs.length)
-  return (a, b) => {
-    compareInto(cs, a, b, out)
-    for (let c = 0; c < cs.length; c++) {
-      const l = out[c] as number
-      if (l >= 0 && (veto[c] as boolean[])[l]) return true
-    }
-    return false
-  }
-}
-
-/**
- * Whether two rows share something namesakes do not: the same ID (or a slip of it, or the
- * CMND–CCCD crosswalk) or the same phone. Name and birth date are exactly what namesakes share.
- */
-export function discriminating(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
-  const cs = model.comparisons.map((f) => f.comparison)
-  const id = cs.findIndex((c) => c.field === 'identifier')
-  const phoneC = cs.findIndex((c) => c.field === 'phone')
-  const out = new Int8Array(cs.length)
-  return (a, b) => {
-    compareInto(cs, a, b, out)
-    const idL = id >= 0 ? (out[id] as number) : -1
-    return (idL >= 0 && idL <= 2) || (phoneC >= 0 && out[phoneC] === 0)
-  }
-}
+type EngineInput = { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] }
 
 /**
  * The whole linkage, in memory: site × registry, site × site, persons, decisions,
  * complaints, dose checks. Pure apart from progress and cancel; the job stores the result.
+ * Pairs are compared on `opts.threads` threads, which hold the records as `subjects`
+ * (site rows, then complaints: a site row's index is the same in both), `registry` and
+ * `complaints`.
  */
-export function runEngine(
-  input: { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] },
-  opts: EngineOptions,
-  ctx: JobContext
-): EngineResult {
+export function runEngine(input: EngineInput, opts: EngineOptions, ctx: JobContext): EngineResult {
+  const pool = new ComparePool(opts.threads ?? 1, { subjects: [...input.sites, ...input.complaints], registry: input.registry, complaints: input.complaints })
+  try {
+    return linkAll(input, opts, ctx, pool)
+  } finally {
+    pool.close()
+  }
+}
+
+function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool: ComparePool): EngineResult {
   const { sites, registry, complaints } = input
   const t = opts.thresholds
   const regIndex = new Map(registry.map((r, i) => [r.id, i]))
@@ -227,7 +203,7 @@ export function runEngine(
 
   // Site rows and complaints against the registry, one model for both.
   const subjects = [...sites, ...complaints]
-  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, false, opts, ctx, 'link') : null
+  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, { pool, a: 'subjects', b: 'registry' }, false, opts, ctx, 'link') : null
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
 
   // How many registry people share each one's name and birth date (the person included).
@@ -257,6 +233,14 @@ export function runEngine(
   const linkCs = linkFit ? linkFit.model.comparisons.map((f) => f.comparison) : []
   const idC = linkCs.findIndex((c) => c.name === 'national_id')
   const givenC = linkCs.findIndex((c) => c.name === 'given_name')
+  // An ID conflict holds a link only where the data says matches rarely have one (EM put
+  // it at a veto's weight) and both IDs are CCCDs, whose embedded birth year and sex can
+  // show that each fits its own record. FEBRL's social-security numbers carry nothing and
+  // its duplicates often change them, and EM learns that.
+  const idConflictLevel = idC >= 0 && linkFit ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
+  const idConflictHolds = idConflictLevel >= 0 && ((levelWeights(linkFit?.model as LinkModel)[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
+  const bothCccd = (row: number, target: number): boolean =>
+    cccdEmbedded((subjects[row] as Prepared).nationalId ?? '') !== null && cccdEmbedded((registry[target] as Prepared).nationalId ?? '') !== null
   const scratchLevels = new Int8Array(linkCs.length)
   /** A candidate's level on comparison c: from the compared pairs, or compared now. */
   const levelOf = (row: number, cand: Cand, c: number): number => {
@@ -269,7 +253,14 @@ export function runEngine(
     if (!linkFit) return null
     const views: CandidateView[] = cands.map(({ row, cand }) => {
       const idL = levelOf(row, cand, idC)
-      return { weight: cand.weight, idAgrees: idL === 0 || idL === 1, namesakes: namesakes[cand.target] as number, twins: twins[cand.target] as number, givenLevel: levelOf(row, cand, givenC) }
+      return {
+        weight: cand.weight,
+        idAgrees: idL === 0 || idL === 1,
+        idConflict: idConflictHolds && idL === idConflictLevel && bothCccd(row, cand.target),
+        namesakes: namesakes[cand.target] as number,
+        twins: twins[cand.target] as number,
+        givenLevel: levelOf(row, cand, givenC)
+      }
     })
     return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
   }
@@ -317,7 +308,7 @@ export function runEngine(
   // Only the model, its summary and the strong edges outlive this block: the compared pairs
   // (hundreds of megabytes at a million rows) are garbage once the edges are known.
   const { dedupModel, dedupSummary, edges } = (() => {
-    const f = sites.length > 1 ? fit(sites, sites, true, opts, ctx, 'dedup') : null
+    const f = sites.length > 1 ? fit(sites, sites, { pool, a: 'subjects', b: 'subjects' }, true, opts, ctx, 'dedup') : null
     return { dedupModel: f?.model ?? null, dedupSummary: f?.summary ?? null, edges: f ? strongEdges(f.pairs, f.weights, t.auto) : [] }
   })()
   const contradicts = dedupModel ? contradiction(dedupModel) : null
@@ -401,7 +392,7 @@ export function runEngine(
     const target = linkedTarget(p)
     if (target !== null) personOfTarget.set(target, i)
   })
-  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, dedupModel, ctx) : null
+  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, { pool, a: 'complaints', b: 'subjects' }, dedupModel, ctx) : null
   const frozenComplaint = new Map(input.frozenComplaints.map((f) => [f.subjectId, f]))
   const complaintResults: ComplaintResult[] = complaints.map((c, k) => {
     const s = sites.length + k
@@ -450,13 +441,18 @@ export function runEngine(
 }
 
 /** Each complaint's best site row, scored with the site-to-site model (phones count here). */
-function complaintToSites(complaints: readonly Prepared[], sites: readonly Prepared[], model: LinkModel, ctx: JobContext): ({ site: number; weight: number } | undefined)[] {
+function complaintToSites(
+  complaints: readonly Prepared[],
+  sites: readonly Prepared[],
+  source: PairSource,
+  model: LinkModel,
+  ctx: JobContext
+): ({ site: number; weight: number } | undefined)[] {
   const pairs = block(complaints, sites, { dedup: false }, ctx)
   const compared = comparePairs(
     model.comparisons.map((f) => f.comparison),
     model.tf,
-    complaints,
-    sites,
+    source,
     pairs,
     ctx
   )

@@ -1,6 +1,7 @@
 import type { JobContext } from '../jobs/context.ts'
 import { rebuildDiffs } from '../review/diffs.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { defaultThreads } from './compare-pool.ts'
 import { runEngine, type EngineResult } from './engine.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
@@ -11,6 +12,8 @@ export interface MatchParams {
   settings?: Partial<LinkSettings>
   /** Who started the run, for the audit log. */
   actor?: string | null
+  /** Threads comparing pairs (default: the cores there are); the links are the same whatever it is. */
+  threads?: number
 }
 
 /** Random pairs compared to estimate u: enough for rare levels, seconds of work. */
@@ -47,7 +50,8 @@ export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): M
       seed: SEED,
       maxRandomPairs: RANDOM_PAIRS,
       duplicateWindowDays: settings.duplicateWindowDays,
-      today: startedAt.slice(0, 10)
+      today: startedAt.slice(0, 10),
+      threads: params.threads ?? defaultThreads()
     },
     ctx
   )

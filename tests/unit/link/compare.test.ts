@@ -94,6 +94,11 @@ describe('birth date', () => {
     expect(dob('1984', '1985-03-07')).toBe('different')
     expect(dob(null, '1985-03-07')).toBeNull()
   })
+  it('reads 01/01 against another day of the same year as a placeholder, not a different date', () => {
+    expect(dob('1985-01-01', '1985-06-20')).toBe('jan_first')
+    expect(dob('1985-06-20', '1985-01-01')).toBe('jan_first')
+    expect(dob('1985-01-01', '1986-06-20')).toBe('different')
+  })
 })
 
 describe('national ID', () => {
@@ -114,6 +119,12 @@ describe('national ID', () => {
     expect(id({ national_id: '001086001234', dob: '1986-01-01', gender: 'M' }, { national_id: '001085001234', ...man1985 })).toBe('conflict')
     // …or a man and a woman (gender digit 0 and 1).
     expect(id({ national_id: '001185001234', dob: '1985-03-07', gender: 'F' }, { national_id: '001085001234', ...man1985 })).toBe('conflict')
+  })
+  it('tells a CCCD that does not fit its own row (someone else’s) from a plain conflict', () => {
+    // The site row says a man born 1985, its CCCD a woman born 1990: not this row's own ID.
+    expect(id({ national_id: '001190004321', ...man1985 }, { national_id: '001085001234', ...man1985 })).toBe('not_own')
+    expect(id({ national_id: '001085001234', ...man1985 }, { national_id: '001190004321', ...man1985 })).toBe('not_own')
+    expect(id({ national_id: '001085009999', ...man1985 }, { national_id: '001085001234', ...man1985 })).toBe('conflict')
   })
   it('conflicts on different comparable IDs, and is not comparable across ID kinds', () => {
     expect(id({ national_id: '001085009999' }, { national_id: '001085001234' })).toBe('conflict')

@@ -26,6 +26,11 @@ describe('decisions', () => {
     expect(holdFor([cand(30)], () => false)).toBeNull()
   })
 
+  it('holds a best candidate whose ID conflicts, each ID fitting its own record, however strong the rest', () => {
+    expect(holdFor([cand(30, { idConflict: true })], () => false)).toBe('id_conflict')
+    expect(holdFor([cand(30, { idConflict: false })], () => false)).toBeNull()
+  })
+
   it('holds a candidate with a twin unless the ID settles it', () => {
     const twin = (i: number, j: number) => i === 0 && j === 1
     expect(holdFor([cand(25), cand(12, { givenLevel: 5 })], twin)).toBe('twin')

@@ -12,6 +12,10 @@ import type { Comparison } from './types.ts'
  *   and gender embedded in one of the two IDs agree with the other record. A slip in the
  *   year digits still reads as a typo (the other ID agrees with this record); two people
  *   born in different years whose IDs happen to be one digit apart read as a conflict;
+ * - not_own: comparable IDs that disagree, where a CCCD's embedded birth year or gender
+ *   contradicts its own record: the ID on that row is probably someone else's (copied
+ *   from the row above, a relative's), or the row's birth date or sex is wrong. EM learns
+ *   how much such a conflict still counts against a match;
  * - conflict: comparable IDs that disagree.
  * IDs of different lengths with no crosswalk are not comparable: no evidence either way.
  */
@@ -31,12 +35,13 @@ export function idLevel(a: Prepared, b: Prepared): number {
       if (oneDigitOrSwap(x, y) && (cccdAgrees(x, b) || cccdAgrees(y, a))) return 2
     }
   }
-  return comparable ? 3 : -1
+  if (!comparable) return -1
+  return (na && !cccdAgrees(na, a)) || (nb && !cccdAgrees(nb, b)) ? 3 : 4
 }
 
 export const nationalId: Comparison = {
   name: 'national_id',
   field: 'identifier',
-  levels: ['exact', 'crosswalk', 'typo', 'conflict'],
+  levels: ['exact', 'crosswalk', 'typo', 'not_own', 'conflict'],
   compare: idLevel
 }

@@ -1,11 +1,10 @@
 import type { JobContext } from '../../jobs/context.ts'
 import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
-import { CATALOGUE, compareInto, selectComparisons, type Comparison } from '../compare/index.ts'
-import type { Prepared } from '../prepare.ts'
+import { CATALOGUE, selectComparisons, type Comparison } from '../compare/index.ts'
 import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'
-import { comparisonWeight, levelWeights, priorWeight, tfFrequency, type LinkModel } from './score.ts'
+import { comparisonWeight, levelWeights, priorWeight, type LinkModel } from './score.ts'
 import type { TermFrequencies } from './tf.ts'
-import { sampleRandomPairs, uFromSample } from './u-sample.ts'
+import { sampleRandomPairs, uFromSample, type PairSource } from './u-sample.ts'
 
 /** Levels and frequency adjustments of every candidate pair, computed once. */
 export interface ComparedPairs {
@@ -17,33 +16,9 @@ export interface ComparedPairs {
   freq: Float32Array
 }
 
-export function comparePairs(
-  cs: readonly Comparison[],
-  tf: TermFrequencies,
-  subjects: readonly Prepared[],
-  targets: readonly Prepared[],
-  pairs: CandidatePairs,
-  ctx: JobContext
-): ComparedPairs {
-  const width = cs.length
-  const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
-  const levels = new Int8Array(pairs.length * width)
-  const freq = new Float32Array(pairs.length * tfColumns.length)
-  const row = new Int8Array(width)
-  for (let p = 0; p < pairs.length; p++) {
-    if ((p & 0x7fff) === 0) {
-      ctx.checkCancelled()
-      ctx.progress({ done: p, total: pairs.length, stage: 'compare' })
-    }
-    const a = subjects[pairs.subject[p] as number] as Prepared
-    const b = targets[pairs.target[p] as number] as Prepared
-    const scratch = compareInto(cs, a, b, row)
-    levels.set(row, p * width)
-    tfColumns.forEach((c, k) => {
-      freq[p * tfColumns.length + k] = tfFrequency({ tf }, cs[c] as Comparison, row[c] as number, a, b, scratch)
-    })
-  }
-  return { width, levels, tfColumns, freq }
+export function comparePairs(cs: readonly Comparison[], tf: TermFrequencies, source: PairSource, pairs: CandidatePairs, ctx: JobContext): ComparedPairs {
+  const r = source.pool.compare(cs, tf, source.a, source.b, pairs.subject.subarray(0, pairs.length), pairs.target.subarray(0, pairs.length), ctx, 'compare')
+  return { width: cs.length, levels: r.levels, tfColumns: r.tfColumns, freq: r.freq }
 }
 
 export interface SessionReport {
@@ -74,8 +49,8 @@ const MIN_SESSION_PAIRS = 20
  * 4. for deduplication, u corrected for the matches hidden among the random pairs.
  */
 export function fitModel(
-  subjects: readonly Prepared[],
-  targets: readonly Prepared[],
+  sizes: { subjects: number; targets: number },
+  source: PairSource,
   pairs: CandidatePairs,
   tf: TermFrequencies,
   opts: { dedup: boolean; seed: number; maxRandomPairs: number; rules?: readonly BlockingRule[] },
@@ -83,13 +58,13 @@ export function fitModel(
 ): { model: LinkModel; compared: ComparedPairs; report: FitReport } {
   const rules = opts.rules ?? BLOCKING_RULES
   ctx.progress({ done: 0, total: null, stage: 'sample' })
-  const probe = sampleRandomPairs(subjects, targets, CATALOGUE, { dedup: opts.dedup, maxPairs: Math.min(opts.maxRandomPairs, 20_000), seed: opts.seed }, ctx)
+  const probe = sampleRandomPairs(sizes, source, CATALOGUE, { dedup: opts.dedup, maxPairs: Math.min(opts.maxRandomPairs, 20_000), seed: opts.seed }, ctx)
   const coverage = new Map(CATALOGUE.map((c, i) => [c.name, probe.n > 0 ? (probe.nonNull[i] as number) / probe.n : 0]))
   const cs = selectComparisons(coverage)
-  const sample = sampleRandomPairs(subjects, targets, cs, { dedup: opts.dedup, maxPairs: opts.maxRandomPairs, seed: opts.seed + 1 }, ctx)
+  const sample = sampleRandomPairs(sizes, source, cs, { dedup: opts.dedup, maxPairs: opts.maxRandomPairs, seed: opts.seed + 1 }, ctx)
   let u = cs.map((_, c) => uFromSample(sample, c))
 
-  const compared = comparePairs(cs, tf, subjects, targets, pairs, ctx)
+  const compared = comparePairs(cs, tf, source, pairs, ctx)
   const width = cs.length
   ctx.progress({ done: 0, total: rules.length, stage: 'em' })
 
@@ -126,8 +101,8 @@ export function fitModel(
     return fallback ? (fallback[i] as number[]) : initialM(c.levels.length)
   })
 
-  const totalPairs = opts.dedup ? (subjects.length * (subjects.length - 1)) / 2 : subjects.length * targets.length
-  const start = Math.max(1, Math.min(subjects.length, targets.length) / (opts.dedup ? 2 : 1)) / Math.max(totalPairs, 1)
+  const totalPairs = opts.dedup ? (sizes.subjects * (sizes.subjects - 1)) / 2 : sizes.subjects * sizes.targets
+  const start = Math.max(1, Math.min(sizes.subjects, sizes.targets) / (opts.dedup ? 2 : 1)) / Math.max(totalPairs, 1)
   let prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), start)
   if (prior.lambda > 0) {
     // Random pairs include a few true matches (many, in a small file or registry):

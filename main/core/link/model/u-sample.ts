@@ -1,6 +1,6 @@
 import type { JobContext } from '../../jobs/context.ts'
-import { compareInto, type Comparison } from '../compare/index.ts'
-import type { Prepared } from '../prepare.ts'
+import type { ComparePool } from '../compare-pool.ts'
+import type { Comparison } from '../compare/index.ts'
 import { rng } from './random.ts'
 
 export interface RandomPairSample {
@@ -12,46 +12,60 @@ export interface RandomPairSample {
   nonNull: number[]
 }
 
+/** Where a batch of pairs is compared: the pool and the names of the two record sets. */
+export interface PairSource {
+  pool: ComparePool
+  a: string
+  b: string
+}
+
 /**
  * Compares random pairs, which are almost all non-matches: their level frequencies
  * estimate u, and their null rates show which comparisons the data supports. Small
- * inputs are compared exhaustively.
+ * inputs are compared exhaustively. The pairs are drawn here, in one sequence, and
+ * compared in the pool: the sample is the same whatever the number of threads.
  */
 export function sampleRandomPairs(
-  subjects: readonly Prepared[],
-  targets: readonly Prepared[],
+  sizes: { subjects: number; targets: number },
+  source: PairSource,
   comparisons: readonly Comparison[],
   opts: { dedup: boolean; maxPairs: number; seed: number },
   ctx: JobContext
 ): RandomPairSample {
+  const { subjects, targets } = sizes
+  const total = opts.dedup ? (subjects * (subjects - 1)) / 2 : subjects * targets
+  const n = total <= 0 ? 0 : Math.min(total, opts.maxPairs)
+  const sub = new Int32Array(n)
+  const tgt = new Int32Array(n)
+  if (total <= opts.maxPairs) {
+    let k = 0
+    for (let i = 0; i < subjects; i++) {
+      for (let j = opts.dedup ? i + 1 : 0; j < targets; j++) {
+        sub[k] = i
+        tgt[k++] = j
+      }
+    }
+  } else {
+    const rand = rng(opts.seed)
+    for (let k = 0; k < n; ) {
+      const i = Math.floor(rand() * subjects)
+      const j = Math.floor(rand() * targets)
+      if (opts.dedup && i === j) continue
+      sub[k] = i
+      tgt[k++] = j
+    }
+  }
+  const { levels } = source.pool.compare(comparisons, null, source.a, source.b, sub, tgt, ctx, 'sample')
+  const width = comparisons.length
   const counts = comparisons.map((c) => new Array<number>(c.levels.length).fill(0))
-  const nonNull = new Array<number>(comparisons.length).fill(0)
-  const out = new Int8Array(comparisons.length)
-  let n = 0
-  const add = (a: Prepared, b: Prepared): void => {
-    compareInto(comparisons, a, b, out)
-    for (let c = 0; c < comparisons.length; c++) {
-      const l = out[c] as number
+  const nonNull = new Array<number>(width).fill(0)
+  for (let p = 0; p < n; p++) {
+    for (let c = 0; c < width; c++) {
+      const l = levels[p * width + c] as number
       if (l < 0) continue
       nonNull[c] = (nonNull[c] as number) + 1
       const row = counts[c] as number[]
       row[l] = (row[l] as number) + 1
-    }
-    n++
-    if ((n & 0xffff) === 0) ctx.checkCancelled()
-  }
-  const total = opts.dedup ? (subjects.length * (subjects.length - 1)) / 2 : subjects.length * targets.length
-  if (total <= opts.maxPairs) {
-    for (let i = 0; i < subjects.length; i++) {
-      for (let j = opts.dedup ? i + 1 : 0; j < targets.length; j++) add(subjects[i] as Prepared, targets[j] as Prepared)
-    }
-  } else if (total > 0) {
-    const rand = rng(opts.seed)
-    while (n < opts.maxPairs) {
-      const i = Math.floor(rand() * subjects.length)
-      const j = Math.floor(rand() * targets.length)
-      if (opts.dedup && i === j) continue
-      add(subjects[i] as Prepared, targets[j] as Prepared)
     }
   }
   return { n, counts, nonNull }

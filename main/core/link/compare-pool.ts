@@ -1,0 +1,183 @@
+import { availableParallelism } from 'node:os'
+import { isMainThread, Worker, workerData, parentPort } from 'node:worker_threads'
+import type { JobContext } from '../jobs/context.ts'
+import { byName, compareInto, type Comparison } from './compare/index.ts'
+import { tfFrequency } from './model/score.ts'
+import type { TermFrequencies } from './model/tf.ts'
+import type { Prepared } from './prepare.ts'
+
+/**
+ * Comparing pairs (the candidate pairs and the random pairs for u) on every core. Each
+ * thread holds a copy of the records, sent once; a batch of pairs is cut into chunks that
+ * the threads and the caller take in turn from a shared counter, and each writes its
+ * chunk's levels straight into shared memory at the chunk's place. The levels of a pair
+ * depend only on the pair, so the result is the same whatever the number of threads.
+ *
+ * The linkage is synchronous (one transaction after one computation), so the caller waits
+ * for the threads with Atomics.wait instead of an event loop: it compares chunks itself
+ * while they do, and checks for a cancel between its chunks.
+ *
+ * The threads run this very module (as the import reader does): `new Worker(import.meta.url)`
+ * finds it as a .ts source and inside the bundled chunk alike.
+ */
+const ROLE = 'vaxrecon-compare'
+
+/** Pairs per chunk: small enough to share work evenly and notice a cancel soon. */
+const CHUNK = 4096
+
+/** The threads `match` uses unless told otherwise: the cores there are. */
+export const defaultThreads = (): number => Math.max(1, availableParallelism())
+
+// Control words in the shared Int32Array.
+const NEXT = 0 // next chunk to take
+const DONE = 1 // workers finished with the current batch
+const ABORT = 2 // set to stop taking chunks (a cancel)
+const FAILED = 3 // a worker failed
+const CONTROL_WORDS = 4
+
+type RecordSets = Record<string, readonly Prepared[]>
+
+interface Batch {
+  type: 'batch'
+  comparisons: string[]
+  tf: TermFrequencies | null
+  a: string
+  b: string
+  subject: Int32Array
+  target: Int32Array
+  levels: Int8Array
+  /** Null when no frequencies are wanted (random pairs). */
+  freq: Float32Array | null
+}
+
+type WorkerMessage = { type: 'records'; sets: RecordSets } | Batch
+
+interface PoolData {
+  role: typeof ROLE
+  control: Int32Array
+}
+
+export interface ComparedBatch {
+  levels: Int8Array
+  /** Frequency of the agreed value per pair and frequency column, NaN when not adjusted. */
+  freq: Float32Array
+  tfColumns: number[]
+}
+
+/** Compares chunks of a batch until none is left (or an abort), in whichever thread runs it. */
+function work(batch: Batch, sets: RecordSets, control: Int32Array, between: () => void): void {
+  const cs = batch.comparisons.map(byName)
+  const A = sets[batch.a] as readonly Prepared[]
+  const B = sets[batch.b] as readonly Prepared[]
+  const width = cs.length
+  const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
+  const row = new Int8Array(width)
+  const n = batch.subject.length
+  const chunks = Math.ceil(n / CHUNK)
+  for (;;) {
+    between()
+    if (Atomics.load(control, ABORT) !== 0) return
+    const k = Atomics.add(control, NEXT, 1)
+    if (k >= chunks) return
+    for (let p = k * CHUNK, end = Math.min(n, p + CHUNK); p < end; p++) {
+      const a = A[batch.subject[p] as number] as Prepared
+      const b = B[batch.target[p] as number] as Prepared
+      const scratch = compareInto(cs, a, b, row)
+      batch.levels.set(row, p * width)
+      if (batch.freq && batch.tf) {
+        const tf = { tf: batch.tf }
+        for (let t = 0; t < tfColumns.length; t++) {
+          const c = tfColumns[t] as number
+          batch.freq[p * tfColumns.length + t] = tfFrequency(tf, cs[c] as Comparison, row[c] as number, a, b, scratch)
+        }
+      }
+    }
+  }
+}
+
+export class ComparePool {
+  readonly threads: number
+  private readonly workers: Worker[] = []
+  private readonly control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS))
+  private readonly sets: RecordSets
+
+  /** `threads` counts the caller: 1 compares in this thread alone, with no workers. */
+  constructor(threads: number, sets: RecordSets) {
+    this.threads = Math.max(1, Math.floor(threads))
+    this.sets = sets
+    for (let i = 1; i < this.threads; i++) {
+      const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, control: this.control } satisfies PoolData })
+      w.unref()
+      w.postMessage({ type: 'records', sets } satisfies WorkerMessage)
+      this.workers.push(w)
+    }
+  }
+
+  /**
+   * Levels of every pair (subject[p] of set a, target[p] of set b) on the comparisons,
+   * pair-major, and with `tf` the frequency of each agreed value on frequency-adjusted ones.
+   */
+  compare(cs: readonly Comparison[], tf: TermFrequencies | null, a: string, b: string, subject: Int32Array, target: Int32Array, ctx: JobContext, stage: string): ComparedBatch {
+    const n = subject.length
+    const width = cs.length
+    const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
+    const shared = this.workers.length > 0 && n > CHUNK
+    const buffer = (bytes: number): ArrayBuffer | SharedArrayBuffer => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes))
+    const levels = new Int8Array(buffer(n * width))
+    const freq = new Float32Array(buffer(4 * (tf ? n * tfColumns.length : 0)))
+    const batch: Batch = { type: 'batch', comparisons: cs.map((c) => c.name), tf, a, b, subject, target, levels, freq: tf ? freq : null }
+    const control = this.control
+    Atomics.store(control, NEXT, 0)
+    Atomics.store(control, DONE, 0)
+    Atomics.store(control, ABORT, 0)
+    const helpers = shared ? this.workers : []
+    if (shared) {
+      // Index arrays are copied once per worker; levels and frequencies are shared.
+      for (const w of helpers) w.postMessage(batch satisfies WorkerMessage)
+    }
+    let cancelled: unknown = null
+    let chunk = 0
+    work(batch, this.sets, control, () => {
+      if (cancelled !== null) return
+      if ((chunk++ & 7) === 0) ctx.progress({ done: Math.min(n, Atomics.load(control, NEXT) * CHUNK), total: n, stage })
+      try {
+        ctx.checkCancelled()
+      } catch (err) {
+        cancelled = err
+        Atomics.store(control, ABORT, 1)
+      }
+    })
+    for (let done = Atomics.load(control, DONE); done < helpers.length; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done, 1000)
+    if (cancelled !== null) throw cancelled
+    if (Atomics.load(control, FAILED) !== 0) throw new Error('a comparison thread failed')
+    return { levels, freq, tfColumns }
+  }
+
+  close(): void {
+    for (const w of this.workers) void w.terminate()
+    this.workers.length = 0
+  }
+}
+
+function serve(data: PoolData): void {
+  const port = parentPort
+  if (!port) return
+  let sets: RecordSets = {}
+  port.on('message', (m: WorkerMessage) => {
+    if (m.type === 'records') {
+      sets = m.sets
+      return
+    }
+    try {
+      work(m, sets, data.control, () => {})
+    } catch {
+      Atomics.store(data.control, FAILED, 1)
+      Atomics.store(data.control, ABORT, 1)
+    } finally {
+      Atomics.add(data.control, DONE, 1)
+      Atomics.notify(data.control, DONE)
+    }
+  })
+}
+
+if (!isMainThread && (workerData as Partial<PoolData> | null)?.role === ROLE) serve(workerData as PoolData)
