@@ -10,14 +10,15 @@ export const other = (s: Side): Side => (s === 'l' ? 'r' : 'l')
 /** A column of one side, quoted as Splink writes it. */
 export const col = (name: string, side: Side): string => `"${name}_${side}"`
 
-export const and = (...xs: string[]): string => xs.map((x) => `(${x})`).join(' AND ')
-export const or = (...xs: string[]): string => xs.map((x) => `(${x})`).join(' OR ')
+/** Conjunction and disjunction, parenthesized whole: they are spliced into larger conditions. */
+export const and = (...xs: string[]): string => `(${xs.map((x) => `(${x})`).join(' AND ')})`
+export const or = (...xs: string[]): string => `(${xs.map((x) => `(${x})`).join(' OR ')})`
 
 /** One keystroke apart (substitution, insertion, deletion, adjacent swap): VaxRecon's oneEditApart. */
 export const oneEdit = (x: string, y: string): string => `damerau_levenshtein(${x}, ${y}) = 1`
 
 /** Same length and one keystroke apart: a mistyped or swapped digit. */
-export const oneDigit = (x: string, y: string): string => `length(${x}) = length(${y}) AND damerau_levenshtein(${x}, ${y}) = 1`
+export const oneDigit = (x: string, y: string): string => `(length(${x}) = length(${y}) AND damerau_levenshtein(${x}, ${y}) = 1)`
 
 /** Length of the common prefix, at most 4 (Winkler's bonus). */
 const commonPrefix = (x: string, y: string): string =>
