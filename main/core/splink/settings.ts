@@ -48,6 +48,9 @@ export interface SplinkSettings {
   additional_columns_to_retain: string[]
   em_convergence: number
   max_iterations: number
+  match_weight_column_prefix: 'mw_'
+  term_frequency_adjustment_column_prefix: 'tf_'
+  comparison_vector_value_column_prefix: 'gamma_'
   blocking_rules_to_generate_predictions: { blocking_rule: string; sql_dialect: 'duckdb' }[]
   comparisons: SplinkComparison[]
 }
@@ -136,6 +139,9 @@ export function splinkSettings(model: StoredModel): SplinkSettings {
     additional_columns_to_retain: ['record_kind', 'source_file', 'source_sheet', 'source_row'],
     em_convergence: 0.0001,
     max_iterations: 25,
+    match_weight_column_prefix: 'mw_',
+    term_frequency_adjustment_column_prefix: 'tf_',
+    comparison_vector_value_column_prefix: 'gamma_',
     blocking_rules_to_generate_predictions: BLOCKING_SQL.map((b) => ({ blocking_rule: b.sql, sql_dialect: 'duckdb' })),
     comparisons: model.comparisons.map((c) => comparison(c, TF_FLOOR))
   }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -6,6 +7,7 @@ import { RECORD_COLUMNS } from '../../../main/core/splink/record-columns.ts'
 import { exportRecords, exportRows } from '../../../main/core/splink/records-export.ts'
 import { lastModel, splinkSettings, type SplinkSettings, type StoredModel } from '../../../main/core/splink/settings.ts'
 import type { Workspace } from '../../../main/core/workspace/workspace.ts'
+import { cliInProcess } from '../../helpers/cli.ts'
 import { matchedDemoWorkspace } from '../../helpers/demo-workspace.ts'
 import { faithfulness, type Faithfulness } from '../../helpers/splink-faithful.ts'
 import { splinkPredict } from '../../helpers/splink-predict.ts'
@@ -102,5 +104,64 @@ describe('vaxrecon records export', () => {
     expect(new Set(site.map((r) => r.unique_id)).size).toBe(site.length)
     expect(new Set(site.map((r) => r.record_kind))).toEqual(new Set(['site', 'complaint']))
     expect(site.every((r) => r.source_dataset === 'site' && typeof r.source_file === 'string' && (r.source_row as number) >= 2)).toBe(true)
+  })
+})
+
+describe('vaxrecon model export', () => {
+  const reference = JSON.parse(readFileSync('/work/shared/data/splink/saved_model_from_demo.json', 'utf8')) as Record<string, unknown>
+  const LEVEL_KEYS = [
+    'sql_condition', 'label_for_charts', 'is_null_level', 'm_probability', 'u_probability', 'fix_m_probability', 'fix_u_probability',
+    'tf_adjustment_column', 'tf_adjustment_weight', 'tf_minimum_u_value', 'disable_tf_exact_match_detection'
+  ]
+  const columns = new Set(RECORD_COLUMNS.map(([c]) => c))
+
+  it('writes valid JSON with every key Splink reads, in the shape of a model Splink saved', async () => {
+    const out = join(dir, 'settings.json')
+    const r = await cliInProcess(['model', 'export', ws.path, '--out', out])
+    expect(r.code, r.stderr).toBe(0)
+    const s = JSON.parse(readFileSync(out, 'utf8')) as SplinkSettings & Record<string, unknown>
+    expect(s).toEqual(JSON.parse(JSON.stringify(settings)))
+    for (const key of Object.keys(reference).filter((k) => k !== 'linker_uid')) expect(s, key).toHaveProperty(key)
+    expect(s.link_type).toBe('link_only')
+    expect(s.sql_dialect).toBe('duckdb')
+    expect(s.probability_two_random_records_match).toBeGreaterThan(0)
+    expect(s.probability_two_random_records_match).toBeLessThan(1)
+    expect(s.blocking_rules_to_generate_predictions.length).toBeGreaterThan(0)
+    for (const b of s.blocking_rules_to_generate_predictions) expect(Object.keys(b).sort()).toEqual(['blocking_rule', 'sql_dialect'])
+    expect(s.comparisons.map((c) => c.output_column_name)).toEqual(stored.comparisons.map((c) => c.name))
+  })
+
+  it('gives each comparison a null level first, an ELSE level last, and m and u in (0, 1) that sum to 1', () => {
+    for (const c of settings.comparisons) {
+      expect(Object.keys(c).sort()).toEqual(['comparison_description', 'comparison_levels', 'output_column_name'])
+      const levels = c.comparison_levels
+      expect(levels[0]?.is_null_level).toBe(true)
+      expect(levels.at(-1)?.sql_condition).toBe('ELSE')
+      for (const l of levels) {
+        for (const k of Object.keys(l)) expect(LEVEL_KEYS, k).toContain(k)
+        expect(l.label_for_charts.length).toBeGreaterThan(0)
+        if (l.is_null_level) continue
+        for (const p of [l.m_probability, l.u_probability]) {
+          expect(p).toBeGreaterThan(0)
+          expect(p).toBeLessThan(1)
+        }
+      }
+      const sum = (k: 'm_probability' | 'u_probability'): number => levels.reduce((t, l) => t + (l[k] ?? 0), 0)
+      expect(sum('m_probability')).toBeCloseTo(1, 2)
+      expect(sum('u_probability')).toBeCloseTo(1, 2)
+    }
+  })
+
+  it('adjusts names for their frequency and reads only exported columns', () => {
+    const tf = settings.comparisons.flatMap((c) => c.comparison_levels.filter((l) => l.tf_adjustment_column))
+    expect(tf.length).toBe(4)
+    for (const l of tf) {
+      expect(columns.has(l.tf_adjustment_column as never)).toBe(true)
+      expect(l.tf_adjustment_weight).toBe(1)
+    }
+    const sql = JSON.stringify(settings)
+    const used = [...sql.matchAll(/\\"([a-z_]+)_[lr]\\"/g), ...sql.matchAll(/[lr]\.\\"([a-z_]+)\\"/g)].map((m) => m[1] as string)
+    expect(new Set(used).size).toBeGreaterThan(20)
+    for (const c of used) expect(columns.has(c as never), c).toBe(true)
   })
 })
