@@ -4,12 +4,12 @@ import { loadPrepared } from '../../main/core/link/load.ts'
 import { comparisonWeight, levelWeights, priorWeight, tfFrequency, type LinkModel } from '../../main/core/link/model/score.ts'
 import { buildTermFrequencies } from '../../main/core/link/model/tf.ts'
 import type { Prepared } from '../../main/core/link/prepare.ts'
-import type { StoredModel } from '../../main/core/splink/settings.ts'
+import type { SplinkSettings } from '../../main/core/splink/settings.ts'
 import type { Db } from '../../main/core/workspace/workspace.ts'
 
 /**
  * VaxRecon's own levels and weights for the pairs Splink's SQL compared (table
- * `predictions`), from the same stored m, u and λ and VaxRecon's own comparison code.
+ * `predictions`), from the exported m, u and λ and VaxRecon's own comparison and scoring code.
  */
 export interface Faithfulness {
   pairs: number
@@ -26,18 +26,22 @@ export interface Faithfulness {
   differing: Map<string, number>
 }
 
-export function linkModelOf(stored: StoredModel, subjects: readonly Prepared[], registry: readonly Prepared[]): LinkModel {
+/** VaxRecon's model with the exported m, u and λ (the levels in VaxRecon's order, the null level left out). */
+export function linkModelOf(s: SplinkSettings, subjects: readonly Prepared[], registry: readonly Prepared[]): LinkModel {
   return {
-    lambda: stored.lambda,
-    comparisons: stored.comparisons.map((c) => ({ comparison: byName(c.name), m: c.m, u: c.u })),
+    lambda: s.probability_two_random_records_match,
+    comparisons: s.comparisons.map((c) => {
+      const levels = c.comparison_levels.filter((l) => !l.is_null_level)
+      return { comparison: byName(c.output_column_name), m: levels.map((l) => l.m_probability as number), u: levels.map((l) => l.u_probability as number) }
+    }),
     tf: buildTermFrequencies([subjects, registry])
   }
 }
 
-export async function faithfulness(db: Db, con: DuckDBConnection, stored: StoredModel): Promise<Faithfulness> {
+export async function faithfulness(db: Db, con: DuckDBConnection, settings: SplinkSettings): Promise<Faithfulness> {
   const subjects = [...loadPrepared(db, 'site'), ...loadPrepared(db, 'complaint')]
   const registry = loadPrepared(db, 'registry')
-  const model = linkModelOf(stored, subjects, registry)
+  const model = linkModelOf(settings, subjects, registry)
   const byId = new Map([...subjects, ...registry].map((r) => [r.id, r]))
   const cs = model.comparisons.map((f) => f.comparison)
   const table = levelWeights(model)

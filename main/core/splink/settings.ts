@@ -117,8 +117,19 @@ function comparison(c: StoredModel['comparisons'][number], tfFloor: number): Spl
   return { output_column_name: c.name, comparison_description: `VaxRecon ${c.name}`, comparison_levels: levels }
 }
 
+/**
+ * The match stores m and u to four significant digits, so a level holding nearly all of
+ * them (an ID agreeing in 99.998% of matches) reads 1, which Splink's log2(m/u) and the
+ * (0, 1) range cannot take. Each row is a distribution: such a value is 1 minus the others.
+ */
+function unrounded(ps: readonly number[]): number[] {
+  const total = ps.reduce((a, b) => a + b, 0)
+  return ps.map((p) => (p >= 1 ? 1 - (total - p) : p))
+}
+
 /** The stored model as Splink settings, in Splink's DuckDB dialect. */
-export function splinkSettings(model: StoredModel): SplinkSettings {
+export function splinkSettings(stored: StoredModel): SplinkSettings {
+  const model = { ...stored, comparisons: stored.comparisons.map((c) => ({ ...c, m: unrounded(c.m), u: unrounded(c.u) })) }
   for (const c of model.comparisons) {
     const ok = c.m.length === c.levels.length && c.u.length === c.levels.length && [...c.m, ...c.u].every((p) => p > 0 && p < 1)
     if (!ok) {

@@ -41,7 +41,7 @@ beforeAll(async () => {
   await con.run(`CREATE TABLE site_recs AS SELECT * FROM read_parquet(${literal(join(dir, 'site.parquet'))})`)
   await con.run(`CREATE TABLE registry_recs AS SELECT * FROM read_parquet(${literal(join(dir, 'registry.parquet'))})`)
   const timing = await splinkPredict(con, settings, 'site_recs', 'registry_recs')
-  f = await faithfulness(ws.db, con, stored)
+  f = await faithfulness(ws.db, con, settings)
   const differing = [...f.differing].sort((a, b) => b[1] - a[1])
   process.stdout.write(
     `splink faithfulness: ${f.agreeing}/${f.pairs} pairs (${((100 * f.agreeing) / f.pairs).toFixed(3)}%) agree on every level; ` +
