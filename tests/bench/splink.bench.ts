@@ -40,6 +40,7 @@ export default async function splinkBench(): Promise<void> {
   const m = spawnSync(process.execPath, [CHILD, path], { encoding: 'utf8', maxBuffer: 1 << 24 })
   if (m.status !== 0) throw new Error(`match failed: ${m.stderr}`)
   const match = JSON.parse(m.stdout) as { linkSeconds: number; peakRssMb: number }
+  out(`VaxRecon match: ${match.linkSeconds.toFixed(1)} s linkage, peak RSS ${match.peakRssMb} MB`)
 
   const w = openWorkspace(path)
   const t0 = performance.now()
