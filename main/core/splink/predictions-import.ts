@@ -1,5 +1,6 @@
 import { basename } from 'node:path'
 import { appendAudit } from '../audit/append.ts'
+import { now } from '../clock.ts'
 import { VaxError } from '../errors.ts'
 import type { JobContext } from '../jobs/context.ts'
 import { applyThresholds } from '../link/apply-thresholds.ts'
@@ -119,9 +120,9 @@ export async function importPredictions(ws: Workspace, path: string, ctx: JobCon
     const prev = db.prepare('SELECT model_json FROM match_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as string
     db.prepare('DELETE FROM candidates').run()
     db.prepare('DELETE FROM links WHERE decided_by IS NULL').run()
-    const now = new Date().toISOString()
+    const at = now().toISOString()
     const runId = Number(
-      db.prepare('INSERT INTO match_runs (started_at, finished_at, params_json, model_json) VALUES (?, ?, ?, ?)').run(now, now, JSON.stringify({ source: 'splink', file: basename(path) }), prev).lastInsertRowid
+      db.prepare('INSERT INTO match_runs (started_at, finished_at, params_json, model_json) VALUES (?, ?, ?, ?)').run(at, at, JSON.stringify({ source: 'splink', file: basename(path) }), prev).lastInsertRowid
     )
     const insertLink = db.prepare(
       `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, match_probability, status, hold_reason, contributions_json)
