@@ -57,8 +57,8 @@ export interface SplinkSettings {
 
 const noModel = (): VaxError =>
   new VaxError('SPLINK_NO_MODEL', {
-    vi: 'Chưa có mô hình liên kết: hãy chạy liên kết (vaxrecon match) trước khi xuất.',
-    en: 'There is no linkage model yet: run the match (vaxrecon match) before exporting it.'
+    vi: 'Chưa có mô hình liên kết: hãy chạy liên kết (vaxrecon match) trước.',
+    en: 'There is no linkage model yet: run the match (vaxrecon match) first.'
   })
 
 /** The model of the last finished match. */
