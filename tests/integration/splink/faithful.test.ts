@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -53,6 +53,7 @@ beforeAll(async () => {
 afterAll(() => {
   con?.closeSync()
   ws?.close()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('the exported model, run by DuckDB as Splink would', () => {

@@ -1,4 +1,4 @@
-import { renameSync } from 'node:fs'
+import { renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DuckDBConnection } from '@duckdb/node-api'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -48,6 +48,7 @@ beforeAll(async () => {
 afterAll(() => {
   con?.closeSync()
   ws?.close()
+  rmSync(dir, { recursive: true, force: true })
 })
 
 describe('vaxrecon links import refuses a broken file and leaves the workspace unchanged', () => {
