@@ -6,6 +6,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import { mayDecide, notSupervisorError, ownAmong, selfApprovalError } from './four-eyes.ts'
 import { selectTargets, whereIds, whereOf } from './proposal-query.ts'
 import { DecideRequest, type DecideRequestInput, type DecideResult, type ProposalStatus, type Verdict } from './schema.ts'
+import { now as clockNow } from '../clock.ts'
 
 const FROM: Record<Verdict, ProposalStatus> = { approve: 'proposed', reject: 'proposed', withdraw: 'approved' }
 // A withdrawn approval puts the correction back in the queue, to be decided again.
@@ -74,7 +75,7 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput):
     }
     if (own.length > 0) auditRefusal(ws, actor.name, verdict, { reason: 'own-proposal', ids: own, error: selfApprovalError(own) })
     const skip = new Set(own)
-    const now = new Date().toISOString()
+    const now = clockNow().toISOString()
     const insert = ws.db.prepare('INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment) VALUES (?, ?, ?, ?, ?)')
     const update = ws.db.prepare('UPDATE proposals SET status = ? WHERE id = ? AND status = ?')
     let applied = 0

@@ -23,6 +23,7 @@ import { refreshRows } from './rows.ts'
 import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from './complaint-deadline.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
+import { now as clockNow } from '../clock.ts'
 
 /**
  * The complaints queue. A citizen's complaint must be answered within 48 hours of its
@@ -99,7 +100,7 @@ function toItem(r: QueueRow, now: number): ComplaintItem {
 
 const VIEW = { open: 'open = 1', resolved: 'open = 0', all: '1' } as const
 
-export function complaintQueue(ws: Workspace, req: ComplaintQueueRequest, now = new Date()): ComplaintQueue {
+export function complaintQueue(ws: Workspace, req: ComplaintQueueRequest, now = clockNow()): ComplaintQueue {
   const db = ws.db
   const nowSql = now.toISOString().replace('T', ' ').slice(0, 19)
   const counts = db
@@ -263,7 +264,7 @@ function suggestionsFor(db: Db, claim: ClaimKind, c: ComplaintRow, registry: Reg
   }
 }
 
-export function complaintEvidence(ws: Workspace, recordId: number, now = new Date()): ComplaintEvidence {
+export function complaintEvidence(ws: Workspace, recordId: number, now = clockNow()): ComplaintEvidence {
   const db = ws.db
   const c = loadComplaint(db, recordId)
   const row = db.prepare(`SELECT * FROM (${COMPLAINTS}) WHERE id = ?`).get(recordId) as QueueRow
@@ -322,7 +323,7 @@ function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<numb
   return { target: 'site', recordId: d.recordId, field: d.field, old, new: value, reason: 'complaint' }
 }
 
-export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = new Date()): { decisionId: number; proposals: number } {
+export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = clockNow()): { decisionId: number; proposals: number } {
   const allowedReasons: readonly string[] = OUTCOME_REASONS[req.outcome]
   if (!allowedReasons.includes(req.reasonCode)) {
     throw new VaxError('COMPLAINT_REASON_INVALID', {
