@@ -3,7 +3,7 @@ import { vnDateValue } from '../approve/format.ts'
 const COLORS = ['#0b6e4f', '#1f6fb2', '#e0a526', '#7b3fa0', '#b3372a']
 const WIDTH = 860
 const HEIGHT = 230
-const PAD = { left: 44, right: 12, top: 10, bottom: 26 }
+const PAD = { left: 44, right: 24, top: 10, bottom: 26 }
 const LEGEND = 22
 
 /** A round top for the value axis: 1, 2 or 5 times a power of ten. */
