@@ -152,6 +152,13 @@ function provinceReport(all: Verified[], now: Date): ReportFile {
  * found) and writes nothing.
  */
 export async function mergeReports(opts: MergeOptions): Promise<{ path: string; report: ReportFile }> {
+  const out = resolve(opts.out)
+  if (opts.files.some((f) => resolve(f) === out)) {
+    throw new VaxError('REPORT_MERGE_OUT_IS_INPUT', {
+      vi: 'Tệp kết quả (--out) trùng với một báo cáo huyện đầu vào.',
+      en: 'The output file (--out) is one of the district reports given.'
+    })
+  }
   const keys = opts.publicKeys.map(parsePublicKey)
   const checked = await Promise.all(opts.files.map((f) => verifyOne(resolve(f), keys)))
   const problems = checked.filter((c): c is BilingualMessage => !('report' in c))
@@ -159,7 +166,6 @@ export async function mergeReports(opts: MergeOptions): Promise<{ path: string; 
   problems.push(...crossCheck(verified))
   if (problems.length > 0) throw refuse(problems)
   const report = provinceReport(verified, opts.now ?? clockNow())
-  const out = resolve(opts.out)
   writeFileAtomic(out, await buildReportWorkbook(report))
   return { path: out, report }
 }
