@@ -26,6 +26,20 @@ export function xlsxToCsv(path: string): string[][] {
   return parseCsv(readFileSync(join(out, basename(path).replace(/\.xlsx$/, '.csv')), 'utf8'))
 }
 
+/** Whether headless LibreOffice is installed (tests that need it skip, saying so, when not). */
+export const hasLibreOffice = spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0
+
+/** An .xlsx as LibreOffice Calc reads and writes it again: every sheet, its own cell and style tables. */
+export function xlsxThroughLibreOffice(path: string): string {
+  const out = tempDir('vaxrecon-lo-')
+  execFileSync(
+    'soffice',
+    [`-env:UserInstallation=file:///tmp/lo-profile-export-${process.pid}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path],
+    { stdio: 'ignore', timeout: 90_000 }
+  )
+  return join(out, basename(path))
+}
+
 /** RFC 4180: quoted fields, doubled quotes, newlines inside quotes. */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = []

@@ -9,6 +9,7 @@ import { actRoot, CONTENT_COLUMNS, signAct, type ActVerdict, type CorrectionCont
 import { mayDecide, notSupervisorError, ownAmong, selfApprovalError } from './four-eyes.ts'
 import { selectTargets, whereIds, whereOf } from './proposal-query.ts'
 import { DecideRequest, type DecideRequestInput, type DecideResult, type ProposalStatus, type Verdict } from './schema.ts'
+import { now as clockNow } from '../clock.ts'
 
 const FROM: Record<Verdict, ProposalStatus> = { approve: 'proposed', reject: 'proposed', withdraw: 'approved' }
 // A withdrawn approval puts the correction back in the queue, to be decided again.
@@ -101,7 +102,7 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput, 
     const skip = new Set(own)
     const chosen = targets.filter((t) => !skip.has(t.id))
     if (chosen.length === 0) return { ok: true, result: { verdict, applied: 0, skippedOwn: own.length } }
-    const now = new Date().toISOString()
+    const now = clockNow().toISOString()
     const actId = recordAct(ws, actor, signer, { verdict: RECORDED[verdict], decidedAt: now, comment: comment || null, ids: chosen.map((t) => t.id) })
     const insert = ws.db.prepare('INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, ?, ?, ?, ?, ?)')
     const update = ws.db.prepare('UPDATE proposals SET status = ? WHERE id = ? AND status = ?')

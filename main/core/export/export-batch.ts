@@ -19,6 +19,7 @@ import { crashPoint } from './crash-point.ts'
 import { workspaceDistrict } from './district.ts'
 import { fingerprint, keyIdHex, publicKeyBlob, signMinisig } from './minisign.ts'
 import { vnCompactDate } from './vn-format.ts'
+import { now as clockNow } from '../clock.ts'
 
 export interface BatchSummary {
   id: number
@@ -96,7 +97,7 @@ function nextBatchNo(ws: Workspace, district: string | null, now: Date): string 
  * list) writes, byte for byte, so a correction is never exported twice nor lost.
  */
 export async function exportBatch(ws: Workspace, user: User, password: string, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
-  const now = opts.now ?? (() => new Date())
+  const now = opts.now ?? clockNow
   crashPoint('export:start')
   ctx.progress({ done: 0, total: null, stage: 'recover' })
   const completed = completeInterruptedBatches(ws)

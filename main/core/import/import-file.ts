@@ -20,6 +20,7 @@ import { readInWorker } from './read-worker.ts'
 import { RecordWriter } from './record-writer.ts'
 import { fileSite, type FileSite } from './site.ts'
 import { chooseLayout } from './source.ts'
+import { now as clockNow } from '../clock.ts'
 
 export interface ImportOptions {
   kind: SourceKind
@@ -174,7 +175,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
             `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by, site_name)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
           )
-          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), new Date().toISOString(), actor, site?.name ?? null)
+          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), clockNow().toISOString(), actor, site?.name ?? null)
           .lastInsertRowid
       )
       summary.importId = importId

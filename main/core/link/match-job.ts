@@ -6,6 +6,7 @@ import { runEngine, type EngineResult } from './engine.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
 import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
+import { now as clockNow } from '../clock.ts'
 
 export interface MatchParams {
   /** New thresholds or dose-check window to save and use; otherwise the workspace's. */
@@ -33,7 +34,7 @@ export interface MatchResult extends MatchCounts {
  */
 export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): MatchResult {
   const started = Date.now()
-  const startedAt = new Date(started).toISOString()
+  const startedAt = clockNow().toISOString()
   const db = ws.db
   const settings: LinkSettings = { ...getLinkSettings(db), ...params.settings }
   ctx.progress({ done: 0, total: null, stage: 'load' })

@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/append.ts'
 import type { JobContext } from '../jobs/context.ts'
 import type { Db } from '../workspace/workspace.ts'
 import type { EngineResult, LinkOutcome } from './engine.ts'
+import { now as clockNow } from '../clock.ts'
 
 export interface MatchCounts {
   runId: number
@@ -36,7 +37,7 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
   const runId = Number(
     db.prepare('INSERT INTO match_runs (started_at, params_json) VALUES (?, ?)').run(run.startedAt, JSON.stringify(run.params)).lastInsertRowid
   )
-  const now = new Date().toISOString()
+  const now = clockNow().toISOString()
   const insertPerson = db.prepare('INSERT INTO persons (created_at) VALUES (?)')
   const setPerson = db.prepare('UPDATE records SET person_id = ? WHERE id = ?')
   const insertLink = db.prepare(
@@ -78,7 +79,7 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
   for (const issue of result.doseIssues) insertIssue.run(personIds[issue.person] as number, issue.recordId, issue.kind, JSON.stringify(issue.detail))
 
   db.prepare('UPDATE match_runs SET finished_at = ?, model_json = ? WHERE id = ?').run(
-    new Date().toISOString(),
+    clockNow().toISOString(),
     JSON.stringify({ link: result.link, dedup: result.dedup }),
     runId
   )

@@ -1,14 +1,9 @@
 import { workspaceDistrict } from '../export/district.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { now as clockNow } from '../clock.ts'
 import { complaintDeadline } from '../review/complaint-deadline.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
-
-// A subject's link is its newest row; 'auto' and 'confirmed' link it, 'review' waits for a clerk.
-const LATEST_PERSON_LINK = `
-  SELECT subject_id, status, registry_record_id FROM links
-  WHERE id IN (SELECT max(id) FROM links WHERE subject_kind = 'person' GROUP BY subject_id)`
-
-const LINKED = `status IN ('auto', 'confirmed') AND registry_record_id IS NOT NULL`
+import { compareSites, complaintRows, isResolved, LATEST_PERSON_LINK, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'
 
 const empty = (site: string): SiteProgress => ({
   site,
@@ -36,7 +31,7 @@ type Counter = Exclude<keyof SiteProgress, 'site'>
  * correct (a registry correction under the site row it was compared with); complaints
  * under their own site, or else the site of the person they are linked to.
  */
-export function progressReport(ws: Workspace, now: Date = new Date()): ProgressReport {
+export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressReport {
   const sites = new Map<string, SiteProgress>()
   const add = (site: string | null, key: Counter, n = 1) => {
     const name = site ?? ''
@@ -68,12 +63,7 @@ export function progressReport(ws: Workspace, now: Date = new Date()): ProgressR
   }
   for (const r of db
     .prepare(
-      `SELECT COALESCE(sr.site_name, r.site_name) AS site, p.status, count(*) AS n
-       FROM proposals p
-       LEFT JOIN diffs d ON d.id = p.diff_id
-       LEFT JOIN records sr ON sr.id = d.record_id
-       LEFT JOIN records r ON r.id = p.record_id
-       GROUP BY 1, 2`
+      `SELECT ${PROPOSAL_SITE} AS site, p.status, count(*) AS n FROM proposals p ${PROPOSAL_SITE_JOINS} GROUP BY 1, 2`
     )
     .all() as { site: string | null; status: string; n: number }[]) {
     for (const key of byStatus[r.status] ?? []) add(r.site, key, r.n)
@@ -88,34 +78,14 @@ export function progressReport(ws: Workspace, now: Date = new Date()): ProgressR
     add(r.site, 'duplicateDoses', r.n)
   }
 
-  const siteOfRegistry = new Map<number, string | null>()
-  for (const r of db
-    .prepare(
-      `SELECT l.registry_record_id AS reg, r.site_name AS site FROM (${LATEST_PERSON_LINK}) l
-       JOIN records r ON r.person_id = l.subject_id AND r.kind = 'site'
-       WHERE l.${LINKED} ORDER BY r.dose_date, r.id`
-    )
-    .iterate() as IterableIterator<{ reg: number; site: string | null }>) {
-    siteOfRegistry.set(r.reg, r.site)
-  }
-  for (const c of db
-    .prepare(
-      `SELECT c.site_name AS site, c.submitted_at,
-              (SELECT o.outcome FROM complaint_outcomes o WHERE o.record_id = c.id ORDER BY o.id DESC LIMIT 1) AS outcome,
-              (SELECT o.decided_at FROM complaint_outcomes o WHERE o.record_id = c.id ORDER BY o.id DESC LIMIT 1) AS decided_at,
-              (SELECT l.registry_record_id FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = c.id ORDER BY l.id DESC LIMIT 1) AS reg
-       FROM records c WHERE c.kind = 'complaint'`
-    )
-    .iterate() as IterableIterator<{ site: string | null; submitted_at: string | null; outcome: string | null; decided_at: string | null; reg: number | null }>) {
-    const site = c.site ?? (c.reg !== null ? (siteOfRegistry.get(c.reg) ?? null) : null)
-    const deadline = c.submitted_at ? complaintDeadline(c.submitted_at) : null
-    const resolved = (c.outcome === 'approved' || c.outcome === 'rejected') && c.decided_at !== null
-    add(site, 'complaints')
-    if (resolved) add(site, deadline && new Date(c.decided_at ?? '') > deadline ? 'complaintsLate' : 'complaintsInTime')
-    else add(site, deadline && now > deadline ? 'complaintsOverdue' : 'complaintsOpen')
+  for (const c of complaintRows(db)) {
+    const deadline = c.submittedAt ? complaintDeadline(c.submittedAt) : null
+    add(c.site, 'complaints')
+    if (isResolved(c)) add(c.site, deadline && new Date(c.decidedAt) > deadline ? 'complaintsLate' : 'complaintsInTime')
+    else add(c.site, deadline && now > deadline ? 'complaintsOverdue' : 'complaintsOpen')
   }
 
-  const list = [...sites.values()].sort((a, b) => (a.site === '' ? 1 : b.site === '' ? -1 : a.site.localeCompare(b.site, 'vi')))
+  const list = [...sites.values()].sort((a, b) => compareSites(a.site, b.site))
   const total = empty('')
   for (const s of list) for (const k of Object.keys(total) as (keyof SiteProgress)[]) if (k !== 'site') total[k] += s[k]
 

@@ -29,3 +29,33 @@ export const ProgressReport = z.object({
   batches: z.array(z.object({ batchNo: z.string(), createdAt: z.string(), corrections: z.number().int(), signer: z.string(), sha256: z.string() }))
 })
 export type ProgressReport = z.infer<typeof ProgressReport>
+
+/**
+ * What happened on one Vietnamese day (midnight to midnight, UTC+7): events dated that
+ * day, except complaintsOverdue, which is a level: complaints past their 48 hours and
+ * still unresolved at the end of the day (at the report's time, for today).
+ */
+export const DayCounts = z.object({
+  imported: z.number().int(),
+  linked: z.number().int(),
+  proposed: z.number().int(),
+  approved: z.number().int(),
+  exported: z.number().int(),
+  complaintsReceived: z.number().int(),
+  complaintsInTime: z.number().int(),
+  complaintsLate: z.number().int(),
+  complaintsOverdue: z.number().int()
+})
+export type DayCounts = z.infer<typeof DayCounts>
+
+/** The daily series from `from` to `to` (yyyy-mm-dd, inclusive): `days[i]` is the date of every `[i]`. */
+export const DailySeries = z.object({
+  generatedAt: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.string()),
+  district: z.array(DayCounts),
+  /** Per site ('' for rows without one), sorted as the snapshot sorts them. */
+  sites: z.array(z.object({ site: z.string(), days: z.array(DayCounts) }))
+})
+export type DailySeries = z.infer<typeof DailySeries>

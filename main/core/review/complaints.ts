@@ -20,6 +20,7 @@ import { refreshRows } from './rows.ts'
 import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
 import { COMPLAINTS, toItem, type QueueRow } from './complaint-queue.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
+import { now as clockNow } from '../clock.ts'
 
 /**
  * A complaint opened: the evidence side by side (the claim, the registry person, the site
@@ -162,7 +163,7 @@ function suggestionsFor(db: Db, claim: ClaimKind, c: ComplaintRow, registry: Reg
   }
 }
 
-export function complaintEvidence(ws: Workspace, recordId: number, now = new Date()): ComplaintEvidence {
+export function complaintEvidence(ws: Workspace, recordId: number, now = clockNow()): ComplaintEvidence {
   const db = ws.db
   const c = loadComplaint(db, recordId)
   const row = db.prepare(`SELECT * FROM (${COMPLAINTS}) WHERE id = ?`).get(recordId) as QueueRow
@@ -221,7 +222,7 @@ function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<numb
   return { target: 'site', recordId: d.recordId, field: d.field, old, new: value, reason: 'complaint' }
 }
 
-export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = new Date()): { decisionId: number; proposals: number } {
+export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = clockNow()): { decisionId: number; proposals: number } {
   const allowedReasons: readonly string[] = OUTCOME_REASONS[req.outcome]
   if (!allowedReasons.includes(req.reasonCode)) {
     throw new VaxError('COMPLAINT_REASON_INVALID', {

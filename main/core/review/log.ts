@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import type { User } from '../users/users.ts'
 import type { Db } from '../workspace/workspace.ts'
+import { now as clockNow } from '../clock.ts'
 
 /**
  * The decision log behind undo: each clerk action is one review_decisions row; what it
@@ -33,7 +34,7 @@ export interface Decision {
 }
 
 export function openDecision(db: Db, user: User, kind: string, scope: DecisionScope, summary: unknown): Decision {
-  const at = new Date().toISOString()
+  const at = clockNow().toISOString()
   const id = Number(
     db
       .prepare('INSERT INTO review_decisions (kind, scope, decided_by, decided_at, summary_json) VALUES (?, ?, ?, ?, ?)')

@@ -1,15 +1,20 @@
+import { dailySeries } from '../../core/reports/daily.ts'
 import { progressReport } from '../../core/reports/progress.ts'
 import { saveReport } from '../../core/reports/save-report.ts'
 import { vnCompactDate } from '../../core/export/vn-format.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 
-export function reportHandlers(s: Session): HandlerMap<'reports:get' | 'reports:save'> {
+export function reportHandlers(s: Session): HandlerMap<'reports:get' | 'reports:daily' | 'reports:save'> {
   return {
     // Reports are for signed-in users: reading s.user throws NOT_SIGNED_IN otherwise.
     'reports:get': () => {
       void s.user
       return progressReport(s.workspace)
+    },
+    'reports:daily': () => {
+      void s.user
+      return dailySeries(s.workspace)
     },
     'reports:save': async () => {
       void s.user

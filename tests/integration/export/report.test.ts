@@ -2,7 +2,8 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from 'vitest'
 import { progressReport } from '../../../main/core/reports/progress.ts'
-import { DISTRICT_TOTAL, REPORT_SHEET } from '../../../main/core/reports/report-workbook.ts'
+import { DISTRICT_TOTAL } from '../../../main/core/reports/report-file.ts'
+import { SUMMARY_SHEET, UNITS_SHEET } from '../../../main/core/reports/report-layout.ts'
 import { complaintDeadline } from '../../../main/core/review/complaint-deadline.ts'
 import { cli } from '../../helpers/cli.ts'
 import { decideAs, fixtureWorkspace, propose } from '../../helpers/corrections.ts'
@@ -63,10 +64,12 @@ test('progress per site and for the district, from the CLI and in the .xlsx', as
 
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(out)
-  const sheet = wb.getWorksheet(REPORT_SHEET)
+  const sheet = wb.getWorksheet(UNITS_SHEET.district)
   const labels: string[] = []
-  sheet?.eachRow((row) => labels.push(String(row.getCell(1).value)))
+  sheet?.eachRow((row) => labels.push(String(row.getCell(3).value)))
   expect(labels).toContain(a)
   expect(labels.at(-1)).toBe(DISTRICT_TOTAL)
-  expect(labels.find((l) => l.startsWith('Đơn vị:'))).toBe('Đơn vị: Huyện Ba Vì, Thành phố Hà Nội')
+  const summary = new Map<string, string>()
+  wb.getWorksheet(SUMMARY_SHEET)?.eachRow((row) => summary.set(String(row.getCell(1).value), String(row.getCell(3).value)))
+  expect([summary.get('district_name'), summary.get('province_name')]).toEqual(['Huyện Ba Vì', 'Thành phố Hà Nội'])
 })

@@ -1,3 +1,5 @@
+import { ChartFigure } from './ChartFigure.tsx'
+
 const COLORS = ['#0b6e4f', '#e0a526', '#b3372a']
 const ROW = 22
 const LABEL = 200
@@ -7,14 +9,27 @@ const WIDTH = 560
  * Horizontal bars, one group per site: plain SVG, so it renders offline under the strict
  * CSP and needs no chart library. Values are counts, or shares with `percent`.
  */
-export function BarChart({ title, rows, series, percent = false }: { title: string; rows: { label: string; values: number[] }[]; series: string[]; percent?: boolean }) {
+export function BarChart({
+  title,
+  fileName,
+  testId,
+  rows,
+  series,
+  percent = false
+}: {
+  title: string
+  fileName: string
+  testId?: string
+  rows: { label: string; values: number[] }[]
+  series: string[]
+  percent?: boolean
+}) {
   const max = percent ? 1 : Math.max(1, ...rows.flatMap((r) => r.values))
   const bar = (ROW - 6) / series.length
   const height = rows.length * ROW + 24
   const text = (v: number) => (percent ? `${Math.round(v * 100)}%` : v.toLocaleString('vi-VN'))
   return (
-    <figure className="chart">
-      <figcaption>{title}</figcaption>
+    <ChartFigure title={title} fileName={fileName} testId={testId}>
       <svg width={WIDTH + LABEL + 60} height={height} role="img" aria-label={title}>
         {rows.map((r, i) => (
           <g key={`${r.label}-${i}`} transform={`translate(0, ${i * ROW})`}>
@@ -44,6 +59,6 @@ export function BarChart({ title, rows, series, percent = false }: { title: stri
           ))}
         </g>
       </svg>
-    </figure>
+    </ChartFigure>
   )
 }

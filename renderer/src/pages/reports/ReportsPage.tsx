@@ -6,6 +6,7 @@ import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { BarChart } from './BarChart.tsx'
+import { DailyProgress } from './DailyProgress.tsx'
 import { vnDateTime } from '../approve/format.ts'
 import '../approve/approve.css'
 
@@ -35,6 +36,8 @@ export function ReportsPage({ onError }: PageProps) {
   }, [onError])
   if (!report) return <StepIntro step="reports" />
   const siteName = (s: Site) => s.site || t('reports.unknownSite')
+  // yyyymmdd of the day in Vietnam, for the names of the saved charts.
+  const stamp = vnDateTime(report.generatedAt).slice(0, 10).split('/').reverse().join('')
   return (
     <section>
       <StepIntro step="reports" />
@@ -54,17 +57,23 @@ export function ReportsPage({ onError }: PageProps) {
       <div className="charts">
         <BarChart
           title={t('reports.chart.linked')}
+          fileName={`ty-le-lien-ket-${stamp}.png`}
+          testId="chart-linked"
           percent
           rows={report.sites.map((s) => ({ label: siteName(s), values: [s.records > 0 ? s.linked / s.records : 0] }))}
           series={[t('reports.linked')]}
         />
         <BarChart
           title={t('reports.chart.corrections')}
+          fileName={`dieu-chinh-${stamp}.png`}
+          testId="chart-corrections"
           rows={report.sites.map((s) => ({ label: siteName(s), values: [s.proposed, s.approved, s.exported] }))}
           series={[t('reports.proposed'), t('reports.approved'), t('reports.exported')]}
         />
         <BarChart
           title={t('reports.chart.complaints')}
+          fileName={`khieu-nai-${stamp}.png`}
+          testId="chart-complaints"
           rows={report.sites.map((s) => ({ label: siteName(s), values: [s.complaintsInTime, s.complaintsLate, s.complaintsOverdue] }))}
           series={[t('reports.inTime'), t('reports.late'), t('reports.overdue')]}
         />
@@ -90,6 +99,7 @@ export function ReportsPage({ onError }: PageProps) {
           ))}
         </tbody>
       </table>
+      <DailyProgress onError={onError} stamp={stamp} />
     </section>
   )
 }

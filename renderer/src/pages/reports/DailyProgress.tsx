@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'react'
+import type { Res } from '../../../../main/ipc/contract.ts'
+import { call } from '../../api/client.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
+import type { MessageKey } from '../../i18n/vi.ts'
+import { vnDateValue } from '../approve/format.ts'
+import { ChartFigure } from './ChartFigure.tsx'
+import { LineChart } from './LineChart.tsx'
+import './reports.css'
+
+type Series = Res<'reports:daily'>
+type Day = Series['district'][number]
+
+const WORK: [MessageKey, keyof Day][] = [
+  ['reports.daily.imported', 'imported'],
+  ['reports.daily.linked', 'linked'],
+  ['reports.daily.proposed', 'proposed'],
+  ['reports.daily.approved', 'approved'],
+  ['reports.daily.exported', 'exported']
+]
+const COMPLAINTS: [MessageKey, keyof Day][] = [
+  ['reports.daily.received', 'complaintsReceived'],
+  ['reports.inTime', 'complaintsInTime'],
+  ['reports.late', 'complaintsLate'],
+  ['reports.daily.overdue', 'complaintsOverdue']
+]
+
+/** Progress day by day (Vietnamese days), for the district or one site: two line charts and the table under them. */
+export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => void; stamp: string }) {
+  const { t } = useI18n()
+  const [series, setSeries] = useState<Series | null>(null)
+  const [site, setSite] = useState<string | null>(null)
+  useEffect(() => {
+    call('reports:daily', {}).then(setSeries, onError)
+  }, [onError])
+  if (!series) return null
+  const days = site === null ? series.district : (series.sites.find((s) => s.site === site)?.days ?? series.district)
+  const lines = (cols: [MessageKey, keyof Day][]) => cols.map(([k, key]) => ({ label: t(k), values: days.map((d) => d[key]) }))
+  const siteLabel = (s: string) => s || t('reports.unknownSite')
+  return (
+    <section data-testid="daily-progress">
+      <h3>{t('reports.daily.title')}</h3>
+      <label>
+        {t('reports.daily.scope')}{' '}
+        <select data-testid="daily-scope" value={site ?? ''} onChange={(e) => setSite(e.target.value === '' ? null : e.target.value.slice(1))}>
+          <option value="">{t('reports.total')}</option>
+          {series.sites.map((s) => (
+            <option key={s.site} value={`=${s.site}`}>
+              {siteLabel(s.site)}
+            </option>
+          ))}
+        </select>
+      </label>{' '}
+      <span className="muted">
+        {vnDateValue(series.from)} – {vnDateValue(series.to)}
+      </span>
+      <div className="charts">
+        <ChartFigure title={t('reports.daily.chart.work')} fileName={`tien-do-theo-ngay-${stamp}.png`} testId="chart-daily-work">
+          <LineChart title={t('reports.daily.chart.work')} days={series.days} series={lines(WORK)} />
+        </ChartFigure>
+        <ChartFigure title={t('reports.daily.chart.complaints')} fileName={`khieu-nai-theo-ngay-${stamp}.png`} testId="chart-daily-complaints">
+          <LineChart title={t('reports.daily.chart.complaints')} days={series.days} series={lines(COMPLAINTS)} />
+        </ChartFigure>
+      </div>
+      <div className="daily-table">
+        <table className="data" data-testid="daily-table">
+          <thead>
+            <tr>
+              <th>{t('reports.daily.day')}</th>
+              {[...WORK, ...COMPLAINTS].map(([k]) => (
+                <th key={k}>{t(k)}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.days.map((d, i) => (
+              <tr key={d} data-day={d}>
+                <td>{vnDateValue(d)}</td>
+                {[...WORK, ...COMPLAINTS].map(([k, key]) => (
+                  <td key={k}>{(days[i]?.[key] ?? 0).toLocaleString('vi-VN')}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  )
+}
