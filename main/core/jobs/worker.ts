@@ -13,6 +13,9 @@ const PROGRESS_INTERVAL_MS = 100
 async function main(): Promise<void> {
   const port = parentPort
   if (!port) throw new Error('worker.ts must run as a worker thread')
+  // A helper thread of a module bundled into this chunk (the comparison threads of
+  // compare-pool.ts start this very file): that module serves it, not this one.
+  if ((workerData as { role?: unknown } | null)?.role !== undefined) return
   const start = workerData as WorkerData | QueryWorkerData
   if (start.mode === 'query') return serveQueries(port, start)
   const send = (m: WorkerMessage): void => port.postMessage(m)
