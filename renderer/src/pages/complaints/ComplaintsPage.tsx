@@ -8,7 +8,8 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { ComplaintEvidence } from './ComplaintEvidence.tsx'
 import { Countdown } from './Countdown.tsx'
-import { localTime, useNow } from './time.ts'
+import { useNow } from './time.ts'
+import { formatDateTime, formatDateValue } from '../../format/format.ts'
 import './complaints.css'
 
 type View = NonNullable<Req<'complaints:queue'>['view']>
@@ -19,7 +20,7 @@ type Queue = Res<'complaints:queue'>
  * a live countdown, overdue flags; opening one shows its evidence and takes an outcome.
  */
 export function ComplaintsPage({ refresh, onError }: PageProps) {
-  const { t, lang } = useI18n()
+  const { t } = useI18n()
   const now = useNow()
   const [view, setView] = useState<View>('open')
   const [queue, setQueue] = useState<Queue | null>(null)
@@ -102,8 +103,8 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                     {c.overdue && <span className="overdue-flag" aria-hidden="true">⚑ </span>}
                     {c.complaintId}
                   </td>
-                  <td>{c.submittedAt?.replace('T', ' ')}</td>
-                  <td>{localTime(c.deadline, lang)}</td>
+                  <td>{formatDateValue(c.submittedAt)}</td>
+                  <td>{formatDateTime(c.deadline)}</td>
                   <td>
                     <Countdown deadline={c.deadline} now={now} open={isOpen} />
                   </td>

@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
-import { vnDateTime as when } from '../approve/format.ts'
+import { formatDateTime as when } from '../../format/format.ts'
 import '../approve/approve.css'
 
 type Batches = Res<'export:batches'>

@@ -5,6 +5,7 @@ import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { CandidatesPanel } from './CandidatesPanel.tsx'
+import { formatDateValue, formatNumber } from '../../format/format.ts'
 
 type Queue = Res<'review:candidateQueue'>
 type Item = Queue['items'][number]
@@ -15,7 +16,7 @@ const PAGE = 100
  * unlinked by a clerk). Choosing one opens its candidates; deciding moves to the next.
  */
 export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [queue, setQueue] = useState<Queue | null>(null)
   const [selected, setSelected] = useState<Item | null>(null)
   const [message, setMessage] = useState('')
@@ -34,7 +35,7 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
   return (
     <div className="candidate-queue" data-testid="candidate-queue">
       <div>
-        <p className="muted">{fill(t('review.candidates.queue'), { n: queue.total.toLocaleString() })}</p>
+        <p className="muted">{fill(t('review.candidates.queue'), { n: formatNumber(queue.total, lang) })}</p>
         {message && (
           <p role="status" className="review-message">
             {message}
@@ -64,10 +65,10 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
                   onKeyDown={(e) => e.key === 'Enter' && setSelected(i)}
                 >
                   <td>{i.fullName}</td>
-                  <td>{i.dob}</td>
+                  <td>{formatDateValue(i.dob)}</td>
                   <td>{i.siteName}</td>
                   <td>{t(`review.candidates.status.${i.status}` as MessageKey) ?? i.status}</td>
-                  <td>{i.topWeight === null ? '' : `${i.topWeight.toFixed(1)} (${i.candidates})`}</td>
+                  <td>{i.topWeight === null ? '' : `${formatNumber(i.topWeight, lang, 1)} (${formatNumber(i.candidates, lang)})`}</td>
                 </tr>
               ))}
             </tbody>

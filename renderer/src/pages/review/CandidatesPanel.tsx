@@ -5,6 +5,7 @@ import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { Waterfall } from '../link/Waterfall.tsx'
 import { IdentityCells, IdentityHead, RegistryIdentity } from './IdentityCells.tsx'
+import { formatNumber } from '../../format/format.ts'
 
 type Subject = Req<'review:candidates'>
 type Panel = Res<'review:candidates'>
@@ -14,7 +15,7 @@ type Panel = Res<'review:candidates'>
  * its waterfall. The clerk picks one (keys 1–9) or says none of them (key 0).
  */
 export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subject; onPicked(message: string): void; onError(e: unknown): void }) {
-  const { t, pick: pickLang } = useI18n()
+  const { t, pick: pickLang, lang } = useI18n()
   const [panel, setPanel] = useState<Panel | null>(null)
   const root = useRef<HTMLElement>(null)
   useEffect(() => {
@@ -80,7 +81,7 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {i + 1}. {c.fullName}
               </strong>
               <span className="weight">
-                {t('review.candidates.weight')}: {c.matchWeight.toFixed(1)}
+                {t('review.candidates.weight')}: {formatNumber(c.matchWeight, lang, 1)}
               </span>
               {c.current && <span className="badge">{t('review.candidates.current')}</span>}
               {c.rejected && <span className="badge warn">{t('review.candidates.rejected')}</span>}

@@ -11,6 +11,7 @@ import { DiffGrid, FIELDS, type FocusedCell } from './DiffGrid.tsx'
 import { BulkDialog, EditDialog, HelpDialog, KeepDialog, NoteDialog } from './dialogs.tsx'
 import { Facets, type Filter } from './Facets.tsx'
 import { PersonPanel } from './PersonPanel.tsx'
+import { formatNumber } from '../../format/format.ts'
 
 type Action = Req<'review:decide'>['action']
 type DialogState =
@@ -32,7 +33,7 @@ const isField = (colId: string): colId is ReviewField => (FIELDS as string[]).in
  * keys are listed in the toolbar and in the help (?).
  */
 export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
-  const { t, pick } = useI18n()
+  const { t, pick, lang } = useI18n()
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const [filter, setFilter] = useState<Filter>(EMPTY_FILTER)
@@ -249,7 +250,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
             data-testid="review-search"
           />
           <span className="muted" data-testid="review-count">
-            {rowCount === null ? '' : fill(t('review.rows'), { n: rowCount.toLocaleString() })}
+            {rowCount === null ? '' : fill(t('review.rows'), { n: formatNumber(rowCount, lang) })}
           </span>
           <span className="scope" data-testid="review-scope">
             {scope}
@@ -313,6 +314,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
       )}
       {dialog?.kind === 'keep' && (
         <KeepDialog
+          field={dialog.field}
           values={dialog.values}
           onCancel={closeDialog}
           onConfirm={(value) => {

@@ -1,5 +1,6 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { formatDateValue, formatGender } from '../../format/format.ts'
 
 type Identity = Res<'review:candidates'>['rows'][number]
 
@@ -41,11 +42,12 @@ export function RegistryIdentity({ p }: { p: IdentityFields }) {
 
 /** One person's identity as table cells, in the same order everywhere. */
 export function IdentityCells({ p }: { p: IdentityFields }) {
+  const { lang } = useI18n()
   return (
     <>
       <td>{p.fullName}</td>
-      <td>{p.dob}</td>
-      <td>{p.gender}</td>
+      <td>{formatDateValue(p.dob)}</td>
+      <td>{formatGender(p.gender, lang)}</td>
       <td>{p.nationalId}</td>
       <td>{p.oldNationalId}</td>
       <td>{p.phone}</td>
