@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Res } from '../../main/ipc/contract.ts'
-import { call } from './api/client.ts'
+import { call, onActionSucceeded } from './api/client.ts'
 import { ErrorBanner } from './components/ErrorBanner.tsx'
 import { Home } from './pages/Home.tsx'
 import { Header } from './shell/Header.tsx'
@@ -17,6 +17,8 @@ export function App() {
   const [step, setStep] = useState<Step>('overview')
   const [error, setError] = useState<unknown>(null)
   const onError = useCallback((e: unknown) => setError(e), [])
+  // An error stays until dismissed or until the next thing the user does succeeds.
+  useEffect(() => onActionSucceeded(() => setError(null)), [])
 
   const refresh = useCallback(() => call('workspace:status', {}).then(setStatus, onError), [onError])
   const close = () => call('workspace:close', {}).then(() => setStatus(null), onError)
@@ -31,7 +33,7 @@ export function App() {
     // Keyed by workspace: another workspace starts signed out.
     <UserSessionProvider key={status?.path ?? ''} workspacePath={status?.path ?? null} onError={onError}>
       <div className="app">
-        <Header workspacePath={status?.path ?? null} onError={onError} />
+        <Header workspacePath={status?.path ?? null} />
         {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         {status === null ? (
           <Home onOpened={opened} onError={onError} />

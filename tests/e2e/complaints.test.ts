@@ -58,7 +58,7 @@ test('the queue puts the overdue complaint first with a live countdown; a reject
   await page.getByTestId('outcome-note').fill('Sổ tiêm ghi ngày 15/09/2021')
   await page.getByTestId('outcome-save').click()
   await page.getByTestId('complaints-message').waitFor()
-  expect(await queue.locator('tbody tr').count()).toBe(1)
+  await expect.poll(() => queue.locator('tbody tr').count()).toBe(1)
 
   await page.getByTestId('complaints-view-resolved').click()
   await expect.poll(() => page.getByTestId('complaint-KN-0002').textContent()).toContain('trễ hạn')

@@ -41,6 +41,14 @@ export const vi = {
   'label.action.edit': 'Sửa tay',
   'label.action.defer': 'Tạm hoãn',
   'label.action.unlink': 'Không phải cùng người',
+  'label.action.pick': 'Chọn người trong CSDL dân cư',
+  'label.action.complaint_approved': 'Chấp nhận khiếu nại',
+  'label.action.complaint_deferred': 'Tạm hoãn khiếu nại',
+  'label.action.complaint_rejected': 'Từ chối khiếu nại',
+  'label.action.dose_remove_duplicate': 'Bỏ mũi tiêm trùng',
+  'label.action.dose_fix_date': 'Sửa ngày tiêm',
+  'label.action.dose_fix_vaccine': 'Sửa vắc xin',
+  'label.action.dose_add_dose': 'Thêm mũi tiêm',
   'label.gender.M': 'Nam',
   'label.gender.F': 'Nữ'
 } as const
@@ -84,6 +92,14 @@ export const en: Record<keyof typeof vi, string> = {
   'label.action.edit': 'Edited by hand',
   'label.action.defer': 'Deferred',
   'label.action.unlink': 'Not the same person',
+  'label.action.pick': 'Registry person chosen',
+  'label.action.complaint_approved': 'Complaint approved',
+  'label.action.complaint_deferred': 'Complaint deferred',
+  'label.action.complaint_rejected': 'Complaint rejected',
+  'label.action.dose_remove_duplicate': 'Duplicate dose removed',
+  'label.action.dose_fix_date': 'Dose date fixed',
+  'label.action.dose_fix_vaccine': 'Vaccine fixed',
+  'label.action.dose_add_dose': 'Dose added',
   'label.gender.M': 'Male',
   'label.gender.F': 'Female'
 }

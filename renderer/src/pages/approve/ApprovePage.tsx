@@ -8,6 +8,7 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
 import { ProposalTable } from './ProposalTable.tsx'
+import { formatNumber } from '../../format/format.ts'
 import './approve.css'
 
 type Filter = Req<'approve:list'>['filter']
@@ -26,7 +27,7 @@ const CLERK_TABS: Tab[] = ['mine', 'rejected', 'approved', 'exported']
  * with its comment) and are offered no decision at all. Core enforces the same rules.
  */
 export function ApprovePage({ refresh, onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const me = useCurrentUser()
   const supervisor = me.role === 'supervisor'
   const tabs = supervisor ? SUPERVISOR_TABS : CLERK_TABS
@@ -61,7 +62,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
   const decide = async (verdict: 'approve' | 'reject' | 'withdraw', selection: Req<'approve:decide'>['selection']) => {
     try {
       const r = await call('approve:decide', { verdict, selection, comment })
-      setNotice([fill(t('approve.done'), { n: r.applied }), r.skippedOwn ? fill(t('approve.skippedOwn'), { n: r.skippedOwn }) : ''].join(' ').trim())
+      setNotice([fill(t(`approve.done.${verdict}`), { n: formatNumber(r.applied, lang) }), r.skippedOwn ? fill(t('approve.skippedOwn'), { n: formatNumber(r.skippedOwn, lang) }) : ''].join(' ').trim())
       setComment('')
       setConfirmAll(null)
       refresh()

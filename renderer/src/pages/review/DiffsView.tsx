@@ -12,6 +12,7 @@ import { BulkDialog, EditDialog, HelpDialog, KeepDialog, NoteDialog } from './di
 import { Facets, type Filter } from './Facets.tsx'
 import { PersonPanel } from './PersonPanel.tsx'
 import { formatNumber } from '../../format/format.ts'
+import { decisionText } from '../../i18n/labels.ts'
 
 type Action = Req<'review:decide'>['action']
 type DialogState =
@@ -156,7 +157,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     setMessage(null)
     try {
       const r = await call('review:undo', {})
-      afterChange(fill(t('review.done.undo'), { what: r.summary }), false)
+      afterChange(fill(t('review.done.undo'), { what: decisionText(t, lang, r) }), false)
       setPanel(null)
     } catch (e) {
       fail(e)
