@@ -33,13 +33,15 @@ const RAW_KEYS = [
 // (A file name such as complaints.xlsx is data, not text.)
 const ENGLISH = /\b(?:the|and|of|for|with|from|rows?|not|loading|error|show|page|cancel|save|approved|rejected|deferred|pending|total|records?|linked|review|export|import|complaints?|persons?|registry|site|none|open|done|auto)\b(?![.\w])/i
 
+/** dd/mm/yyyy HH:mm on one zone's clock. */
+const clockText = (zone: string, d: Date): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(d)
+    .replace(',', '')
+
 /** Every instant the workspace keeps, as Vietnam's clock shows it and as New York's would. */
 function instantsShown(): { vn: Set<string>; elsewhere: Set<string> } {
   const db = new Database(path, { readonly: true })
-  const fmt = (zone: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-  const [vnFmt, nyFmt] = [fmt('Asia/Ho_Chi_Minh'), fmt(ZONE)]
-  const text = (f: Intl.DateTimeFormat, d: Date) => f.format(d).replace(',', '')
   const vn = new Set<string>()
   const elsewhere = new Set<string>()
   try {
@@ -51,8 +53,8 @@ function instantsShown(): { vn: Set<string>; elsewhere: Set<string> } {
         for (const v of values) {
           const d = new Date(v)
           if (Number.isNaN(d.getTime())) continue
-          vn.add(text(vnFmt, d))
-          elsewhere.add(text(nyFmt, d))
+          vn.add(clockText('Asia/Ho_Chi_Minh', d))
+          elsewhere.add(clockText(ZONE, d))
         }
       }
     }
@@ -128,25 +130,47 @@ test('every page reads as one product in Vietnamese and English on a New York cl
       await p.open?.(page)
       const text = await shown(page)
       const where = `${lang}/${p.step}`
-      const iso = ISO_DATE.exec(text)
-      if (iso) problems.push(`${where}: ISO date ${iso[0]}`)
-      for (const m of text.matchAll(DATE_TIME)) {
-        dateTimesSeen.add(m[0])
-        if (elsewhere.has(m[0]) && !vn.has(m[0])) problems.push(`${where}: ${m[0]} is New York time`)
-      }
-      for (const re of RAW_KEYS) {
-        const k = re.exec(text)
-        if (k) problems.push(`${where}: raw key "${k[0]}" in …${text.slice(Math.max(0, k.index - 40), k.index + 40).replace(/\s+/g, ' ')}…`)
-      }
-      if (lang === 'vi') {
-        const w = ENGLISH.exec(text)
-        if (w) problems.push(`${where}: English "${w[0]}" in …${text.slice(Math.max(0, w.index - 40), w.index + 40).replace(/\s+/g, ' ')}…`)
+      check(where, text, lang)
+      if (p.step === 'review') {
+        // The grid really shows dates and genders, the clerk's way.
+        expect(text).toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/)
+        expect(text).toMatch(lang === 'vi' ? /\b(Nam|Nữ)\b/ : /\b(Male|Female)\b/)
       }
     }
   }
+  // The start screen's recent list, once the workspace is closed: opened minutes ago.
+  for (let m = -10; m <= 10; m++) {
+    const at = new Date(Date.now() + m * 60_000)
+    vn.add(clockText('Asia/Ho_Chi_Minh', at))
+    elsewhere.add(clockText(ZONE, at))
+  }
+  await page.getByTestId('close-workspace').click()
+  await page.getByTestId('recent-list').waitFor()
+  check('en/home', await shown(page), 'en')
+  await page.getByTestId('lang-toggle').click()
+  await page.waitForTimeout(200)
+  check('vi/home', await shown(page), 'vi')
+
   expect(problems).toEqual([])
   // The times shown are the workspace's own instants on Vietnam's clock.
   expect([...dateTimesSeen].filter((d) => vn.has(d)).length).toBeGreaterThan(0)
   expect(errors).toEqual([])
   await page.context().close()
+
+  function check(where: string, text: string, lang: 'vi' | 'en'): void {
+    const iso = ISO_DATE.exec(text)
+    if (iso) problems.push(`${where}: ISO date ${iso[0]}`)
+    for (const m of text.matchAll(DATE_TIME)) {
+      dateTimesSeen.add(m[0])
+      if (elsewhere.has(m[0]) && !vn.has(m[0])) problems.push(`${where}: ${m[0]} is New York time`)
+    }
+    for (const re of RAW_KEYS) {
+      const k = re.exec(text)
+      if (k) problems.push(`${where}: raw key "${k[0]}" in …${text.slice(Math.max(0, k.index - 40), k.index + 40).replace(/\s+/g, ' ')}…`)
+    }
+    if (lang === 'vi') {
+      const w = ENGLISH.exec(text)
+      if (w) problems.push(`${where}: English "${w[0]}" in …${text.slice(Math.max(0, w.index - 40), w.index + 40).replace(/\s+/g, ' ')}…`)
+    }
+  }
 })
