@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, test } from 'vitest'
-import { fullFlowWorkspace } from './harness/full-flow.ts'
+import { fullFlowWorkspace } from '../helpers/full-flow.ts'
 import { openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'

@@ -93,7 +93,7 @@ export function Overview({ status, onError }: PageProps) {
                   <td key={k}>{`${t(`overview.rows.${k}`)}: ${formatNumber(figures.stages.reviewed.rows[k] ?? 0, lang)}`}</td>
                 ))}
                 <td>
-                  {Object.entries(figures.stages.reviewed.openDiffsByClass)
+                  {Object.entries(figures.stages.reviewed.openRowsByClass)
                     .map(([k, n]) => `${t(`review.class.${k}` as MessageKey)}: ${formatNumber(n, lang)}`)
                     .join(' · ')}
                 </td>

@@ -143,6 +143,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
 
       {summary?.run ? (
         <>
+          <p className="muted small">{t('link.statuses.unit')}</p>
           <dl className="tiles status-tiles" data-testid="link-statuses">
             {STATUS_ORDER.map((s) => (
               <div className="tile" key={s}>
