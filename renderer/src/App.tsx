@@ -16,6 +16,7 @@ export function App() {
   const [status, setStatus] = useState<Status | null>(null)
   const [step, setStep] = useState<Step>('overview')
   const [error, setError] = useState<unknown>(null)
+  const [view, setView] = useState<string | null>(null)
   const onError = useCallback((e: unknown) => setError(e), [])
   // An error stays until dismissed or until the next thing the user does succeeds.
   useEffect(() => onActionSucceeded(() => setError(null)), [])
@@ -44,12 +45,24 @@ export function App() {
                 current={step}
                 onSelect={(s) => {
                   setStep(s)
+                  setView(null)
                   void refresh()
                 }}
                 onClose={() => void close()}
               />
               <main className="page" data-testid={`page-${step}`}>
-                <Page status={status} refresh={() => void refresh()} onError={onError} />
+                <Page
+                  key={`${step}-${view ?? ''}`}
+                  status={status}
+                  refresh={() => void refresh()}
+                  onError={onError}
+                  view={view}
+                  go={(s, v) => {
+                    setStep(s)
+                    setView(v ?? null)
+                    void refresh()
+                  }}
+                />
               </main>
             </div>
           </SignInGate>

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { beforeAll, expect, test } from 'vitest'
@@ -11,6 +12,9 @@ import { PASSWORDS } from '../helpers/corrections.ts'
 // show Vietnam's dates and times, one way, with no internal keys and no English in Vietnamese.
 process.env.TZ = 'America/New_York'
 const ZONE = 'America/New_York'
+// The README's pictures of the pages this test owns, at a clerk's 1366×768.
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
+const SHOTS = ['overview', 'approve', 'reports']
 
 const e2e = e2eSession()
 let path = ''
@@ -118,6 +122,12 @@ test('every page reads as one product in Vietnamese and English on a New York cl
   e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Minh', PASSWORDS.minh)
+  // Overview's tiles of work left open the page that lists what they count.
+  await page.getByTestId('tile-left-candidates').click()
+  await expect.poll(() => page.getByTestId('review-tab-candidates').getAttribute('aria-selected')).toBe('true')
+  await page.getByTestId('nav-overview').click()
+  await page.getByTestId('tile-left-approval').click()
+  await page.getByTestId('page-approve').waitFor()
   const { vn, elsewhere } = instantsShown()
   const problems: string[] = []
   const dateTimesSeen = new Set<string>()
@@ -128,6 +138,10 @@ test('every page reads as one product in Vietnamese and English on a New York cl
       await page.getByTestId(`nav-${p.step}`).click()
       await settle(page, p.ready)
       await p.open?.(page)
+      if (lang === 'vi' && SHOTS.includes(p.step)) {
+        mkdirSync(SCREENSHOTS, { recursive: true })
+        await page.screenshot({ path: `${SCREENSHOTS}${p.step}.png` })
+      }
       const text = await shown(page)
       const where = `${lang}/${p.step}`
       check(where, text, lang)

@@ -11,12 +11,27 @@ type Figures = Res<'review:overview'>
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
 
-function Tiles({ tiles, testId }: { tiles: [MessageKey, number, string][]; testId?: string }) {
+type Tile = [MessageKey, number, string, (() => void)?]
+
+/** Figures as tiles; a tile with somewhere to go opens the page (and view) that lists what it counts. */
+function Tiles({ tiles, testId }: { tiles: Tile[]; testId?: string }) {
   const { t, lang } = useI18n()
   return (
     <dl className="tiles" data-testid={testId}>
-      {tiles.map(([label, n, id]) => (
-        <div key={id} className="tile" data-testid={`tile-${id}`}>
+      {tiles.map(([label, n, id, open]) => (
+        <div
+          key={id}
+          className={open ? 'tile opens' : 'tile'}
+          data-testid={`tile-${id}`}
+          {...(open
+            ? {
+                role: 'button',
+                tabIndex: 0,
+                onClick: open,
+                onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())
+              }
+            : {})}
+        >
           <dt>{t(label)}</dt>
           <dd>{formatNumber(n, lang)}</dd>
         </div>
@@ -26,7 +41,7 @@ function Tiles({ tiles, testId }: { tiles: [MessageKey, number, string][]; testI
 }
 
 /** Where the workspace stands: records at each stage of the workflow, and the work left at each. */
-export function Overview({ status, onError }: PageProps) {
+export function Overview({ status, onError, go }: PageProps) {
   const { t, lang } = useI18n()
   const [figures, setFigures] = useState<Figures | null>(null)
   useEffect(() => {
@@ -36,7 +51,7 @@ export function Overview({ status, onError }: PageProps) {
       live = false
     }
   }, [status, onError])
-  const tiles: [MessageKey, number, string][] = [
+  const tiles: Tile[] = [
     ['overview.kind.site', status.records.site, 'records-site'],
     ['overview.kind.registry', status.records.registry, 'records-registry'],
     ['overview.kind.complaint', status.records.complaint, 'records-complaint'],
@@ -57,14 +72,14 @@ export function Overview({ status, onError }: PageProps) {
           <Tiles
             testId="work-left"
             tiles={[
-              ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates'],
-              ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review'],
+              ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates', () => go('review', 'candidates')],
+              ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review', () => go('review')],
               ['overview.left.deferredRows', figures.workLeft.deferredRows, 'left-deferred'],
-              ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints'],
-              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue'],
-              ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval'],
-              ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export'],
-              ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues']
+              ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints', () => go('complaints')],
+              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue', () => go('complaints')],
+              ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval', () => go('approve')],
+              ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export', () => go('export')],
+              ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues', () => go('link')]
             ]}
           />
           <h3>{t('overview.stages')}</h3>
