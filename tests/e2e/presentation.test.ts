@@ -145,6 +145,28 @@ test('every page reads as one product in Vietnamese and English on a New York cl
       const text = await shown(page)
       const where = `${lang}/${p.step}`
       check(where, text, lang)
+      if (p.step === 'reports') {
+        // No two value labels of a chart overlap; a site name cut to fit has its full text on hover.
+        const charts = await page.evaluate(() =>
+          [...document.querySelectorAll('figure.chart svg')].map((svg) => ({
+            values: [...svg.querySelectorAll('[data-testid="chart-value"]')].map((e) => {
+              const r = e.getBoundingClientRect()
+              return { x: r.left, y: r.top, w: r.width, h: r.height }
+            }),
+            labels: [...svg.querySelectorAll('[data-testid="chart-label"]')].map((e) => ({
+              shown: [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join(''),
+              full: e.querySelector('title')?.textContent ?? ''
+            }))
+          }))
+        )
+        expect(charts.length).toBeGreaterThan(0)
+        for (const c of charts) {
+          for (const [i, a] of c.values.entries())
+            for (const b of c.values.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false)
+          for (const l of c.labels) expect(l.shown.endsWith('…') ? l.full.startsWith(l.shown.slice(0, -1)) && l.full.length > l.shown.length - 1 : true).toBe(true)
+          expect(c.labels.every((l) => l.full !== '')).toBe(true)
+        }
+      }
       if (p.step === 'review') {
         // The grid really shows dates and genders, the clerk's way.
         expect(text).toMatch(/\b\d{2}\/\d{2}\/\d{4}\b/)

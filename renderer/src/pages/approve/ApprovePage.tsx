@@ -9,6 +9,7 @@ import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
 import { ProposalTable } from './ProposalTable.tsx'
 import { formatNumber } from '../../format/format.ts'
+import { fieldLabel } from '../../i18n/labels.ts'
 import './approve.css'
 
 type Filter = Req<'approve:list'>['filter']
@@ -115,7 +116,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
             <option value="">{t('approve.filter.all')}</option>
             {[...new Set([...fields, field].filter((f) => f !== ''))].map((f) => (
               <option key={f} value={f}>
-                {f}
+                {fieldLabel(t, f)}
               </option>
             ))}
           </select>
