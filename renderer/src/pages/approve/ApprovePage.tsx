@@ -161,7 +161,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
       )}
       {confirmAll !== null && (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-all-text" data-testid="confirm-all">
-          <span id="confirm-all-text">{fill(t('approve.confirmAll'), { n: confirmAll })}</span>
+          <span id="confirm-all-text">{fill(t('approve.confirmAll'), { n: formatNumber(confirmAll, lang) })}</span>
           <button type="button" className="primary" data-testid="confirm-all-yes" autoFocus onClick={() => void decide('approve', { filter })}>
             {t('approve.confirm')}
           </button>

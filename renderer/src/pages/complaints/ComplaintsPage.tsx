@@ -9,7 +9,7 @@ import { StepIntro } from '../StepIntro.tsx'
 import { ComplaintEvidence } from './ComplaintEvidence.tsx'
 import { Countdown } from './Countdown.tsx'
 import { useNow } from './time.ts'
-import { formatDateTime, formatDateValue } from '../../format/format.ts'
+import { formatDateTime, formatDateValue, formatNumber } from '../../format/format.ts'
 import './complaints.css'
 
 type View = NonNullable<Req<'complaints:queue'>['view']>
@@ -20,7 +20,8 @@ type Queue = Res<'complaints:queue'>
  * a live countdown, overdue flags; opening one shows its evidence and takes an outcome.
  */
 export function ComplaintsPage({ refresh, onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const num = (n: number) => formatNumber(n, lang)
   const now = useNow()
   const [view, setView] = useState<View>('open')
   const [queue, setQueue] = useState<Queue | null>(null)
@@ -64,7 +65,7 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
       </div>
       {queue && (
         <p className="muted" data-testid="complaints-counts">
-          {fill(t('complaints.counts'), { open: queue.counts.open, overdue: queue.counts.overdue, resolved: queue.counts.resolved, late: queue.counts.resolvedLate })}
+          {fill(t('complaints.counts'), { open: num(queue.counts.open), overdue: num(queue.counts.overdue), resolved: num(queue.counts.resolved), late: num(queue.counts.resolvedLate) })}
         </p>
       )}
       {message && (

@@ -132,7 +132,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
         note: extra.note ?? ''
       })
       const warnings = r.warnings.map((w) => pick(w)).join(' ')
-      afterChange(`${fill(t('review.done.decision'), { n: r.diffs, p: r.proposals })} ${warnings}`.trim(), !field)
+      afterChange(`${fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) })} ${warnings}`.trim(), !field)
     } catch (e) {
       if (inDialog && e instanceof ApiError) return pick(e)
       fail(e)
@@ -354,7 +354,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
           onError={fail}
           onApplied={(r) => {
             setDialog(null)
-            setMessage(fill(t('review.done.decision'), { n: r.diffs, p: r.proposals }))
+            setMessage(fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) }))
             newView()
             void loadFacets()
             onChanged()
