@@ -13,6 +13,8 @@ function label(t: T, prefix: string, key: string): string {
 export const fieldLabel = (t: T, field: string): string => label(t, 'label.field', field)
 export const proposalStatusLabel = (t: T, status: string): string => label(t, 'label.proposal', status)
 export const actionLabel = (t: T, action: string): string => label(t, 'label.action', action)
+/** Why a difference got its class (core/review/classify.ts): 'word_order' → 'đảo thứ tự từ'. */
+export const diffDetailLabel = (t: T, detail: string): string => label(t, 'label.detail', detail)
 export const linkStatusLabel = (t: T, status: string): string => label(t, 'link.status', status)
 
 /**

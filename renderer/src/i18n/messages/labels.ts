@@ -50,7 +50,26 @@ export const vi = {
   'label.action.dose_fix_vaccine': 'Sửa vắc xin',
   'label.action.dose_add_dose': 'Thêm mũi tiêm',
   'label.gender.M': 'Nam',
-  'label.gender.F': 'Nữ'
+  'label.gender.F': 'Nữ',
+  'label.detail.abbreviation': 'viết tắt',
+  'label.detail.case': 'chữ hoa/thường',
+  'label.detail.day_month_swap': 'đảo ngày và tháng',
+  'label.detail.diacritic': 'khác một dấu',
+  'label.detail.diacritics': 'khác dấu',
+  'label.detail.different': 'khác hẳn',
+  'label.detail.format': 'khác cách viết',
+  'label.detail.leading_zeros': 'thiếu số 0 ở đầu',
+  'label.detail.old_id': 'số CMND cũ',
+  'label.detail.partial': 'chỉ ghi một phần',
+  'label.detail.registry_missing': 'CSDL dân cư để trống',
+  'label.detail.site_missing': 'điểm tiêm để trống',
+  'label.detail.spacing': 'khoảng trắng',
+  'label.detail.transposition': 'đảo hai chữ số',
+  'label.detail.typo': 'gõ nhầm một ký tự',
+  'label.detail.unicode': 'mã Unicode khác',
+  'label.detail.word_missing': 'thiếu một từ',
+  'label.detail.word_order': 'đảo thứ tự từ',
+  'label.detail.year_only': 'chỉ có năm'
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
@@ -101,5 +120,24 @@ export const en: Record<keyof typeof vi, string> = {
   'label.action.dose_fix_vaccine': 'Vaccine fixed',
   'label.action.dose_add_dose': 'Dose added',
   'label.gender.M': 'Male',
-  'label.gender.F': 'Female'
+  'label.gender.F': 'Female',
+  'label.detail.abbreviation': 'abbreviation',
+  'label.detail.case': 'letter case',
+  'label.detail.day_month_swap': 'day and month swapped',
+  'label.detail.diacritic': 'one diacritic differs',
+  'label.detail.diacritics': 'diacritics differ',
+  'label.detail.different': 'different',
+  'label.detail.format': 'written differently',
+  'label.detail.leading_zeros': 'leading zeros',
+  'label.detail.old_id': 'old CMND number',
+  'label.detail.partial': 'partly written',
+  'label.detail.registry_missing': 'registry empty',
+  'label.detail.site_missing': 'site empty',
+  'label.detail.spacing': 'spacing',
+  'label.detail.transposition': 'two digits swapped',
+  'label.detail.typo': 'one character mistyped',
+  'label.detail.unicode': 'Unicode form',
+  'label.detail.word_missing': 'a word missing',
+  'label.detail.word_order': 'word order',
+  'label.detail.year_only': 'year only'
 }

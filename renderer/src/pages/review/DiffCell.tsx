@@ -5,6 +5,7 @@ import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { formatFieldValue, formattedRanges } from '../../format/format.ts'
+import { diffDetailLabel } from '../../i18n/labels.ts'
 
 export type GridRow = Res<'review:page'>['rows'][number]
 export type ReviewField = keyof GridRow['cells']
@@ -29,7 +30,7 @@ export function DiffCell(props: CustomCellRendererProps<GridRow> & { field: Revi
     )
   }
   const decided = first.status !== 'open'
-  const title = [t(`review.class.${first.class}` as MessageKey), first.detail, first.note].filter(Boolean).join(' · ')
+  const title = [t(`review.class.${first.class}` as MessageKey), first.detail ? diffDetailLabel(t, first.detail) : null, first.note].filter(Boolean).join(' · ')
   return (
     <div
       className={`diff-cell cls-${first.class} st-${first.status}`}
