@@ -45,7 +45,20 @@ export default tseslint.config(
             { group: ['**/main/core/**', '**/main/app/**'], message: 'The renderer reaches core only through main/ipc/contract.ts.' }
           ]
         }
-      ]
+      ],
+      // One presentation: dates, times and numbers are formatted only by renderer/src/format/.
+      'no-restricted-properties': [
+        'error',
+        ...['toISOString', 'toLocaleString', 'toLocaleDateString', 'toLocaleTimeString', 'toFixed', 'toPrecision'].map((property) => ({
+          property,
+          message: 'Format dates and numbers with renderer/src/format/format.ts (Vietnam time, dd/mm/yyyy, numbers by language).'
+        }))
+      ],
+      'no-restricted-globals': ['error', { name: 'Intl', message: 'Intl is used only in renderer/src/format/format.ts.' }]
     }
+  },
+  {
+    files: ['renderer/src/format/**/*.ts'],
+    rules: { 'no-restricted-properties': 'off', 'no-restricted-globals': 'off' }
   }
 )

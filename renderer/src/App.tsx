@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Res } from '../../main/ipc/contract.ts'
-import { call } from './api/client.ts'
+import { call, onActionSucceeded } from './api/client.ts'
 import { ErrorBanner } from './components/ErrorBanner.tsx'
 import { Home } from './pages/Home.tsx'
 import { Header } from './shell/Header.tsx'
@@ -16,7 +16,10 @@ export function App() {
   const [status, setStatus] = useState<Status | null>(null)
   const [step, setStep] = useState<Step>('overview')
   const [error, setError] = useState<unknown>(null)
+  const [view, setView] = useState<string | null>(null)
   const onError = useCallback((e: unknown) => setError(e), [])
+  // An error stays until dismissed or until the next thing the user does succeeds.
+  useEffect(() => onActionSucceeded(() => setError(null)), [])
 
   const refresh = useCallback(() => call('workspace:status', {}).then(setStatus, onError), [onError])
   const close = () => call('workspace:close', {}).then(() => setStatus(null), onError)
@@ -31,7 +34,7 @@ export function App() {
     // Keyed by workspace: another workspace starts signed out.
     <UserSessionProvider key={status?.path ?? ''} workspacePath={status?.path ?? null} onError={onError}>
       <div className="app">
-        <Header workspacePath={status?.path ?? null} onError={onError} />
+        <Header workspacePath={status?.path ?? null} />
         {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
         {status === null ? (
           <Home onOpened={opened} onError={onError} />
@@ -42,12 +45,24 @@ export function App() {
                 current={step}
                 onSelect={(s) => {
                   setStep(s)
+                  setView(null)
                   void refresh()
                 }}
                 onClose={() => void close()}
               />
               <main className="page" data-testid={`page-${step}`}>
-                <Page status={status} refresh={() => void refresh()} onError={onError} />
+                <Page
+                  key={`${step}-${view ?? ''}`}
+                  status={status}
+                  refresh={() => void refresh()}
+                  onError={onError}
+                  view={view}
+                  go={(s, v) => {
+                    setStep(s)
+                    setView(v ?? null)
+                    void refresh()
+                  }}
+                />
               </main>
             </div>
           </SignInGate>

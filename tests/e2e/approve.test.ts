@@ -72,7 +72,7 @@ test('a clerk is offered no approval, and the channel refuses one; a supervisor 
   await page.getByTestId('approve-all').click()
   expect(await page.getByTestId('confirm-all').textContent()).toContain('Duyệt 2 điều chỉnh')
   await page.getByTestId('confirm-all-yes').click()
-  await expect.poll(() => page.getByTestId('approve-notice').textContent()).toContain('Đã xử lý 2 điều chỉnh')
+  await expect.poll(() => page.getByTestId('approve-notice').textContent()).toContain('Đã phê duyệt 2 điều chỉnh')
   expect(statuses(f.path)).toMatchObject({ [first]: 'approved', [toReject]: 'rejected', [own]: 'proposed' })
 
   // Export: choose a folder, sign with the password, and the batch is listed and verifies.

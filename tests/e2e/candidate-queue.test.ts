@@ -13,7 +13,7 @@ beforeAll(async () => {
 })
 
 test('at 1366×768 the candidate queue is searched, finished from the keyboard, and its unmatched rest marked "not in the registry" in one go', async () => {
-  const page = await openApp(e2e.browser, e2e.harness, LAPTOP)
+  const page = await openApp(e2e.browser, e2e.harness, { viewport: LAPTOP })
   onTestFinished(() => page.context().close())
   e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()

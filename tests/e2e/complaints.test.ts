@@ -25,7 +25,7 @@ beforeAll(async () => {
 })
 
 test('at 1366×768 the queue puts the complaint still in time first with a live countdown, searches and filters; a rejection is stored with who made it', async () => {
-  const page = await openApp(e2e.browser, e2e.harness, LAPTOP)
+  const page = await openApp(e2e.browser, e2e.harness, { viewport: LAPTOP })
   e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()
   await signIn(page, 'Lan', 'mat-khau-lan')
@@ -77,7 +77,7 @@ test('at 1366×768 the queue puts the complaint still in time first with a live 
   await page.getByTestId('outcome-note').fill('Sổ tiêm ghi ngày 15/09/2021')
   await page.getByTestId('outcome-save').click()
   await page.getByTestId('complaints-message').waitFor()
-  expect(await queue.locator('tbody tr').count()).toBe(1)
+  await expect.poll(() => queue.locator('tbody tr').count()).toBe(1)
 
   await page.getByTestId('complaints-view-resolved').click()
   await expect.poll(() => page.getByTestId('complaint-KN-0002').textContent()).toContain('trễ hạn')

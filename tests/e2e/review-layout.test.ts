@@ -51,7 +51,7 @@ const oneLine = (page: Page, testId: string) =>
   })
 
 test('at 1366×768 the toolbar is one line and the grid keeps name, status and three fields with each panel open', async () => {
-  const page = await openApp(e2e.browser, e2e.harness, LAPTOP)
+  const page = await openApp(e2e.browser, e2e.harness, { viewport: LAPTOP })
   onTestFinished(() => page.context().close())
   e2e.harness.dialogAnswers.push(f.path)
   await page.getByTestId('open-workspace').click()

@@ -20,10 +20,16 @@ export function vnDate(iso: string | Date): string {
   return vnDateTime(iso).slice(0, 10)
 }
 
-/** YYYY-MM-DD [HH:MM] → dd/mm/yyyy [HH:MM]; a year alone (dob known only to the year) stays a year; anything else as is. */
+/**
+ * YYYY-MM-DD [HH:MM] → dd/mm/yyyy [HH:MM], YYYY-MM → mm/yyyy; a year alone (dob known only
+ * to the year) stays a year; anything else as is. The renderer shows them the same way
+ * (renderer/src/format/format.ts).
+ */
 export function vnDateValue(v: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})( \d{2}:\d{2})?$/.exec(v)
-  return m ? `${m[3]}/${m[2]}/${m[1]}${m[4] ?? ''}` : v
+  if (m) return `${m[3]}/${m[2]}/${m[1]}${m[4] ?? ''}`
+  const month = /^(\d{4})-(\d{2})$/.exec(v)
+  return month ? `${month[2]}/${month[1]}` : v
 }
 
 /** yyyymmdd in Vietnam's calendar, for batch numbers. */

@@ -1,4 +1,5 @@
 import { VaxError } from '../errors.ts'
+import { fieldLabel } from '../export/labels.ts'
 import { WARNINGS } from '../import/codes.ts'
 import type { MappableField } from '../import/fields.ts'
 import { normalizeRow, type ColumnMap } from '../import/normalize/row.ts'
@@ -9,6 +10,17 @@ export type EditableField = 'full_name' | 'dob' | 'gender' | 'national_id' | 'ph
 export interface EditedValue {
   value: string
   warnings: { code: string; vi: string; en: string }[]
+}
+
+const EN_FIELD: Record<EditableField, string> = {
+  full_name: 'full name',
+  dob: 'date of birth',
+  gender: 'gender',
+  national_id: 'ID number',
+  phone: 'phone',
+  address: 'address',
+  dose_date: 'dose date',
+  vaccine: 'vaccine'
 }
 
 // A placeholder name: a row without one is rejected before the field we check is read.
@@ -26,8 +38,8 @@ export function normalizeEdit(field: EditableField, raw: string): EditedValue {
     return new VaxError(
       'EDIT_INVALID',
       {
-        vi: `Giá trị nhập không hợp lệ cho trường ${field}${why ? `: ${why.vi}` : '.'}`,
-        en: `The value typed is not valid for ${field}${why ? `: ${why.en}` : '.'}`
+        vi: `Giá trị nhập không hợp lệ cho trường ${fieldLabel(field)}${why ? `: ${why.vi}` : '.'}`,
+        en: `The value typed is not valid for ${EN_FIELD[field]}${why ? `: ${why.en}` : '.'}`
       },
       { field, code: code ?? null }
     )

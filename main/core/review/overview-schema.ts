@@ -8,7 +8,7 @@ export const Overview = z.object({
   stages: z.object({
     imported: z.object({ site: n, registry: n, complaint: n, rejects: n }),
     linked: z.object({ persons: n, siteRowsLinked: n, byStatus: Counts }),
-    reviewed: z.object({ rows: Counts, openDiffsByClass: Counts }),
+    reviewed: z.object({ rows: Counts, openRowsByClass: Counts }),
     proposed: Counts,
     complaints: z.object({ open: n, overdue: n, resolved: n, resolvedLate: n })
   }),

@@ -1,5 +1,7 @@
 import type { Workspace } from '../workspace/workspace.ts'
 import { complaintQueue } from './complaint-queue.ts'
+import { candidateQueue } from './candidates.ts'
+import { DIFF_CLASSES, classBit } from './fields.ts'
 import type { Overview } from './overview-schema.ts'
 
 /**
@@ -17,7 +19,12 @@ export function overview(ws: Workspace, now = new Date()): Overview {
         ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 WHEN 'review' THEN 2 WHEN 'rejected' THEN 3 ELSE 4 END, id DESC) AS rank
       FROM links l WHERE subject_kind = 'person') WHERE rank = 1 GROUP BY status`)
   const rows = group('SELECT status AS k, count(*) AS n FROM review_rows GROUP BY status')
-  const diffs = group("SELECT class AS k, count(*) AS n FROM diffs WHERE status = 'open' GROUP BY class")
+  // Open rows by class, as the review page's facets count them (a row with two minor
+  // differences is one row), so the two pages show the same numbers in the same unit.
+  const byClass = db
+    .prepare(`SELECT ${DIFF_CLASSES.map((c, i) => `sum((classes & ${classBit(c)}) <> 0) AS c${i}`).join(', ')} FROM review_rows WHERE status = 'open'`)
+    .get() as Record<string, number | null>
+  const openRowsByClass = Object.fromEntries(DIFF_CLASSES.map((c, i) => [c, byClass[`c${i}`] ?? 0]).filter(([, n]) => n !== 0))
   const proposals = group('SELECT status AS k, count(*) AS n FROM proposals GROUP BY status')
   const complaints = complaintQueue(ws, { view: 'open', offset: 0, limit: 1 }, now).counts
   const siteRows = records['site'] ?? 0
@@ -29,12 +36,13 @@ export function overview(ws: Workspace, now = new Date()): Overview {
     stages: {
       imported: { site: siteRows, registry: records['registry'] ?? 0, complaint: records['complaint'] ?? 0, rejects: one('SELECT count(*) AS n FROM rejects') },
       linked: { persons: one('SELECT count(*) AS n FROM persons'), siteRowsLinked: linkedSiteRows, byStatus: links },
-      reviewed: { rows: rows, openDiffsByClass: diffs },
+      reviewed: { rows: rows, openRowsByClass },
       proposed: proposals,
       complaints
     },
     workLeft: {
-      candidates: (links['review'] ?? 0) + (links['none'] ?? 0) + (links['rejected'] ?? 0),
+      // The review page's queue of persons and complaints waiting for a registry person: one definition.
+      candidates: candidateQueue(ws, { offset: 0, limit: 1 }).total,
       reviewRows: rows['open'] ?? 0,
       deferredRows: rows['deferred'] ?? 0,
       complaintsOpen: complaints.open,

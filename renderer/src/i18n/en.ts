@@ -7,6 +7,7 @@ import * as link from './messages/link.ts'
 import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
 import * as reports from './messages/reports.ts'
+import * as labels from './messages/labels.ts'
 import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -18,5 +19,6 @@ export const en: Record<MessageKey, string> = {
   ...link.en,
   ...review.en,
   ...complaints.en,
-  ...reports.en
+  ...reports.en,
+  ...labels.en
 }

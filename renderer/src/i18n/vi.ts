@@ -7,6 +7,7 @@ import * as link from './messages/link.ts'
 import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
 import * as reports from './messages/reports.ts'
+import * as labels from './messages/labels.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -22,7 +23,8 @@ export const vi = {
   ...link.vi,
   ...review.vi,
   ...complaints.vi,
-  ...reports.vi
+  ...reports.vi,
+  ...labels.vi
 } as const
 
 export type MessageKey = keyof typeof vi

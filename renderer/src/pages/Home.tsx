@@ -4,6 +4,7 @@ import type { Res } from '../../../main/ipc/contract.ts'
 import { JobProgress } from '../components/JobProgress.tsx'
 import { useJob } from '../hooks/useJob.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { formatDateTime } from '../format/format.ts'
 
 type Recent = Res<'workspace:recent'>['recent']
 type Status = Res<'workspace:status'>
@@ -89,7 +90,7 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
                 <button type="button" onClick={() => void openRecent(r.path)} title={r.path}>
                   {r.path}
                 </button>
-                <span className="muted"> {new Date(r.openedAt).toLocaleString()}</span>
+                <span className="muted"> {formatDateTime(r.openedAt)}</span>
               </li>
             ))}
           </ul>

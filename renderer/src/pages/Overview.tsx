@@ -3,20 +3,37 @@ import type { Res } from '../../../main/ipc/contract.ts'
 import { call } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/vi.ts'
+import { formatNumber } from '../format/format.ts'
+import { linkStatusLabel, proposalStatusLabel } from '../i18n/labels.ts'
 import type { PageProps } from '../shell/pages.tsx'
 
 type Figures = Res<'review:overview'>
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
 
-function Tiles({ tiles, testId }: { tiles: [MessageKey, number, string][]; testId?: string }) {
-  const { t } = useI18n()
+type Tile = [MessageKey, number, string, (() => void)?]
+
+/** Figures as tiles; a tile with somewhere to go opens the page (and view) that lists what it counts. */
+function Tiles({ tiles, testId }: { tiles: Tile[]; testId?: string }) {
+  const { t, lang } = useI18n()
   return (
     <dl className="tiles" data-testid={testId}>
-      {tiles.map(([label, n, id]) => (
-        <div key={id} className="tile" data-testid={`tile-${id}`}>
+      {tiles.map(([label, n, id, open]) => (
+        <div
+          key={id}
+          className={open ? 'tile opens' : 'tile'}
+          data-testid={`tile-${id}`}
+          {...(open
+            ? {
+                role: 'button',
+                tabIndex: 0,
+                onClick: open,
+                onKeyDown: (e: React.KeyboardEvent) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), open())
+              }
+            : {})}
+        >
           <dt>{t(label)}</dt>
-          <dd>{n.toLocaleString()}</dd>
+          <dd>{formatNumber(n, lang)}</dd>
         </div>
       ))}
     </dl>
@@ -24,8 +41,8 @@ function Tiles({ tiles, testId }: { tiles: [MessageKey, number, string][]; testI
 }
 
 /** Where the workspace stands: records at each stage of the workflow, and the work left at each. */
-export function Overview({ status, onError }: PageProps) {
-  const { t } = useI18n()
+export function Overview({ status, onError, go }: PageProps) {
+  const { t, lang } = useI18n()
   const [figures, setFigures] = useState<Figures | null>(null)
   useEffect(() => {
     let live = true
@@ -34,7 +51,7 @@ export function Overview({ status, onError }: PageProps) {
       live = false
     }
   }, [status, onError])
-  const tiles: [MessageKey, number, string][] = [
+  const tiles: Tile[] = [
     ['overview.kind.site', status.records.site, 'records-site'],
     ['overview.kind.registry', status.records.registry, 'records-registry'],
     ['overview.kind.complaint', status.records.complaint, 'records-complaint'],
@@ -55,14 +72,14 @@ export function Overview({ status, onError }: PageProps) {
           <Tiles
             testId="work-left"
             tiles={[
-              ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates'],
-              ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review'],
+              ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates', () => go('review', 'candidates')],
+              ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review', () => go('review')],
               ['overview.left.deferredRows', figures.workLeft.deferredRows, 'left-deferred'],
-              ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints'],
-              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue'],
-              ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval'],
-              ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export'],
-              ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues']
+              ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints', () => go('complaints')],
+              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue', () => go('complaints')],
+              ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval', () => go('approve')],
+              ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export', () => go('export')],
+              ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues', () => go('link')]
             ]}
           />
           <h3>{t('overview.stages')}</h3>
@@ -70,29 +87,29 @@ export function Overview({ status, onError }: PageProps) {
             <tbody>
               <tr>
                 <th>{t('overview.stage.imported')}</th>
-                <td>{`${t('overview.kind.site')}: ${figures.stages.imported.site.toLocaleString()}`}</td>
-                <td>{`${t('overview.kind.registry')}: ${figures.stages.imported.registry.toLocaleString()}`}</td>
-                <td>{`${t('overview.kind.complaint')}: ${figures.stages.imported.complaint.toLocaleString()}`}</td>
-                <td>{`${t('overview.rejects')}: ${figures.stages.imported.rejects.toLocaleString()}`}</td>
+                <td>{`${t('overview.kind.site')}: ${formatNumber(figures.stages.imported.site, lang)}`}</td>
+                <td>{`${t('overview.kind.registry')}: ${formatNumber(figures.stages.imported.registry, lang)}`}</td>
+                <td>{`${t('overview.kind.complaint')}: ${formatNumber(figures.stages.imported.complaint, lang)}`}</td>
+                <td>{`${t('overview.rejects')}: ${formatNumber(figures.stages.imported.rejects, lang)}`}</td>
               </tr>
               <tr>
                 <th>{t('overview.stage.linked')}</th>
-                <td>{`${t('overview.persons')}: ${figures.stages.linked.persons.toLocaleString()}`}</td>
-                <td>{`${t('overview.linkedRows')}: ${figures.stages.linked.siteRowsLinked.toLocaleString()}`}</td>
+                <td>{`${t('overview.persons')}: ${formatNumber(figures.stages.linked.persons, lang)}`}</td>
+                <td>{`${t('overview.linkedRows')}: ${formatNumber(figures.stages.linked.siteRowsLinked, lang)}`}</td>
                 <td colSpan={2}>
                   {Object.entries(figures.stages.linked.byStatus)
-                    .map(([k, n]) => `${t(`review.band.${k}` as MessageKey) ?? k}: ${n.toLocaleString()}`)
+                    .map(([k, n]) => `${linkStatusLabel(t, k)}: ${formatNumber(n, lang)}`)
                     .join(' · ')}
                 </td>
               </tr>
               <tr>
                 <th>{t('overview.stage.reviewed')}</th>
                 {(['open', 'deferred', 'done'] as const).map((k) => (
-                  <td key={k}>{`${t(`overview.rows.${k}`)}: ${(figures.stages.reviewed.rows[k] ?? 0).toLocaleString()}`}</td>
+                  <td key={k}>{`${t(`overview.rows.${k}`)}: ${formatNumber(figures.stages.reviewed.rows[k] ?? 0, lang)}`}</td>
                 ))}
                 <td>
-                  {Object.entries(figures.stages.reviewed.openDiffsByClass)
-                    .map(([k, n]) => `${t(`review.class.${k}` as MessageKey)}: ${n.toLocaleString()}`)
+                  {Object.entries(figures.stages.reviewed.openRowsByClass)
+                    .map(([k, n]) => `${t(`review.class.${k}` as MessageKey)}: ${formatNumber(n, lang)}`)
                     .join(' · ')}
                 </td>
               </tr>
@@ -100,16 +117,16 @@ export function Overview({ status, onError }: PageProps) {
                 <th>{t('overview.stage.proposed')}</th>
                 <td colSpan={4}>
                   {Object.entries(figures.stages.proposed)
-                    .map(([k, n]) => `${k}: ${n.toLocaleString()}`)
+                    .map(([k, n]) => `${proposalStatusLabel(t, k)}: ${formatNumber(n, lang)}`)
                     .join(' · ')}
                 </td>
               </tr>
               <tr>
                 <th>{t('overview.stage.complaints')}</th>
-                <td>{`${t('complaints.view.open')}: ${figures.stages.complaints.open}`}</td>
-                <td>{`${t('overview.left.complaintsOverdue')}: ${figures.stages.complaints.overdue}`}</td>
-                <td>{`${t('overview.complaints.resolved')}: ${figures.stages.complaints.resolved}`}</td>
-                <td>{`${t('overview.complaints.resolvedLate')}: ${figures.stages.complaints.resolvedLate}`}</td>
+                <td>{`${t('complaints.view.open')}: ${formatNumber(figures.stages.complaints.open, lang)}`}</td>
+                <td>{`${t('overview.left.complaintsOverdue')}: ${formatNumber(figures.stages.complaints.overdue, lang)}`}</td>
+                <td>{`${t('overview.complaints.resolved')}: ${formatNumber(figures.stages.complaints.resolved, lang)}`}</td>
+                <td>{`${t('overview.complaints.resolvedLate')}: ${formatNumber(figures.stages.complaints.resolvedLate, lang)}`}</td>
               </tr>
             </tbody>
           </table>

@@ -1,7 +1,7 @@
 import { useI18n } from '../i18n/i18n.tsx'
 import { UserBadge } from '../pages/users/UserBadge.tsx'
 
-export function Header({ workspacePath, onError }: { workspacePath: string | null; onError: (e: unknown) => void }) {
+export function Header({ workspacePath }: { workspacePath: string | null }) {
   const { t, toggle } = useI18n()
   return (
     <header className="header">
@@ -11,7 +11,7 @@ export function Header({ workspacePath, onError }: { workspacePath: string | nul
           {workspacePath}
         </span>
       )}
-      <UserBadge onError={onError} />
+      <UserBadge />
       <button type="button" data-testid="lang-toggle" onClick={toggle}>
         {t('lang.switch')}
       </button>

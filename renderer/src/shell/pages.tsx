@@ -15,6 +15,10 @@ export interface PageProps {
   /** Reloads the workspace status after the page changed something. */
   refresh(): void
   onError(e: unknown): void
+  /** Opens another page, on one of its views (the Review page's 'candidates'). */
+  go(step: Step, view?: string): void
+  /** The view another page asked this one to open on, if any. */
+  view: string | null
 }
 
 /** One page per workflow step; each lives in its own folder under pages/. */

@@ -52,9 +52,26 @@ function bridgeScript({ token }: { token: string }): void {
 /** A clerk's laptop screen, the size the layout is made for first. */
 export const LAPTOP = { width: 1366, height: 768 }
 
-export async function openApp(browser: Browser, harness: Harness, viewport = { width: 1360, height: 860 }): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport })
+export interface OpenOptions {
+  /** The browser's clock zone (the PC's), e.g. America/New_York; the machine's by default. */
+  timezoneId?: string
+  viewport?: { width: number; height: number }
+  /** Collects console errors and uncaught page errors from the first load on. */
+  errors?: string[]
+}
+
+export async function openApp(browser: Browser, harness: Harness, opts: OpenOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    locale: 'vi-VN',
+    viewport: opts.viewport ?? { width: 1360, height: 860 },
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {})
+  })
   const page = await context.newPage()
+  const errors = opts.errors
+  if (errors) {
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()))
+    page.on('pageerror', (e) => errors.push(e.message))
+  }
   await page.addInitScript(bridgeScript, { token: harness.token })
   await page.goto(harness.url)
   return page

@@ -8,6 +8,8 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
 import { ProposalTable } from './ProposalTable.tsx'
+import { formatNumber } from '../../format/format.ts'
+import { fieldLabel } from '../../i18n/labels.ts'
 import './approve.css'
 
 type Filter = Req<'approve:list'>['filter']
@@ -26,7 +28,7 @@ const CLERK_TABS: Tab[] = ['mine', 'rejected', 'approved', 'exported']
  * with its comment) and are offered no decision at all. Core enforces the same rules.
  */
 export function ApprovePage({ refresh, onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const me = useCurrentUser()
   const supervisor = me.role === 'supervisor'
   const tabs = supervisor ? SUPERVISOR_TABS : CLERK_TABS
@@ -61,7 +63,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
   const decide = async (verdict: 'approve' | 'reject' | 'withdraw', selection: Req<'approve:decide'>['selection']) => {
     try {
       const r = await call('approve:decide', { verdict, selection, comment })
-      setNotice([fill(t('approve.done'), { n: r.applied }), r.skippedOwn ? fill(t('approve.skippedOwn'), { n: r.skippedOwn }) : ''].join(' ').trim())
+      setNotice([fill(t(`approve.done.${verdict}`), { n: formatNumber(r.applied, lang) }), r.skippedOwn ? fill(t('approve.skippedOwn'), { n: formatNumber(r.skippedOwn, lang) }) : ''].join(' ').trim())
       setComment('')
       setConfirmAll(null)
       refresh()
@@ -114,7 +116,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
             <option value="">{t('approve.filter.all')}</option>
             {[...new Set([...fields, field].filter((f) => f !== ''))].map((f) => (
               <option key={f} value={f}>
-                {f}
+                {fieldLabel(t, f)}
               </option>
             ))}
           </select>
@@ -159,7 +161,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
       )}
       {confirmAll !== null && (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-all-text" data-testid="confirm-all">
-          <span id="confirm-all-text">{fill(t('approve.confirmAll'), { n: confirmAll })}</span>
+          <span id="confirm-all-text">{fill(t('approve.confirmAll'), { n: formatNumber(confirmAll, lang) })}</span>
           <button type="button" className="primary" data-testid="confirm-all-yes" autoFocus onClick={() => void decide('approve', { filter })}>
             {t('approve.confirm')}
           </button>

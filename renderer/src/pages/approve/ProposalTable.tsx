@@ -1,7 +1,8 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
-import { vnDateTime as when, vnDateValue } from './format.ts'
+import { formatDateTime as when, formatFieldValue } from '../../format/format.ts'
+import { fieldLabel } from '../../i18n/labels.ts'
 
 type Row = Res<'approve:list'>['rows'][number]
 
@@ -18,7 +19,7 @@ export function ProposalTable({
   selected: ReadonlySet<number>
   onSelect: (s: ReadonlySet<number>) => void
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   if (rows.length === 0) return <p className="muted" data-testid="approve-empty">{t('approve.empty')}</p>
   const allOnPage = rows.every((r) => selected.has(r.id))
   const toggle = (id: number) => {
@@ -69,11 +70,10 @@ export function ProposalTable({
               <div className="muted small">{r.siteName}</div>
             </td>
             <td>
-              {r.fieldLabel}
-              <div className="muted small mono">{r.field}</div>
+              {fieldLabel(t, r.field)}
             </td>
-            <td className="old">{vnDateValue(r.oldValue)}</td>
-            <td className="new">{vnDateValue(r.newValue)}</td>
+            <td className="old">{formatFieldValue(r.field, r.oldValue, lang)}</td>
+            <td className="new">{formatFieldValue(r.field, r.newValue, lang)}</td>
             <td>{t(`approve.kind.${r.kind}` as MessageKey)}</td>
             <td>{r.reason}</td>
             <td className="small">{r.evidence}</td>

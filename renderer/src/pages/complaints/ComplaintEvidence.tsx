@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Countdown } from './Countdown.tsx'
 import { OutcomeForm } from './OutcomeForm.tsx'
-import { localTime } from './time.ts'
+import { formatDateTime, formatDateValue, formatGender } from '../../format/format.ts'
 
 type Evidence = Res<'complaints:evidence'>
 
@@ -35,7 +35,7 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
           {e.item.complaintId} · {t(`complaints.claim.${e.item.claim}` as MessageKey)}
         </h3>
         <span className="muted">
-          {localTime(e.item.deadline, lang)} <Countdown deadline={e.item.deadline} now={props.now} open={open} />
+          {formatDateTime(e.item.deadline)} <Countdown deadline={e.item.deadline} now={props.now} open={open} />
         </span>
       </header>
       <div className="evidence-columns">
@@ -45,13 +45,13 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
             <dt>{t('review.id.name')}</dt>
             <dd>{e.identity.full_name}</dd>
             <dt>{t('review.id.dob')}</dt>
-            <dd>{e.identity.dob}</dd>
+            <dd>{formatDateValue(e.identity.dob)}</dd>
             <dt>{t('review.id.nationalId')}</dt>
             <dd>{e.identity.national_id}</dd>
             <dt>{t('review.id.phone')}</dt>
             <dd>{e.identity.phone}</dd>
             <dt>{t('complaints.evidence.claimDose')}</dt>
-            <dd>{[e.claimDose.doseNumber !== null ? `#${e.claimDose.doseNumber}` : null, e.claimDose.vaccine, e.claimDose.doseDate, e.claimDose.siteName].filter(Boolean).join(' · ')}</dd>
+            <dd>{[e.claimDose.doseNumber !== null ? `#${e.claimDose.doseNumber}` : null, e.claimDose.vaccine, formatDateValue(e.claimDose.doseDate), e.claimDose.siteName].filter(Boolean).join(' · ')}</dd>
             <dt>{t('complaints.evidence.description')}</dt>
             <dd>{e.description}</dd>
             <dt>{t('review.id.source')}</dt>
@@ -65,9 +65,9 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
               <dt>{t('review.id.name')}</dt>
               <dd>{e.registry.fullName}</dd>
               <dt>{t('review.id.dob')}</dt>
-              <dd>{e.registry.dob}</dd>
+              <dd>{formatDateValue(e.registry.dob)}</dd>
               <dt>{t('review.id.gender')}</dt>
-              <dd>{e.registry.gender}</dd>
+              <dd>{formatGender(e.registry.gender, lang)}</dd>
               <dt>{t('review.id.nationalId')}</dt>
               <dd>{e.registry.nationalId}</dd>
               <dt>{t('review.id.address')}</dt>
@@ -123,7 +123,7 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
                     <td>{r.fullName}</td>
                     <td>{r.vaccine}</td>
                     <td>{r.doseNumber}</td>
-                    <td>{r.doseDate}</td>
+                    <td>{formatDateValue(r.doseDate)}</td>
                     <td>
                       <span className={`badge rel-${r.relation}`}>{t(`complaints.relation.${r.relation}`)}</span>
                     </td>
@@ -145,7 +145,7 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
           <ul>
             {e.history.map((h, i) => (
               <li key={i}>
-                {localTime(h.decidedAt, lang)} · {h.decidedBy} · {t(`complaints.outcome.${h.outcome}`)} · {t(`complaints.reason.${h.reasonCode}` as MessageKey)}
+                {formatDateTime(h.decidedAt)} · {h.decidedBy} · {t(`complaints.outcome.${h.outcome}`)} · {t(`complaints.reason.${h.reasonCode}` as MessageKey)}
                 {h.note ? ` · ${h.note}` : ''}
               </li>
             ))}

@@ -9,7 +9,8 @@ import { StepIntro } from '../StepIntro.tsx'
 import { ComplaintEvidence } from './ComplaintEvidence.tsx'
 import { Countdown } from './Countdown.tsx'
 import { NO_FILTER, QueueFilters, type QueueFilter } from './QueueFilters.tsx'
-import { localTime, useNow } from './time.ts'
+import { useNow } from './time.ts'
+import { formatDateTime, formatDateValue, formatNumber } from '../../format/format.ts'
 import './complaints.css'
 
 type View = NonNullable<Req<'complaints:queue'>['view']>
@@ -22,6 +23,7 @@ type Queue = Res<'complaints:queue'>
  */
 export function ComplaintsPage({ refresh, onError }: PageProps) {
   const { t, lang } = useI18n()
+  const num = (n: number) => formatNumber(n, lang)
   const now = useNow()
   const [view, setView] = useState<View>('open')
   const [queue, setQueue] = useState<Queue | null>(null)
@@ -72,9 +74,9 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
       </div>
       {queue && (
         <p className="muted" data-testid="complaints-counts">
-          {fill(t('complaints.counts'), { open: queue.counts.open, overdue: queue.counts.overdue, resolved: queue.counts.resolved, late: queue.counts.resolvedLate })}
+          {fill(t('complaints.counts'), { open: num(queue.counts.open), overdue: num(queue.counts.overdue), resolved: num(queue.counts.resolved), late: num(queue.counts.resolvedLate) })}
           {' · '}
-          <span data-testid="complaints-shown">{fill(t('complaints.filter.shown'), { n: queue.total })}</span>
+          <span data-testid="complaints-shown">{fill(t('complaints.filter.shown'), { n: num(queue.total) })}</span>
         </p>
       )}
       <QueueFilters filter={filter} sites={queue?.sites ?? []} onChange={setFilter} />
@@ -116,8 +118,8 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                     {c.overdue && <span className="overdue-flag" aria-hidden="true">⚑ </span>}
                     {c.complaintId}
                   </td>
-                  <td>{c.submittedAt?.replace('T', ' ')}</td>
-                  <td>{localTime(c.deadline, lang)}</td>
+                  <td>{formatDateValue(c.submittedAt)}</td>
+                  <td>{formatDateTime(c.deadline)}</td>
                   <td>
                     <Countdown deadline={c.deadline} now={now} open={isOpen} />
                   </td>
@@ -138,7 +140,7 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                     )}
                   </td>
                   {view !== 'open' && (
-                    <td data-testid="resolved-by">{c.outcome && !isOpen && `${c.outcome.decidedBy}, ${localTime(c.outcome.decidedAt, lang)}`}</td>
+                    <td data-testid="resolved-by">{c.outcome && !isOpen && `${c.outcome.decidedBy}, ${formatDateTime(c.outcome.decidedAt)}`}</td>
                   )}
                 </tr>
               )

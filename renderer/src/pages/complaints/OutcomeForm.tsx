@@ -4,6 +4,7 @@ import { OUTCOME_REASONS } from '../../../../main/ipc/shared-values.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatDateValue, formatFieldValue, type FormatLang } from '../../format/format.ts'
 
 type Evidence = Res<'complaints:evidence'>
 type Resolve = Req<'complaints:resolve'>
@@ -13,17 +14,25 @@ type Draft = NonNullable<Resolve['corrections']>[number]
 /** Reason codes per outcome, exactly as core accepts them. */
 const REASONS: Record<Outcome, readonly Resolve['reasonCode'][]> = OUTCOME_REASONS
 
+/** A suggested correction with its dates dd/mm/yyyy and gender Nam/Nữ, as the clerk types them (core reads both). */
+function shownDraft(d: Draft, lang: FormatLang): Draft {
+  if (d.action === 'add_dose') return { ...d, doseDate: formatDateValue(d.doseDate) }
+  if (d.action === 'fix_date') return { ...d, value: formatDateValue(d.value) }
+  if (d.action === 'fix_field') return { ...d, value: formatFieldValue(d.field, d.value, lang) }
+  return d
+}
+
 /**
  * The outcome of a complaint, with a reason code and a note. Approving proposes the
  * corrections listed here: the evidence's suggestions, which the clerk can change.
  */
 export function OutcomeForm({ evidence, onSubmit }: { evidence: Evidence; onSubmit(req: Resolve): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [outcome, setOutcome] = useState<Outcome>(evidence.hints.length > 0 && evidence.suggestions.length === 0 ? 'rejected' : 'approved')
   const firstHint = (o: Outcome) => (REASONS[o].find((r) => evidence.hints.includes(r)) ?? REASONS[o][0] ?? 'other')
   const [reason, setReason] = useState<Resolve['reasonCode']>(firstHint(outcome))
   const [note, setNote] = useState('')
-  const [drafts, setDrafts] = useState<Draft[]>(evidence.suggestions)
+  const [drafts, setDrafts] = useState<Draft[]>(() => evidence.suggestions.map((d) => shownDraft(d, lang)))
   const rowLabel = (id: number) => {
     const i = evidence.siteRows.findIndex((r) => r.recordId === id)
     return i < 0 ? `#${id}` : `${i + 1} (${evidence.siteRows[i]?.siteName ?? ''})`
@@ -112,7 +121,7 @@ export function OutcomeForm({ evidence, onSubmit }: { evidence: Evidence; onSubm
                 {
                   action: 'add_dose',
                   vaccine: evidence.claimDose.vaccine ?? '',
-                  doseDate: evidence.claimDose.doseDate ?? '',
+                  doseDate: formatDateValue(evidence.claimDose.doseDate),
                   doseNumber: evidence.claimDose.doseNumber,
                   lot: evidence.claimDose.lot ?? '',
                   siteName: evidence.claimDose.siteName ?? ''

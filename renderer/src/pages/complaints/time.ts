@@ -19,9 +19,3 @@ export function duration(ms: number, days: (n: number) => string): string {
   const mmss = `${two(Math.floor((s % 3600) / 60))}:${two(s % 60)}`
   return h < 48 ? `${h}:${mmss}` : `${days(Math.floor(h / 24))} ${two(h % 24)}:${mmss}`
 }
-
-export function localTime(iso: string | null, lang: string): string {
-  if (!iso) return ''
-  const d = new Date(iso)
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' })
-}

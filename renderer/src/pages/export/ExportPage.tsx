@@ -9,7 +9,7 @@ import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
-import { vnDateTime as when } from '../approve/format.ts'
+import { formatDateTime as when, formatNumber } from '../../format/format.ts'
 import '../approve/approve.css'
 
 type Batches = Res<'export:batches'>
@@ -27,7 +27,7 @@ interface ExportOutcome {
  * password again: it opens their signing key, in the export job, for this batch only.
  */
 export function ExportPage({ refresh, onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const me = useCurrentUser()
   const [data, setData] = useState<Batches | null>(null)
   const [dir, setDir] = useState<string | null>(null)
@@ -92,7 +92,7 @@ export function ExportPage({ refresh, onError }: PageProps) {
       <JobProgress state={job.state} onCancel={job.cancel} />
       {outcome && (
         <p role="status" className="notice" data-testid="export-result">
-          {outcome.batch ? fill(t('export.done'), { batch: outcome.batch.batchNo, n: outcome.batch.corrections }) : t('export.nothing')}
+          {outcome.batch ? fill(t('export.done'), { batch: outcome.batch.batchNo, n: formatNumber(outcome.batch.corrections, lang) }) : t('export.nothing')}
         </p>
       )}
       <p className="muted small">{t('export.howTo')}</p>

@@ -12,6 +12,7 @@ import { ImportReport, type Summary } from './ImportReport.tsx'
 import { MappingTable } from './MappingTable.tsx'
 import { ValidateTable } from './ValidateTable.tsx'
 import './import.css'
+import { formatDateTime } from '../../format/format.ts'
 
 type Kind = 'site' | 'registry' | 'complaint'
 type Inspection = Res<'import:inspect'>
@@ -271,7 +272,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
             )}
             {info.duplicateOf && (
               <p className="notice" data-testid="duplicate-warning">
-                {fill(t('import.duplicate'), { at: info.duplicateOf.importedAt.slice(0, 10), id: info.duplicateOf.importId })}
+                {fill(t('import.duplicate'), { at: formatDateTime(info.duplicateOf.importedAt), id: info.duplicateOf.importId })}
               </p>
             )}
           </section>

@@ -3,6 +3,7 @@ import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { formatNumber } from '../../format/format.ts'
 
 export interface Summary {
   importId: number
@@ -19,7 +20,7 @@ export interface Summary {
 type Codes = Res<'import:codes'>
 
 function Counts({ counts, texts, testid }: { counts: Record<string, number>; texts: Codes['reasons'] | undefined; testid: string }) {
-  const { t, pick } = useI18n()
+  const { t, pick, lang } = useI18n()
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1])
   if (entries.length === 0) return <p className="muted">{t('import.report.none')}</p>
   return (
@@ -28,7 +29,7 @@ function Counts({ counts, texts, testid }: { counts: Record<string, number>; tex
         {entries.map(([code, n]) => (
           <tr key={code} data-code={code}>
             <td>{texts?.[code] ? pick(texts[code]) : code}</td>
-            <td className="num">{n.toLocaleString()}</td>
+            <td className="num">{formatNumber(n, lang)}</td>
           </tr>
         ))}
       </tbody>
@@ -38,7 +39,7 @@ function Counts({ counts, texts, testid }: { counts: Record<string, number>; tex
 
 /** The last step: what was imported, what was rejected and why, and the rejects to send back. */
 export function ImportReport({ summary, onError }: { summary: Summary; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [codes, setCodes] = useState<Codes | null>(null)
   const [exported, setExported] = useState<string | null>(null)
   useEffect(() => {
@@ -53,7 +54,7 @@ export function ImportReport({ summary, onError }: { summary: Summary; onError(e
   }
   const exportRejects = () =>
     call('import:rejects:export', { importId: summary.importId }).then((r) => {
-      if (r.path) setExported(fill(t('import.rejects.exported'), { n: r.rows, path: r.path }))
+      if (r.path) setExported(fill(t('import.rejects.exported'), { n: formatNumber(r.rows, lang), path: r.path }))
     }, onError)
   return (
     <div data-testid="import-report">
@@ -68,7 +69,7 @@ export function ImportReport({ summary, onError }: { summary: Summary; onError(e
         ).map(([label, n, id]) => (
           <div key={id} className="tile" data-testid={`report-${id}`}>
             <dt>{t(label)}</dt>
-            <dd>{n.toLocaleString()}</dd>
+            <dd>{formatNumber(n, lang)}</dd>
           </div>
         ))}
       </dl>

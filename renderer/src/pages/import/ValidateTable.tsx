@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
-import type { MessageKey } from '../../i18n/vi.ts'
+import { formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
+import { fieldLabel } from '../../i18n/labels.ts'
 
 type Rows = Res<'import:preview'>['rows']
 type Codes = Res<'import:codes'>
@@ -13,9 +14,12 @@ const FIELDS = [
   'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at', 'complaint_type', 'description'
 ]
 
+const cellText = (f: string, v: unknown, lang: FormatLang): string =>
+  typeof v === 'number' ? formatNumber(v, lang) : typeof v === 'string' ? formatFieldValue(f, v, lang) : v === null || v === undefined ? '' : String(v)
+
 /** The validation step: what import would store for the first rows, or why it would reject them. */
 export function ValidateTable({ rows }: { rows: Rows }) {
-  const { t, pick } = useI18n()
+  const { t, pick, lang } = useI18n()
   const [codes, setCodes] = useState<Codes | null>(null)
   useEffect(() => {
     void call('import:codes', {}).then(setCodes, () => setCodes(null))
@@ -24,11 +28,7 @@ export function ValidateTable({ rows }: { rows: Rows }) {
   const warning = (w: string) => {
     const [field, code = ''] = w.split(':')
     const text = codes?.warnings[code]
-    return `${field}: ${text ? pick(text) : code}`
-  }
-  const label = (f: string) => {
-    const key = `import.field.${f}` as MessageKey
-    return f === 'id_kind' || f === 'province_code' || f === 'district_code' || f === 'ward_code' ? f : t(key)
+    return `${fieldLabel(t, field ?? '')}: ${text ? pick(text) : code}`
   }
   return (
     <div className="import-scroll">
@@ -38,7 +38,7 @@ export function ValidateTable({ rows }: { rows: Rows }) {
             <th>{t('import.row')}</th>
             <th>{t('import.status')}</th>
             {shown.map((f) => (
-              <th key={f}>{label(f)}</th>
+              <th key={f}>{fieldLabel(t, f)}</th>
             ))}
             <th>{t('import.warnings')}</th>
           </tr>
@@ -51,7 +51,7 @@ export function ValidateTable({ rows }: { rows: Rows }) {
               {r.status === 'rejected' ? (
                 <td colSpan={shown.length}>{r.reason ? pick(r.reason) : ''}</td>
               ) : (
-                shown.map((f) => <td key={f}>{String(r.values[f] ?? '')}</td>)
+                shown.map((f) => <td key={f}>{cellText(f, r.values[f], lang)}</td>)
               )}
               <td className="small">
                 {r.warnings.map((w) => (

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent, type PointerEvent } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatNumber } from '../../format/format.ts'
 
 type Summary = Res<'link:summary'>
 export interface Thresholds {
@@ -30,7 +31,7 @@ const STEP = 0.5
  * lines the user drags, or moves with the arrow keys (Shift for 5 bits).
  */
 export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histogram']; thresholds: Thresholds; onChange(t: Thresholds): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const svg = useRef<SVGSVGElement>(null)
   const lo = Math.floor(Math.min(bins[0]?.from ?? 0, thresholds.review) - 1)
   const hi = Math.ceil(Math.max(bins[bins.length - 1]?.to ?? 10, thresholds.auto) + 1)
@@ -102,7 +103,7 @@ export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histo
           <line x1={x(thresholds[which])} x2={x(thresholds[which])} y1={PAD.top - 8} y2={H - PAD.bottom} />
           <rect x={x(thresholds[which]) - 7} y={PAD.top - 18} width={14} height={14} rx={3} />
           <text x={x(thresholds[which])} y={PAD.top - 21} textAnchor={which === 'auto' ? 'start' : 'end'}>
-            {thresholds[which]}
+            {formatNumber(thresholds[which], lang, 1)}
           </text>
         </g>
       ))}

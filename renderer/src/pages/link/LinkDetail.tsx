@@ -2,6 +2,7 @@ import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from './Waterfall.tsx'
+import { formatDateValue, formatFieldValue, formatNumber } from '../../format/format.ts'
 
 type Detail = Res<'link:detail'>
 type Person = NonNullable<Detail['registry']>
@@ -10,12 +11,12 @@ const FIELDS = ['full_name', 'dob', 'gender', 'national_id', 'old_national_id', 
 
 /** One link: the site rows beside the registry person, the waterfall, the other candidates. */
 export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const people: { head: string; p: Person; extra?: string }[] = [
     ...detail.subjectRows.map((r) => ({
       head: `${r.source_file} #${r.source_row}`,
       p: r,
-      extra: r.dose_date ? `${r.vaccine ?? ''} ${r.dose_number ?? ''} ${r.dose_date}` : ''
+      extra: r.dose_date ? [r.vaccine, r.dose_number === null ? null : `${t('link.field.dose')} ${r.dose_number}`, formatDateValue(r.dose_date)].filter(Boolean).join(' · ') : ''
     })),
     ...(detail.registry ? [{ head: t('link.detail.registry'), p: detail.registry }] : [])
   ]
@@ -49,7 +50,7 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
                 <th scope="row">{t(`link.field.${f}` as MessageKey)}</th>
                 {people.map(({ head, p }) => (
                   <td key={`${head}-${p.id}`} className={p.id === detail.registry?.id ? 'registry' : ''}>
-                    {p[f] ?? '—'}
+                    {formatFieldValue(f, p[f], lang) || '—'}
                   </td>
                 ))}
               </tr>
@@ -80,7 +81,7 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
       {detail.candidates.map((c) => (
         <details key={c.registry.id} className="candidate">
           <summary>
-            {`${c.registry.full_name ?? '—'} · ${c.registry.dob ?? '—'} · ${c.registry.national_id ?? '—'} · ${c.weight.toFixed(1)}`}
+            {`${c.registry.full_name ?? '—'} · ${formatDateValue(c.registry.dob) || '—'} · ${c.registry.national_id ?? '—'} · ${formatNumber(c.weight, lang, 1)}`}
           </summary>
           <Waterfall contributions={c.contributions} testId={`candidate-waterfall-${c.registry.id}`} />
         </details>

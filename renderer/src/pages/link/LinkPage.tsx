@@ -11,6 +11,7 @@ import { StepIntro } from '../StepIntro.tsx'
 import { Histogram, STATUS_COLOR, STATUS_ORDER, type Thresholds } from './Histogram.tsx'
 import { LinkDetail } from './LinkDetail.tsx'
 import './link.css'
+import { formatDateTime, formatNumber, type FormatLang } from '../../format/format.ts'
 
 type Summary = Res<'link:summary'>
 type List = Res<'link:list'>
@@ -18,7 +19,7 @@ type Status = NonNullable<Req<'link:list'>['status']>
 type Order = NonNullable<Req<'link:list'>['order']>
 
 const PAGE = 50
-const probabilityOf = (w: number): string => (1 / (1 + 2 ** -w)).toPrecision(3)
+const probabilityOf = (w: number, lang: FormatLang): string => formatNumber(1 / (1 + 2 ** -w), lang, 3)
 
 /**
  * Linkage: run the match job, see how the match weights fall, move the two thresholds on
@@ -26,7 +27,7 @@ const probabilityOf = (w: number): string => (1 / (1 + 2 ** -w)).toPrecision(3)
  * the waterfall of why its records match.
  */
 export function LinkPage({ refresh, onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [summary, setSummary] = useState<Summary | null>(null)
   const [draft, setDraft] = useState<Thresholds | null>(null)
   const [preview, setPreview] = useState<{ thresholds: Thresholds; statuses: Record<string, number> } | null>(null)
@@ -130,7 +131,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
           {t('link.window.days')}
         </label>
         <span className="muted small">
-          {summary?.run ? `${t('link.lastRun')}: ${new Date(summary.run.startedAt).toLocaleString()} · ${t('link.keepsDecisions')}` : t('link.never')}
+          {summary?.run ? `${t('link.lastRun')}: ${formatDateTime(summary.run.startedAt)} · ${t('link.keepsDecisions')}` : t('link.never')}
         </span>
         {job.state.phase === 'done' ? (
           <span className="ok" data-testid="link-done">
@@ -142,6 +143,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
 
       {summary?.run ? (
         <>
+          <p className="muted small">{t('link.statuses.unit')}</p>
           <dl className="tiles status-tiles" data-testid="link-statuses">
             {STATUS_ORDER.map((s) => (
               <div className="tile" key={s}>
@@ -149,7 +151,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
                   <span className="swatch" style={{ background: STATUS_COLOR[s] }} />
                   {t(`link.status.${s}` as MessageKey)}
                 </dt>
-                <dd data-testid={`link-status-${s}`}>{(summary.statuses[s] ?? 0).toLocaleString()}</dd>
+                <dd data-testid={`link-status-${s}`}>{formatNumber(summary.statuses[s] ?? 0, lang)}</dd>
               </div>
             ))}
           </dl>
@@ -169,7 +171,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
                     data-testid={`link-threshold-${which}-input`}
                     onChange={(e) => setNumber(which, e.target.value)}
                   />
-                  <span className="muted small">{fill(t('link.threshold.probability'), { p: probabilityOf(draft[which]) })}</span>
+                  <span className="muted small">{fill(t('link.threshold.probability'), { p: probabilityOf(draft[which], lang) })}</span>
                 </label>
               ))}
               <button
@@ -191,7 +193,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
             <p className="preview" data-testid="link-preview">
               <strong>{t('link.threshold.preview')}:</strong>
               {STATUS_ORDER.filter((s) => shownPreview[s] !== undefined).map((s) => (
-                <span key={s} data-testid={`link-preview-${s}`}>{`${t(`link.status.${s}` as MessageKey)} ${shownPreview[s]?.toLocaleString()}`}</span>
+                <span key={s} data-testid={`link-preview-${s}`}>{`${t(`link.status.${s}` as MessageKey)} ${formatNumber(shownPreview[s], lang)}`}</span>
               ))}
             </p>
           ) : null}
@@ -199,7 +201,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
             <p className="small">
               {t('link.holds')}:{' '}
               {Object.entries(summary.holds)
-                .map(([k, n]) => `${t(`link.hold.${k}` as MessageKey)} (${n})`)
+                .map(([k, n]) => `${t(`link.hold.${k}` as MessageKey)} (${formatNumber(n, lang)})`)
                 .join(' · ')}
             </p>
           ) : null}
@@ -207,7 +209,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
             <p className="small" data-testid="link-dose-summary">
               {t('link.doseIssues')}:{' '}
               {Object.entries(summary.doseIssues)
-                .map(([k, n]) => `${t(`link.dose.${k}` as MessageKey)} (${n})`)
+                .map(([k, n]) => `${t(`link.dose.${k}` as MessageKey)} (${formatNumber(n, lang)})`)
                 .join(' · ')}
             </p>
           ) : null}
@@ -250,9 +252,9 @@ export function LinkPage({ refresh, onError }: PageProps) {
                             {r.subjectName ?? '—'}
                           </button>
                         </td>
-                        <td>{r.rows}</td>
+                        <td>{formatNumber(r.rows, lang)}</td>
                         <td>{r.registryName ?? '—'}</td>
-                        <td>{r.weight === null ? '—' : r.weight.toFixed(1)}</td>
+                        <td>{r.weight === null ? '—' : formatNumber(r.weight, lang, 1)}</td>
                         <td>
                           {t(`link.status.${r.status}` as MessageKey)}
                           {r.hold ? <span className="muted small">{` · ${t(`link.hold.${r.hold}` as MessageKey)}`}</span> : null}

@@ -2,6 +2,7 @@ import type { Res } from '../../../../main/ipc/contract.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatNumber } from '../../format/format.ts'
 
 type Contribution = Res<'link:detail'>['contributions'][number]
 
@@ -14,7 +15,7 @@ const LABEL = 250
  * or down (red) from the running total, ending at the match weight and its probability.
  */
 export function Waterfall({ contributions, testId = 'link-waterfall' }: { contributions: Contribution[]; testId?: string }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const sums = contributions.reduce<number[]>((acc, c) => [...acc, (acc[acc.length - 1] ?? 0) + c.weight], [])
   const steps = contributions.map((c, i) => ({ c, from: sums[i - 1] ?? 0, to: sums[i] ?? 0 }))
   const total = sums[sums.length - 1] ?? 0
@@ -49,7 +50,7 @@ export function Waterfall({ contributions, testId = 'link-waterfall' }: { contri
               className={c.comparison === 'prior' ? 'prior' : c.weight >= 0 ? 'up' : 'down'}
             />
             <text x={Math.max(x(from), x(to)) + 4} y={ROW - 8} className="value">
-              {c.weight > 0 ? `+${c.weight.toFixed(1)}` : c.weight.toFixed(1)}
+              {c.weight > 0 ? `+${formatNumber(c.weight, lang, 1)}` : formatNumber(c.weight, lang, 1)}
             </text>
           </g>
         ))}
@@ -59,7 +60,7 @@ export function Waterfall({ contributions, testId = 'link-waterfall' }: { contri
           </text>
           <rect x={Math.min(x(0), x(total))} width={Math.max(1, Math.abs(x(total) - x(0)))} y={3} height={ROW - 8} className="total" />
           <text x={Math.max(x(0), x(total)) + 4} y={ROW - 8} className="value">
-            {`${total.toFixed(1)} · p=${(1 / (1 + 2 ** -total)).toPrecision(3)}`}
+            {`${formatNumber(total, lang, 1)} · p=${formatNumber(1 / (1 + 2 ** -total), lang, 3)}`}
           </text>
         </g>
       </svg>

@@ -3,7 +3,7 @@ import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
-import { vnDateValue } from '../approve/format.ts'
+import { formatDateValue, formatNumber } from '../../format/format.ts'
 import { ChartFigure } from './ChartFigure.tsx'
 import { LineChart } from './LineChart.tsx'
 import './reports.css'
@@ -27,7 +27,7 @@ const COMPLAINTS: [MessageKey, keyof Day][] = [
 
 /** Progress day by day (Vietnamese days), for the district or one site: two line charts and the table under them. */
 export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => void; stamp: string }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [series, setSeries] = useState<Series | null>(null)
   const [site, setSite] = useState<string | null>(null)
   useEffect(() => {
@@ -52,7 +52,7 @@ export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => voi
         </select>
       </label>{' '}
       <span className="muted">
-        {vnDateValue(series.from)} – {vnDateValue(series.to)}
+        {formatDateValue(series.from)} – {formatDateValue(series.to)}
       </span>
       <div className="charts">
         <ChartFigure title={t('reports.daily.chart.work')} fileName={`tien-do-theo-ngay-${stamp}.png`} testId="chart-daily-work">
@@ -75,9 +75,9 @@ export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => voi
           <tbody>
             {series.days.map((d, i) => (
               <tr key={d} data-day={d}>
-                <td>{vnDateValue(d)}</td>
+                <td>{formatDateValue(d)}</td>
                 {[...WORK, ...COMPLAINTS].map(([k, key]) => (
-                  <td key={k}>{(days[i]?.[key] ?? 0).toLocaleString('vi-VN')}</td>
+                  <td key={k}>{formatNumber(days[i]?.[key] ?? 0, lang)}</td>
                 ))}
               </tr>
             ))}

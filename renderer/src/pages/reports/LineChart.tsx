@@ -1,4 +1,5 @@
-import { vnDateValue } from '../approve/format.ts'
+import { formatDateValue, formatNumber } from '../../format/format.ts'
+import { useI18n } from '../../i18n/i18n.tsx'
 
 const COLORS = ['#0b6e4f', '#1f6fb2', '#e0a526', '#7b3fa0', '#b3372a']
 const WIDTH = 860
@@ -18,6 +19,7 @@ function niceMax(v: number): number {
  * renders under the strict CSP and saves to PNG as it looks.
  */
 export function LineChart({ title, days, series }: { title: string; days: string[]; series: { label: string; values: number[] }[] }) {
+  const { lang } = useI18n()
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)))
   const plotW = WIDTH - PAD.left - PAD.right
   const plotH = HEIGHT - PAD.top - PAD.bottom
@@ -31,14 +33,14 @@ export function LineChart({ title, days, series }: { title: string; days: string
         <g key={v}>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(v)} y2={y(v)} stroke="#d9dee3" />
           <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fill="#444">
-            {v.toLocaleString('vi-VN')}
+            {formatNumber(v, lang)}
           </text>
         </g>
       ))}
       {days.map((d, i) =>
         i % every === 0 || i === days.length - 1 ? (
           <text key={d} x={x(i)} y={HEIGHT - 8} textAnchor="middle" fill="#444">
-            {(vnDateValue(d) ?? d).slice(0, 5)}
+            {formatDateValue(d).slice(0, 5)}
           </text>
         ) : null
       )}
@@ -48,12 +50,12 @@ export function LineChart({ title, days, series }: { title: string; days: string
             fill="none"
             stroke={COLORS[j % COLORS.length]}
             strokeWidth="2"
-            points={s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
+            points={s.values.map((v, i) => `${Math.round(x(i) * 10) / 10},${Math.round(y(v) * 10) / 10}`).join(' ')}
           />
           {days.length <= 62 &&
             s.values.map((v, i) => (
               <circle key={i} cx={x(i)} cy={y(v)} r="2.5" fill={COLORS[j % COLORS.length]}>
-                <title>{`${vnDateValue(days[i] ?? '') ?? ''} · ${s.label}: ${v.toLocaleString('vi-VN')}`}</title>
+                <title>{`${formatDateValue(days[i] ?? '')} · ${s.label}: ${formatNumber(v, lang)}`}</title>
               </circle>
             ))}
         </g>

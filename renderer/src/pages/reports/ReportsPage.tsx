@@ -7,7 +7,7 @@ import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
 import { BarChart } from './BarChart.tsx'
 import { DailyProgress } from './DailyProgress.tsx'
-import { vnDateTime } from '../approve/format.ts'
+import { formatDateTime, formatDay, formatNumber } from '../../format/format.ts'
 import '../approve/approve.css'
 
 type Report = Res<'reports:get'>
@@ -28,7 +28,7 @@ const COLUMNS: [MessageKey, (s: Site) => number][] = [
 
 /** Progress per site and for the district, as charts and a table, and as the .xlsx the district sends up. */
 export function ReportsPage({ onError }: PageProps) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [report, setReport] = useState<Report | null>(null)
   const [saved, setSaved] = useState<string | null>(null)
   useEffect(() => {
@@ -37,13 +37,13 @@ export function ReportsPage({ onError }: PageProps) {
   if (!report) return <StepIntro step="reports" />
   const siteName = (s: Site) => s.site || t('reports.unknownSite')
   // yyyymmdd of the day in Vietnam, for the names of the saved charts.
-  const stamp = vnDateTime(report.generatedAt).slice(0, 10).split('/').reverse().join('')
+  const stamp = formatDay(report.generatedAt).split('/').reverse().join('')
   return (
     <section>
       <StepIntro step="reports" />
       <p className="muted">
         {[report.district.name, report.district.province].filter(Boolean).join(', ')} · {t('reports.generated')}{' '}
-        {vnDateTime(report.generatedAt)}
+        {formatDateTime(report.generatedAt)}
       </p>
       <button type="button" data-testid="report-save" onClick={() => call('reports:save', {}).then((r) => setSaved(r.path), onError)}>
         {t('reports.save')}
@@ -93,7 +93,7 @@ export function ReportsPage({ onError }: PageProps) {
             <tr key={`${s.site}-${i}`} className={i === report.sites.length ? 'total' : undefined}>
               <td>{siteName(s)}</td>
               {COLUMNS.map(([k, v]) => (
-                <td key={k}>{v(s).toLocaleString('vi-VN')}</td>
+                <td key={k}>{formatNumber(v(s), lang)}</td>
               ))}
             </tr>
           ))}

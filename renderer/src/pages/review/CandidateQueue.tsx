@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { CandidatesPanel } from './CandidatesPanel.tsx'
 import { NotInRegistryBar } from './NotInRegistryBar.tsx'
+import { formatDateValue, formatNumber } from '../../format/format.ts'
 
 type Queue = Res<'review:candidateQueue'>
 type Item = Queue['items'][number]
@@ -20,7 +21,7 @@ const keyOf = (i: Item): string => `${i.subject.kind}-${i.subject.id}`
  * Enter opens the candidates, 1–9 or 0 decide, and the next subject opens by itself.
  */
 export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [queue, setQueue] = useState<Queue | null>(null)
   const [selected, setSelected] = useState<Item | null>(null)
   const [message, setMessage] = useState('')
@@ -66,7 +67,7 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
               </option>
             ))}
           </select>
-          <span className="muted">{fill(t('review.candidates.queue'), { n: queue.total.toLocaleString() })}</span>
+          <span className="muted">{fill(t('review.candidates.queue'), { n: formatNumber(queue.total, lang) })}</span>
         </div>
         <NotInRegistryBar
           onDone={(m) => {
@@ -106,12 +107,12 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
                   onKeyDown={(e) => move(e, i)}
                 >
                   <td>{i.fullName}</td>
-                  <td className="date">{i.dob}</td>
+                  <td className="date">{formatDateValue(i.dob)}</td>
                   <td className="clip" title={i.siteName}>
                     {i.siteName}
                   </td>
                   <td>{t(`review.candidates.status.${i.status}` as MessageKey) ?? i.status}</td>
-                  <td>{i.topWeight === null ? '' : `${i.topWeight.toFixed(1)} (${i.candidates})`}</td>
+                  <td>{i.topWeight === null ? '' : `${formatNumber(i.topWeight, lang, 1)} (${formatNumber(i.candidates, lang)})`}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,6 +7,7 @@ import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from '../link/Waterfall.tsx'
 import { CandidateCompare } from './CandidateCompare.tsx'
 import { IdentityCard } from './IdentityCells.tsx'
+import { formatNumber } from '../../format/format.ts'
 
 type Subject = Req<'review:candidates'>
 type Panel = Res<'review:candidates'>
@@ -16,7 +17,7 @@ type Panel = Res<'review:candidates'>
  * its waterfall. The clerk picks one (keys 1–9) or says none of them (key 0).
  */
 export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subject; onPicked(message: string): void; onError(e: unknown): void }) {
-  const { t, pick: pickLang } = useI18n()
+  const { t, pick: pickLang, lang } = useI18n()
   const [panel, setPanel] = useState<Panel | null>(null)
   const root = useRef<HTMLElement>(null)
   useEffect(() => {
@@ -83,7 +84,7 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
                 {i + 1}. {c.fullName}
               </strong>
               <span className="weight">
-                {t('review.candidates.weight')}: {c.matchWeight === null ? t('review.candidates.notScored') : c.matchWeight.toFixed(1)}
+                {t('review.candidates.weight')}: {c.matchWeight === null ? t('review.candidates.notScored') : formatNumber(c.matchWeight, lang, 1)}
               </span>
               {c.relation && (
                 <span className="badge warn" data-testid={`candidate-relation-${i + 1}`}>

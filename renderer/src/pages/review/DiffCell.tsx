@@ -4,6 +4,8 @@ import { Highlighted } from '../../components/Highlighted.tsx'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatFieldValue, formattedRanges } from '../../format/format.ts'
+import { diffDetailLabel } from '../../i18n/labels.ts'
 
 export type GridRow = Res<'review:page'>['rows'][number]
 export type ReviewField = keyof GridRow['cells']
@@ -13,20 +15,22 @@ export type ReviewField = keyof GridRow['cells']
  * characters marked, the class as the cell's colour, and what was decided.
  */
 export function DiffCell(props: CustomCellRendererProps<GridRow> & { field: ReviewField }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const cell = props.data?.cells[props.field]
   if (!cell) return null
   const empty = t('review.cell.empty')
+  const show = (v: string | null) => (v === null ? null : formatFieldValue(props.field, v, lang))
+  const marks = (v: string | null, ranges: readonly (readonly [number, number])[]) => formattedRanges(props.field, v, ranges, lang)
   const [first, ...others] = cell.variants
   if (!first) {
     return (
       <div className="diff-cell agree" data-testid={`cell-${props.field}`} data-class="none">
-        <span className="muted">{cell.registry ?? ''}</span>
+        <span className="muted">{show(cell.registry) ?? ''}</span>
       </div>
     )
   }
   const decided = first.status !== 'open'
-  const title = [t(`review.class.${first.class}` as MessageKey), first.detail, first.note].filter(Boolean).join(' · ')
+  const title = [t(`review.class.${first.class}` as MessageKey), first.detail ? diffDetailLabel(t, first.detail) : null, first.note].filter(Boolean).join(' · ')
   return (
     <div
       className={`diff-cell cls-${first.class} st-${first.status}`}
@@ -36,7 +40,7 @@ export function DiffCell(props: CustomCellRendererProps<GridRow> & { field: Revi
       title={title}
     >
       <div className="diff-site" aria-label={t('review.cell.site')}>
-        <Highlighted text={first.site} ranges={first.highlight.site} empty={empty} />
+        <Highlighted text={show(first.site)} ranges={marks(first.site, first.highlight.site)} empty={empty} />
         {first.rows > 1 && <span className="diff-badge">{fill(t('review.cell.rows'), { n: first.rows })}</span>}
         {others.length > 0 && <span className="diff-badge">+{others.length}</span>}
       </div>
@@ -44,10 +48,10 @@ export function DiffCell(props: CustomCellRendererProps<GridRow> & { field: Revi
         {decided ? (
           <span className="diff-decided">
             {`✓ ${t(`review.diffStatus.${first.status}` as MessageKey)}`}
-            {first.proposed !== null ? ` → ${first.proposed}` : ''}
+            {first.proposed !== null ? ` → ${show(first.proposed)}` : ''}
           </span>
         ) : (
-          <Highlighted text={cell.registry} ranges={first.highlight.registry} empty={empty} />
+          <Highlighted text={show(cell.registry)} ranges={marks(cell.registry, first.highlight.registry)} empty={empty} />
         )}
       </div>
     </div>

@@ -7,6 +7,8 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { DiffCell, type GridRow, type ReviewField } from './DiffCell.tsx'
 import type { Filter } from './Facets.tsx'
+import { formatNumber } from '../../format/format.ts'
+import { gridLocaleText } from '../../i18n/grid-locale.ts'
 
 ModuleRegistry.registerModules([AllCommunityModule])
 
@@ -48,7 +50,7 @@ export function DiffGrid(props: {
   onLoaded(rowCount: number): void
   onError(e: unknown): void
 }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const { filter, view, onLoaded, onError } = props
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () => [
@@ -78,10 +80,10 @@ export function DiffGrid(props: {
         width: 140,
         sortable: true,
         cellClass: (p) => `weight-cell band-${p.data?.band ?? ''}`,
-        valueFormatter: (p) => (p.data ? `${p.data.matchWeight.toFixed(1)} · ${t(`review.band.${p.data.band}` as MessageKey)}` : '')
+        valueFormatter: (p) => (p.data ? `${formatNumber(p.data.matchWeight, lang, 1)} · ${t(`review.band.${p.data.band}` as MessageKey)}` : '')
       }
     ],
-    [t]
+    [t, lang]
   )
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -109,6 +111,9 @@ export function DiffGrid(props: {
         rowModelType="infinite"
         datasource={datasource}
         columnDefs={columnDefs}
+        // localeText is read when the grid is made: a new language makes a new grid.
+        key={lang}
+        localeText={gridLocaleText(lang)}
         cacheBlockSize={100}
         maxBlocksInCache={200}
         maxConcurrentDatasourceRequests={2}

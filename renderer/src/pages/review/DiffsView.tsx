@@ -13,6 +13,8 @@ import { Facets, type Filter } from './Facets.tsx'
 import { PersonPanel } from './PersonPanel.tsx'
 import { ReviewToolbar } from './ReviewToolbar.tsx'
 import { SideDrawer } from './SideDrawer.tsx'
+import { formatNumber } from '../../format/format.ts'
+import { decisionText } from '../../i18n/labels.ts'
 
 type Action = Req<'review:decide'>['action']
 type DialogState =
@@ -34,7 +36,7 @@ const isField = (colId: string): colId is ReviewField => (FIELDS as string[]).in
  * keys are listed in the toolbar and in the help (?).
  */
 export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
-  const { t, pick } = useI18n()
+  const { t, pick, lang } = useI18n()
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
   const [filter, setFilter] = useState<Filter>(EMPTY_FILTER)
@@ -133,7 +135,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
         note: extra.note ?? ''
       })
       const warnings = r.warnings.map((w) => pick(w)).join(' ')
-      afterChange(`${fill(t('review.done.decision'), { n: r.diffs, p: r.proposals })} ${warnings}`.trim(), !field)
+      afterChange(`${fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) })} ${warnings}`.trim(), !field)
     } catch (e) {
       if (inDialog && e instanceof ApiError) return pick(e)
       fail(e)
@@ -158,7 +160,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     setMessage(null)
     try {
       const r = await call('review:undo', {})
-      afterChange(fill(t('review.done.undo'), { what: r.summary }), false)
+      afterChange(fill(t('review.done.undo'), { what: decisionText(t, lang, r) }), false)
       setPanel(null)
     } catch (e) {
       fail(e)
@@ -270,7 +272,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
         }
         count={
           <span className="muted review-count" data-testid="review-count">
-            {rowCount === null ? '' : fill(t('review.rows'), { n: rowCount.toLocaleString() })}
+            {rowCount === null ? '' : fill(t('review.rows'), { n: formatNumber(rowCount, lang) })}
           </span>
         }
         main={[
@@ -341,6 +343,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
       )}
       {dialog?.kind === 'keep' && (
         <KeepDialog
+          field={dialog.field}
           values={dialog.values}
           onCancel={closeDialog}
           onConfirm={(value) => {
@@ -379,7 +382,7 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
           onError={fail}
           onApplied={(r) => {
             setDialog(null)
-            setMessage(fill(t('review.done.decision'), { n: r.diffs, p: r.proposals }))
+            setMessage(fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) }))
             newView()
             void loadFacets()
             onChanged()

@@ -1,6 +1,7 @@
 import type { ParsedReq, Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatNumber } from '../../format/format.ts'
 
 export type Filter = ParsedReq<'review:page'>['filter']
 type FacetCounts = Res<'review:facets'>
@@ -21,7 +22,7 @@ const MAX_SITES = 50
  * show (under the other facets' choices); ticking values narrows the grid.
  */
 export function Facets({ filter, counts, onChange }: { filter: Filter; counts: FacetCounts | null; onChange(f: Filter): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const toggle = (dim: Dim, value: string) => {
     const current = filter[dim] as string[]
     const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value]
@@ -57,7 +58,7 @@ export function Facets({ filter, counts, onChange }: { filter: Filter; counts: F
                 />
                 <span className="facet-label">{label}</span>
                 <span className="facet-count" data-testid={`facet-count-${dim}-${value}`}>
-                  {n.toLocaleString()}
+                  {formatNumber(n, lang)}
                 </span>
               </label>
             )

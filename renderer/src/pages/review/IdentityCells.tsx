@@ -1,6 +1,7 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
+import { formatDateValue, formatGender } from '../../format/format.ts'
 
 type Identity = Res<'review:candidates'>['rows'][number]
 type IdentityFields = Pick<Identity, 'fullName' | 'dob' | 'gender' | 'nationalId' | 'oldNationalId' | 'phone' | 'address'>
@@ -20,8 +21,13 @@ const FIELDS: { key: keyof IdentityFields; label: MessageKey; className: string 
  * one line, a long address clamped to two lines with the full text on hover.
  */
 export function IdentityCard({ p, extra = [], className }: { p: IdentityFields; extra?: { label: string; value: string | null }[]; className?: string }) {
-  const { t } = useI18n()
-  const items = [...FIELDS.map((f) => ({ label: t(f.label), value: p[f.key], className: f.className })), ...extra.map((x) => ({ ...x, className: 'extra' }))]
+  const { t, lang } = useI18n()
+  const shown = (key: keyof IdentityFields): string | null => {
+    const v = p[key]
+    if (v === null || v === '') return null
+    return key === 'dob' ? formatDateValue(v) : key === 'gender' ? formatGender(v, lang) : v
+  }
+  const items = [...FIELDS.map((f) => ({ label: t(f.label), value: shown(f.key), className: f.className })), ...extra.map((x) => ({ ...x, className: 'extra' }))]
   return (
     <dl className={`identity-card${className ? ` ${className}` : ''}`}>
       {items.map((x) => (

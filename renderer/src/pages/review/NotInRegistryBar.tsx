@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { formatNumber } from '../../format/format.ts'
 
 /**
  * "Không có trong CSDL dân cư" for every waiting subject without a link whose best
  * candidate weighs less than the weight the clerk types: the count first, then one click.
  */
 export function NotInRegistryBar({ onDone, onError }: { onDone(message: string): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [weight, setWeight] = useState('0')
   const [count, setCount] = useState<number | null>(null)
   const below = Number(weight)
@@ -40,7 +41,7 @@ export function NotInRegistryBar({ onDone, onError }: { onDone(message: string):
         <input type="number" step="0.5" value={weight} onChange={(e) => setWeight(e.target.value)} data-testid="not-in-registry-weight" />
       </label>
       <button type="button" disabled={!valid || !count} onClick={() => void apply()} data-testid="not-in-registry-apply" data-count={count ?? ''}>
-        {fill(t('review.notInRegistry.apply'), { n: valid && count !== null ? count.toLocaleString() : '…' })}
+        {fill(t('review.notInRegistry.apply'), { n: valid && count !== null ? formatNumber(count, lang) : '…' })}
       </button>
     </div>
   )

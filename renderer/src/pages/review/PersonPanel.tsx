@@ -4,17 +4,19 @@ import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { IdentityCard } from './IdentityCells.tsx'
+import { formatDateValue, formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
+import { fieldLabel } from '../../i18n/labels.ts'
 
 type Panel = Res<'review:person'>
 
 const DETAIL_KEYS = ['days_apart', 'min_days', 'dose_date', 'vaccine', 'dose_number', 'previous_dose_date', 'dob'] as const
 
 /** The facts linkage stored with a dose warning (days apart, the rule's minimum, dates), in one line. */
-function issueDetail(json: string, t: (k: MessageKey) => string): string {
+function issueDetail(json: string, t: (k: MessageKey) => string, lang: FormatLang): string {
   try {
     const d = JSON.parse(json) as Record<string, unknown>
     return DETAIL_KEYS.filter((k) => d[k] !== undefined && d[k] !== null)
-      .map((k) => `${t(`review.issue.detail.${k}`)}: ${String(d[k])}`)
+      .map((k) => `${t(`review.issue.detail.${k}`)}: ${typeof d[k] === 'number' ? formatNumber(d[k], lang) : formatFieldValue(k === 'previous_dose_date' ? 'dose_date' : k, String(d[k]), lang)}`)
       .join(' · ')
   } catch {
     return ''
@@ -29,7 +31,7 @@ type Editing = { recordId: number; action: 'fix_date' | 'fix_vaccine' } | null
  * confirmed.
  */
 export function PersonPanel({ personId, onChanged, onError }: { personId: number; onChanged(): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
   const [panel, setPanel] = useState<Panel | null>(null)
   const [editing, setEditing] = useState<Editing>(null)
   const [value, setValue] = useState('')
@@ -107,7 +109,7 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
                 {d.vaccine}
               </td>
               <td>{d.doseNumber}</td>
-              <td className="date">{d.doseDate}</td>
+              <td className="date">{formatDateValue(d.doseDate)}</td>
               <td className="clip" title={d.lot ?? ''}>
                 {d.lot}
               </td>
@@ -117,7 +119,7 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
               <td className="dose-actions">
                 {d.proposals.map((p) => (
                   <span key={p.id} className="badge">
-                    {`${t('review.person.proposed')}: ${p.field}${p.newValue ? ` → ${p.newValue}` : ' ✕'}`}
+                    {`${t('review.person.proposed')}: ${fieldLabel(t, p.field)}${p.newValue ? ` → ${formatFieldValue(p.field, p.newValue, lang)}` : ` (${t('review.person.removed')})`}`}
                   </span>
                 ))}
                 {duplicates.has(d.recordId) && (
@@ -125,7 +127,7 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
                     {t('review.person.removeDuplicate')}
                   </button>
                 )}
-                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(d.doseDate ?? ''))}>
+                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(formatDateValue(d.doseDate)))}>
                   {t('review.person.fixDate')}
                 </button>
                 <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}>
@@ -152,7 +154,7 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
           {panel.issues.map((i) => (
             <li key={i.id}>
               {t(`review.issue.${i.kind}` as MessageKey) ?? i.kind}
-              <span className="muted small"> {issueDetail(i.detail, t)}</span>
+              <span className="muted small"> {issueDetail(i.detail, t, lang)}</span>
             </li>
           ))}
         </ul>

@@ -7,9 +7,9 @@ import { DiffsView } from './DiffsView.tsx'
 import './review.css'
 
 /** Review: the differences grid, and the queue of rows still waiting for a person. */
-export function ReviewPage({ refresh, onError }: PageProps) {
+export function ReviewPage({ refresh, onError, view }: PageProps) {
   const { t } = useI18n()
-  const [tab, setTab] = useState<'diffs' | 'candidates'>('diffs')
+  const [tab, setTab] = useState<'diffs' | 'candidates'>(view === 'candidates' ? 'candidates' : 'diffs')
   return (
     <section className="review-page">
       <div className="review-head">

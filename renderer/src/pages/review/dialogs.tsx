@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Dialog } from './Dialog.tsx'
 import type { Filter } from './Facets.tsx'
+import { formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
 
 type BulkAction = Req<'review:bulkPreview'>['action']
 type Preview = Res<'review:bulkPreview'>
@@ -24,8 +25,9 @@ function NoteInput({ note, setNote }: { note: string; setNote(v: string): void }
 
 /** Edit by hand: the value typed goes through the import's normalization in core. */
 export function EditDialog(props: { field: string; initial: string; onConfirm(value: string, note: string): Promise<string | null>; onCancel(): void }) {
-  const { t } = useI18n()
-  const [value, setValue] = useState(props.initial)
+  const { t, lang } = useI18n()
+  // Dates are typed and shown dd/mm/yyyy, genders Nam/Nữ; core reads both back.
+  const [value, setValue] = useState(() => formatFieldValue(props.field, props.initial, lang))
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   return (
@@ -63,8 +65,8 @@ export function NoteDialog(props: { testId: string; title: string; text?: string
 }
 
 /** When a person's site rows disagree, keeping "the site value" needs a choice. */
-export function KeepDialog(props: { values: string[]; onConfirm(value: string): void; onCancel(): void }) {
-  const { t } = useI18n()
+export function KeepDialog(props: { field: string; values: string[]; onConfirm(value: string): void; onCancel(): void }) {
+  const { t, lang } = useI18n()
   const [value, setValue] = useState(props.values[0] ?? '')
   return (
     <Dialog testId="keep-dialog" title={t('review.action.keep')} onConfirm={() => props.onConfirm(value)} onCancel={props.onCancel}>
@@ -72,21 +74,22 @@ export function KeepDialog(props: { values: string[]; onConfirm(value: string): 
       {props.values.map((v, i) => (
         <label key={v} className="dialog-choice">
           <input type="radio" name="keep" checked={value === v} onChange={() => setValue(v)} data-autofocus={i === 0 ? true : undefined} />
-          {v}
+          {formatFieldValue(props.field, v, lang)}
         </label>
       ))}
     </Dialog>
   )
 }
 
-const counts = (o: Record<string, number>, label: (k: string) => string): string =>
+const counts = (o: Record<string, number>, label: (k: string) => string, lang: FormatLang): string =>
   Object.entries(o)
-    .map(([k, n]) => `${label(k)}: ${n.toLocaleString()}`)
+    .map(([k, n]) => `${label(k)}: ${formatNumber(n, lang)}`)
     .join(' · ')
 
 /** A bulk rule on the current filter: the count comes first, then the apply. */
 export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:decide'>): void; onCancel(): void; onError(e: unknown): void }) {
-  const { t } = useI18n()
+  const { t, lang } = useI18n()
+  const num = (n: number) => formatNumber(n, lang)
   const [action, setAction] = useState<BulkAction>('accept_registry')
   const [note, setNote] = useState('')
   // The count belongs to the action it was made for; another action shows "counting" until its own arrives.
@@ -115,7 +118,7 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:dec
     <Dialog
       testId="bulk-dialog"
       title={t('review.bulk.title')}
-      confirmLabel={preview ? fill(t('review.bulk.apply'), { diffs: preview.diffs.toLocaleString() }) : t('review.bulk.counting')}
+      confirmLabel={preview ? fill(t('review.bulk.apply'), { diffs: num(preview.diffs) }) : t('review.bulk.counting')}
       confirmDisabled={!preview || preview.diffs === 0 || running}
       onConfirm={apply}
       onCancel={props.onCancel}
@@ -130,15 +133,15 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:dec
       </label>
       {preview ? (
         <div data-testid="bulk-preview" data-diffs={preview.diffs}>
-          <p>{fill(t('review.bulk.count'), { diffs: preview.diffs.toLocaleString(), rows: preview.rows.toLocaleString(), proposals: preview.proposals.toLocaleString() })}</p>
+          <p>{fill(t('review.bulk.count'), { diffs: num(preview.diffs), rows: num(preview.rows), proposals: num(preview.proposals) })}</p>
           {Object.keys(preview.byClass).length > 0 && (
             <p className="small">
-              {t('review.bulk.byClass')}: {counts(preview.byClass, (k) => t(`review.class.${k}` as MessageKey))}
+              {t('review.bulk.byClass')}: {counts(preview.byClass, (k) => t(`review.class.${k}` as MessageKey), lang)}
             </p>
           )}
           {Object.keys(preview.skipped).length > 0 && (
             <p className="small muted" data-testid="bulk-skipped">
-              {t('review.bulk.skipped')}: {counts(preview.skipped, (k) => t(`review.skip.${k}` as MessageKey) ?? k)}
+              {t('review.bulk.skipped')}: {counts(preview.skipped, (k) => t(`review.skip.${k}` as MessageKey) ?? k, lang)}
             </p>
           )}
           {conflicts && <p className="warn">{t('review.bulk.conflictWarning')}</p>}

@@ -4,7 +4,7 @@ import { useUserSession } from './session.tsx'
 import { UsersPanel } from './UsersPanel.tsx'
 
 /** Who is signed in, in the header, with "switch user" (back to the password prompt) and user management. */
-export function UserBadge({ onError }: { onError: (e: unknown) => void }) {
+export function UserBadge() {
   const { t } = useI18n()
   const { user, signOut } = useUserSession()
   const [managing, setManaging] = useState(false)
@@ -20,7 +20,7 @@ export function UserBadge({ onError }: { onError: (e: unknown) => void }) {
       <button type="button" data-testid="switch-user" onClick={() => void signOut()}>
         {t('users.badge.switch')}
       </button>
-      {managing && <UsersPanel onClose={() => setManaging(false)} onError={onError} />}
+      {managing && <UsersPanel onClose={() => setManaging(false)} />}
     </div>
   )
 }

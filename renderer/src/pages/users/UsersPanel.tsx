@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
+import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useCurrentUser } from './session.tsx'
 
@@ -9,8 +10,11 @@ type Accounts = Res<'users:list'>['users']
 type Role = Accounts[number]['role']
 
 /** A modal dialog: the users of this workspace, adding one (supervisors), my key, my password. */
-export function UsersPanel({ onClose, onError }: { onClose: () => void; onError: (e: unknown) => void }) {
+export function UsersPanel({ onClose }: { onClose: () => void }) {
   const { t } = useI18n()
+  // A modal dialog sits above the page's error banner: its errors show inside it.
+  const [error, setError] = useState<unknown>(null)
+  const onError = useCallback((e: unknown) => setError(e), [])
   const me = useCurrentUser()
   const dialog = useRef<HTMLDialogElement>(null)
   const [users, setUsers] = useState<Accounts>([])
@@ -30,6 +34,7 @@ export function UsersPanel({ onClose, onError }: { onClose: () => void; onError:
           {t('users.panel.close')}
         </button>
       </header>
+      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {notice && (
         <p role="status" className="notice">
           {notice}
