@@ -1,6 +1,5 @@
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
 import { listImports } from '../../core/import/history.ts'
-import { inspectFile, previewImport } from '../../core/import/inspect.ts'
 import { exportRejects } from '../../core/import/rejects-export.ts'
 import { convertToXlsx } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
@@ -28,8 +27,9 @@ const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }
 export function importHandlers(s: Session): HandlerMap<ImportChannel> {
   return {
     'dialog:chooseImportFile': async () => ({ path: await s.platform.chooseImportFile() }),
-    'import:inspect': (r) => inspectFile(s.workspace, { path: r.path, kind: r.kind, ...where(r) }),
-    'import:preview': async (r) => ({ rows: await previewImport({ path: r.path, kind: r.kind, mapping: r.mapping, ...where(r) }) }),
+    // Parsing the chosen file runs in the query worker: a huge or hostile file never holds the window.
+    'import:inspect': (r) => s.queries.run({ kind: 'import-inspect', path: r.path, importKind: r.kind, ...where(r) }),
+    'import:preview': (r) => s.queries.run({ kind: 'import-preview', path: r.path, importKind: r.kind, mapping: r.mapping, ...where(r) }),
     'import:convert': async ({ path }) => {
       const kind = await sniffFile(path)
       if (kind.kind !== 'convertible') {
