@@ -1,5 +1,5 @@
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
-import { listImports } from '../../core/import/history.ts'
+import { listImports, rowsWithWarning } from '../../core/import/history.ts'
 import { exportRejects } from '../../core/import/rejects-export.ts'
 import { convertToXlsx } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
@@ -18,6 +18,7 @@ type ImportChannel =
   | 'import:templates:save'
   | 'import:list'
   | 'import:rejects:export'
+  | 'import:warningRows'
 
 const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }) => ({
   ...(r.sheet !== undefined && { sheet: r.sheet }),
@@ -44,6 +45,7 @@ export function importHandlers(s: Session): HandlerMap<ImportChannel> {
       return { id: t.id, name: t.name }
     },
     'import:list': () => ({ imports: listImports(s.workspace) }),
+    'import:warningRows': ({ importId, code }) => rowsWithWarning(s.workspace, importId, code),
     'import:rejects:export': async ({ importId }) => {
       const path = await s.platform.chooseSavePath({ defaultName: `dong-bi-loai-${importId}.xlsx`, extensions: ['xlsx'] })
       if (!path) return { path: null, rows: 0 }
