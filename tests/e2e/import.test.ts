@@ -107,6 +107,12 @@ test('rejected rows are reported with their reasons and exported to Excel for th
   await page.getByTestId('import-report').waitFor({ timeout: 60_000 })
   expect(await page.getByTestId('report-rejected').locator('dd').textContent()).toBe('3')
   expect(await page.getByTestId('report-reasons').locator('tr[data-code="NAME_NOT_TEXT"]').textContent()).toContain('không phải là tên người')
+  // Each warning kind opens the rows that carry it, by the row number Excel shows.
+  await page.getByTestId('warning-NAME_MISSING').click()
+  await page.getByTestId('warning-rows-NAME_MISSING').waitFor()
+  const warned = page.getByTestId('warning-rows-NAME_MISSING').locator('li')
+  expect(await warned.count()).toBe(1)
+  expect(await warned.textContent()).toMatch(/^Dòng \d+: — \(full_name\)$/)
   const out = join(tempDir('vaxrecon-e2e-rejects-'), 'tra-lai.xlsx')
   e2e.harness.dialogAnswers.push(out)
   await page.getByTestId('export-rejects').click()

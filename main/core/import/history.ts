@@ -23,3 +23,32 @@ export function listImports(ws: Workspace): ImportRecord[] {
     )
     .all() as ImportRecord[]
 }
+
+export interface WarningRow {
+  /** The row Excel shows (the CSV line). */
+  sourceRow: number
+  fullName: string | null
+  /** The fields of this row that carry the warning. */
+  fields: string[]
+}
+
+/** How many rows of an import carry a warning: at most this many are listed. */
+export const WARNING_ROWS_SHOWN = 200
+
+/** The rows of an import that carry one kind of warning, in file order: the report's "which rows?". */
+export function rowsWithWarning(ws: Workspace, importId: number, code: string): { total: number; rows: WarningRow[] } {
+  // warnings_json is written by JSON.stringify as [{"field":…,"code":…}], so the code's text is exact.
+  const like = `%"code":${JSON.stringify(code).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
+  const total = ws.db.prepare("SELECT count(*) FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\'").pluck().get(importId, like) as number
+  const rows = ws.db
+    .prepare("SELECT source_row, full_name, warnings_json FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\' ORDER BY source_row LIMIT ?")
+    .all(importId, like, WARNING_ROWS_SHOWN) as { source_row: number; full_name: string | null; warnings_json: string }[]
+  return {
+    total,
+    rows: rows.map((r) => ({
+      sourceRow: r.source_row,
+      fullName: r.full_name,
+      fields: (JSON.parse(r.warnings_json) as { field: string; code: string }[]).filter((w) => w.code === code).map((w) => w.field)
+    }))
+  }
+}

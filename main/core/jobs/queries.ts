@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { inspectFile, previewImport, type Inspection, type PreviewRow } from '../import/inspect.ts'
 import { facets } from '../review/grid.ts'
 import { ReviewFilter, type Facets } from '../review/schemas.ts'
 import type { Workspace } from '../workspace/workspace.ts'
@@ -8,16 +9,39 @@ import type { Workspace } from '../workspace/workspace.ts'
  * connection (WAL lets it read beside the main one): the review facets recount a
  * million-row table in about 3 s, and the main process would hold every IPC call meanwhile.
  */
-export const QueryRequest = z.discriminatedUnion('kind', [z.object({ kind: z.literal('facets'), filter: ReviewFilter })])
+const ImportWhere = {
+  path: z.string().min(1).max(4096),
+  importKind: z.enum(['site', 'registry', 'complaint']),
+  sheet: z.string().max(255).optional(),
+  headerRow: z.number().int().min(1).max(1_048_576).optional()
+}
+export const QueryRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('facets'), filter: ReviewFilter }),
+  // Parsing a file the clerk chose (import:inspect, import:preview): a hostile or huge file
+  // must cost this thread, never the window's.
+  z.object({ kind: z.literal('import-inspect'), ...ImportWhere }),
+  z.object({ kind: z.literal('import-preview'), ...ImportWhere, mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)) })
+])
 export type QueryRequest = z.infer<typeof QueryRequest>
 
 export interface QueryResults {
   facets: Facets
+  'import-inspect': Inspection
+  'import-preview': { rows: PreviewRow[] }
 }
 
-export function runQuery(ws: Workspace, req: QueryRequest): QueryResults[QueryRequest['kind']] {
+const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }) => ({
+  ...(r.sheet !== undefined && { sheet: r.sheet }),
+  ...(r.headerRow !== undefined && { headerRow: r.headerRow })
+})
+
+export async function runQuery(ws: Workspace, req: QueryRequest): Promise<QueryResults[QueryRequest['kind']]> {
   switch (req.kind) {
     case 'facets':
       return facets(ws, req.filter)
+    case 'import-inspect':
+      return inspectFile(ws, { path: req.path, kind: req.importKind, ...where(req) })
+    case 'import-preview':
+      return { rows: await previewImport({ path: req.path, kind: req.importKind, mapping: req.mapping, ...where(req) }) }
   }
 }

@@ -51,13 +51,14 @@ async function main(): Promise<void> {
 function serveQueries(port: NonNullable<typeof parentPort>, data: QueryWorkerData): void {
   const ws = openWorkspace(data.workspacePath)
   port.on('message', ({ id, request }: { id: number; request: unknown }) => {
-    let reply: QueryReply
-    try {
-      reply = { id, ok: true, value: runQuery(ws, QueryRequest.parse(request)) }
-    } catch (err) {
-      reply = { id, ok: false, error: serializeError(err) }
-    }
-    port.postMessage(reply)
+    // Reads of a chosen file are asynchronous (streamed); the others answer at once.
+    void Promise.resolve()
+      .then(() => runQuery(ws, QueryRequest.parse(request)))
+      .then(
+        (value): QueryReply => ({ id, ok: true, value }),
+        (err: unknown): QueryReply => ({ id, ok: false, error: serializeError(err) })
+      )
+      .then((reply) => port.postMessage(reply))
   })
 }
 

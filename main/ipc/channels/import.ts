@@ -99,6 +99,11 @@ export const importChannels = {
       )
     })
   },
+  /** The rows of an import that carry one kind of warning (the first 200, with the total). */
+  'import:warningRows': {
+    request: z.object({ importId: z.number().int(), code: z.string().min(1).max(100) }),
+    response: z.object({ total: z.number(), rows: z.array(z.object({ sourceRow: z.number(), fullName: z.string().nullable(), fields: z.array(z.string()) })) })
+  },
   /** Writes an import's rejected rows to an .xlsx chosen in a save dialog. */
   'import:rejects:export': {
     request: z.object({ importId: z.number().int() }),

@@ -1,6 +1,5 @@
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
-import { listImports } from '../../core/import/history.ts'
-import { inspectFile, previewImport } from '../../core/import/inspect.ts'
+import { listImports, rowsWithWarning } from '../../core/import/history.ts'
 import { exportRejects } from '../../core/import/rejects-export.ts'
 import { convertToXlsx } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
@@ -19,6 +18,7 @@ type ImportChannel =
   | 'import:templates:save'
   | 'import:list'
   | 'import:rejects:export'
+  | 'import:warningRows'
 
 const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }) => ({
   ...(r.sheet !== undefined && { sheet: r.sheet }),
@@ -28,12 +28,9 @@ const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }
 export function importHandlers(s: Session): HandlerMap<ImportChannel> {
   return {
     'dialog:chooseImportFile': async () => ({ path: s.paths.grant(await s.platform.chooseImportFile(), 'import') }),
-    'import:inspect': (r) => inspectFile(s.workspace, { path: s.paths.require(r.path, 'import'), kind: r.kind, ...where(r) }),
-    'import:preview': async (r) => {
-      // The workspace is asked for first: a preview with none open reads nothing.
-      void s.workspace
-      return { rows: await previewImport({ path: s.paths.require(r.path, 'import'), kind: r.kind, mapping: r.mapping, ...where(r) }) }
-    },
+    // Parsing the chosen file runs in the query worker: a huge or hostile file never holds the window.
+    'import:inspect': (r) => s.queries.run({ kind: 'import-inspect', path: s.paths.require(r.path, 'import'), importKind: r.kind, ...where(r) }),
+    'import:preview': (r) => s.queries.run({ kind: 'import-preview', path: s.paths.require(r.path, 'import'), importKind: r.kind, mapping: r.mapping, ...where(r) }),
     'import:convert': async (r) => {
       const path = s.paths.require(r.path, 'import')
       const kind = await sniffFile(path)
@@ -50,6 +47,7 @@ export function importHandlers(s: Session): HandlerMap<ImportChannel> {
       return { id: t.id, name: t.name }
     },
     'import:list': () => ({ imports: listImports(s.workspace) }),
+    'import:warningRows': ({ importId, code }) => rowsWithWarning(s.workspace, importId, code),
     'import:rejects:export': async ({ importId }) => {
       const path = await s.platform.chooseSavePath({ defaultName: `dong-bi-loai-${importId}.xlsx`, extensions: ['xlsx'] })
       if (!path) return { path: null, rows: 0 }

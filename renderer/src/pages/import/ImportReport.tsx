@@ -18,9 +18,44 @@ export interface Summary {
 }
 
 type Codes = Res<'import:codes'>
+type WarningRows = Res<'import:warningRows'>
 
-function Counts({ counts, texts, testid }: { counts: Record<string, number>; texts: Codes['reasons'] | undefined; testid: string }) {
+/** The rows that carry one kind of warning, by the row number Excel shows. */
+function WarningRowList({ importId, code, onError }: { importId: number; code: string; onError(e: unknown): void }) {
+  const { t } = useI18n()
+  const [list, setList] = useState<WarningRows | null>(null)
+  useEffect(() => {
+    void call('import:warningRows', { importId, code }).then(setList, onError)
+  }, [importId, code, onError])
+  if (!list) return null
+  return (
+    <div data-testid={`warning-rows-${code}`}>
+      <ul className="import-warning-rows">
+        {list.rows.map((r) => (
+          <li key={r.sourceRow} data-row={r.sourceRow}>
+            {fill(t('import.report.warningRow'), { row: r.sourceRow, name: r.fullName ?? '—', fields: r.fields.join(', ') })}
+          </li>
+        ))}
+      </ul>
+      {list.total > list.rows.length && <p className="muted">{fill(t('import.report.warningRowsMore'), { shown: list.rows.length, total: list.total })}</p>}
+    </div>
+  )
+}
+
+/** Counts by code; with `rows`, each code opens the list of rows that carry it. */
+function Counts({
+  counts,
+  texts,
+  testid,
+  rows
+}: {
+  counts: Record<string, number>
+  texts: Codes['reasons'] | undefined
+  testid: string
+  rows?: { importId: number; onError(e: unknown): void }
+}) {
   const { t, pick, lang } = useI18n()
+  const [open, setOpen] = useState<string | null>(null)
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1])
   if (entries.length === 0) return <p className="muted">{t('import.report.none')}</p>
   return (
@@ -28,7 +63,18 @@ function Counts({ counts, texts, testid }: { counts: Record<string, number>; tex
       <tbody>
         {entries.map(([code, n]) => (
           <tr key={code} data-code={code}>
-            <td>{texts?.[code] ? pick(texts[code]) : code}</td>
+            <td>
+              {rows ? (
+                <button type="button" className="link" aria-expanded={open === code} data-testid={`warning-${code}`} onClick={() => setOpen(open === code ? null : code)}>
+                  {texts?.[code] ? pick(texts[code]) : code}
+                </button>
+              ) : texts?.[code] ? (
+                pick(texts[code])
+              ) : (
+                code
+              )}
+              {rows && open === code && <WarningRowList importId={rows.importId} code={code} onError={rows.onError} />}
+            </td>
             <td className="num">{formatNumber(n, lang)}</td>
           </tr>
         ))}
@@ -82,7 +128,7 @@ export function ImportReport({ summary, onError }: { summary: Summary; onError(e
       )}
       {exported && <p className="notice" data-testid="rejects-exported">{exported}</p>}
       <h4>{t('import.report.byWarning')}</h4>
-      <Counts counts={summary.warningsByKind} texts={codes?.warnings} testid="report-warnings" />
+      <Counts counts={summary.warningsByKind} texts={codes?.warnings} testid="report-warnings" rows={{ importId: summary.importId, onError }} />
     </div>
   )
 }
