@@ -24,6 +24,9 @@ test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data 
   e2e.harness.dialogAnswers.push(path)
   await page.keyboard.press('Enter')
   await page.getByTestId('sample-running').waitFor()
+  // The progress line names its stage (never a bare "0 / 7"), and says how long it has run.
+  await expect.poll(() => page.getByTestId('job-stage').textContent(), { timeout: 30_000 }).toMatch(/^(Tạo dữ liệu mẫu|Nhập tệp)$/)
+  expect(await page.getByTestId('job-elapsed').textContent()).toMatch(/^Đã chạy \d+ s$/)
 
   // When the job is done the new workspace opens; its first user is created as usual.
   await page.getByTestId('first-supervisor-form').waitFor({ timeout: 90_000 })

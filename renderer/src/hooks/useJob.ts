@@ -6,7 +6,7 @@ type Progress = EventPayload<'job:progress'>
 
 export type JobState =
   | { phase: 'idle' }
-  | { phase: 'running'; jobId: string; progress: Progress | null }
+  | { phase: 'running'; jobId: string; progress: Progress | null; startedAt: number }
   | { phase: 'done'; result: unknown }
   | { phase: 'failed'; error: ApiError }
 
@@ -24,7 +24,7 @@ export function useJob(onFinished?: (ok: boolean, result: unknown) => void) {
 
   useEffect(() => {
     const offProgress = onEvent('job:progress', (p) => {
-      if (p.jobId === jobId.current) setState({ phase: 'running', jobId: p.jobId, progress: p })
+      if (p.jobId === jobId.current) setState((s) => ({ phase: 'running', jobId: p.jobId, progress: p, startedAt: s.phase === 'running' ? s.startedAt : Date.now() }))
     })
     const offFinished = onEvent('job:finished', (f) => {
       if (f.jobId !== jobId.current) return
@@ -43,7 +43,7 @@ export function useJob(onFinished?: (ok: boolean, result: unknown) => void) {
     try {
       const { jobId: id } = await call('job:start', request)
       jobId.current = id
-      setState({ phase: 'running', jobId: id, progress: null })
+      setState({ phase: 'running', jobId: id, progress: null, startedAt: Date.now() })
     } catch (e) {
       setState({ phase: 'failed', error: e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', vi: String(e), en: String(e) }) })
     }

@@ -41,7 +41,13 @@ function MoreMenu({ actions, onClose }: { actions: ToolbarAction[]; onClose(): v
     onClose()
   }
   return (
-    <div className="more-menu">
+    <div
+      className="more-menu"
+      // A shortcut pressed while the menu is open hands the keys to the grid: the menu closes with it.
+      onBlur={(e) => {
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setOpen(false)
+      }}
+    >
       <button type="button" aria-haspopup="menu" aria-expanded={open} onMouseDown={(e) => e.preventDefault()} onClick={() => setOpen((o) => !o)} data-testid="act-more">
         {t('review.action.more')} ▾
       </button>
