@@ -1,8 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { addDays } from '../../main/core/reports/daily.ts'
 import { vnDateIso } from '../../main/core/clock.ts'
 import { approvedCorrections, fixtureWorkspace, PASSWORDS, propose } from '../helpers/corrections.ts'
+import { tempDir } from '../helpers/tmp.ts'
 import { openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
@@ -15,7 +18,7 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) }
 }
 
-test('the Reports page shows progress day by day as charts and a table, per site too, and saves each chart as PNG', async () => {
+test('the Reports page shows progress day by day as charts and a table, per site too, saves each chart as PNG, and the supervisor signs the district report', async () => {
   const f = await fixtureWorkspace()
   const today = vnDateIso()
   const [d0, d1] = [addDays(today, -2), addDays(today, -1)]
@@ -74,5 +77,16 @@ test('the Reports page shows progress day by day as charts and a table, per site
     const size = pngSize(readFileSync(await download.path()))
     expect(size).toEqual({ width: Math.ceil(svg.width * 2), height: Math.ceil(svg.height * 2) })
   }
+
+  // The supervisor signs the district report from the page: minisign accepts it.
+  const out = join(tempDir(), 'bao-cao-ba-vi.xlsx')
+  e2e.harness.dialogAnswers.push(out)
+  await page.getByTestId('report-password').fill(PASSWORDS.minh)
+  await page.getByTestId('report-sign').click()
+  await page.locator('[data-testid="report-saved"][data-signed="true"]').waitFor()
+  const ms = spawnSync('minisign', ['-V', '-p', join(dirname(out), 'bao-cao-ba-vi.pub'), '-m', out], { encoding: 'utf8' })
+  expect(ms.status, ms.stderr).toBe(0)
+  expect(ms.stdout).toContain('report:district district:271')
+  expect(await page.getByTestId('report-password').inputValue()).toBe('')
   await page.context().close()
 })

@@ -3,7 +3,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import { now as clockNow } from '../clock.ts'
 import { complaintDeadline } from '../review/complaint-deadline.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
-import { compareSites, complaintRows, isResolved, LATEST_PERSON_LINK, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'
+import { compareSites, complaintRows, isResolved, LATEST_LINK_OF_ROW, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'
 
 const empty = (site: string): SiteProgress => ({
   site,
@@ -46,7 +46,7 @@ export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressR
       `SELECT r.site_name AS site, count(*) AS records,
               sum(CASE WHEN l.${LINKED} THEN 1 ELSE 0 END) AS linked,
               sum(CASE WHEN l.status = 'review' THEN 1 ELSE 0 END) AS in_review
-       FROM records r LEFT JOIN (${LATEST_PERSON_LINK}) l ON l.subject_id = r.person_id
+       FROM records r ${LATEST_LINK_OF_ROW}
        WHERE r.kind = 'site' GROUP BY r.site_name`
     )
     .all() as { site: string | null; records: number; linked: number; in_review: number }[]) {

@@ -9,15 +9,8 @@ export type ReadReport = Pick<ReportFile, 'level' | 'districtCode' | 'districtNa
   signerName: string
 }
 
-const unreadable = (file: string, why: string) =>
-  new VaxError(
-    'REPORT_UNREADABLE',
-    {
-      vi: `Tệp ${file} không phải báo cáo VaxRecon đọc được (${why}).`,
-      en: `${file} is not a readable VaxRecon report (${why}).`
-    },
-    { file }
-  )
+const unreadable = (file: string, vi: string, en: string) =>
+  new VaxError('REPORT_UNREADABLE', { vi: `Tệp ${file} không phải báo cáo VaxRecon đọc được (${vi}).`, en: `${file} is not a readable VaxRecon report (${en}).` }, { file })
 
 const text = (c: ExcelJS.Cell): string => (c.value === null || c.value === undefined ? '' : String(c.value)).trim()
 const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([k, v]) => [v, k as RowKind]))
@@ -27,7 +20,7 @@ function columns(sheet: ExcelJS.Worksheet, expected: readonly string[], file: st
   const row = sheet.getRow(1)
   const at = new Map<string, number>()
   row.eachCell((c, n) => at.set(text(c), n))
-  for (const h of expected) if (!at.has(h)) throw unreadable(file, `trang "${sheet.name}" thiếu cột "${h}" / sheet lacks column "${h}"`)
+  for (const h of expected) if (!at.has(h)) throw unreadable(file, `trang "${sheet.name}" thiếu cột "${h}"`, `sheet "${sheet.name}" lacks column "${h}"`)
   return at
 }
 
@@ -41,13 +34,13 @@ function rows<T>(sheet: ExcelJS.Worksheet, read: (r: ExcelJS.Row) => T): T[] {
 
 function count(r: ExcelJS.Row, col: number | undefined, file: string): number {
   const v = col === undefined ? null : r.getCell(col).value
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unreadable(file, `ô số không hợp lệ ở dòng ${r.number} / bad count in row ${r.number}`)
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unreadable(file, `ô số không hợp lệ ở dòng ${r.number}`, `bad count in row ${r.number}`)
   return v
 }
 
 function kindOf(r: ExcelJS.Row, col: number | undefined, file: string): RowKind {
   const k = col === undefined ? undefined : KIND_OF.get(text(r.getCell(col)))
-  if (!k) throw unreadable(file, `cấp không hợp lệ ở dòng ${r.number} / bad level in row ${r.number}`)
+  if (!k) throw unreadable(file, `cấp không hợp lệ ở dòng ${r.number}`, `bad level in row ${r.number}`)
   return k
 }
 
@@ -57,20 +50,20 @@ export async function readReport(content: Buffer, file: string): Promise<ReadRep
   try {
     await wb.xlsx.load(content as unknown as ArrayBuffer)
   } catch {
-    throw unreadable(file, 'không mở được như .xlsx / cannot be opened as .xlsx')
+    throw unreadable(file, 'không mở được như .xlsx', 'cannot be opened as .xlsx')
   }
   const summary = wb.getWorksheet(SUMMARY_SHEET)
-  if (!summary) throw unreadable(file, `thiếu trang "${SUMMARY_SHEET}" / no summary sheet`)
+  if (!summary) throw unreadable(file, `thiếu trang "${SUMMARY_SHEET}"`, `no summary sheet`)
   const values = new Map<string, string>()
   summary.eachRow((r) => values.set(text(r.getCell(1)), text(r.getCell(3))))
   const get = (k: keyof typeof SUMMARY_KEYS) => values.get(k) ?? ''
-  if (get('format') !== REPORT_FORMAT) throw unreadable(file, `định dạng "${get('format')}" / format "${get('format')}"`)
+  if (get('format') !== REPORT_FORMAT) throw unreadable(file, `định dạng "${get('format')}"`, `format "${get('format')}"`)
   const level = get('level')
-  if (level !== 'district' && level !== 'province') throw unreadable(file, `cấp "${level}" / level "${level}"`)
+  if (level !== 'district' && level !== 'province') throw unreadable(file, `cấp "${level}"`, `level "${level}"`)
 
   const unitSheet = wb.getWorksheet(UNITS_SHEET[level as Level])
   const daySheet = wb.getWorksheet(DAYS_SHEET)
-  if (!unitSheet || !daySheet) throw unreadable(file, 'thiếu trang số liệu / a data sheet is missing')
+  if (!unitSheet || !daySheet) throw unreadable(file, 'thiếu trang số liệu', 'a data sheet is missing')
   const uc = columns(unitSheet, [...UNIT_KEY_HEADERS, ...UNIT_COLUMNS.map((c) => c.header)], file)
   const units = rows(unitSheet, (r): UnitRow => {
     const counts = {} as Counts

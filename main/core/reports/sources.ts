@@ -7,6 +7,13 @@ export const LATEST_PERSON_LINK = `
   SELECT id, run_id, subject_id, status, registry_record_id, decided_at FROM links
   WHERE id IN (SELECT max(id) FROM links WHERE subject_kind = 'person' GROUP BY subject_id)`
 
+/**
+ * The same, joined from a site row (alias r): a correlated lookup on links_subject, which
+ * stays O(n log n) where joining the subquery above made SQLite scan its id list per row.
+ */
+export const LATEST_LINK_OF_ROW = `LEFT JOIN links l ON l.subject_kind = 'person' AND l.subject_id = r.person_id
+  AND l.id = (SELECT max(x.id) FROM links x WHERE x.subject_kind = 'person' AND x.subject_id = r.person_id)`
+
 export const LINKED = `status IN ('auto', 'confirmed') AND registry_record_id IS NOT NULL`
 
 /** Proposals in these states count as proposed; withdrawn and superseded ones never left the clerk. */

@@ -1,6 +1,7 @@
 import { dailySeries } from '../../core/reports/daily.ts'
 import { progressReport } from '../../core/reports/progress.ts'
 import { saveReport } from '../../core/reports/save-report.ts'
+import { now } from '../../core/clock.ts'
 import { vnCompactDate } from '../../core/export/vn-format.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
@@ -16,11 +17,12 @@ export function reportHandlers(s: Session): HandlerMap<'reports:get' | 'reports:
       void s.user
       return dailySeries(s.workspace)
     },
-    'reports:save': async () => {
-      void s.user
-      const path = await s.platform.chooseSavePath({ defaultName: `bao-cao-tien-do-${vnCompactDate(new Date())}.xlsx`, extensions: ['xlsx'] })
-      if (path) await saveReport(s.workspace, path)
-      return { path }
+    'reports:save': async ({ password }) => {
+      const user = s.user
+      const path = await s.platform.chooseSavePath({ defaultName: `bao-cao-tien-do-${vnCompactDate(now())}.xlsx`, extensions: ['xlsx'] })
+      if (!path) return { path: null, signature: null }
+      const saved = await saveReport(s.workspace, path, password ? { sign: { user, password } } : {})
+      return { path: saved.path, signature: saved.signature }
     }
   }
 }

@@ -1,5 +1,7 @@
 /** The daily series on the Reports page, and saving its charts. */
 export const vi = {
+  'reports.sign': 'Ký và lưu báo cáo gửi tỉnh…',
+  'reports.signed': 'Đã ký và lưu báo cáo',
   'reports.png': 'Lưu ảnh PNG',
   'reports.png.hint': 'Lưu biểu đồ thành ảnh PNG để dán vào văn bản',
   'reports.daily.title': 'Tiến độ theo ngày',
@@ -17,6 +19,8 @@ export const vi = {
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
+  'reports.sign': 'Sign and save the report for the province…',
+  'reports.signed': 'Report signed and saved',
   'reports.png': 'Save as PNG',
   'reports.png.hint': 'Save the chart as a PNG image to paste into a document',
   'reports.daily.title': 'Progress by day',

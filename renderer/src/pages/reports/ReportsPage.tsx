@@ -8,6 +8,7 @@ import { StepIntro } from '../StepIntro.tsx'
 import { BarChart } from './BarChart.tsx'
 import { DailyProgress } from './DailyProgress.tsx'
 import { formatDateTime, formatDay, formatNumber } from '../../format/format.ts'
+import { SaveReport } from './SaveReport.tsx'
 import '../approve/approve.css'
 
 type Report = Res<'reports:get'>
@@ -30,7 +31,6 @@ const COLUMNS: [MessageKey, (s: Site) => number][] = [
 export function ReportsPage({ onError }: PageProps) {
   const { t, lang } = useI18n()
   const [report, setReport] = useState<Report | null>(null)
-  const [saved, setSaved] = useState<string | null>(null)
   useEffect(() => {
     call('reports:get', {}).then(setReport, onError)
   }, [onError])
@@ -45,15 +45,7 @@ export function ReportsPage({ onError }: PageProps) {
         {[report.district.name, report.district.province].filter(Boolean).join(', ')} · {t('reports.generated')}{' '}
         {formatDateTime(report.generatedAt)}
       </p>
-      <button type="button" data-testid="report-save" onClick={() => call('reports:save', {}).then((r) => setSaved(r.path), onError)}>
-        {t('reports.save')}
-      </button>
-      {saved && (
-        <span className="muted" data-testid="report-saved">
-          {' '}
-          {t('reports.saved')}: {saved}
-        </span>
-      )}
+      <SaveReport onError={onError} />
       <div className="charts">
         <BarChart
           title={t('reports.chart.linked')}
