@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron'
-import { isChannel, isEventName, type VaxreconBridge } from '../main/ipc/contract.ts'
+import { DROPPED_FILE_MESSAGE, isChannel, isEventName, type VaxreconBridge } from '../main/ipc/contract.ts'
 
 // Exposes exactly the contract: named channels and events, never ipcRenderer itself.
 const bridge: VaxreconBridge = {
@@ -16,7 +16,12 @@ const bridge: VaxreconBridge = {
     ipcRenderer.on(event, wrapped)
     return () => void ipcRenderer.removeListener(event, wrapped)
   },
-  pathForFile: (file) => webUtils.getPathForFile(file)
+  pathForFile: (file) => {
+    const path = webUtils.getPathForFile(file)
+    // Only a file the user really dropped has a path; main grants it before the page can ask to read it.
+    if (path) ipcRenderer.sendSync(DROPPED_FILE_MESSAGE, path)
+    return path
+  }
 }
 
 contextBridge.exposeInMainWorld('vaxrecon', bridge)

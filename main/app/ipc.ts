@@ -1,5 +1,5 @@
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
-import { CHANNELS, type EventName, type EventPayload } from '../ipc/contract.ts'
+import { ipcMain, type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron'
+import { CHANNELS, DROPPED_FILE_MESSAGE, type EventName, type EventPayload } from '../ipc/contract.ts'
 import { dispatch } from '../ipc/dispatch.ts'
 import { createHandlers } from '../ipc/handlers/index.ts'
 import type { Session } from '../ipc/session.ts'
@@ -17,6 +17,11 @@ export function registerIpc(session: Session): void {
       return dispatch(handlers, channel, payload)
     })
   }
+  // From preload only (see DROPPED_FILE_MESSAGE): a dropped file's real path becomes importable.
+  ipcMain.on(DROPPED_FILE_MESSAGE, (event: IpcMainEvent, path: unknown) => {
+    if (isTrustedUrl(event.senderFrame?.url ?? '') && typeof path === 'string' && path !== '') session.paths.grant(path, 'import')
+    event.returnValue = true
+  })
 }
 
 export function emitTo(win: () => BrowserWindow | null) {

@@ -1,4 +1,4 @@
-import { VaxError } from '../core/errors.ts'
+import { asVaxError } from '../core/errors.ts'
 import { UsageError, type CliIo } from './command.ts'
 import { commands } from './commands/index.ts'
 
@@ -50,8 +50,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`Sai cú pháp / usage error: ${err.message}\nUsage: ${cmd.usage}\n`)
       return 2
     }
-    if (err instanceof VaxError) {
-      io.err(`Lỗi: ${err.vi}\nError: ${err.en}\n`)
+    const known = asVaxError(err)
+    if (known) {
+      io.err(`Lỗi: ${known.vi}\nError: ${known.en}\n`)
       return 1
     }
     // Unexpected errors: the stack helps us, but the message may quote cell contents.

@@ -1,3 +1,5 @@
+import { databaseCondition } from './db-conditions.ts'
+
 /**
  * Every error a user can see carries a stable code and a message in Vietnamese and
  * English, so the CLI, the IPC layer and the UI all show the same words.
@@ -43,16 +45,24 @@ export interface SerializedError {
  * (and so personal data), which must not reach logs or the screen unfiltered.
  */
 export function serializeError(err: unknown): SerializedError {
-  if (err instanceof VaxError) {
-    return err.details === undefined
-      ? { code: err.code, vi: err.vi, en: err.en }
-      : { code: err.code, vi: err.vi, en: err.en, details: err.details }
+  const known = asVaxError(err)
+  if (known) {
+    return known.details === undefined
+      ? { code: known.code, vi: known.vi, en: known.en }
+      : { code: known.code, vi: known.vi, en: known.en, details: known.details }
   }
   return {
     code: 'INTERNAL',
     vi: 'Lỗi nội bộ. Không có thay đổi nào được lưu.',
     en: 'Internal error. No change was saved.'
   }
+}
+
+/** A VaxError as it is, a database condition (busy, full disk, read-only, damaged) as one; anything else null. */
+export function asVaxError(err: unknown): VaxError | null {
+  if (err instanceof VaxError) return err
+  const c = databaseCondition(err)
+  return c ? new VaxError(c.code, c, { sqlite: c.sqlite }) : null
 }
 
 export function reviveError(e: SerializedError): VaxError {

@@ -55,10 +55,17 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(events, name)
 }
 
+/**
+ * Preload's private message to main: the real path of a file the user dropped on the
+ * window (from webUtils, which gives a page-made File no path), so main grants it for
+ * import. It is not a contract channel: the page cannot name a path through it.
+ */
+export const DROPPED_FILE_MESSAGE = 'vaxrecon:file-dropped'
+
 /** The shape preload puts on window.vaxrecon, and the e2e harness imitates. */
 export interface VaxreconBridge {
   invoke<K extends Channel>(channel: K, request: Req<K>): Promise<IpcResult<Res<K>>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
-  /** The file-system path of a file dropped on the window (Electron's webUtils; the sandbox hides File.path). */
+  /** The file-system path of a file dropped on the window (Electron's webUtils; the sandbox hides File.path); main may then import it. */
   pathForFile(file: File): string
 }

@@ -81,6 +81,8 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
   // Drag and drop onto the window: a registry extract.
   await page.getByTestId('import-again').click()
   await page.getByTestId('kind-registry').check()
+  // What preload does in Electron for a really dropped file: main grants its path for import.
+  e2e.harness.session.paths.grant(fixture('registry-extract.xlsx'), 'import')
   await page.evaluate((p) => {
     ;(window as { __vaxreconDropPaths?: Record<string, string> }).__vaxreconDropPaths = { 'registry-extract.xlsx': p }
     const dt = new DataTransfer()

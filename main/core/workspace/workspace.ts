@@ -1,6 +1,8 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
-import { VaxError } from '../errors.ts'
+import { conditionOf, sqliteCode } from '../db-conditions.ts'
+import { asVaxError, VaxError } from '../errors.ts'
 import { appendAudit } from '../audit/append.ts'
 import { LATEST_VERSION, migrations } from './migrations/index.ts'
 
@@ -63,6 +65,17 @@ function notAWorkspace(path: string): VaxError {
 }
 
 /**
+ * The -wal and -shm files SQLite may create beside a file: those that were not there
+ * before are removed when the file is refused, so a refusal leaves the folder as it was.
+ */
+function sidecars(path: string): () => void {
+  const absent = [`${path}-wal`, `${path}-shm`].filter((p) => !existsSync(p))
+  return () => {
+    for (const p of absent) rmSync(p, { force: true })
+  }
+}
+
+/**
  * Reads the header with plain file I/O and then a read-only connection, so a file we
  * refuse is never touched: no WAL switch, no migration, not even a -shm file.
  */
@@ -84,7 +97,14 @@ function inspect(path: string): { version: number } {
   }
   if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) throw notAWorkspace(path)
 
-  const probe = new Database(path, { readonly: true, fileMustExist: true })
+  const tidy = sidecars(path)
+  let probe: Db
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true })
+  } catch (err) {
+    tidy()
+    throw asVaxError(err) ?? err
+  }
   try {
     const appId = probe.pragma('application_id', { simple: true }) as number
     const version = probe.pragma('user_version', { simple: true }) as number
@@ -101,10 +121,15 @@ function inspect(path: string): { version: number } {
     }
     return { version }
   } catch (err) {
+    probe.close()
+    tidy()
     if (err instanceof VaxError) throw err
+    // Busy, read-only or unreadable is said as such; only a file SQLite cannot read as a database is foreign.
+    const code = sqliteCode(err)
+    if (code && !code.startsWith('SQLITE_NOTADB')) throw asVaxError(err) ?? err
     throw notAWorkspace(path)
   } finally {
-    probe.close()
+    if (probe.open) probe.close()
   }
 }
 
@@ -128,10 +153,37 @@ export function createWorkspace(path: string, actor: string | null = null): Work
   return ws
 }
 
+/** A file or folder we may not write is refused before SQLite opens it, so no -wal/-shm is left behind. */
+function requireWritable(path: string): void {
+  for (const p of [path, dirname(path)]) {
+    try {
+      accessSync(p, constants.W_OK)
+    } catch {
+      const c = conditionOf('SQLITE_READONLY')
+      if (c) throw new VaxError(c.code, c, { path })
+    }
+  }
+}
+
 export function openWorkspace(path: string): Workspace {
+  // Before the read-only probe, which would otherwise leave a -shm beside a file it cannot tidy.
+  if (existsSync(path)) requireWritable(path)
   const { version } = inspect(path)
-  const db = new Database(path, { fileMustExist: true })
-  configure(db)
+  const tidy = sidecars(path)
+  let db: Db | null = null
+  try {
+    db = new Database(path, { fileMustExist: true })
+    configure(db)
+    return upgraded(path, db, version)
+  } catch (err) {
+    // A read-only file or folder, a busy or damaged file: refused with a clear message, left as it was.
+    db?.close()
+    tidy()
+    throw asVaxError(err) ?? err
+  }
+}
+
+function upgraded(path: string, db: Db, version: number): Workspace {
   if (version < LATEST_VERSION) {
     migrate(db)
     const ws = wrap(path, db)

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type Database from 'better-sqlite3'
 import { beforeAll, expect, test } from 'vitest'
 import { decide } from '../../../main/core/approve/decide.ts'
@@ -12,6 +13,7 @@ import { signerFor } from '../../../main/core/users/keys.ts'
 import { generateSigner, sealSigningKey } from '../../../main/core/users/signing-key.ts'
 import { authenticate, hashPassword } from '../../../main/core/users/users.ts'
 import { openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
+import { cliInProcess } from '../../helpers/cli.ts'
 import { PASSWORDS } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { actOf, dropGuards, forgeApproval, forgeSignedAct, makeBase, tamperedCopy, type Base } from './tamper-base.ts'
@@ -273,3 +275,17 @@ test(`${TRIALS.length} tamper trials: each refused at export or by the app, or r
   }
   expect(results.filter((r) => r.startsWith('BAD')), results.join('\n')).toEqual([])
 }, 240_000)
+
+test('vaxrecon verify --workspace re-checks the approvals a recorded batch carried: a value changed after export fails it, with the ids', async () => {
+  const path = tamperedCopy(base, (db) => db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(base)}`))
+  const ws = openWorkspace(path)
+  const b = ws.db.prepare('SELECT out_dir, file_name FROM export_batches').get() as { out_dir: string; file_name: string }
+  ws.close()
+  const file = join(b.out_dir, b.file_name)
+  expect((await cliInProcess(['verify', file, '--workspace', base.path])).code).toBe(0)
+  const r = await cliInProcess(['verify', file, '--workspace', path])
+  expect(r.code).toBe(1)
+  expect(r.stderr).toContain('A correction was changed after it was exported.')
+  expect(r.stderr).toContain('Some corrections in the batch no longer have a valid signed approval.')
+  expect(r.stderr).toContain(String(e0(base)))
+})
