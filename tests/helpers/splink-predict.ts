@@ -37,6 +37,8 @@ const tfColumns = (s: SplinkSettings): string[] => [...new Set(s.comparisons.fla
  * match_probability) from tables `l_table` and `r_table` in the export's columns.
  */
 export async function splinkPredict(con: DuckDBConnection, s: SplinkSettings, lTable: string, rTable: string): Promise<PredictTiming> {
+  // Past this DuckDB spills to disk instead of taking the shared machine's memory.
+  await con.run(`SET memory_limit = '4GB'`)
   const t0 = performance.now()
   const tfs = tfColumns(s)
   for (const c of tfs) {
@@ -47,7 +49,9 @@ export async function splinkPredict(con: DuckDBConnection, s: SplinkSettings, lT
   const rules = s.blocking_rules_to_generate_predictions.map((b) => `SELECT l.unique_id AS id_l, r.unique_id AS id_r FROM ${lTable} l JOIN ${rTable} r ON ${b.blocking_rule}`)
   await con.run(`CREATE OR REPLACE TABLE blocked AS ${rules.join(' UNION ')}`)
   const t1 = performance.now()
-  const cols = RECORD_COLUMNS.flatMap(([c]) => [`l."${c}" AS "${c}_l"`, `r."${c}" AS "${c}_r"`])
+  // Only the columns the comparisons read, as Splink selects them.
+  const read = new Set(['unique_id', ...[...JSON.stringify(s.comparisons).matchAll(/\\"([a-z_]+)_[lr]\\"/g)].map((m) => m[1] as string)])
+  const cols = RECORD_COLUMNS.filter(([c]) => read.has(c)).flatMap(([c]) => [`l."${c}" AS "${c}_l"`, `r."${c}" AS "${c}_r"`])
   const tfJoins = tfs.map((c) => `LEFT JOIN tf_${c} tl_${c} ON tl_${c}.v = l."${c}" LEFT JOIN tf_${c} tr_${c} ON tr_${c}.v = r."${c}"`)
   const tfCols = tfs.flatMap((c) => [`tl_${c}.tf AS "tf_${c}_l"`, `tr_${c}.tf AS "tf_${c}_r"`])
   await con.run(`CREATE OR REPLACE TABLE compared AS
