@@ -11,13 +11,13 @@ afterEach(() => {
   for (const s of sessions.splice(0)) s.replaceWorkspace(null)
 })
 
-function handlers() {
+function handlers(chosenWorkspace: string | null = null) {
   const s = new Session({
     appVersion: 'test',
     platform: 'test',
     stateDir: tempDir(),
     workerEntry: new URL('../../main/core/jobs/worker.ts', import.meta.url),
-    chooseWorkspacePath: () => Promise.resolve(null),
+    chooseWorkspacePath: () => Promise.resolve(chosenWorkspace),
     chooseImportFile: () => Promise.resolve(null),
     chooseDirectory: () => Promise.resolve(null),
     chooseSavePath: () => Promise.resolve(null),
@@ -59,8 +59,10 @@ test('a core error crosses as a bilingual typed error', async () => {
 })
 
 test('a valid request reaches core and its response is validated', async () => {
-  const h = handlers()
   const path = join(tempDir(), 'w.vaxrecon')
+  const h = handlers(path)
+  // The path comes from main's own dialog, as in the app.
+  await dispatch(h, 'dialog:chooseWorkspace', { mode: 'create' })
   const r = await dispatch(h, 'workspace:create', { path })
   expect(r.ok).toBe(true)
   if (r.ok) expect(contract['workspace:create'].response.parse(r.value).path).toBe(path)
