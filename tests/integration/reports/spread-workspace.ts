@@ -51,8 +51,9 @@ export async function spreadWorkspace(persons = 150): Promise<SpreadWorkspace> {
   const path = join(dir, 'huyen.vaxrecon')
   await step(STEPS.registry, ['demo', demo, '--persons', String(persons), '--seed', '19'])
   await step(STEPS.registry, ['init', path])
-  await step(STEPS.registry, ['user', 'add', path, '--name', 'Lan', '--role', 'clerk'], `${PASSWORDS.lan}\n`)
+  // The first user is the supervisor; after that only a signed-in supervisor adds users.
   await step(STEPS.registry, ['user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], `${PASSWORDS.minh}\n`)
+  await step(STEPS.registry, ['user', 'add', path, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], `${PASSWORDS.minh}\n${PASSWORDS.lan}\n`)
   await step(STEPS.registry, ['import', path, '--kind', 'registry', join(demo, 'registry.xlsx')])
   const sites = readdirSync(demo).filter((n) => n.startsWith('site_') && n.endsWith('.xlsx')).sort()
   const half = Math.ceil(sites.length / 2)
