@@ -1,5 +1,5 @@
 import { middleNameSql, namePartSql } from './name-sql.ts'
-import { and, col, oneDigit, or, type Side } from './sql.ts'
+import { and, col, oneDigit, or, other, type Side } from './sql.ts'
 
 /**
  * Each VaxRecon comparison's levels as Splink sql_conditions over the exported columns,
@@ -11,7 +11,13 @@ export type LevelSql = Record<string, string>
 
 const eq = (c: string): string => `${col(c, 'l')} = ${col(c, 'r')}`
 
-/** compare/dob.ts: full dates are YYYYMMDD strings (dob_ymd), month 0 a year-only date. */
+const janFirst = (s: Side): string => and(`${col('dob_month', s)} = 1`, `${col('dob_dom', s)} = 1`)
+
+/**
+ * compare/dob.ts: full dates are YYYYMMDD strings (dob_ymd), month 0 a year-only date.
+ * Splink takes the first level that holds, so each level here may leave out what the
+ * levels above it already caught (jan_first needs no "not exact, not one digit").
+ */
 function dobSql(): LevelSql {
   const full = and(`${col('dob_month', 'l')} > 0`, `${col('dob_month', 'r')} > 0`)
   return {
@@ -20,6 +26,7 @@ function dobSql(): LevelSql {
     year_only: and(`${col('dob_month', 'l')} = 0 OR ${col('dob_month', 'r')} = 0`, eq('dob_year')),
     day_month_swapped: and(full, eq('dob_year'), `${col('dob_month', 'l')} = ${col('dob_dom', 'r')}`, `${col('dob_dom', 'l')} = ${col('dob_month', 'r')}`),
     one_digit: and(full, oneDigit(col('dob_ymd', 'l'), col('dob_ymd', 'r'))),
+    jan_first: and(full, eq('dob_year'), or(janFirst('l'), janFirst('r'))),
     different: 'ELSE'
   }
 }
@@ -33,9 +40,11 @@ const IDS = [
   ['old_national_id', 'old']
 ] as const
 
-/** cccdAgrees(id of `side`, record of the other side): the CCCD's embedded sex and birth year do not contradict. */
-function cccdAgrees(prefix: string, side: Side): string {
-  const o: Side = side === 'l' ? 'r' : 'l'
+/**
+ * compare/cccd.ts cccdAgrees(ID of `side`, record of side `o`): the CCCD's embedded sex and
+ * birth year do not contradict that record. Never NULL: a 9-digit or missing ID agrees.
+ */
+function cccdAgrees(prefix: string, side: Side, o: Side = other(side)): string {
   return or(
     `${col(`${prefix}_cccd_year`, side)} IS NULL`,
     and(
@@ -54,6 +63,8 @@ function idSql(): LevelSql {
     exact: eq('national_id'),
     crosswalk: or(`${col('national_id', 'l')} = ${col('old_national_id', 'r')}`, `${col('old_national_id', 'l')} = ${col('national_id', 'r')}`, eq('old_national_id')),
     typo: or(...pairs.map((p) => and(oneDigit(p.x, p.y), or(cccdAgrees(p.px, 'l'), cccdAgrees(p.py, 'r'))))),
+    // Only the current IDs, each against its own row, as idLevel reads them.
+    not_own: or(`NOT ${cccdAgrees('nid', 'l', 'l')}`, `NOT ${cccdAgrees('nid', 'r', 'r')}`),
     conflict: 'ELSE'
   }
 }

@@ -7,6 +7,7 @@ import { applyThresholds } from '../../../main/core/link/apply-thresholds.ts'
 import { literal, loadRecords, openDuckDb } from '../../../main/core/splink/duckdb.ts'
 import { exportRows } from '../../../main/core/splink/records-export.ts'
 import { lastModel, splinkSettings } from '../../../main/core/splink/settings.ts'
+import { signerFor } from '../../../main/core/users/keys.ts'
 import { addUser } from '../../../main/core/users/users.ts'
 import { createWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { cliInProcess } from '../../helpers/cli.ts'
@@ -107,8 +108,9 @@ describe('vaxrecon links import', () => {
     const diffs = ws.db.prepare(`SELECT count(*) FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.run_id = (SELECT max(id) FROM match_runs)`).pluck().get() as number
     expect(diffs).toBeGreaterThan(0)
     // Four eyes and a signed batch, on corrections proposed from the imported links.
-    await addUser(ws, null, { name: 'lan', role: 'clerk', password: 'lan-pass-123' })
-    await addUser(ws, null, { name: 'minh', role: 'supervisor', password: 'minh-pass-123' })
+    // The first user is a supervisor, who endorses the clerk.
+    const minh = await addUser(ws, null, { name: 'minh', role: 'supervisor', password: 'minh-pass-123' })
+    await addUser(ws, { userId: minh.id, signer: await signerFor(ws, minh, 'minh-pass-123') }, { name: 'lan', role: 'clerk', password: 'lan-pass-123' })
     const proposed = await cliInProcess(['propose', ws.path, '--as', 'lan', '--accept-registry', '--class', 'minor', '--class', 'conflict', '--json'], 'lan-pass-123')
     expect(proposed.code, proposed.stderr).toBe(0)
     expect((await cliInProcess(['approve', ws.path, '--as', 'minh', '--all'], 'minh-pass-123')).code).toBe(0)
