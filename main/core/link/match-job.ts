@@ -6,7 +6,7 @@ import { runEngine, type EngineResult } from './engine.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
 import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow, vnDateIso } from '../clock.ts'
 
 export interface MatchParams {
   /** New thresholds or dose-check window to save and use; otherwise the workspace's. */
@@ -51,7 +51,7 @@ export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): M
       seed: SEED,
       maxRandomPairs: RANDOM_PAIRS,
       duplicateWindowDays: settings.duplicateWindowDays,
-      today: startedAt.slice(0, 10),
+      today: vnDateIso(new Date(startedAt)),
       threads: params.threads ?? defaultThreads()
     },
     ctx
