@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Db } from '../workspace/driver.ts'
 import { AUDIT_HEAD_KEY, GENESIS_HASH, hashAuditRow, type AuditRow } from './append.ts'
 
 export interface AuditVerdict {
@@ -16,7 +16,7 @@ export interface AuditVerdict {
 
 const GUARDS = ['audit_log_no_update', 'audit_log_no_delete']
 
-function hasTable(db: Database.Database, name: string): boolean {
+function hasTable(db: Db, name: string): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
 }
 
@@ -26,7 +26,7 @@ function hasTable(db: Database.Database, name: string): boolean {
  * batches carry (catches a log rebuilt from some point on), and the triggers that keep
  * the table append-only. Catches edits, deletions and reordering made outside the app.
  */
-export function verifyAudit(db: Database.Database): AuditVerdict {
+export function verifyAudit(db: Db): AuditVerdict {
   let prev = GENESIS_HASH
   let expectedSeq = 1
   let entries = 0

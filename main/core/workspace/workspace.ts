@@ -1,10 +1,10 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import Database from 'better-sqlite3'
 import { VaxError } from '../errors.ts'
 import { appendAudit } from '../audit/append.ts'
 import { LATEST_VERSION, migrations } from './migrations/index.ts'
+import { openDb, type Db } from './driver.ts'
 
-export type Db = Database.Database
+export type { Db } from './driver.ts'
 
 /** 'VXRC': marks a SQLite file as a VaxRecon workspace so foreign files are refused. */
 export const APPLICATION_ID = 0x56585243
@@ -84,7 +84,7 @@ function inspect(path: string): { version: number } {
   }
   if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) throw notAWorkspace(path)
 
-  const probe = new Database(path, { readonly: true, fileMustExist: true })
+  const probe = openDb(path, { readonly: true, fileMustExist: true, key: null })
   try {
     const appId = probe.pragma('application_id', { simple: true }) as number
     const version = probe.pragma('user_version', { simple: true }) as number
@@ -119,7 +119,7 @@ export function createWorkspace(path: string, actor: string | null = null): Work
       { path }
     )
   }
-  const db = new Database(path)
+  const db = openDb(path, { key: null })
   db.pragma(`application_id = ${APPLICATION_ID}`)
   configure(db)
   migrate(db)
@@ -130,7 +130,7 @@ export function createWorkspace(path: string, actor: string | null = null): Work
 
 export function openWorkspace(path: string): Workspace {
   const { version } = inspect(path)
-  const db = new Database(path, { fileMustExist: true })
+  const db = openDb(path, { fileMustExist: true, key: null })
   configure(db)
   if (version < LATEST_VERSION) {
     migrate(db)
