@@ -1,5 +1,6 @@
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
+import { putUserSlot } from '../workspace/key-slots.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { SCRYPT } from './kdf.ts'
 import { describeKey, generateSigningKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
@@ -101,4 +102,6 @@ export async function changePassword(ws: Workspace, user: User, oldPassword: str
       new: { kdf: `scrypt N=${SCRYPT.N}`, ...(resealed ? { key: describeKey(resealed.publicKey) } : {}) }
     })
   })
+  // The old password stops opening the file; the file itself is not re-encrypted.
+  if (ws.key) await putUserSlot(ws.path, ws.key, me.id, newPassword, me.role === 'supervisor')
 }

@@ -5,6 +5,7 @@ import { VaxError } from '../errors.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { SCRYPT, scrypt } from './kdf.ts'
 import { describeKey, generateSigningKey } from './signing-key.ts'
+import { putUserSlot } from '../workspace/key-slots.ts'
 
 export { Role } from './schema.ts'
 
@@ -54,7 +55,7 @@ export async function addUser(
   const passwordHash = await hashPassword(input.password)
   // Supervisors sign export batches: their key is made here, on this device, sealed with their password.
   const key = input.role === 'supervisor' ? await generateSigningKey(input.password) : null
-  return ws.tx(() => {
+  const user = ws.tx(() => {
     const exists = ws.db.prepare('SELECT 1 FROM users WHERE name = ?').get(name)
     if (exists) {
       throw new VaxError('USER_EXISTS', { vi: `Đã có người dùng tên “${name}”.`, en: `A user named “${name}” already exists.` })
@@ -74,6 +75,9 @@ export async function addUser(
     })
     return { id, name, role: input.role }
   })
+  // An encrypted workspace: the new user's password opens the file too.
+  if (ws.key) await putUserSlot(ws.path, ws.key, user.id, input.password, user.role === 'supervisor')
+  return user
 }
 
 export function listUsers(ws: Workspace): User[] {
