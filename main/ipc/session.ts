@@ -75,7 +75,7 @@ export class Session {
   /** The open workspace's query reader, started on first use (and again if it stopped). */
   get queries(): QueryRunner {
     const ws = this.workspace
-    if (!this.reader?.alive) this.reader = new QueryRunner(this.platform.workerEntry, ws.path)
+    if (!this.reader?.alive) this.reader = new QueryRunner(this.platform.workerEntry, ws.path, ws.key)
     return this.reader
   }
 

@@ -6,7 +6,7 @@ import { importFile, type ImportSummary } from '../../core/import/import-file.ts
 import { convertToXlsx } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -84,7 +84,7 @@ export const importCommand: Command = {
       const kindOfFile = await sniffFile(path)
       if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
     }
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       const summary = await importFile(
         ws,

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { STATUSES } from '../../core/link/decide.ts'
 import { matchJob, type MatchResult } from '../../core/link/match-job.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
 
@@ -29,7 +29,7 @@ export const matchCommand: Command = {
     '  Prints counts by status: links counts persons and complaints, rows counts site and complaint rows.\n' +
     '  Decisions already made by clerks are kept. --duplicate-window (0-60, kept in the workspace):\n' +
     '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' } } })
     const [path] = positionals
     if (!path || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
@@ -38,7 +38,7 @@ export const matchCommand: Command = {
     if (windowDays !== undefined && !(Number.isInteger(windowDays) && windowDays >= 0 && windowDays <= 60)) {
       throw new UsageError('--duplicate-window must be a whole number of days from 0 to 60')
     }
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const result = matchJob(ws, windowDays === undefined ? {} : { settings: { duplicateWindowDays: windowDays } }, inlineContext())
       io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : format(result))

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { saveReport } from '../../core/reports/save-report.ts'
 import { DISTRICT_TOTAL, UNKNOWN_SITE } from '../../core/reports/report-workbook.ts'
 import type { SiteProgress } from '../../core/reports/schema.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 
 const COLUMNS: (keyof SiteProgress)[] = [
@@ -23,7 +23,7 @@ export const report: Command = {
     const [path, ...extra] = positionals
     if (!path || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path')
     if (!values.out) throw new UsageError('--out report.xlsx is required')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const { path: out, report: r } = await saveReport(ws, values.out)
       if (values.json) {

@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { listAccounts } from '../../core/users/accounts.ts'
 import { addUser, Role } from '../../core/users/users.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
-import { readPassword } from '../auth.ts'
+import { openForCli, readPassword } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -30,7 +29,7 @@ export const user: Command = {
       const role = Role.safeParse(values.role)
       if (!values.name) throw new UsageError('--name is required')
       if (!role.success) throw new UsageError('--role must be clerk or supervisor')
-      const ws = openWorkspace(resolve(path))
+      const ws = await openForCli(resolve(path), io, { secondLine: true })
       try {
         const u = await addUser(ws, null, { name: values.name, role: role.data, password: await readPassword(io) })
         const key = listAccounts(ws).find((a) => a.id === u.id)
@@ -40,7 +39,7 @@ export const user: Command = {
       }
       return 0
     }
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const users = listAccounts(ws)
       if (values.json) io.out(JSON.stringify(users, null, 2) + '\n')

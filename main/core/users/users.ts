@@ -5,7 +5,7 @@ import { VaxError } from '../errors.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { SCRYPT, scrypt } from './kdf.ts'
 import { describeKey, generateSigningKey } from './signing-key.ts'
-import { putUserSlot } from '../workspace/key-slots.ts'
+import { ensureUserSlot, putUserSlot } from '../workspace/key-slots.ts'
 
 export { Role } from './schema.ts'
 
@@ -105,5 +105,6 @@ export async function authenticate(ws: Workspace, name: string, password: string
     .prepare('SELECT id, name, role, password_hash FROM users WHERE name = ? AND disabled_at IS NULL')
     .get(name.normalize('NFC').trim()) as (User & { password_hash: string }) | undefined
   if (!row || !(await checkPassword(password, row.password_hash))) throw wrongLogin()
+  if (ws.key) await ensureUserSlot(ws.path, ws.key, row.id, password, row.role === 'supervisor')
   return { id: row.id, name: row.name, role: row.role }
 }

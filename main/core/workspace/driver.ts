@@ -39,14 +39,12 @@ export function openDb(path: string, opts: DbOptions): Db {
   return db
 }
 
-/** Must run before the first read: SQLCipher decides the key when the first page is read. */
-export function applyKey(db: Db, key: Buffer): void {
+/**
+ * `key` must run before the first read (SQLCipher decides the key when the first page is
+ * read); `rekey` encrypts an open plain file in place (rollback-journal mode only).
+ */
+export function applyKey(db: Db, key: Buffer, pragma: 'key' | 'rekey' = 'key'): void {
   if (key.length !== KEY_BYTES) throw new Error('a workspace key has 32 bytes')
   for (const p of CIPHER_PRAGMAS) db.pragma(p)
-  db.pragma(`key = "x'${key.toString('hex')}'"`)
-}
-
-/** The SQL literal for ATTACH … KEY, for copying between a plain and an encrypted file. */
-export function keyLiteral(key: Buffer | null): string {
-  return key ? `"x'${key.toString('hex')}'"` : "''"
+  db.pragma(`${pragma} = "x'${key.toString('hex')}'"`)
 }

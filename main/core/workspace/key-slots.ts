@@ -129,6 +129,15 @@ export async function putUserSlot(workspacePath: string, key: Buffer, userId: nu
   }))
 }
 
+/**
+ * A user who signs in with a password the file does not know yet (a workspace encrypted
+ * in place knows only its encrypting supervisor's) gets a slot for it then.
+ */
+export async function ensureUserSlot(workspacePath: string, key: Buffer, userId: number, password: string, supervisor: boolean): Promise<void> {
+  const file = readKeyFile(workspacePath)
+  if (file && !file.slots.some((s) => s.id === userSlotId(userId))) await putUserSlot(workspacePath, key, userId, password, supervisor)
+}
+
 /** A deactivated user's password no longer opens the file; nothing else changes. */
 export function dropUserSlot(workspacePath: string, userId: number): void {
   update(workspacePath, (f) => ({ ...f, slots: f.slots.filter((s) => s.id !== userSlotId(userId)) }))

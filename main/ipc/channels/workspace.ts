@@ -6,6 +6,7 @@ const KindCounts = z.object({ site: z.number(), registry: z.number(), complaint:
 export const WorkspaceStatus = z.object({
   path: z.string(),
   schemaVersion: z.number(),
+  encrypted: z.boolean(),
   imports: KindCounts,
   records: KindCounts,
   rejects: z.number(),

@@ -16,7 +16,7 @@ beforeAll(() => {
 })
 const cliWorkspace = (): typeof made => {
   const path = join(tempDir(), 'cli.vaxrecon')
-  expect(cli(['init', path]).code).toBe(0)
+  expect(cli(['init', path, '--plain']).code).toBe(0)
   const add = (name: string, role: string, password: string) => {
     const r = cli(['user', 'add', path, '--name', name, '--role', role], { input: `${password}\n` })
     expect(r.code, r.stderr).toBe(0)
