@@ -1,4 +1,5 @@
 import { VaxError } from '../core/errors.ts'
+import { removeConversions } from '../core/import/readers/convert.ts'
 import { QueryRunner } from '../core/jobs/query-runner.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
@@ -83,6 +84,7 @@ export class Session {
     void this.reader?.close()
     this.reader = null
     this.ws?.close()
+    removeConversions()
     this.ws = ws
     this.signedIn = null
   }

@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
 import { MAPPABLE_FIELDS, SOURCE_KINDS, type Mapping, type SourceKind } from '../../core/import/fields.ts'
 import { importFile, type ImportSummary } from '../../core/import/import-file.ts'
-import { convertToXlsx } from '../../core/import/readers/convert.ts'
+import { convertToXlsx, removeConversion } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { openForCli } from '../auth.ts'
@@ -80,12 +80,12 @@ export const importCommand: Command = {
     if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new UsageError('--header-row must be a row number (1, 2, ...)')
     const mapping = parseMaps(values.map)
     let path = resolve(file)
-    if (values.convert) {
-      const kindOfFile = await sniffFile(path)
-      if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
-    }
     const ws = await openForCli(resolve(wsPath), io)
     try {
+      if (values.convert) {
+        const kindOfFile = await sniffFile(path)
+        if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
+      }
       const summary = await importFile(
         ws,
         {
@@ -101,6 +101,7 @@ export const importCommand: Command = {
       io.out(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary))
     } finally {
       ws.close()
+      removeConversion(path)
     }
     return 0
   }

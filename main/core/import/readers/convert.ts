@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, extname, join } from 'node:path'
+import { basename, dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { VaxError } from '../../errors.ts'
 
@@ -19,6 +19,23 @@ export function findLibreOffice(): string | null {
 // The import filter LibreOffice needs for each source: an HTML table named .xls would otherwise open in Writer.
 const FILTERS: Record<string, string | null> = { xls: null, ods: null, html: 'HTML (StarCalc)', xml2003: 'MS Excel 2003 XML' }
 
+// A converted file is the source's personal data in plain text: it lives only until the
+// import that reads it is done, or the workspace closes.
+const conversions = new Set<string>()
+
+/** Deletes one converted file's folder (LibreOffice's profile with it); other paths are ignored. */
+export function removeConversion(convertedPath: string): void {
+  const dir = dirname(convertedPath)
+  if (!conversions.delete(dir)) return
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** Deletes every folder this process converted into. */
+export function removeConversions(): void {
+  for (const dir of conversions) rmSync(dir, { recursive: true, force: true })
+  conversions.clear()
+}
+
 /**
  * Converts an old .xls, an HTML table or a SpreadsheetML file to .xlsx with LibreOffice,
  * into a fresh temporary folder (the original is never touched). Returns the new path.
@@ -33,6 +50,7 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
     )
   }
   const out = mkdtempSync(join(tmpdir(), 'vaxrecon-convert-'))
+  conversions.add(out)
   const profile = pathToFileURL(join(out, 'profile')).href
   const filter = FILTERS[format]
   const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', out, path]
