@@ -111,6 +111,12 @@ export async function* candidateKeys(workspacePath: string, secret: string): Asy
   }
 }
 
+/** The key a new workspace keeps in the clear until its first supervisor exists, else null. */
+export function setupKey(workspacePath: string): Buffer | null {
+  const setup = readKeyFile(workspacePath)?.setup
+  return setup ? Buffer.from(setup, 'base64') : null
+}
+
 function update(workspacePath: string, change: (file: KeyFile) => KeyFile): void {
   const file = readKeyFile(workspacePath)
   if (file) writeKeyFile(workspacePath, change(file))

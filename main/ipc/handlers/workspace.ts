@@ -1,4 +1,6 @@
-import { createWorkspace, openWorkspace, LATEST } from '../../core/workspace/index.ts'
+import { createEncryptedWorkspace, createWorkspace, openWorkspace, unlockWorkspace, LATEST } from '../../core/workspace/index.ts'
+import { fileKind, lockedWorkspace } from '../../core/workspace/file-kind.ts'
+import { setupKey } from '../../core/workspace/key-slots.ts'
 import { workspaceStatus } from '../../core/workspace/status.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
@@ -20,8 +22,18 @@ export function workspaceHandlers(s: Session): HandlerMap<
   return {
     'app:info': () => ({ version: s.platform.appVersion, schemaVersion: LATEST, platform: s.platform.platform }),
     'dialog:chooseWorkspace': async ({ mode }) => ({ path: await s.platform.chooseWorkspacePath(mode) }),
-    'workspace:create': ({ path }) => activate(createWorkspace(path)),
-    'workspace:open': ({ path }) => activate(openWorkspace(path)),
+    'workspace:create': ({ path, plain }) => {
+      if (plain) return { ...activate(createWorkspace(path)), recoverySecret: null }
+      const { workspace, recoverySecret } = createEncryptedWorkspace(path)
+      return { ...activate(workspace), recoverySecret }
+    },
+    'workspace:open': async ({ path, password }) => {
+      if (fileKind(path) !== 'encrypted') return activate(openWorkspace(path))
+      // A new workspace whose first supervisor is not made yet opens without a password.
+      const key = password === undefined ? setupKey(path) : await unlockWorkspace(path, password)
+      if (!key) throw lockedWorkspace(path)
+      return activate(openWorkspace(path, key))
+    },
     'workspace:close': () => {
       s.replaceWorkspace(null)
       return { closed: true }

@@ -6,6 +6,7 @@ import * as exportMessages from './messages/export.ts'
 import * as link from './messages/link.ts'
 import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
+import * as encryption from './messages/encryption.ts'
 import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -16,5 +17,6 @@ export const en: Record<MessageKey, string> = {
   ...exportMessages.en,
   ...link.en,
   ...review.en,
-  ...complaints.en
+  ...complaints.en,
+  ...encryption.en
 }

@@ -6,6 +6,7 @@ import * as exportMessages from './messages/export.ts'
 import * as link from './messages/link.ts'
 import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
+import * as encryption from './messages/encryption.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -20,7 +21,8 @@ export const vi = {
   ...exportMessages.vi,
   ...link.vi,
   ...review.vi,
-  ...complaints.vi
+  ...complaints.vi,
+  ...encryption.vi
 } as const
 
 export type MessageKey = keyof typeof vi
