@@ -73,8 +73,14 @@ export async function wrapKey(slotId: string, key: Buffer, password: string): Pr
 
 async function unwrapKey(slot: WrappedSlot, password: string): Promise<Buffer | null> {
   const { N, r, p } = slot.kdf
-  if (N > 1 << 20 || r > 32 || p > 16) return null // a crafted key file must not make us burn minutes
-  const kek = await scrypt(password, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p, maxmem: SCRYPT.maxmem * 8 })
+  // A crafted key file must not make us burn minutes or gigabytes: at most our own cost, a few times over.
+  if (128 * N * r > SCRYPT.maxmem || p > 4) return null
+  let kek: Buffer
+  try {
+    kek = await scrypt(password, Buffer.from(slot.kdf.salt, 'base64'), { N, r, p, maxmem: SCRYPT.maxmem })
+  } catch {
+    return null
+  }
   const data = Buffer.from(slot.wrapped, 'base64')
   if (data.length !== KEY_BYTES + 16) return null
   try {
