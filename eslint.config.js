@@ -22,13 +22,22 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'main/core must not import electron.' }],
+          paths: [
+            { name: 'electron', message: 'main/core must not import electron.' },
+            { name: 'better-sqlite3', message: 'The SQLite driver is better-sqlite3-multiple-ciphers, loaded only by main/core/workspace/driver.ts.' },
+            { name: 'better-sqlite3-multiple-ciphers', message: 'Only main/core/workspace/driver.ts loads the SQLite driver.' }
+          ],
           patterns: [
             { group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'main/core must not import from higher layers.' }
           ]
         }
       ]
     }
+  },
+  {
+    // The one module that loads the SQLite driver; it imports nothing else.
+    files: ['main/core/workspace/driver.ts'],
+    rules: { 'no-restricted-imports': 'off' }
   },
   {
     // The renderer never touches Node or Electron; it reaches core only through the contract.
@@ -41,7 +50,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'better-sqlite3', 'exceljs'], message: 'The renderer never touches Node.' },
+            { group: ['node:*', 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'], message: 'The renderer never touches Node.' },
             { group: ['**/main/core/**', '**/main/app/**'], message: 'The renderer reaches core only through main/ipc/contract.ts.' }
           ]
         }

@@ -1,4 +1,5 @@
 import { VaxError } from '../core/errors.ts'
+import { removeConversions } from '../core/import/readers/convert.ts'
 import { QueryRunner } from '../core/jobs/query-runner.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
@@ -89,7 +90,7 @@ export class Session {
   /** The open workspace's query reader, started on first use (and again if it stopped). */
   get queries(): QueryRunner {
     const ws = this.workspace
-    if (!this.reader?.alive) this.reader = new QueryRunner(this.platform.workerEntry, ws.path)
+    if (!this.reader?.alive) this.reader = new QueryRunner(this.platform.workerEntry, ws.path, ws.key)
     return this.reader
   }
 
@@ -97,6 +98,7 @@ export class Session {
     void this.reader?.close()
     this.reader = null
     this.ws?.close()
+    removeConversions()
     this.ws = ws
     this.signIn(null)
   }

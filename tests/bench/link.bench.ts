@@ -135,13 +135,13 @@ function febrlBench(): void {
   }
   for (const d of ['dataset1', 'dataset2', 'dataset3']) {
     const path = join(dir, `${d}.vaxrecon`)
-    cli(['init', path])
+    cli(['init', path, '--plain'])
     cli(['import', path, '--kind', 'site', join(FEBRL, `${d}.csv`), ...FEBRL_MAP])
     cli(['match', path, '--json'])
     print(d, 'deduplication (pairs)', scoreWith(path, febrlDedup))
   }
   const path = join(dir, 'dataset4.vaxrecon')
-  cli(['init', path])
+  cli(['init', path, '--plain'])
   cli(['import', path, '--kind', 'registry', join(FEBRL, 'dataset4a.csv'), ...FEBRL_MAP])
   cli(['import', path, '--kind', 'site', join(FEBRL, 'dataset4b.csv'), ...FEBRL_MAP])
   cli(['match', path, '--json'])

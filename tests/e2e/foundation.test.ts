@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
-import { APPLICATION_ID, LATEST } from '../../main/core/workspace/index.ts'
+import { APPLICATION_ID, LATEST, openWorkspace, unlockWorkspace } from '../../main/core/workspace/index.ts'
 import { openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
-import { createFirstSupervisor, signIn } from './harness/users.ts'
+import { createFirstSupervisor, signIn, unlock } from './harness/users.ts'
 
 const e2e = e2eSession()
 
@@ -34,14 +34,22 @@ test('a clerk creates a workspace in the UI, switches language, and the file is 
   expect(await page.getByTestId('create-workspace').textContent()).toBe('Create a new workspace…')
 
   expect(existsSync(path)).toBe(true)
-  const db = new Database(path, { readonly: true })
-  expect(db.pragma('user_version', { simple: true })).toBe(LATEST)
-  expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
-  expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-  db.close()
+  // Encrypted by default: plain SQLite cannot read it; the supervisor's password opens it.
+  const plain = new Database(path, { readonly: true })
+  expect(() => plain.pragma('user_version')).toThrow(/not a database/)
+  plain.close()
+  const ws = openWorkspace(path, await unlockWorkspace(path, 'minh-password-1'))
+  expect(ws.db.pragma('user_version', { simple: true })).toBe(LATEST)
+  expect(ws.db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
+  expect(ws.db.pragma('journal_mode', { simple: true })).toBe('wal')
+  ws.close()
 
-  // It is remembered as a recent workspace and reopens from there.
+  // It is remembered as a recent workspace and reopens from there, with a password.
   await page.getByTestId('recent-list').getByText(path).click()
+  await unlock(page, 'not-her-password')
+  await expect.poll(() => page.getByTestId('error-banner').getAttribute('data-code')).toBe('WORKSPACE_WRONG_PASSWORD')
+  expect(await page.getByTestId('unlock-password').inputValue()).toBe('')
+  await unlock(page, 'minh-password-1')
   await signIn(page, 'Minh', 'minh-password-1')
   await page.getByTestId('page-overview').waitFor()
   await page.context().close()

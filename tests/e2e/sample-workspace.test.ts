@@ -1,9 +1,9 @@
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { sampleFolderFor } from '../../main/core/demo/sample-workspace.ts'
+import { openWorkspace, unlockWorkspace } from '../../main/core/workspace/index.ts'
 import { readCsv } from '../integration/demo-helpers.ts'
 import { openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
@@ -29,7 +29,8 @@ test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data 
   expect(await page.getByTestId('job-elapsed').textContent()).toMatch(/^Đã chạy \d+ s$/)
 
   // When the job is done the new workspace opens; its first user is created as usual.
-  await page.getByTestId('first-supervisor-form').waitFor({ timeout: 90_000 })
+  // (encrypted like any new workspace: its recovery secret is shown first)
+  await page.getByTestId('recovery-secret-done').waitFor({ timeout: 90_000 })
   await createFirstSupervisor(page, 'Lan', 'lan-password-1')
   await page.getByTestId('page-overview').waitFor()
 
@@ -41,8 +42,8 @@ test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data 
   expect(await tile('rejects')).toBe('0')
 
   expect(existsSync(join(sampleFolderFor(path), 'registry.xlsx'))).toBe(true)
-  const db = new Database(path, { readonly: true })
-  expect((db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sample.create'").get() as { n: number }).n).toBe(1)
-  db.close()
+  const ws = openWorkspace(path, await unlockWorkspace(path, 'lan-password-1'))
+  expect((ws.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'sample.create'").get() as { n: number }).n).toBe(1)
+  ws.close()
   await page.context().close()
 })

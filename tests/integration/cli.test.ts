@@ -21,7 +21,7 @@ test('--help lists the commands', () => {
 
 test('init creates a workspace and status reports it, as text and as JSON', () => {
   const path = join(tempDir(), 'w.vaxrecon')
-  expect(vaxrecon(['init', path]).code).toBe(0)
+  expect(vaxrecon(['init', path, '--plain']).code).toBe(0)
   const db = new Database(path, { readonly: true })
   expect(db.pragma('user_version', { simple: true })).toBe(LATEST)
   db.close()

@@ -86,13 +86,13 @@ describe('the packaged app (electron-builder --dir)', () => {
     const packages = new Set(files.map(packageOf).filter((p): p is string => p !== null))
     for (const p of packages) expect(production.has(nameOf(p)), `${p} is not a production dependency`).toBe(true)
     for (const dep of Object.keys(pkg.dependencies)) expect(packages, dep).toContain(`node_modules/${dep}`)
-    for (const dev of ['electron', 'vitest', 'typescript', 'react', 'ag-grid-community', 'playwright-core', 'electron-builder']) {
+    for (const dev of ['better-sqlite3', 'electron', 'vitest', 'typescript', 'react', 'ag-grid-community', 'playwright-core', 'electron-builder']) {
       expect(packages.has(`node_modules/${dev}`), dev).toBe(false)
     }
   })
 
-  test("better-sqlite3's native binary for this platform is unpacked beside the asar, and no other platform's", () => {
-    const prebuilds = join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'prebuilds')
+  test("the SQLite driver's native binary for this platform is unpacked beside the asar, and no other platform's", () => {
+    const prebuilds = join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds')
     expect(readdirSync(prebuilds)).toEqual([`${process.platform}-${process.arch}.node`])
     const inAsar = files.filter((f) => f.endsWith('.node'))
     expect(inAsar.every((f) => existsSync(join(appDir, 'resources', 'app.asar.unpacked', f))), inAsar.join(', ')).toBe(true)

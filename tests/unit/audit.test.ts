@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
+import Database from 'better-sqlite3-multiple-ciphers'
 import { expect, test } from 'vitest'
 import { appendAudit } from '../../main/core/audit/append.ts'
 import { verifyAudit } from '../../main/core/audit/verify.ts'

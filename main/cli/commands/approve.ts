@@ -3,10 +3,9 @@ import { resolve } from 'node:path'
 import { decide, previewDecision } from '../../core/approve/decide.ts'
 import { listProposals } from '../../core/approve/list.ts'
 import { CorrectionKind, ProposalStatus, type ProposalFilterInput, type Selection, type Verdict } from '../../core/approve/schema.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
 import { authenticate } from '../../core/users/users.ts'
+import { openForCli, readPassword, signInFromCli } from '../auth.ts'
 import { signerFor } from '../../core/users/keys.ts'
-import { readPassword, signInFromCli } from '../auth.ts'
 import { oneOf, UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -59,7 +58,7 @@ export const approve: Command = {
       kinds: optional(oneOf(values.kind, CorrectionKind.options, '--kind')),
       site: values.site
     }
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       if (values.list) {
         const viewer = values.as ? await signInFromCli(ws, values.as, io) : null

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { verifyAudit, type AuditVerdict } from '../../core/audit/verify.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -21,11 +21,11 @@ const PROBLEMS: Record<NonNullable<AuditVerdict['problem']>, { vi: string; en: s
 /** Exit 0 when the hash-chained log is intact, 1 when it was changed outside the app. */
 export const audit: Command = {
   usage: 'vaxrecon audit verify WORKSPACE [--json]',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } })
     const [sub, path, ...extra] = positionals
     if (sub !== 'verify' || !path || extra.length > 0) throw new UsageError('expected `audit verify WORKSPACE`')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const v = verifyAudit(ws.db)
       if (values.json) io.out(JSON.stringify(v) + '\n')

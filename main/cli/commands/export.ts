@@ -4,8 +4,7 @@ import { exportBatch } from '../../core/export/export-batch.ts'
 import { pubFileName } from '../../core/export/batch-files.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { authenticate } from '../../core/users/users.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
-import { readPassword } from '../auth.ts'
+import { openForCli, readPassword } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -25,7 +24,7 @@ export const exportCommand: Command = {
     if (!path || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path')
     if (!values.as) throw new UsageError('--as USER is required')
     if (!values.out) throw new UsageError('--out DIR is required')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const password = await readPassword(io)
       const user = await authenticate(ws, values.as, password)

@@ -3,10 +3,10 @@ import { basename, resolve } from 'node:path'
 import { REJECT_REASONS, WARNINGS } from '../../core/import/codes.ts'
 import { MAPPABLE_FIELDS, SOURCE_KINDS, type Mapping, type SourceKind } from '../../core/import/fields.ts'
 import { importFile, type ImportSummary } from '../../core/import/import-file.ts'
-import { convertToXlsx, removeConverted } from '../../core/import/readers/convert.ts'
+import { convertToXlsx, removeConversion } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { inlineContext } from '../../core/jobs/context.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -85,12 +85,12 @@ export const importCommand: Command = {
     const mapping = parseMaps(values.map)
     const original = resolve(file)
     let path = original
-    if (values.convert) {
-      const kindOfFile = await sniffFile(path)
-      if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
-    }
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
+      if (values.convert) {
+        const kindOfFile = await sniffFile(path)
+        if (kindOfFile.kind === 'convertible') path = await convertToXlsx(path, kindOfFile.format)
+      }
       const summary = await importFile(
         ws,
         {
@@ -108,7 +108,7 @@ export const importCommand: Command = {
       io.out(values.json ? JSON.stringify(summary, null, 2) + '\n' : formatSummary(summary))
     } finally {
       ws.close()
-      if (path !== original) removeConverted(path)
+      if (path !== original) removeConversion(path)
     }
     return 0
   }

@@ -3,8 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { listAccounts } from '../../core/users/accounts.ts'
 import { publicKeyFile } from '../../core/users/keys.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
-import { signInFromCli } from '../auth.ts'
+import { openForCli, signInFromCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -17,7 +16,7 @@ export const key: Command = {
     if (sub !== 'export' || !path || extra.length > 0) throw new UsageError('expected `key export WORKSPACE`')
     if (!values.as) throw new UsageError('--as USER is required')
     if (!values.out) throw new UsageError('--out KEY.pub is required')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const user = await signInFromCli(ws, values.as, io)
       const text = publicKeyFile(ws, user)

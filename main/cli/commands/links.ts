@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { iterateLinkRows, LINK_COLUMNS } from '../../core/link/link-rows.ts'
 import { importPredictions } from '../../core/splink/predictions-import.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
 import { CSV_SAFETY_HELP, parseFormat, writeTable } from '../table-output.ts'
@@ -22,7 +22,7 @@ export const linksCommand: Command = {
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     const format = parseFormat(values.format)
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       await writeTable({ format, out: values.out, raw: values.raw, io, columns: LINK_COLUMNS, rows: iterateLinkRows(ws), cells: (r) => LINK_COLUMNS.map((c) => r[c]) })
     } finally {
@@ -37,7 +37,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} })
   const [wsPath, file, ...extra] = positionals
   if (!wsPath || !file || extra.length > 0) throw new UsageError('expected WORKSPACE and one predictions file')
-  const ws = openWorkspace(resolve(wsPath))
+  const ws = await openForCli(resolve(wsPath), io)
   try {
     const r = await importPredictions(ws, resolve(file), inlineContext())
     io.out(formatPairs([['run', r.runId], ['predictions', r.predictions], ['links', formatCounts(r.links)]]))

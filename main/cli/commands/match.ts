@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { inlineContext } from '../../core/jobs/context.ts'
 import { STATUSES } from '../../core/link/decide.ts'
 import { matchJob, type MatchResult } from '../../core/link/match-job.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
 
@@ -30,7 +30,7 @@ export const matchCommand: Command = {
     '  Decisions already made by clerks are kept. --duplicate-window (0-60, kept in the workspace):\n' +
     '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.\n' +
     '  --threads (1-64, default: the cores there are): threads comparing pairs; the links are the same whatever it is.',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' }, threads: { type: 'string' } } })
     const [path] = positionals
     if (!path || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
@@ -41,7 +41,7 @@ export const matchCommand: Command = {
     }
     const threads = values.threads === undefined ? undefined : Number(values.threads)
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--threads must be a whole number from 1 to 64')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const params = { ...(windowDays !== undefined && { settings: { duplicateWindowDays: windowDays } }), ...(threads !== undefined && { threads }) }
       const result = matchJob(ws, params, inlineContext())

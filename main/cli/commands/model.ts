@@ -2,20 +2,20 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { lastModel, splinkSettings } from '../../core/splink/settings.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
 /** `vaxrecon model export`: the last match's model as Splink settings (DuckDB dialect). */
 export const modelCommand: Command = {
   usage: 'vaxrecon model export WORKSPACE --out settings.json',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } })
     const [action, wsPath, ...extra] = positionals
     if (action !== 'export') throw new UsageError('expected the action export')
     if (!wsPath || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path')
     if (!values.out) throw new UsageError('--out settings.json is required')
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       const settings = splinkSettings(lastModel(ws.db))
       const out = resolve(values.out)

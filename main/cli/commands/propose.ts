@@ -3,8 +3,7 @@ import { resolve } from 'node:path'
 import { applyBulk, previewBulk } from '../../core/review/bulk.ts'
 import { DIFF_CLASSES, REVIEW_FIELDS } from '../../core/review/fields.ts'
 import { ReviewFilter, type BulkAction } from '../../core/review/schemas.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
-import { signInFromCli } from '../auth.ts'
+import { openForCli, signInFromCli } from '../auth.ts'
 import { oneOf, UsageError, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
 
@@ -59,7 +58,7 @@ export const propose: Command = {
       bands: oneOf(values.band, ['auto', 'confirmed'] as const, '--band'),
       statuses: values['include-deferred'] ? ['open', 'deferred'] : []
     })
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const user = await signInFromCli(ws, values.as, io)
       const preview = previewBulk(ws, filter, action)

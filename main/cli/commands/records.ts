@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { exportRecords, type ExportKind } from '../../core/splink/records-export.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { oneOf, UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -16,7 +16,7 @@ export const recordsCommand: Command = {
     const [kind] = oneOf<ExportKind>(values.kind === undefined ? [] : [values.kind], ['site', 'registry'], '--kind')
     if (!kind) throw new UsageError('--kind site|registry is required')
     if (!values.out) throw new UsageError('--out FILE.parquet|FILE.csv is required')
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       const out = resolve(values.out)
       const r = await exportRecords(ws.db, kind, out)

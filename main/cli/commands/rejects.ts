@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { VaxError } from '../../core/errors.ts'
 import { exportRejects } from '../../core/import/rejects-export.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 
 export const rejectsCommand: Command = {
@@ -16,7 +16,7 @@ export const rejectsCommand: Command = {
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     if (!values.out) throw new UsageError('--out FILE.xlsx is required')
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       const latest = ws.db.prepare('SELECT max(id) AS id FROM imports').get() as { id: number | null }
       const importId = values.import !== undefined ? Number(values.import) : latest.id

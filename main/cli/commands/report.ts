@@ -6,9 +6,8 @@ import { DISTRICT_TOTAL, UNKNOWN_SITE } from '../../core/reports/report-file.ts'
 import { saveReport } from '../../core/reports/save-report.ts'
 import type { SiteProgress } from '../../core/reports/schema.ts'
 import { authenticate } from '../../core/users/users.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
 import type { Workspace } from '../../core/workspace/workspace.ts'
-import { readPassword } from '../auth.ts'
+import { openForCli, readPassword } from '../auth.ts'
 import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -72,7 +71,7 @@ export const report: Command = {
     if (!path || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path (or `report merge`)')
     if (!values.out) throw new UsageError('--out report.xlsx is required')
     if (values.pubkey) throw new UsageError('--pubkey belongs to `report merge`')
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const sign = values.as ? await signIn(ws, values.as, io) : undefined
       const saved = await saveReport(ws, values.out, { from: values.from, to: values.to, sign })

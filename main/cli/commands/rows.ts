@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { iterateRows, ROW_COLUMNS } from '../../core/import/rows.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { CSV_SAFETY_HELP, parseFormat, writeTable } from '../table-output.ts'
 import { parseKind } from './import.ts'
@@ -18,7 +18,7 @@ export const rowsCommand: Command = {
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     const kind = parseKind(values.kind)
     const format = parseFormat(values.format)
-    const ws = openWorkspace(resolve(wsPath))
+    const ws = await openForCli(resolve(wsPath), io)
     try {
       await writeTable({
         format,

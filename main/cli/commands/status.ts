@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { openWorkspace } from '../../core/workspace/index.ts'
 import { workspaceStatus, type WorkspaceStatus } from '../../core/workspace/status.ts'
+import { openForCli, readOpener } from '../auth.ts'
+import { fileKind } from '../../core/workspace/file-kind.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
 
@@ -9,6 +10,7 @@ function formatStatus(s: WorkspaceStatus): string {
   const rows: [string, string][] = [
     ['workspace', s.path],
     ['schema_version', String(s.schemaVersion)],
+    ['encryption', s.encrypted ? 'sqlcipher' : 'none'],
     ['imports', formatCounts(s.imports)],
     ['records', formatCounts(s.records)],
     ['rejects', String(s.rejects)],
@@ -24,7 +26,7 @@ function formatStatus(s: WorkspaceStatus): string {
 
 export const status: Command = {
   usage: 'vaxrecon status WORKSPACE [--json]',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -32,7 +34,14 @@ export const status: Command = {
     })
     const [path] = positionals
     if (!path || positionals.length > 1) throw new UsageError('expected exactly one WORKSPACE path')
-    const ws = openWorkspace(resolve(path))
+    const file = resolve(path)
+    // Whether a file is encrypted shows without a password; what it holds needs one.
+    if (fileKind(file) === 'encrypted' && (await readOpener(io)) === '') {
+      const locked = { path: file, encrypted: true, locked: true }
+      io.out(values.json ? JSON.stringify(locked, null, 2) + '\n' : formatPairs([['workspace', file], ['encryption', 'sqlcipher (locked)']]))
+      return 0
+    }
+    const ws = await openForCli(file, io)
     try {
       const s = workspaceStatus(ws)
       io.out(values.json ? JSON.stringify(s, null, 2) + '\n' : formatStatus(s))

@@ -3,8 +3,7 @@ import { resolve } from 'node:path'
 import { createUserBy, listAccounts } from '../../core/users/accounts.ts'
 import { signerFor } from '../../core/users/keys.ts'
 import { authenticate, Role } from '../../core/users/users.ts'
-import { openWorkspace } from '../../core/workspace/index.ts'
-import { readPassword } from '../auth.ts'
+import { openForCli, readPassword, stdinLine } from '../auth.ts'
 import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -21,10 +20,8 @@ const USAGE = [
  */
 async function passwordsFor(io: CliIo): Promise<{ actor: string; added: string }> {
   const envActor = process.env['VAXRECON_PASSWORD']
-  const envAdded = process.env['VAXRECON_NEW_PASSWORD']
-  const lines = envActor !== undefined && envAdded !== undefined ? [] : (await io.stdin()).split(/\r?\n/)
-  const actor = envActor ?? lines.shift() ?? ''
-  return { actor, added: envAdded ?? lines.shift() ?? '' }
+  const actor = envActor ?? (await stdinLine(io, 0))
+  return { actor, added: process.env['VAXRECON_NEW_PASSWORD'] ?? (await stdinLine(io, envActor === undefined ? 1 : 0)) }
 }
 
 /**
@@ -46,7 +43,9 @@ export const user: Command = {
       const role = Role.safeParse(values.role)
       if (!values.name) throw new UsageError('--name is required')
       if (!role.success) throw new UsageError('--role must be clerk or supervisor')
-      const ws = openWorkspace(resolve(path))
+      // With --as the supervisor's password opens an encrypted workspace too; the first user's
+      // opener (the office recovery secret) is the line after their new password.
+      const ws = await openForCli(resolve(path), io, { secondLine: !values.as })
       try {
         const input = { name: values.name, role: role.data }
         let u
@@ -65,7 +64,7 @@ export const user: Command = {
       }
       return 0
     }
-    const ws = openWorkspace(resolve(path))
+    const ws = await openForCli(resolve(path), io)
     try {
       const users = listAccounts(ws)
       if (values.json) io.out(JSON.stringify(users, null, 2) + '\n')

@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { verifyBatchFile, type BatchProblem } from '../../core/export/verify-batch.ts'
-import { openWorkspace, type Workspace } from '../../core/workspace/index.ts'
+import type { Workspace } from '../../core/workspace/index.ts'
+import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
@@ -26,7 +27,7 @@ const PROBLEMS: Record<BatchProblem, { vi: string; en: string }> = {
 /** Checks a batch the way the receiving side does; exit 0 only if it verifies. */
 export const verify: Command = {
   usage: 'vaxrecon verify BATCH.xlsx [--pubkey KEY.pub] [--workspace WORKSPACE] [--json]',
-  run(args, io) {
+  async run(args, io) {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
@@ -34,7 +35,7 @@ export const verify: Command = {
     })
     const [path, ...extra] = positionals
     if (!path || extra.length > 0) throw new UsageError('expected exactly one BATCH.xlsx path')
-    const ws: Workspace | undefined = values.workspace ? openWorkspace(resolve(values.workspace)) : undefined
+    const ws: Workspace | undefined = values.workspace ? await openForCli(resolve(values.workspace), io) : undefined
     try {
       const v = verifyBatchFile(resolve(path), {
         publicKey: values.pubkey ? readFileSync(resolve(values.pubkey), 'utf8') : undefined,

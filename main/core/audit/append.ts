@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type Database from 'better-sqlite3'
+import type { Db } from '../workspace/driver.ts'
 
 export interface AuditEntry {
   actor: string | null
@@ -50,8 +50,8 @@ export function hashAuditRow(row: Omit<AuditRow, 'hash'>): string {
 const toJson = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v))
 
 // Prepared once per connection: a bulk approval appends one entry per correction.
-const statements = new WeakMap<Database.Database, ReturnType<typeof prepare>>()
-function prepare(db: Database.Database) {
+const statements = new WeakMap<Db, ReturnType<typeof prepare>>()
+function prepare(db: Db) {
   return {
     last: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(
@@ -68,7 +68,7 @@ function prepare(db: Database.Database) {
  * Appends one entry. Call it inside the transaction that makes the change it
  * describes: if the audit write fails, the change does not happen.
  */
-export function appendAudit(db: Database.Database, e: AuditEntry): void {
+export function appendAudit(db: Db, e: AuditEntry): void {
   if (!db.inTransaction) throw new Error('appendAudit must run inside the mutating transaction')
   let stmt = statements.get(db)
   if (!stmt) {

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3'
+import type { Db } from '../workspace/driver.ts'
 import { parsePublicKey, verifyMinisig } from '../export/minisign.ts'
 import { migrations } from '../workspace/migrations/index.ts'
 import { AUDIT_HEAD_KEY, GENESIS_HASH, hashAuditRow, type AuditRow } from './append.ts'
@@ -24,7 +24,7 @@ const GUARDS: ReadonlyMap<string, string> = new Map(
   migrations.flatMap((m) => [...m.sql.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\bEND;/g)].map((t) => [t[1] ?? '', norm(t[0].slice(0, -1))] as const))
 )
 
-function integrityOk(db: Database.Database): boolean {
+function integrityOk(db: Db): boolean {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[]
     return rows.length === 1 && rows[0]?.integrity_check === 'ok'
@@ -45,7 +45,7 @@ function signedAnchor(b: { content: Buffer; minisig: string; public_key: string;
   const m = /(?:^|\s)audit:(\d+):([0-9a-f]{64})(?:\s|$)/.exec(verdict.trustedComment)
   return m ? { seq: Number(m[1]), hash: m[2] ?? '' } : { seq: b.audit_seq, hash: b.audit_hash }
 }
-function hasTable(db: Database.Database, name: string): boolean {
+function hasTable(db: Db, name: string): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined
 }
 
@@ -55,7 +55,7 @@ function hasTable(db: Database.Database, name: string): boolean {
  * batches carry (catches a log rebuilt from some point on), and the triggers that keep
  * the table append-only. Catches edits, deletions and reordering made outside the app.
  */
-export function verifyAudit(db: Database.Database): AuditVerdict {
+export function verifyAudit(db: Db): AuditVerdict {
   if (!integrityOk(db)) return { ok: false, entries: 0, brokenAt: null, problem: 'integrity' }
   let prev = GENESIS_HASH
   let expectedSeq = 1

@@ -13,7 +13,7 @@ import { districtMentioned } from './normalize/address.ts'
 import type { ColumnMap } from './normalize/row.ts'
 import { normalizeBatches, type RowPlan } from './normalize-batches.ts'
 import type { NormalizedRecord } from './validate.ts'
-import { removeConverted } from './readers/convert.ts'
+import { removeConversion } from './readers/convert.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import { headerPositions } from './raw.ts'
 import { readInWorker } from './read-worker.ts'
@@ -251,6 +251,6 @@ export async function importConverted(ws: Workspace, opts: ImportOptions, ctx: J
   try {
     return await importFile(ws, opts, ctx, actor)
   } finally {
-    removeConverted(opts.path)
+    removeConversion(opts.path)
   }
 }

@@ -5,6 +5,8 @@ import type { JobProgress } from './context.ts'
 export interface WorkerData {
   mode: 'job'
   workspacePath: string
+  /** An encrypted workspace's key, handed over in memory; null when plain. */
+  workspaceKey: Uint8Array | null
   request: unknown
   cancel: SharedArrayBuffer
 }
@@ -13,6 +15,7 @@ export interface WorkerData {
 export interface QueryWorkerData {
   mode: 'query'
   workspacePath: string
+  workspaceKey: Uint8Array | null
 }
 
 export type QueryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError }

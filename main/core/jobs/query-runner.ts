@@ -14,8 +14,8 @@ export class QueryRunner {
   private nextId = 1
   private stopped: Error | null = null
 
-  constructor(workerEntry: string | URL, workspacePath: string) {
-    const data: QueryWorkerData = { mode: 'query', workspacePath }
+  constructor(workerEntry: string | URL, workspacePath: string, workspaceKey: Buffer | null = null) {
+    const data: QueryWorkerData = { mode: 'query', workspacePath, workspaceKey }
     this.worker = new Worker(workerEntry, { workerData: data })
     this.worker.on('message', (m: QueryReply) => {
       const p = this.pending.get(m.id)

@@ -36,7 +36,7 @@ export class JobRunner {
     return [...this.running.values()].some((job) => job.workspacePath === workspacePath)
   }
 
-  start(workspacePath: string, request: JobRequest): JobHandle {
+  start(workspacePath: string, request: JobRequest, workspaceKey: Buffer | null = null): JobHandle {
     if (this.isBusy(workspacePath)) {
       throw new VaxError('JOB_BUSY', {
         vi: 'Một tác vụ khác đang chạy trên không gian làm việc này. Hãy chờ hoặc huỷ nó.',
@@ -46,7 +46,7 @@ export class JobRunner {
     const id = randomUUID()
     const buffer = new SharedArrayBuffer(4)
     const flag = cancelFlag(buffer)
-    const data: WorkerData = { mode: 'job', workspacePath, request, cancel: buffer }
+    const data: WorkerData = { mode: 'job', workspacePath, workspaceKey, request, cancel: buffer }
     const worker = new Worker(this.workerEntry, { workerData: data })
     const startedAt = Date.now()
     this.running.set(id, { workspacePath, cancel: flag.set })

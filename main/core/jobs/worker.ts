@@ -7,6 +7,9 @@ import { QueryRequest, runQuery } from './queries.ts'
 import { JobRequest } from './requests.ts'
 import { runJob } from './table.ts'
 
+/** The key arrives as a Uint8Array (structured clone drops Buffer's prototype). */
+const keyOf = (data: WorkerData | QueryWorkerData): Buffer | null => (data.workspaceKey ? Buffer.from(data.workspaceKey) : null)
+
 // Progress is throttled: a job may report millions of rows, the UI needs a few per second.
 const PROGRESS_INTERVAL_MS = 100
 
@@ -24,7 +27,7 @@ async function main(): Promise<void> {
   let lastSent = 0
   try {
     const req = JobRequest.parse(data.request)
-    const ws = openWorkspace(data.workspacePath)
+    const ws = openWorkspace(data.workspacePath, keyOf(data))
     try {
       const result = await runJob(ws, req, {
         progress: (p: JobProgress) => {
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
 
 /** The query worker: its own connection, answering one read at a time until terminated. */
 function serveQueries(port: NonNullable<typeof parentPort>, data: QueryWorkerData): void {
-  const ws = openWorkspace(data.workspacePath)
+  const ws = openWorkspace(data.workspacePath, keyOf(data))
   port.on('message', ({ id, request }: { id: number; request: unknown }) => {
     // Reads of a chosen file are asynchronous (streamed); the others answer at once.
     void Promise.resolve()

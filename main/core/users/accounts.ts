@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../errors.ts'
 import type { Signer } from '../export/minisign.ts'
+import { putUserSlot } from '../workspace/key-slots.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { trustedRole } from './endorse.ts'
 import { SCRYPT } from './kdf.ts'
@@ -115,4 +116,6 @@ export async function changePassword(ws: Workspace, user: User, oldPassword: str
       new: { kdf: `scrypt N=${SCRYPT.N}`, ...(resealed ? { key: describeKey(resealed.publicKey) } : {}) }
     })
   })
+  // The old password stops opening the file; the file itself is not re-encrypted.
+  if (ws.key) await putUserSlot(ws.path, ws.key, me.id, newPassword, me.role === 'supervisor')
 }

@@ -8,6 +8,7 @@ import { keyIdHex } from '../export/minisign.ts'
 import { endorse, trustedRole, trustedUsers, type Endorser } from './endorse.ts'
 import { checkUserNameScript, userNameKey } from './names.ts'
 import { describeKey, generateSigner, sealSigningKey } from './signing-key.ts'
+import { ensureUserSlot, putUserSlot } from '../workspace/key-slots.ts'
 
 export { Role } from './schema.ts'
 
@@ -66,7 +67,7 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
   // Supervisors sign approvals and batches: their key is made here, on this device, sealed with their password.
   const own = input.role === 'supervisor' ? generateSigner() : null
   const key = own ? await sealSigningKey(own, input.password) : null
-  return ws.tx(() => {
+  const user = ws.tx(() => {
     const anyone = ws.db.prepare('SELECT 1 FROM users LIMIT 1').get() !== undefined
     let actor: string | null = null
     if (by !== null) {
@@ -106,6 +107,9 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
     })
     return { id, name, role: input.role }
   })
+  // An encrypted workspace: the new user's password opens the file too.
+  if (ws.key) await putUserSlot(ws.path, ws.key, user.id, input.password, user.role === 'supervisor')
+  return user
 }
 
 export function listUsers(ws: Workspace): User[] {
@@ -133,5 +137,7 @@ export async function authenticate(ws: Workspace, name: string, password: string
     .prepare('SELECT id, name, role, password_hash FROM users WHERE name = ? AND disabled_at IS NULL')
     .get(name.normalize('NFC').trim()) as (User & { password_hash: string }) | undefined
   if (!row || !(await checkPassword(password, row.password_hash))) throw wrongLogin()
-  return { id: row.id, name: row.name, role: trustedRole(ws.db, row.id) }
+  const role = trustedRole(ws.db, row.id)
+  if (ws.key) await ensureUserSlot(ws.path, ws.key, row.id, password, role === 'supervisor')
+  return { id: row.id, name: row.name, role }
 }

@@ -3,6 +3,7 @@ import { schemaVersion, type Workspace } from './workspace.ts'
 export interface WorkspaceStatus {
   path: string
   schemaVersion: number
+  encrypted: boolean
   imports: Record<'site' | 'registry' | 'complaint', number>
   records: Record<'site' | 'registry' | 'complaint', number>
   rejects: number
@@ -34,6 +35,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
   return {
     path: ws.path,
     schemaVersion: schemaVersion(ws),
+    encrypted: ws.key !== null,
     imports: perKind(countBy(ws, 'SELECT kind AS k, count(*) AS n FROM imports GROUP BY kind')),
     records: perKind(countBy(ws, 'SELECT kind AS k, count(*) AS n FROM records GROUP BY kind')),
     rejects: count(ws, 'rejects'),

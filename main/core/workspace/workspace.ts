@@ -1,30 +1,34 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { accessSync, constants, existsSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import Database from 'better-sqlite3'
 import { conditionOf, sqliteCode } from '../db-conditions.ts'
 import { asVaxError, VaxError } from '../errors.ts'
 import { appendAudit } from '../audit/append.ts'
 import { LATEST_VERSION, migrations } from './migrations/index.ts'
+import { KEY_BYTES, openDb, type Db } from './driver.ts'
+import { fileKind, lockedWorkspace, notAWorkspace, unreadableWorkspace } from './file-kind.ts'
+import { emptyKeyFile, keyFilePath, removeKeyFile, writeKeyFile } from './key-file.ts'
+import { candidateKeys, keyFromRecoverySecret, newRecoverySecret, wrongSecret } from './key-slots.ts'
 
-export type Db = Database.Database
+export type { Db } from './driver.ts'
 
 /** 'VXRC': marks a SQLite file as a VaxRecon workspace so foreign files are refused. */
 export const APPLICATION_ID = 0x56585243
 
-const SQLITE_MAGIC = 'SQLite format 3\u0000'
-
 export interface Workspace {
   readonly path: string
   readonly db: Db
+  /** The workspace key of an encrypted workspace (job workers open it with it); null when plain. */
+  readonly key: Buffer | null
   /** Runs fn in one IMMEDIATE transaction: all of it lands, or none of it. */
   tx<T>(fn: () => T): T
   close(): void
 }
 
-function wrap(path: string, db: Db): Workspace {
+function wrap(path: string, db: Db, key: Buffer | null): Workspace {
   return {
     path,
     db,
+    key,
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => db.close()
   }
@@ -53,17 +57,6 @@ export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
   }
 }
 
-function notAWorkspace(path: string): VaxError {
-  return new VaxError(
-    'WORKSPACE_FOREIGN',
-    {
-      vi: 'Tệp này không phải là không gian làm việc VaxRecon. Tệp không bị thay đổi.',
-      en: 'This file is not a VaxRecon workspace. The file was not changed.'
-    },
-    { path }
-  )
-}
-
 /**
  * The -wal and -shm files SQLite may create beside a file: those that were not there
  * before are removed when the file is refused, so a refusal leaves the folder as it was.
@@ -79,33 +72,15 @@ function sidecars(path: string): () => void {
  * Reads the header with plain file I/O and then a read-only connection, so a file we
  * refuse is never touched: no WAL switch, no migration, not even a -shm file.
  */
-function inspect(path: string): { version: number } {
-  if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new VaxError(
-      'WORKSPACE_NOT_FOUND',
-      { vi: 'Không tìm thấy tệp không gian làm việc.', en: 'The workspace file was not found.' },
-      { path }
-    )
-  }
-  const header = Buffer.alloc(16)
-  const fd = openSync(path, 'r')
-  let read: number
-  try {
-    read = readSync(fd, header, 0, 16, 0)
-  } finally {
-    closeSync(fd)
-  }
-  if (read < 16 || header.toString('latin1') !== SQLITE_MAGIC) throw notAWorkspace(path)
-
+function inspect(path: string, key: Buffer | null): { version: number; key: Buffer | null } {
+  const kind = fileKind(path)
+  if (kind === 'foreign') throw notAWorkspace(path)
+  if (kind === 'encrypted' && !key) throw lockedWorkspace(path)
+  const fileKey = kind === 'encrypted' ? key : null
   const tidy = sidecars(path)
-  let probe: Db
+  let probe: Db | undefined
   try {
-    probe = new Database(path, { readonly: true, fileMustExist: true })
-  } catch (err) {
-    tidy()
-    throw asVaxError(err) ?? err
-  }
-  try {
+    probe = openDb(path, { readonly: true, fileMustExist: true, key: fileKey })
     const appId = probe.pragma('application_id', { simple: true }) as number
     const version = probe.pragma('user_version', { simple: true }) as number
     if (appId !== APPLICATION_ID) throw notAWorkspace(path)
@@ -119,22 +94,45 @@ function inspect(path: string): { version: number } {
         { path, version, supported: LATEST_VERSION }
       )
     }
-    return { version }
+    return { version, key: fileKey }
   } catch (err) {
-    probe.close()
+    probe?.close()
     tidy()
     if (err instanceof VaxError) throw err
-    // Busy, read-only or unreadable is said as such; only a file SQLite cannot read as a database is foreign.
     const code = sqliteCode(err)
+    // With a key, a file SQLite cannot read is the wrong key or a damaged file, not a foreign one.
+    if (fileKey && (code?.startsWith('SQLITE_NOTADB') || code?.startsWith('SQLITE_CORRUPT'))) throw unreadableWorkspace(path)
+    // Busy, read-only or unreadable is said as such; only a file SQLite cannot read as a database is foreign.
     if (code && !code.startsWith('SQLITE_NOTADB')) throw asVaxError(err) ?? err
     throw notAWorkspace(path)
   } finally {
-    if (probe.open) probe.close()
+    if (probe?.open) probe.close()
   }
 }
 
-export function createWorkspace(path: string, actor: string | null = null): Workspace {
-  if (existsSync(path)) {
+/**
+ * The key that opens a workspace, from a user's password or the office recovery secret;
+ * null for a plain workspace, which needs none. Nothing is written.
+ */
+export async function unlockWorkspace(path: string, secret: string): Promise<Buffer | null> {
+  const kind = fileKind(path)
+  if (kind === 'plain') return null
+  if (kind === 'foreign') throw notAWorkspace(path)
+  let vouched = false
+  for await (const { key, authentic } of candidateKeys(path, secret)) {
+    try {
+      inspect(path, key)
+      return key
+    } catch (err) {
+      if (!(err instanceof VaxError) || (err.code !== 'WORKSPACE_CORRUPT' && err.code !== 'WORKSPACE_FOREIGN')) throw err
+      vouched ||= authentic
+    }
+  }
+  throw vouched ? unreadableWorkspace(path) : wrongSecret()
+}
+
+function refuseExisting(path: string): void {
+  if (existsSync(path) || existsSync(keyFilePath(path))) {
     throw new VaxError(
       'WORKSPACE_EXISTS',
       {
@@ -144,12 +142,15 @@ export function createWorkspace(path: string, actor: string | null = null): Work
       { path }
     )
   }
-  const db = new Database(path)
+}
+
+function initialise(path: string, key: Buffer | null, actor: string | null): Workspace {
+  const db = openDb(path, { key })
   db.pragma(`application_id = ${APPLICATION_ID}`)
   configure(db)
   migrate(db)
-  const ws = wrap(path, db)
-  ws.tx(() => appendAudit(db, { actor, action: 'workspace.create', entity: 'workspace' }))
+  const ws = wrap(path, db, key)
+  ws.tx(() => appendAudit(db, { actor, action: 'workspace.create', entity: 'workspace', ...(key ? { new: { encrypted: true } } : {}) }))
   return ws
 }
 
@@ -165,16 +166,41 @@ function requireWritable(path: string): void {
   }
 }
 
-export function openWorkspace(path: string): Workspace {
+/** A plain workspace, as before encryption existed (tests, and `init --plain`). */
+export function createWorkspace(path: string, actor: string | null = null): Workspace {
+  refuseExisting(path)
+  return initialise(path, null, actor)
+}
+
+/**
+ * An encrypted workspace and its recovery secret, which the caller shows once and keeps
+ * nowhere. Until its first supervisor is added the key file holds the key in the clear.
+ */
+export function createEncryptedWorkspace(path: string, actor: string | null = null): { workspace: Workspace; recoverySecret: string } {
+  refuseExisting(path)
+  const recoverySecret = newRecoverySecret()
+  const key = keyFromRecoverySecret(recoverySecret)
+  if (key?.length !== KEY_BYTES) throw new Error('recovery secret did not yield a key')
+  writeKeyFile(path, emptyKeyFile(key))
+  try {
+    return { workspace: initialise(path, key, actor), recoverySecret }
+  } catch (err) {
+    removeKeyFile(path)
+    throw err
+  }
+}
+
+/** Opens a workspace; an encrypted one needs its key (see unlockWorkspace). */
+export function openWorkspace(path: string, key: Buffer | null = null): Workspace {
   // Before the read-only probe, which would otherwise leave a -shm beside a file it cannot tidy.
   if (existsSync(path)) requireWritable(path)
-  const { version } = inspect(path)
+  const { version, key: fileKey } = inspect(path, key)
   const tidy = sidecars(path)
   let db: Db | null = null
   try {
-    db = new Database(path, { fileMustExist: true })
+    db = openDb(path, { fileMustExist: true, key: fileKey })
     configure(db)
-    return upgraded(path, db, version)
+    return upgraded(path, db, version, fileKey)
   } catch (err) {
     // A read-only file or folder, a busy or damaged file: refused with a clear message, left as it was.
     db?.close()
@@ -183,10 +209,10 @@ export function openWorkspace(path: string): Workspace {
   }
 }
 
-function upgraded(path: string, db: Db, version: number): Workspace {
+function upgraded(path: string, db: Db, version: number, fileKey: Buffer | null): Workspace {
   if (version < LATEST_VERSION) {
     migrate(db)
-    const ws = wrap(path, db)
+    const ws = wrap(path, db, fileKey)
     ws.tx(() =>
       appendAudit(db, {
         actor: null,
@@ -198,7 +224,7 @@ function upgraded(path: string, db: Db, version: number): Workspace {
     )
     return ws
   }
-  return wrap(path, db)
+  return wrap(path, db, fileKey)
 }
 
 export function schemaVersion(ws: Workspace): number {

@@ -6,6 +6,7 @@ const KindCounts = z.object({ site: z.number(), registry: z.number(), complaint:
 export const WorkspaceStatus = z.object({
   path: z.string(),
   schemaVersion: z.number(),
+  encrypted: z.boolean(),
   imports: KindCounts,
   records: KindCounts,
   rejects: z.number(),
@@ -29,8 +30,13 @@ export const workspaceChannels = {
     request: z.object({ mode: z.enum(['create', 'open']) }),
     response: z.object({ path: Path.nullable() })
   },
-  'workspace:create': { request: z.object({ path: Path }), response: WorkspaceStatus },
-  'workspace:open': { request: z.object({ path: Path }), response: WorkspaceStatus },
+  /** Encrypted unless `plain`; the recovery secret comes back once, here, to be shown and forgotten. */
+  'workspace:create': {
+    request: z.object({ path: Path, plain: z.boolean().optional() }),
+    response: WorkspaceStatus.extend({ recoverySecret: z.string().nullable() })
+  },
+  /** An encrypted workspace needs a user's password or the recovery secret (WORKSPACE_LOCKED without). */
+  'workspace:open': { request: z.object({ path: Path, password: z.string().max(1024).optional() }), response: WorkspaceStatus },
   'workspace:close': { request: z.object({}), response: z.object({ closed: z.boolean() }) },
   'workspace:status': { request: z.object({}), response: WorkspaceStatus },
   'workspace:recent': { request: z.object({}), response: z.object({ recent: Recent }) }

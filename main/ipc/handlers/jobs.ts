@@ -35,7 +35,7 @@ export function jobHandlers(s: Session): HandlerMap<'job:start' | 'job:cancel'> 
   return {
     'job:start': (req) => {
       const request = actingAs(s, req)
-      return { jobId: s.jobs.start(s.workspace.path, request).id }
+      return { jobId: s.jobs.start(s.workspace.path, request, s.workspace.key).id }
     },
     'job:cancel': ({ jobId }) => ({ cancelled: s.jobs.cancel(jobId) })
   }

@@ -37,7 +37,7 @@ export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
     // Taking back a bulk decision rewrites as much as making it: in a worker, while this call waits.
     'review:undo': async () =>
       nextUndoScope(s.workspace.db, s.user) === 'bulk'
-        ? ((await s.jobs.start(s.workspace.path, { kind: 'review-undo', userId: s.user.id }).result) as UndoEntry)
+        ? ((await s.jobs.start(s.workspace.path, { kind: 'review-undo', userId: s.user.id }, s.workspace.key).result) as UndoEntry)
         : undoLast(s.workspace, s.user),
     'review:undoStack': () => ({ entries: undoStack(s.workspace, s.user) }),
     'review:unlink': (req) => unlink(s.workspace, s.user, req),

@@ -1,4 +1,6 @@
-import { createWorkspace, openWorkspace, LATEST } from '../../core/workspace/index.ts'
+import { createEncryptedWorkspace, createWorkspace, openWorkspace, unlockWorkspace, LATEST } from '../../core/workspace/index.ts'
+import { fileKind, lockedWorkspace } from '../../core/workspace/file-kind.ts'
+import { setupKey } from '../../core/workspace/key-slots.ts'
 import { workspaceStatus } from '../../core/workspace/status.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
@@ -20,9 +22,21 @@ export function workspaceHandlers(s: Session): HandlerMap<
   return {
     'app:info': () => ({ version: s.platform.appVersion, schemaVersion: LATEST, platform: s.platform.platform }),
     'dialog:chooseWorkspace': async ({ mode }) => ({ path: s.paths.grant(await s.platform.chooseWorkspacePath(mode), 'workspace') }),
-    'workspace:create': ({ path }) => activate(createWorkspace(s.paths.require(path, 'workspace'))),
-    // A recent workspace is one main remembered itself, so it opens without a dialog.
-    'workspace:open': ({ path }) => activate(openWorkspace(s.recent.list().some((r) => r.path === path) ? path : s.paths.require(path, 'workspace'))),
+    'workspace:create': ({ path: chosen, plain }) => {
+      const path = s.paths.require(chosen, 'workspace')
+      if (plain) return { ...activate(createWorkspace(path)), recoverySecret: null }
+      const { workspace, recoverySecret } = createEncryptedWorkspace(path)
+      return { ...activate(workspace), recoverySecret }
+    },
+    'workspace:open': async ({ path: chosen, password }) => {
+      // A recent workspace is one main remembered itself, so it opens without a dialog.
+      const path = s.recent.list().some((r) => r.path === chosen) ? chosen : s.paths.require(chosen, 'workspace')
+      if (fileKind(path) !== 'encrypted') return activate(openWorkspace(path))
+      // A new workspace whose first supervisor is not made yet opens without a password.
+      const key = password === undefined ? setupKey(path) : await unlockWorkspace(path, password)
+      if (!key) throw lockedWorkspace(path)
+      return activate(openWorkspace(path, key))
+    },
     'workspace:close': () => {
       s.replaceWorkspace(null)
       return { closed: true }

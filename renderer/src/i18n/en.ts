@@ -8,6 +8,7 @@ import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
 import * as reports from './messages/reports.ts'
 import * as labels from './messages/labels.ts'
+import * as encryption from './messages/encryption.ts'
 import type { MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -20,5 +21,6 @@ export const en: Record<MessageKey, string> = {
   ...review.en,
   ...complaints.en,
   ...reports.en,
-  ...labels.en
+  ...labels.en,
+  ...encryption.en
 }

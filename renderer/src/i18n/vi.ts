@@ -8,6 +8,7 @@ import * as review from './messages/review.ts'
 import * as complaints from './messages/complaints.ts'
 import * as reports from './messages/reports.ts'
 import * as labels from './messages/labels.ts'
+import * as encryption from './messages/encryption.ts'
 
 /**
  * Vietnamese is the primary language: every key starts here, and each area's English
@@ -24,7 +25,8 @@ export const vi = {
   ...review.vi,
   ...complaints.vi,
   ...reports.vi,
-  ...labels.vi
+  ...labels.vi,
+  ...encryption.vi
 } as const
 
 export type MessageKey = keyof typeof vi

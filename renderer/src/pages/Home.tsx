@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react'
-import { call } from '../api/client.ts'
+import { ApiError, call } from '../api/client.ts'
 import type { Res } from '../../../main/ipc/contract.ts'
 import { JobProgress } from '../components/JobProgress.tsx'
 import { useJob } from '../hooks/useJob.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { formatDateTime } from '../format/format.ts'
+import { RecoverySecret, UnlockForm } from './Unlock.tsx'
 
 type Recent = Res<'workspace:recent'>['recent']
 type Status = Res<'workspace:status'>
@@ -13,13 +14,17 @@ type Status = Res<'workspace:status'>
 export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onError: (e: unknown) => void }) {
   const { t } = useI18n()
   const [recent, setRecent] = useState<Recent>([])
+  // An encrypted workspace waiting for its password, and a new one's recovery secret to show once.
+  const [locked, setLocked] = useState<string | null>(null)
+  const [created, setCreated] = useState<{ status: Status; secret: string } | null>(null)
+  const [sampleSecret, setSampleSecret] = useState<string | null>(null)
   // The sample job runs on the new workspace; once it is filled, the workspace opens.
   const sample = useJob(
     useCallback(
       (ok: boolean) => {
-        if (ok) call('workspace:status', {}).then(onOpened, onError)
+        if (ok) call('workspace:status', {}).then((status) => (sampleSecret ? setCreated({ status, secret: sampleSecret }) : onOpened(status)), onError)
       },
-      [onOpened, onError]
+      [onOpened, onError, sampleSecret]
     )
   )
   const { state: sampleState, reset: resetSample } = sample
@@ -35,26 +40,53 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
     call('workspace:recent', {}).then((r) => setRecent(r.recent), onError)
   }, [onError])
 
+  const open = async (path: string, password?: string) => {
+    try {
+      onOpened(await call('workspace:open', password === undefined ? { path } : { path, password }))
+      setLocked(null)
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'WORKSPACE_LOCKED') setLocked(path)
+      else onError(e)
+    }
+  }
   const choose = async (mode: 'create' | 'open') => {
     try {
       const { path } = await call('dialog:chooseWorkspace', { mode })
-      if (path) onOpened(await call(mode === 'create' ? 'workspace:create' : 'workspace:open', { path }))
+      if (!path) return
+      if (mode === 'open') return await open(path)
+      const { recoverySecret, ...status } = await call('workspace:create', { path })
+      if (recoverySecret) setCreated({ status, secret: recoverySecret })
+      else onOpened(status)
     } catch (e) {
       onError(e)
     }
   }
-  const openRecent = (path: string) => call('workspace:open', { path }).then(onOpened, onError)
+  const openRecent = (path: string) => void open(path)
   const openSample = async () => {
     try {
       const { path } = await call('dialog:chooseWorkspace', { mode: 'create' })
       if (!path) return
-      await call('workspace:create', { path })
+      setSampleSecret((await call('workspace:create', { path })).recoverySecret)
       await sample.start({ kind: 'sample' })
     } catch (e) {
       onError(e)
     }
   }
 
+  if (created) {
+    return (
+      <main className="home">
+        <RecoverySecret secret={created.secret} onDone={() => onOpened(created.status)} />
+      </main>
+    )
+  }
+  if (locked) {
+    return (
+      <main className="home">
+        <UnlockForm path={locked} onSubmit={(password) => open(locked, password)} onCancel={() => setLocked(null)} />
+      </main>
+    )
+  }
   return (
     <main className="home">
       <p className="tagline">{t('app.tagline')}</p>

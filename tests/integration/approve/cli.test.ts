@@ -16,7 +16,7 @@ beforeAll(() => {
 })
 const cliWorkspace = (): typeof made => {
   const path = join(tempDir(), 'cli.vaxrecon')
-  expect(cli(['init', path]).code).toBe(0)
+  expect(cli(['init', path, '--plain']).code).toBe(0)
   // The first user is a supervisor; Minh then signs in to add (and endorse) the others.
   const m = cli(['user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], { input: 'minh-password-1\n' })
   expect(m.code, m.stderr).toBe(0)

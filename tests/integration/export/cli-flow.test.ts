@@ -28,7 +28,7 @@ test('the whole flow from the command line: demo → import → match → propos
   const ws = join(dir, 'huyen.vaxrecon')
   const out = join(dir, 'lo')
   await setup(['demo', demo, '--persons', '200'])
-  await setup(['init', ws])
+  await setup(['init', ws, '--plain'])
   await setup(['user', 'add', ws, '--name', 'Minh', '--role', 'supervisor'], 'minh-password-1\n')
   await setup(['user', 'add', ws, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], 'minh-password-1\nlan-password-1\n')
   await setup(['import', ws, '--kind', 'registry', join(demo, 'registry.xlsx')])

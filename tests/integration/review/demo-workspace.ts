@@ -20,7 +20,7 @@ export function demoWorkspace(persons: number, seed: number): { path: string; de
   const demoDir = join(dir, 'demo')
   const path = join(dir, 'demo.vaxrecon')
   vaxrecon(['demo', demoDir, '--persons', String(persons), '--seed', String(seed)])
-  vaxrecon(['init', path])
+  vaxrecon(['init', path, '--plain'])
   vaxrecon(['import', path, '--kind', 'registry', join(demoDir, 'registry.xlsx')])
   for (const f of readdirSync(demoDir).filter((f) => f.startsWith('site_')).sort()) vaxrecon(['import', path, '--kind', 'site', join(demoDir, f)])
   vaxrecon(['import', path, '--kind', 'complaint', join(demoDir, 'complaints.xlsx')])

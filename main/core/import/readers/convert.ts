@@ -21,6 +21,27 @@ const CONVERT_PREFIX = 'vaxrecon-convert-'
 // The import filter LibreOffice needs for each source: an HTML table named .xls would otherwise open in Writer.
 const FILTERS: Record<string, string | null> = { xls: null, ods: null, html: 'HTML (StarCalc)', xml2003: 'MS Excel 2003 XML' }
 
+// A converted file is the source's personal data in plain text: it lives only until the
+// import that reads it is done, or the workspace closes.
+const conversions = new Set<string>()
+
+/**
+ * Deletes one converted file's folder (LibreOffice's profile with it) once it was imported
+ * or refused; other paths are ignored. The import may run in a worker thread, which did not
+ * make the folder, so a folder is recognised by its name as well as by this thread's list.
+ */
+export function removeConversion(convertedPath: string): void {
+  const dir = dirname(convertedPath)
+  if (!conversions.delete(dir) && !basename(dir).startsWith(CONVERT_PREFIX)) return
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/** Deletes every folder this process converted into. */
+export function removeConversions(): void {
+  for (const dir of conversions) rmSync(dir, { recursive: true, force: true })
+  conversions.clear()
+}
+
 /**
  * Converts an old .xls, an HTML table or a SpreadsheetML file to .xlsx with LibreOffice,
  * into a fresh temporary folder (the original is never touched). Returns the new path.
@@ -35,6 +56,7 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
     )
   }
   const out = mkdtempSync(join(tmpdir(), CONVERT_PREFIX))
+  conversions.add(out)
   const profile = pathToFileURL(join(out, 'profile')).href
   const filter = FILTERS[format]
   const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', out, path]
@@ -52,10 +74,4 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
         )
     })
   })
-}
-
-/** Deletes a converted copy and its folder (with LibreOffice's profile) once it was imported or refused. */
-export function removeConverted(convertedPath: string): void {
-  const dir = dirname(convertedPath)
-  if (basename(dir).startsWith(CONVERT_PREFIX)) rmSync(dir, { recursive: true, force: true })
 }
