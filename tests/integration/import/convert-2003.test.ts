@@ -40,7 +40,7 @@ test.skipIf(!hasSoffice())('SpreadsheetML 2003: --convert imports it under its o
   writeFileSync(xml, SPREADSHEET_ML)
 
   const ws = join(dir, 'w.vaxrecon')
-  expect(spawnSync(process.execPath, [BIN, 'init', ws]).status).toBe(0)
+  expect(spawnSync(process.execPath, [BIN, 'init', ws, '--plain']).status).toBe(0)
   // A temp folder of its own, so what is left in it is this import's.
   const tmp = tempDir('vaxrecon-xml2003-tmp-')
   const r = spawnSync(process.execPath, [BIN, 'import', ws, '--kind', 'site', xml, '--convert', '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } })

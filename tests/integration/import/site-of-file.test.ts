@@ -36,7 +36,7 @@ test('`vaxrecon demo` site lists, after a LibreOffice round trip, import with ev
   expect(noColumn).toBeDefined()
   const file = noColumn?.['source_file'] ?? ''
   const ws = join(tempDir('vaxrecon-site-ws-'), 'w.vaxrecon')
-  expect(run(['init', ws]).status).toBe(0)
+  expect(run(['init', ws, '--plain']).status).toBe(0)
 
   if (hasSoffice()) {
     const lo = roundTripXlsx(join(out, file))

@@ -50,7 +50,7 @@ export async function spreadWorkspace(persons = 150): Promise<SpreadWorkspace> {
   const demo = join(dir, 'demo')
   const path = join(dir, 'huyen.vaxrecon')
   await step(STEPS.registry, ['demo', demo, '--persons', String(persons), '--seed', '19'])
-  await step(STEPS.registry, ['init', path])
+  await step(STEPS.registry, ['init', path, '--plain'])
   // The first user is the supervisor; after that only a signed-in supervisor adds users.
   await step(STEPS.registry, ['user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], `${PASSWORDS.minh}\n`)
   await step(STEPS.registry, ['user', 'add', path, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], `${PASSWORDS.minh}\n${PASSWORDS.lan}\n`)
