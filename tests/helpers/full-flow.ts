@@ -1,7 +1,7 @@
 import { sampleJob } from '../../main/core/demo/sample-workspace.ts'
 import { exportBatch } from '../../main/core/export/export-batch.ts'
 import { inlineContext } from '../../main/core/jobs/context.ts'
-import { matchJob } from '../../main/core/link/match-job.ts'
+import { matchJob } from '../../main/core/jobs/pipeline.ts'
 import { applyBulk } from '../../main/core/review/bulk.ts'
 import { complaintQueue } from '../../main/core/review/complaint-queue.ts'
 import { resolveComplaint } from '../../main/core/review/complaints.ts'

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { inlineContext } from '../../../main/core/jobs/context.ts'
-import { matchJob } from '../../../main/core/link/match-job.ts'
+import { matchJob } from '../../../main/core/jobs/pipeline.ts'
 import { createWorkspace } from '../../../main/core/workspace/index.ts'
 import type { Harness } from '../../e2e/harness/server.ts'
 import { addUser } from '../../../main/core/users/users.ts'
