@@ -1,6 +1,6 @@
 import { sampleJob } from '../../main/core/demo/sample-workspace.ts'
 import { exportBatch } from '../../main/core/export/export-batch.ts'
-import { inlineContext } from '../../main/core/jobs/context.ts'
+import { inlineContext } from '../../main/core/base/job-context.ts'
 import { matchJob } from '../../main/core/jobs/pipeline.ts'
 import { applyBulk } from '../../main/core/review/bulk.ts'
 import { complaintQueue } from '../../main/core/review/complaint-queue.ts'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { inlineContext } from '../../core/jobs/context.ts'
+import { inlineContext } from '../../core/base/job-context.ts'
 import { linksImportJob } from '../../core/jobs/pipeline.ts'
 import { iterateLinkRows, LINK_COLUMNS } from '../../core/link/link-rows.ts'
 import { openForCli } from '../auth.ts'

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { inlineContext } from '../../core/jobs/context.ts'
+import { inlineContext } from '../../core/base/job-context.ts'
 import { STATUSES } from '../../core/link/decide.ts'
 import { matchJob } from '../../core/jobs/pipeline.ts'
 import type { MatchResult } from '../../core/link/match-job.ts'

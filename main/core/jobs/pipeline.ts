@@ -4,7 +4,7 @@ import { computeMatch, storeMatch, type MatchParams, type MatchResult } from '..
 import { rebuildDiffs } from '../review/diffs.ts'
 import { preparePredictions, type PredictionsImport } from '../splink/predictions-import.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import type { JobContext } from './context.ts'
+import type { JobContext } from '../base/job-context.ts'
 
 /*
  * The order of the pipeline's steps, in one place. Linkage decides who each row is; the

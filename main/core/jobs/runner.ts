@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
-import { VaxError, reviveError, type SerializedError } from '../errors.ts'
-import { cancelFlag, type JobProgress } from './context.ts'
+import { VaxError, reviveError, type SerializedError } from '../base/errors.ts'
+import { cancelFlag, type JobProgress } from '../base/job-context.ts'
 import type { WorkerData, WorkerMessage } from './protocol.ts'
 import type { JobRequest } from './requests.ts'
 

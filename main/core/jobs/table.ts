@@ -1,5 +1,5 @@
 import type { Workspace } from '../workspace/workspace.ts'
-import type { JobContext } from './context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { JobRequest } from './requests.ts'
 import { verifyJob } from './verify-job.ts'
 import { importConverted, importFile } from '../import/import-file.ts'

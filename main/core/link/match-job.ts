@@ -1,11 +1,11 @@
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { defaultThreads } from './compare-pool.ts'
 import { runEngine, type EngineResult } from './engine.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
 import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
-import { now as clockNow, vnDateIso } from '../clock.ts'
+import { now as clockNow, vnDateIso } from '../base/clock.ts'
 
 export interface MatchParams {
   /** New thresholds or dose-check window to save and use; otherwise the workspace's. */

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append.ts'
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import type { CellDiff } from './cells.ts'
 import { classify, type Classified } from './classify.ts'

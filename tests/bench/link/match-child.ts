@@ -1,4 +1,4 @@
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { matchJob } from '../../../main/core/jobs/pipeline.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { matchJob } from '../../../main/core/jobs/pipeline.ts'
 import { createWorkspace } from '../../../main/core/workspace/index.ts'
 import type { Harness } from '../../e2e/harness/server.ts'
