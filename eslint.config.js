@@ -3,6 +3,34 @@ import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 
+/*
+ * Core's layers, bottom up (as VS Code states its layers): a folder of main/core imports
+ * only from folders in lower tiers, never from its own tier or above, so no cycle can form.
+ * base: helpers with no domain (clock, text folding, xlsx, files, signing, the SQLite driver,
+ * the job context); jobs: the top, which maps job kinds to features and fixes the order of
+ * the pipeline's steps.
+ */
+const CORE_TIERS = [
+  ['base'],
+  ['audit', 'data', 'records'],
+  ['workspace'],
+  ['users', 'import', 'link'],
+  ['review', 'approve', 'demo', 'splink'],
+  ['export'],
+  ['reports'],
+  ['jobs']
+]
+
+// Core never imports electron, and only base/sqlite-driver.ts loads the SQLite driver.
+const CORE_PATHS = [
+  { name: 'electron', message: 'main/core must not import electron.' },
+  { name: 'better-sqlite3', message: 'The SQLite driver is better-sqlite3-multiple-ciphers, loaded only by main/core/base/sqlite-driver.ts.' },
+  { name: 'better-sqlite3-multiple-ciphers', message: 'Only main/core/base/sqlite-driver.ts loads the SQLite driver.' }
+]
+
+// Core is the domain and never reaches up into the shell, IPC, CLI or UI.
+const OUTSIDE_CORE = { group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'main/core must not import from higher layers.' }
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**'] },
   js.configs.recommended,
@@ -15,28 +43,35 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }]
     }
   },
-  {
-    // Layering: core is the domain and never reaches up into the shell, IPC, CLI or UI.
-    files: ['main/core/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'electron', message: 'main/core must not import electron.' },
-            { name: 'better-sqlite3', message: 'The SQLite driver is better-sqlite3-multiple-ciphers, loaded only by main/core/workspace/driver.ts.' },
-            { name: 'better-sqlite3-multiple-ciphers', message: 'Only main/core/workspace/driver.ts loads the SQLite driver.' }
-          ],
-          patterns: [
-            { group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'main/core must not import from higher layers.' }
-          ]
-        }
-      ]
-    }
-  },
+  ...CORE_TIERS.flatMap((tier, i) => {
+    const below = CORE_TIERS.slice(0, i).flat()
+    const notBelow = CORE_TIERS.slice(i).flat()
+    return tier.map((folder) => ({
+      files: [`main/core/${folder}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            paths: CORE_PATHS,
+            patterns: [
+              OUTSIDE_CORE,
+              ...(i === CORE_TIERS.length - 1
+                ? []
+                : [
+                    {
+                      regex: `^(\\.\\./)+(${notBelow.filter((f) => f !== folder).join('|')})/`,
+                      message: `main/core/${folder} may import only from ${below.join(', ') || 'nothing else in core'} (CORE_TIERS in eslint.config.js).`
+                    }
+                  ])
+            ]
+          }
+        ]
+      }
+    }))
+  }),
   {
     // The one module that loads the SQLite driver; it imports nothing else.
-    files: ['main/core/workspace/driver.ts'],
+    files: ['main/core/base/sqlite-driver.ts'],
     rules: { 'no-restricted-imports': 'off' }
   },
   {

@@ -1,4 +1,4 @@
-import { asVaxError } from '../core/errors.ts'
+import { asVaxError } from '../core/base/errors.ts'
 import { UsageError, type CliIo } from './command.ts'
 import { commands } from './commands/index.ts'
 

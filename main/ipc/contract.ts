@@ -42,6 +42,8 @@ export type ParsedReq<K extends Channel> = z.output<(typeof contract)[K]['reques
 export type Res<K extends Channel> = z.output<(typeof contract)[K]['response']>
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>
 export type IpcError = z.output<typeof SerializedError>
+export type { JobKind } from '../core/jobs/requests.ts'
+export type { JobResults } from '../core/jobs/results.ts'
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 
 export const CHANNELS = Object.keys(contract) as Channel[]

@@ -1,4 +1,4 @@
-import { serializeError } from '../core/errors.ts'
+import { serializeError } from '../core/base/errors.ts'
 import { contract, isChannel, type Channel, type IpcResult } from './contract.ts'
 import type { Handler, HandlerMap } from './handlers/types.ts'
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path'
-import { VaxError } from '../core/errors.ts'
+import { VaxError } from '../core/base/errors.ts'
 
 /** What a path chosen in a dialog run by main may be used for. */
 export type PathPurpose = 'workspace' | 'import' | 'export-dir'

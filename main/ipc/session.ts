@@ -1,11 +1,11 @@
-import { VaxError } from '../core/errors.ts'
+import { VaxError } from '../core/base/errors.ts'
 import { removeConversions } from '../core/import/readers/convert.ts'
 import { QueryRunner } from '../core/jobs/query-runner.ts'
 import { JobRunner } from '../core/jobs/runner.ts'
 import { RecentStore } from '../core/workspace/recent.ts'
 import { notSignedIn, type User } from '../core/users/users.ts'
 import type { Workspace } from '../core/workspace/workspace.ts'
-import type { Signer } from '../core/export/minisign.ts'
+import type { Signer } from '../core/base/minisign.ts'
 import { PathGrants } from './path-grants.ts'
 import type { EventName, EventPayload } from './contract.ts'
 

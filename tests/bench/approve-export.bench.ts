@@ -1,7 +1,7 @@
-import { verifyAudit } from '../../main/core/audit/verify.ts'
+import { verifyAudit } from '../../main/core/workspace/audit-verify.ts'
 import { exportBatch } from '../../main/core/export/export-batch.ts'
 import { verifyRecordedBatch } from '../../main/core/export/verify-batch.ts'
-import { inlineContext } from '../../main/core/jobs/context.ts'
+import { inlineContext } from '../../main/core/base/job-context.ts'
 import { decideAs, fixtureWorkspace, PASSWORDS, propose } from '../helpers/corrections.ts'
 import { tempDir } from '../helpers/tmp.ts'
 

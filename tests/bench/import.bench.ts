@@ -153,7 +153,7 @@ async function readWithVaxrecon(path: string): Promise<Figures> {
 async function importWithVaxrecon(path: string, dir: string): Promise<Figures & { rejected: number }> {
   const { createWorkspace } = await import('../../main/core/workspace/index.ts')
   const { importFile } = await import('../../main/core/import/import-file.ts')
-  const { inlineContext } = await import('../../main/core/jobs/context.ts')
+  const { inlineContext } = await import('../../main/core/base/job-context.ts')
   const ws = createWorkspace(join(dir, `bench-${process.pid}.vaxrecon`))
   const t0 = process.hrtime.bigint()
   const cpu0 = cpuSeconds()

@@ -4,7 +4,7 @@ import { cpus, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
 import { importFile } from '../../main/core/import/import-file.ts'
-import { inlineContext } from '../../main/core/jobs/context.ts'
+import { inlineContext } from '../../main/core/base/job-context.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from '../helpers/tmp.ts'
 import { demoQuality, febrlDedup, febrlLinkage, prf, type DemoQuality, type Scores } from '../integration/link/quality.ts'
@@ -23,7 +23,7 @@ import { demoQuality, febrlDedup, febrlLinkage, prf, type DemoQuality, type Scor
 const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
 const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
 // ../shared/data beside the repository (a worktree one level deeper finds it one more up).
-const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl/'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
+const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
 const FEBRL_MAP = [
   '--map', 'given_name=given_name', '--map', 'family_name=surname',
   '--map', 'address=street_number,address_1,address_2,suburb,postcode,state',

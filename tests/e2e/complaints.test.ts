@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { beforeAll, expect, test } from 'vitest'
-import { inlineContext } from '../../main/core/jobs/context.ts'
+import { inlineContext } from '../../main/core/base/job-context.ts'
 import { rebuildDiffs } from '../../main/core/review/diffs.ts'
 import { buildReviewWorkspace, type ReviewFixture } from '../integration/review/fixture.ts'
 import { LAPTOP, openApp } from './harness/browser.ts'
@@ -10,7 +10,7 @@ import { signIn } from './harness/users.ts'
 
 const e2e = e2eSession()
 let f: ReviewFixture
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
+const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url).pathname
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()

@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { generateDemo } from '../../main/core/demo/generate.ts'
 import { importFile } from '../../main/core/import/import-file.ts'
-import { inlineContext } from '../../main/core/jobs/context.ts'
-import { matchJob } from '../../main/core/link/match-job.ts'
+import { inlineContext } from '../../main/core/base/job-context.ts'
+import { matchJob } from '../../main/core/jobs/pipeline.ts'
 import { createWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
 
 /** A `vaxrecon demo` data set imported as a clerk would (registry, every site file, complaints) and matched. */

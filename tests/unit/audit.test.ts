@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { expect, test } from 'vitest'
 import { appendAudit } from '../../main/core/audit/append.ts'
-import { verifyAudit } from '../../main/core/audit/verify.ts'
+import { verifyAudit } from '../../main/core/workspace/audit-verify.ts'
 import { createWorkspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from '../helpers/tmp.ts'
 

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, truncateSync, writeFileSync, statSync, copyFileSy
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
-import { VaxError } from '../../main/core/errors.ts'
+import { VaxError } from '../../main/core/base/errors.ts'
 import { changePassword } from '../../main/core/users/accounts.ts'
 import { addUser } from '../../main/core/users/users.ts'
 import { keyFilePath } from '../../main/core/workspace/key-file.ts'

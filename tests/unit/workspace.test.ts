@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
 import { describe, expect, test } from 'vitest'
-import { VaxError } from '../../main/core/errors.ts'
+import { VaxError } from '../../main/core/base/errors.ts'
 import { APPLICATION_ID, createWorkspace, LATEST, migrate, openWorkspace } from '../../main/core/workspace/index.ts'
 import { tempDir } from '../helpers/tmp.ts'
 

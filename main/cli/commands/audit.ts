@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
-import { verifyAudit, type AuditVerdict } from '../../core/audit/verify.ts'
+import { verifyAudit, type AuditVerdict } from '../../core/workspace/audit-verify.ts'
 import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { DEMO_LIMITS, generateDemo } from '../../core/demo/generate.ts'
-import type { JobProgress } from '../../core/jobs/context.ts'
+import type { JobProgress } from '../../core/base/job-context.ts'
 import { UsageError, type Command } from '../command.ts'
 
 function parseWhole(name: string, text: string): number {

@@ -5,7 +5,7 @@ import { MAPPABLE_FIELDS, SOURCE_KINDS, type Mapping, type SourceKind } from '..
 import { importFile, type ImportSummary } from '../../core/import/import-file.ts'
 import { convertToXlsx, removeConversion } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
-import { inlineContext } from '../../core/jobs/context.ts'
+import { inlineContext } from '../../core/base/job-context.ts'
 import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { inlineContext } from '../../core/jobs/context.ts'
+import { inlineContext } from '../../core/base/job-context.ts'
+import { linksImportJob } from '../../core/jobs/pipeline.ts'
 import { iterateLinkRows, LINK_COLUMNS } from '../../core/link/link-rows.ts'
-import { importPredictions } from '../../core/splink/predictions-import.ts'
 import { openForCli } from '../auth.ts'
 import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatCounts, formatPairs } from '../kv.ts'
@@ -39,7 +39,7 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   if (!wsPath || !file || extra.length > 0) throw new UsageError('expected WORKSPACE and one predictions file')
   const ws = await openForCli(resolve(wsPath), io)
   try {
-    const r = await importPredictions(ws, resolve(file), inlineContext())
+    const r = await linksImportJob(ws, resolve(file), inlineContext())
     io.out(formatPairs([['run', r.runId], ['predictions', r.predictions], ['links', formatCounts(r.links)]]))
     return 0
   } finally {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
-import { VaxError } from '../../core/errors.ts'
+import { VaxError } from '../../core/base/errors.ts'
 import { exportRejects } from '../../core/import/rejects-export.ts'
 import { openForCli } from '../auth.ts'
 import { UsageError, type Command } from '../command.ts'

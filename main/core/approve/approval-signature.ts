@@ -1,5 +1,5 @@
 import { createHash, sign, verify } from 'node:crypto'
-import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../export/minisign.ts'
+import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../base/minisign.ts'
 import { trustedUsers } from '../users/endorse.ts'
 import type { Db } from '../workspace/workspace.ts'
 

@@ -1,15 +1,15 @@
 import { appendAudit } from '../audit/append.ts'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { currentUser } from '../users/accounts.ts'
 import type { User } from '../users/users.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { keyIdHex, type Signer } from '../export/minisign.ts'
+import { keyIdHex, type Signer } from '../base/minisign.ts'
 import { trustedUsers } from '../users/endorse.ts'
 import { actRoot, CONTENT_COLUMNS, signAct, type ActVerdict, type CorrectionContent } from './approval-signature.ts'
 import { mayDecide, notSupervisorError, ownAmong, selfApprovalError } from './four-eyes.ts'
 import { selectTargets, whereIds, whereOf } from './proposal-query.ts'
 import { DecideRequest, type DecideRequestInput, type DecideResult, type ProposalStatus, type Verdict } from './schema.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow } from '../base/clock.ts'
 
 const FROM: Record<Verdict, ProposalStatus> = { approve: 'proposed', reject: 'proposed', withdraw: 'approved' }
 // A withdrawn approval puts the correction back in the queue, to be decided again.

@@ -1,4 +1,4 @@
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import type { User } from '../users/users.ts'
 import type { Verdict } from './schema.ts'
 

@@ -1,4 +1,4 @@
-import { fieldLabel } from '../export/labels.ts'
+import { fieldLabel } from '../records/labels.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { CorrectionKind, ProposalFilter, ProposalRow, ProposalStatus } from './schema.ts'
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../workspace/driver.ts'
+import type { Db } from '../base/sqlite-driver.ts'
 
 export interface AuditEntry {
   actor: string | null

@@ -1,5 +1,5 @@
 import compact from './vn-admin.json' with { type: 'json' }
-import { slugify } from './vn-text.ts'
+import { slugify } from '../base/vn-text.ts'
 
 /**
  * Vietnam's administrative units in force before the July 2025 reorganisation (the

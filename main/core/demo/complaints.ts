@@ -1,4 +1,4 @@
-import { stripDiacritics } from '../data/vn-text.ts'
+import { stripDiacritics } from '../base/vn-text.ts'
 import { CAMPAIGN_END, day, dmy, excelDate, ymd } from './days.ts'
 import { fullName } from './names.ts'
 import { noisyId } from './noise/id.ts'

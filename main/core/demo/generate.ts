@@ -1,6 +1,6 @@
 import { join } from 'node:path'
-import { VaxError } from '../errors.ts'
-import type { JobProgress } from '../jobs/context.ts'
+import { VaxError } from '../base/errors.ts'
+import type { JobProgress } from '../base/job-context.ts'
 import { COMPLAINT_COLUMNS, maybeComplain, type Complaint, type DoseRecord } from './complaints.ts'
 import { DOSE_RATES, vaccinate } from './doses.ts'
 import { layoutMapping } from './layouts.ts'

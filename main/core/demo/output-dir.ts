@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 
 const OURS = /^(registry\.xlsx|complaints\.xlsx|site_\d+_[a-z0-9-]+\.xlsx|truth)$/
 

@@ -2,7 +2,7 @@ import { basename, dirname, extname, join } from 'node:path'
 import { appendAudit } from '../audit/append.ts'
 import type { SourceKind } from '../import/fields.ts'
 import { importFile } from '../import/import-file.ts'
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { generateDemo } from './generate.ts'
 

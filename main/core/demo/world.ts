@@ -1,5 +1,5 @@
 import { districtByCode, provinceByCode, wards as allWards, type AdminUnit } from '../data/vn-admin.ts'
-import { slugify } from '../data/vn-text.ts'
+import { slugify } from '../base/vn-text.ts'
 import { LAYOUTS, type SiteLayout } from './layouts.ts'
 import { Rng, Weighted } from './rng.ts'
 

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Workspace } from '../workspace/workspace.ts'
-import { TEMP_NAME, writeFileAtomic } from './atomic-file.ts'
-import { crashPoint } from './crash-point.ts'
-import { formatPublicKey, parsePublicKey } from './minisign.ts'
+import { TEMP_NAME, writeFileAtomic } from '../base/atomic-file.ts'
+import { crashPoint } from '../base/crash-point.ts'
+import { formatPublicKey, parsePublicKey } from '../base/minisign.ts'
 
 /**
  * A batch on disk is three files beside each other: NAME.pub (the signer's key),

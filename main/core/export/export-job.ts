@@ -1,4 +1,4 @@
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import { authenticate } from '../users/users.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { exportBatch, type ExportResult } from './export-batch.ts'

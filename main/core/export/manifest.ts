@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { correctionDigest, CONTENT_COLUMNS, verifies, type CorrectionContent } from '../approve/approval-signature.ts'
 import { trustedUsers } from '../users/endorse.ts'
 import type { Db } from '../workspace/workspace.ts'
-import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from './minisign.ts'
+import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../base/minisign.ts'
 
 /**
  * What a batch carried, signed by the supervisor who exported it: per correction its id,

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { checkActs } from '../approve/approval-signature.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { checkManifest, type ManifestProblem } from './manifest.ts'
 import { batchFilesState, pubFileName, STORED_BATCH_COLUMNS, type BatchFilesState, type StoredBatch } from './batch-files.ts'
-import { fingerprint, keyIdHex, parsePublicKey, verifyMinisig, type MinisigVerdict, type PublicKey } from './minisign.ts'
+import { fingerprint, keyIdHex, parsePublicKey, verifyMinisig, type MinisigVerdict, type PublicKey } from '../base/minisign.ts'
 
 export type BatchProblem =
   | 'signature-missing'

@@ -1,4 +1,4 @@
-import type { BilingualMessage } from '../errors.ts'
+import type { BilingualMessage } from '../base/errors.ts'
 
 /** Why a row was rejected: stored with the reject, shown to the clerk, sent back to the site. */
 export const REJECT_REASONS = {

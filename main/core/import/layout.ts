@@ -1,6 +1,6 @@
 import { headerScore, type HeaderColumn } from './mapping.ts'
 import { detectLegacy, fromTcvn3, fromVni } from './normalize/legacy.ts'
-import { fold } from './normalize/text.ts'
+import { foldToKey } from '../base/vn-text.ts'
 import type { CellValue, SheetRow } from './readers/types.ts'
 
 /** Where the header is and where the data starts, as found (or as the user said). */
@@ -129,7 +129,7 @@ export function isFooterRow(row: SheetRow, nameColumns: number[]): boolean {
   if (filled > 3 && !nameColumns.every((i) => empty(row.cells[i]))) return false
   return row.cells.map(text).some((t) => {
     if (t === '') return false
-    const f = fold(t)
+    const f = foldToKey(t)
     return FOOTER_START.some((s) => f === s || f.startsWith(s + ' ')) || FOOTER_DATE.test(f) || f === 'cong'
   })
 }
@@ -138,6 +138,6 @@ const NOTES = ['ghi chu', 'huong dan', 'chu thich', 'note', 'notes', 'readme', '
 
 /** Sheets of notes, instructions or code lists, skipped when choosing a sheet. */
 export const isNotesSheet = (name: string): boolean => {
-  const f = fold(name)
+  const f = foldToKey(name)
   return NOTES.some((n) => f === n || f.startsWith(n + ' '))
 }

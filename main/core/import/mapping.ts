@@ -1,7 +1,7 @@
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { FIELDS_BY_KIND, IGNORED_HEADERS, SYNONYMS } from './synonyms.ts'
 import type { Mapping, MappableField, SourceKind } from './fields.ts'
-import { fold } from './normalize/text.ts'
+import { foldToKey } from '../base/vn-text.ts'
 
 /** One column of the header: its label as shown, and for two-row headers its two halves. */
 export interface HeaderColumn {
@@ -16,7 +16,7 @@ for (const [field, words] of Object.entries(SYNONYMS) as [MappableField, string[
 const ignored = new Set(IGNORED_HEADERS)
 
 /** "Ngày sinh (dd/mm/yyyy)" → "ngay sinh"; the note in brackets is dropped. */
-export const headerKey = (label: string): string => fold(label.replace(/\([^)]*\)|\[[^\]]*]/g, ' '))
+export const headerKey = (label: string): string => foldToKey(label.replace(/\([^)]*\)|\[[^\]]*]/g, ' '))
 
 // Address parts come in endless combinations ("Số nhà, đường/thôn", "Thôn/Tổ dân phố"):
 // a header made only of these words, naming at least one place, is part of the address.
@@ -29,7 +29,7 @@ const isAddressPart = (key: string): boolean => {
 
 /** The field a header names, 'ignored' for known non-data headers (STT, Ghi chú), or null. */
 export function matchHeader(label: string): MappableField | 'ignored' | null {
-  for (const key of [headerKey(label), fold(label)]) {
+  for (const key of [headerKey(label), foldToKey(label)]) {
     if (key === '') continue
     const f = lookup.get(key)
     if (f) return f
@@ -115,11 +115,11 @@ export function resolveMapping(mapping: Mapping, headers: HeaderColumn[]): Parti
   for (const [field, labels] of Object.entries(mapping)) {
     if (labels.length === 0) continue
     out[field as MappableField] = labels.map((label) => {
-      const k = fold(label)
+      const k = foldToKey(label)
       const h =
         headers.find((c) => c.label === label) ??
-        headers.find((c) => fold(c.label) === k) ??
-        headers.find((c) => c.child !== null && fold(c.child) === k) ??
+        headers.find((c) => foldToKey(c.label) === k) ??
+        headers.find((c) => c.child !== null && foldToKey(c.child) === k) ??
         headers.find((c) => headerKey(c.label) === headerKey(label) && headerKey(label) !== '')
       if (!h) {
         throw new VaxError(
@@ -138,4 +138,4 @@ export function resolveMapping(mapping: Mapping, headers: HeaderColumn[]): Parti
 }
 
 /** A file's shape, for finding a saved template: its header labels, folded, in order. */
-export const headerSignature = (headers: HeaderColumn[]): string => headers.map((h) => fold(h.label)).join('|')
+export const headerSignature = (headers: HeaderColumn[]): string => headers.map((h) => foldToKey(h.label)).join('|')

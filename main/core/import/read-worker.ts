@@ -1,5 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
-import { reviveError, serializeError, VaxError, type SerializedError } from '../errors.ts'
+import { reviveError, serializeError, VaxError, type SerializedError } from '../base/errors.ts'
 import { normalizeBatches, type RowBatch, type RowPlan } from './normalize-batches.ts'
 import { openSpreadsheet } from './readers/open.ts'
 

@@ -1,4 +1,4 @@
-import type { Statement } from '../workspace/driver.ts'
+import type { Statement } from '../base/sqlite-driver.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { SourceKind } from './fields.ts'
 import { RECORD_HEAD, type RowBatch } from './normalize-batches.ts'

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { columnLetter, type RawValue } from './raw.ts'
 

@@ -3,7 +3,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import type { SourceKind } from './fields.ts'
 import type { Layout } from './layout.ts'
 import { headerSignature } from './mapping.ts'
-import { cleanText, fold } from './normalize/text.ts'
+import { cleanText, foldToKey } from '../base/vn-text.ts'
 import type { SheetRow } from './readers/types.ts'
 import { findTemplate } from './templates.ts'
 
@@ -54,12 +54,12 @@ export function siteFromTitle(titleRows: SheetRow[]): string | null {
       if (typeof cell !== 'string') continue
       const text = cleanText(cell)
       const colon = text.indexOf(':')
-      if (colon > 0 && LABELLED.test(fold(text.slice(0, colon)))) {
+      if (colon > 0 && LABELLED.test(foldToKey(text.slice(0, colon)))) {
         const named = tidySiteName(text.slice(colon + 1))
         if (named !== '') return named
       }
       // The administrative block names the superior first, then the unit itself: the last one wins.
-      if (FACILITY.test(fold(text)) && text.length <= 120) facility = tidySiteName(text)
+      if (FACILITY.test(foldToKey(text)) && text.length <= 120) facility = tidySiteName(text)
     }
   }
   return facility

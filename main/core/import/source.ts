@@ -1,4 +1,4 @@
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { detectLayout, HEADER_SCAN_ROWS, isNotesSheet, type Layout } from './layout.ts'
 import type { SheetRow, SpreadsheetSource } from './readers/types.ts'
 

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append.ts'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { Mapping, type SourceKind } from './fields.ts'
 

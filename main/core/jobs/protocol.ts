@@ -1,5 +1,5 @@
-import type { SerializedError } from '../errors.ts'
-import type { JobProgress } from './context.ts'
+import type { SerializedError } from '../base/errors.ts'
+import type { JobProgress } from '../base/job-context.ts'
 
 /** What the runner hands a job worker, and what the worker sends back. */
 export interface WorkerData {

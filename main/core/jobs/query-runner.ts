@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { reviveError, VaxError } from '../errors.ts'
+import { reviveError, VaxError } from '../base/errors.ts'
 import type { QueryReply, QueryWorkerData } from './protocol.ts'
 import type { QueryRequest, QueryResults } from './queries.ts'
 

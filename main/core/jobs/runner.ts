@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
-import { VaxError, reviveError, type SerializedError } from '../errors.ts'
-import { cancelFlag, type JobProgress } from './context.ts'
+import { VaxError, reviveError, type SerializedError } from '../base/errors.ts'
+import { cancelFlag, type JobProgress } from '../base/job-context.ts'
 import type { WorkerData, WorkerMessage } from './protocol.ts'
 import type { JobRequest } from './requests.ts'
+import { jobSuccess, type JobSuccess } from './results.ts'
 
 export type JobEvent =
   | { type: 'progress'; jobId: string; kind: string; progress: JobProgress; rowsPerSecond: number | null; etaSeconds: number | null }
-  | { type: 'finished'; jobId: string; kind: string; ok: true; result: unknown }
+  | ({ type: 'finished' } & JobSuccess)
   | { type: 'finished'; jobId: string; kind: string; ok: false; error: SerializedError }
 
 export interface JobHandle {
@@ -59,7 +60,7 @@ export class JobRunner {
         this.running.delete(id)
         void worker.terminate()
         if (ok) {
-          this.onEvent({ type: 'finished', jobId: id, kind: request.kind, ok: true, result: value })
+          this.onEvent({ type: 'finished', ...jobSuccess(id, request.kind, value) })
           resolve(value)
         } else {
           const error = value as SerializedError

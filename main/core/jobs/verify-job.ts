@@ -1,6 +1,6 @@
-import { verifyAudit, type AuditVerdict } from '../audit/verify.ts'
+import { verifyAudit, type AuditVerdict } from '../workspace/audit-verify.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import type { JobContext } from './context.ts'
+import type { JobContext } from '../base/job-context.ts'
 
 export interface VerifyResult {
   integrity: string

@@ -1,6 +1,6 @@
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import { family, given, type Prepared } from './prepare.ts'
-import { hash32 } from './text.ts'
+import { hash32 } from '../base/hash.ts'
 
 /**
  * A blocking rule: records sharing one of its keys become a candidate pair. Each rule

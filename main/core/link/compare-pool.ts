@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { isMainThread, Worker, workerData, parentPort } from 'node:worker_threads'
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import { byName, compareInto, type Comparison } from './compare/index.ts'
 import { tfFrequency } from './model/score.ts'
 import type { TermFrequencies } from './model/tf.ts'

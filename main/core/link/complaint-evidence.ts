@@ -1,7 +1,7 @@
 import { dobLevel } from './compare/dob.ts'
 import { vaccineFamily } from './dose-checks.ts'
 import type { Prepared } from './prepare.ts'
-import { fold } from './text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 
 /**
  * How one site row bears on a complaint:
@@ -25,7 +25,7 @@ export type ClaimKind = 'dose' | 'personal'
 
 /** Complaint types are free text from the portal; keywords decide what is being claimed. */
 export function claimKind(claim: Prepared): ClaimKind {
-  const t = claim.complaintType ? fold(claim.complaintType) : ''
+  const t = claim.complaintType ? foldForMatch(claim.complaintType) : ''
   if (/thong tin|ca nhan|ho ten|sai ten|ngay sinh|personal|identity|name/.test(t) && !/ngay tiem|dose/.test(t)) return 'personal'
   if (claim.doseDate || claim.vaccine || claim.doseNumber !== null) return 'dose'
   return 'personal'

@@ -1,4 +1,4 @@
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import { block, type CandidatePairs } from './block.ts'
 import { topCandidates, strongEdges, type Cand } from './candidates.ts'
 import { clusterRows } from './cluster.ts'

@@ -1,12 +1,11 @@
-import type { JobContext } from '../jobs/context.ts'
-import { rebuildDiffs } from '../review/diffs.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { defaultThreads } from './compare-pool.ts'
 import { runEngine, type EngineResult } from './engine.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
 import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
-import { now as clockNow, vnDateIso } from '../clock.ts'
+import { now as clockNow, vnDateIso } from '../base/clock.ts'
 
 export interface MatchParams {
   /** New thresholds or dose-check window to save and use; otherwise the workspace's. */
@@ -26,13 +25,21 @@ export interface MatchResult extends MatchCounts {
   seconds: number
 }
 
+/** A run computed but not yet stored: what `storeMatch` writes. */
+export interface ComputedMatch {
+  settings: LinkSettings
+  result: EngineResult
+  started: number
+  startedAt: string
+  actor: string | null
+}
+
 /**
- * `vaxrecon match`: links every site row and complaint to the registry, groups site rows
- * into persons, checks their doses, and rebuilds the review's diffs. Reading and
- * computing happen before the write transaction; all writes are one transaction, so a
- * cancel or a crash leaves the previous run in place.
+ * The reading and computing half of `vaxrecon match`: links every site row and complaint
+ * to the registry, groups site rows into persons and checks their doses, outside any write
+ * transaction, so the workspace stays open to readers for the whole computation.
  */
-export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): MatchResult {
+export function computeMatch(ws: Workspace, params: MatchParams, ctx: JobContext): ComputedMatch {
   const started = Date.now()
   const startedAt = clockNow().toISOString()
   const db = ws.db
@@ -56,16 +63,15 @@ export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): M
     },
     ctx
   )
+  return { settings, result, started, startedAt, actor: params.actor ?? null }
+}
 
-  const actor = params.actor ?? null
-  const counts = ws.tx(() => {
-    saveLinkSettings(db, settings, actor)
-    const runId = storeResult(db, result, { params: { settings }, startedAt, actor }, ctx)
-    const c = matchCounts(db, runId)
-    auditRun(db, actor, c, settings)
-    ctx.checkCancelled()
-    rebuildDiffs(ws, ctx)
-    return c
-  })
-  return { ...counts, seconds: (Date.now() - started) / 1000 }
+/** The writing half: stores the run and its audit entry, inside the caller's transaction. */
+export function storeMatch(ws: Workspace, run: ComputedMatch, ctx: JobContext): MatchCounts {
+  const db = ws.db
+  saveLinkSettings(db, run.settings, run.actor)
+  const runId = storeResult(db, run.result, { params: { settings: run.settings }, startedAt: run.startedAt, actor: run.actor }, ctx)
+  const c = matchCounts(db, runId)
+  auditRun(db, run.actor, c, run.settings)
+  return c
 }

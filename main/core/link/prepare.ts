@@ -1,4 +1,4 @@
-import { fold, lowerNfc, tokens } from './text.ts'
+import { foldForMatch, lowerNfc, tokens } from '../base/vn-text.ts'
 import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /** The normalized columns of a `records` row that linkage reads. */
@@ -74,7 +74,7 @@ const intern = (s: string): string => {
 function foldToken(t: string): string {
   let f = foldCache.get(t)
   if (f === undefined) {
-    f = intern(fold(t))
+    f = intern(foldForMatch(t))
     if (foldCache.size > 500_000) foldCache.clear()
     foldCache.set(t, f)
   }
@@ -117,7 +117,7 @@ const blankToNull = (s: string | null): string | null => (s && s.trim() !== '' ?
 export function prepare(r: RecordRow): Prepared {
   // Free-text address words stand in for the ward only where there is no ward code
   // (FEBRL's Australian addresses); folding every Vietnamese address would be wasted work.
-  const addr = r.address && !r.ward_code ? tokens(fold(r.address)) : []
+  const addr = r.address && !r.ward_code ? tokens(foldForMatch(r.address)) : []
   return {
     id: r.id,
     importId: r.import_id,

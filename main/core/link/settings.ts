@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { appendAudit } from '../audit/append.ts'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import type { Db } from '../workspace/workspace.ts'
 import { DEFAULT_THRESHOLDS, type Thresholds } from './decide.ts'
 import { DEFAULT_DUPLICATE_WINDOW_DAYS } from './dose-checks.ts'

@@ -1,8 +1,8 @@
 import { appendAudit } from '../audit/append.ts'
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Db } from '../workspace/workspace.ts'
 import type { EngineResult, LinkOutcome } from './engine.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow } from '../base/clock.ts'
 
 export interface MatchCounts {
   runId: number

@@ -1,5 +1,5 @@
-import { now as clockNow, VN_OFFSET_MS, vnDateIso, vnDayStart } from '../clock.ts'
-import { VaxError } from '../errors.ts'
+import { now as clockNow, VN_OFFSET_MS, vnDateIso, vnDayStart } from '../base/clock.ts'
+import { VaxError } from '../base/errors.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from '../review/complaint-deadline.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { DailySeries, DayCounts } from './schema.ts'

@@ -1,6 +1,6 @@
 import { workspaceDistrict } from '../export/district.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow } from '../base/clock.ts'
 import { complaintDeadline } from '../review/complaint-deadline.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
 import { compareSites, complaintRows, isResolved, LATEST_LINK_OF_ROW, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { REPORT_FORMAT, type Counts, type DayRow, type Level, type ReportFile, type RowKind, type UnitRow } from './report-file.ts'
 import { DAY_COLUMNS, DAY_KEY_HEADERS, DAYS_SHEET, KIND_LABEL, SUMMARY_KEYS, SUMMARY_SHEET, UNIT_COLUMNS, UNIT_KEY_HEADERS, UNITS_SHEET } from './report-layout.ts'
 import type { DayCounts } from './schema.ts'

@@ -1,6 +1,6 @@
 import { districtByCode, provinceByCode } from '../data/vn-admin.ts'
 import { workspaceDistrict } from '../export/district.ts'
-import { APP_VERSION } from '../version.ts'
+import { APP_VERSION } from '../base/version.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { dailySeries, type SeriesOptions } from './daily.ts'
 import type { DayCounts, ProgressReport, SiteProgress } from './schema.ts'

@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs'
-import { VN_OFFSET_MS } from '../clock.ts'
-import { setText } from '../export/safe-cell.ts'
-import { vnDateTime } from '../export/vn-format.ts'
-import { writeXlsx, type XlsxWriter } from '../export/xlsx-writer.ts'
+import { VN_OFFSET_MS } from '../base/clock.ts'
+import { setText } from '../base/safe-cell.ts'
+import { vnDateTime } from '../base/vn-format.ts'
+import { writeXlsx, type XlsxWriter } from '../base/xlsx-writer.ts'
 import type { DayRow, ReportFile, UnitRow } from './report-file.ts'
 import {
   BATCHES_SHEET, DAY_COLUMNS, DAY_KEY_HEADERS, DAYS_SHEET, KIND_LABEL, SOURCES_SHEET, SUMMARY_KEYS, SUMMARY_SHEET,

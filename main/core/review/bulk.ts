@@ -1,5 +1,5 @@
-import { VaxError } from '../errors.ts'
-import { inlineContext, type JobContext } from '../jobs/context.ts'
+import { VaxError } from '../base/errors.ts'
+import { inlineContext, type JobContext } from '../base/job-context.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { CellWriter, DIFF_COLS, unanimous, type CellDiff, type LinkRow } from './cells.ts'

@@ -1,7 +1,7 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { currentLink, subjectLinks } from './links.ts'
 import { registryRelatives, relationOf } from './relatives.ts'
-import { fold } from '../link/text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 import { ensureReviewFunctions } from './rows.ts'
 import { QueueRequest as QueueRequestSchema, type CandidateQueue, type CandidatesPanel, type Contribution, type Identity, type QueueRequest, type SubjectRef } from './schemas.ts'
 
@@ -146,7 +146,7 @@ export const WAITING = `${QUEUE}, listed AS (
 function queueWhere(req: ParsedQueueRequest): { sql: string; params: unknown[] } {
   const parts: string[] = []
   const params: unknown[] = []
-  const search = fold(req.search).trim()
+  const search = foldForMatch(req.search).trim()
   if (search) {
     parts.push("vx_name_key(full_name) LIKE '%' || ? || '%' ESCAPE '\\'")
     params.push(search.replace(/[\\%_]/g, (c) => `\\${c}`))

@@ -1,4 +1,4 @@
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import type { Db } from '../workspace/workspace.ts'
 import type { ReviewField } from './fields.ts'
 import { changeDiff, diffStatements, type Decision } from './log.ts'

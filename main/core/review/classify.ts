@@ -1,4 +1,5 @@
-import { fold, hasDiacritics, oneDigitOrSwap, oneEditApart, tokens } from '../link/text.ts'
+import { oneDigitOrSwap, oneEditApart } from '../base/similarity.ts'
+import { foldForMatch, hasDiacritics, tokens } from '../base/vn-text.ts'
 import type { DiffClass, ReviewField } from './fields.ts'
 
 /**
@@ -38,8 +39,8 @@ function classifyText(site: string, registry: string): Classified | null {
   const la = sa.toLowerCase()
   const lb = sb.toLowerCase()
   if (la === lb) return c('formatting', 'case')
-  const fa = fold(la)
-  const fb = fold(lb)
+  const fa = foldForMatch(la)
+  const fb = foldForMatch(lb)
   const plain = !hasDiacritics(a) || !hasDiacritics(b)
   if (fa === fb) {
     // Typed without any marks is formatting; marks on both sides that disagree are
@@ -63,7 +64,7 @@ const UNIT_WORDS: Record<string, string> = { p: 'phuong', f: 'phuong', q: 'quan'
 
 /** An address as comparable words: folded, abbreviations spelled out, "05" read as "5". */
 function addressKey(s: string): string {
-  return fold(s)
+  return foldForMatch(s)
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== '')
     .map((w) => UNIT_WORDS[w] ?? (/^\d+$/.test(w) ? String(Number(w)) : w))

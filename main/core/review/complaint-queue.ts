@@ -1,6 +1,6 @@
 import type { z } from 'zod'
-import { now as clockNow } from '../clock.ts'
-import { fold } from '../link/text.ts'
+import { now as clockNow } from '../base/clock.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from './complaint-deadline.ts'
 import { ComplaintQueueRequest, type ClaimKind, type ComplaintItem, type ComplaintQueue, type ComplaintState } from './complaint-schemas.ts'
@@ -23,7 +23,7 @@ export function deadlineOf(submittedAt: string | null): string | null {
 
 /** Complaint types are free text from the portal; keywords say what is claimed. */
 export function claimKindOf(type: string | null): ClaimKind {
-  const t = fold(type ?? '')
+  const t = foldForMatch(type ?? '')
   if (/thieu|chua (co|duoc|cap nhat)|khong co|missing|bo sung/.test(t)) return 'missing_dose'
   if (/thong tin|ca nhan|ho ten|ngay sinh|cccd|cmnd|personal|identity|info|name/.test(t)) return 'wrong_info'
   if (/vac ?xin|vaccine|loai/.test(t)) return 'wrong_vaccine'
@@ -104,12 +104,12 @@ function workOrder(a: ComplaintItem, b: ComplaintItem): number {
 }
 
 function matches(req: z.output<typeof ComplaintQueueRequest>): (i: ComplaintItem) => boolean {
-  const text = fold(req.search).trim()
+  const text = foldForMatch(req.search).trim()
   const digits = req.search.replace(/\D/g, '')
   return (i) =>
     (text === '' ||
-      fold(i.fullName ?? '').includes(text) ||
-      fold(i.complaintId ?? '').includes(text) ||
+      foldForMatch(i.fullName ?? '').includes(text) ||
+      foldForMatch(i.complaintId ?? '').includes(text) ||
       (digits.length >= 3 && (i.nationalId ?? '').includes(digits))) &&
     (req.claims.length === 0 || req.claims.includes(i.claim)) &&
     (req.sites.length === 0 || req.sites.includes(i.siteName ?? '')) &&

@@ -1,5 +1,5 @@
-import { VaxError } from '../errors.ts'
-import { hasDiacritics } from '../link/text.ts'
+import { VaxError } from '../base/errors.ts'
+import { hasDiacritics } from '../base/vn-text.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { classify } from './classify.ts'
@@ -20,7 +20,7 @@ import { refreshRows } from './rows.ts'
 import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
 import { COMPLAINTS, toItem, type QueueRow } from './complaint-queue.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow } from '../base/clock.ts'
 
 /**
  * A complaint opened: the evidence side by side (the claim, the registry person, the site

@@ -1,5 +1,5 @@
 import { appendAudit } from '../audit/append.ts'
-import type { JobContext } from '../jobs/context.ts'
+import type { JobContext } from '../base/job-context.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import type { CellDiff } from './cells.ts'
 import { classify, type Classified } from './classify.ts'
@@ -9,8 +9,9 @@ import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /**
  * Diffs: for every active link (auto, review or confirmed, with a registry person), one
- * row per subject row and field whose value differs from the registry's. The linkage job
- * calls rebuildDiffs at its end; a clerk's pick of a candidate calls rebuildLinkDiffs.
+ * row per subject row and field whose value differs from the registry's. The pipeline
+ * (jobs/pipeline.ts) calls rebuildDiffs after every step that changes links; a clerk's pick
+ * of a candidate calls rebuildLinkDiffs.
  *
  * Decisions survive a rebuild: a diff whose link and values are unchanged keeps its
  * status; when a re-run of match replaced the link, the diff (its link_id set to null by

@@ -1,5 +1,5 @@
-import { VaxError } from '../errors.ts'
-import { fieldLabel } from '../export/labels.ts'
+import { VaxError } from '../base/errors.ts'
+import { fieldLabel } from '../records/labels.ts'
 import { WARNINGS } from '../import/codes.ts'
 import type { MappableField } from '../import/fields.ts'
 import { normalizeRow, type ColumnMap } from '../import/normalize/row.ts'

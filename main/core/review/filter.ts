@@ -1,4 +1,4 @@
-import { fold } from '../link/text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 import { classBit, fieldBit, maskOf } from './fields.ts'
 import type { ReviewFilter } from './schemas.ts'
 
@@ -44,7 +44,7 @@ export function rowWhere(filter: ReviewFilter, alias = 'review_rows', omit?: Fac
     parts.push(`(${alias}.fields & ?) <> 0`)
     params.push(maskOf(filter.fields, fieldBit))
   }
-  const search = fold(filter.search).trim()
+  const search = foldForMatch(filter.search).trim()
   if (search !== '') {
     parts.push(`${alias}.name_key LIKE ? ESCAPE '\\'`)
     params.push(`%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)

@@ -1,4 +1,4 @@
-import { fold } from '../link/text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 
 /** [start, end) offsets in UTF-16 code units of the string as displayed. */
 export type Range = [number, number]
@@ -12,7 +12,7 @@ export interface Highlight {
 const MAX_CELLS = 40_000
 
 /** One character's comparison key: its base letter, so "ễ" lines up with "e" and "E". */
-const key = (ch: string): string => fold(ch) || ch
+const key = (ch: string): string => foldForMatch(ch) || ch
 
 function toRanges(chars: string[], marked: boolean[]): Range[] {
   const out: Range[] = []

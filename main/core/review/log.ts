@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import type { User } from '../users/users.ts'
 import type { Db } from '../workspace/workspace.ts'
-import { now as clockNow } from '../clock.ts'
+import { now as clockNow } from '../base/clock.ts'
 
 /**
  * The decision log behind undo: each clerk action is one review_decisions row; what it

@@ -1,4 +1,4 @@
-import { fold } from '../link/text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 import type { Db } from '../workspace/workspace.ts'
 import type { IdentityColumns } from '../workspace/record-columns.ts'
 
@@ -11,7 +11,7 @@ import type { IdentityColumns } from '../workspace/record-columns.ts'
  */
 export type Relation = 'namesake' | 'twin'
 
-const words = (name: string | null): string[] => fold(name ?? '').split(/\s+/).filter(Boolean)
+const words = (name: string | null): string[] => foldForMatch(name ?? '').split(/\s+/).filter(Boolean)
 
 /** How registry person b relates to a: same name and birth date, or same family name and birth date. */
 export function relationOf(a: Pick<IdentityColumns, 'full_name' | 'dob'>, b: Pick<IdentityColumns, 'full_name' | 'dob'>): Relation | null {

@@ -1,5 +1,5 @@
 import type { Db } from '../workspace/workspace.ts'
-import { fold } from '../link/text.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 import { DIFF_CLASSES, REVIEW_FIELDS, classBit, fieldBit } from './fields.ts'
 
 /**
@@ -12,7 +12,7 @@ const registered = new WeakSet<Db>()
 
 /** Vietnamese lists sort by given name, then by the full name: "Anh" before "Bình". */
 export function nameKey(fullName: string | null): string {
-  const f = fold(fullName ?? '').trim()
+  const f = foldForMatch(fullName ?? '').trim()
   const given = f.split(/\s+/).pop() ?? ''
   return `${given} ${f}`
 }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { RECORD_COLUMNS, type ExportRow } from './record-columns.ts'
 
 /**

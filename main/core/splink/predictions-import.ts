@@ -1,9 +1,8 @@
 import { basename } from 'node:path'
 import { appendAudit } from '../audit/append.ts'
-import { now } from '../clock.ts'
-import { VaxError } from '../errors.ts'
-import type { JobContext } from '../jobs/context.ts'
-import { applyThresholds } from '../link/apply-thresholds.ts'
+import { now } from '../base/clock.ts'
+import { VaxError } from '../base/errors.ts'
+import { moveThresholds } from '../link/apply-thresholds.ts'
 import { holdFor, statusFor, type HoldReason } from '../link/decide.ts'
 import { priorWeight, probability, round, type Contribution } from '../link/model/score.ts'
 import { getLinkSettings } from '../link/settings.ts'
@@ -52,9 +51,10 @@ function waterfall(model: StoredModel, gammas: Map<string, number>): Contributio
  * match. Persons stay as the match grouped them (site rows are subjects through their
  * person; complaints are their own); clerks' decisions stand; thresholds, holds, diffs,
  * review, four eyes and export then work on the links as on VaxRecon's own. Every row is
- * checked before anything is written; any bad row refuses the whole file.
+ * checked before anything is written; any bad row refuses the whole file. What comes back
+ * stores them, inside the caller's transaction (jobs/pipeline.ts rebuilds the diffs after).
  */
-export async function importPredictions(ws: Workspace, path: string, ctx: JobContext, actor: string | null = null): Promise<PredictionsImport> {
+export async function preparePredictions(ws: Workspace, path: string, actor: string | null = null): Promise<() => PredictionsImport> {
   const { rows } = await readPredictions(path)
   const db = ws.db
   const model = lastModel(db)
@@ -108,7 +108,7 @@ export async function importPredictions(ws: Workspace, path: string, ctx: JobCon
   }
 
   const t = getLinkSettings(db).thresholds
-  return ws.tx(() => {
+  return () => {
     const decided = db.prepare(`SELECT subject_kind, subject_id, registry_record_id, status FROM links WHERE decided_by IS NOT NULL`).all() as {
       subject_kind: string
       subject_id: number
@@ -159,8 +159,8 @@ export async function importPredictions(ws: Workspace, path: string, ctx: JobCon
       for (const c of cands.slice(0, STORED_CANDIDATES)) insertCand.run(kind, id, c.registry, r4(c.weight), JSON.stringify(waterfall(model, c.gammas)))
     }
     appendAudit(db, { actor, action: 'links.import', entity: 'match_runs', entityId: runId, new: { file: basename(path), predictions: rows.length, source: 'splink' } })
-    // Thresholds again over every link: two persons auto-linked to one registry person go to review; diffs rebuilt.
-    const { statuses } = applyThresholds(ws, t, ctx, actor)
+    // Thresholds again over every link: two persons auto-linked to one registry person go to review.
+    const { statuses } = moveThresholds(db, t, actor)
     return { runId, predictions: rows.length, links: statuses }
-  })
+  }
 }

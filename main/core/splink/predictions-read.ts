@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { extname } from 'node:path'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { literal, openDuckDb } from './duckdb.ts'
 
 /** One row of Splink's predictions, as read: ids as in the export (records.id), gammas by comparison. */

@@ -1,6 +1,6 @@
 import { renameSync, rmSync } from 'node:fs'
 import { extname } from 'node:path'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { prepare, type RecordRow } from '../link/prepare.ts'
 import type { Db } from '../workspace/workspace.ts'
 import { literal, loadRecords, openDuckDb } from './duckdb.ts'

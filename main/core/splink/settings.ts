@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { TF_FLOOR } from '../link/model/tf.ts'
 import type { Db } from '../workspace/workspace.ts'
 import { BLOCKING_SQL } from './blocking-sql.ts'

@@ -1,10 +1,10 @@
 import { appendAudit } from '../audit/append.ts'
-import { VaxError } from '../errors.ts'
-import type { Signer } from '../export/minisign.ts'
+import { VaxError } from '../base/errors.ts'
+import type { Signer } from '../base/minisign.ts'
 import { putUserSlot } from '../workspace/key-slots.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { trustedRole } from './endorse.ts'
-import { SCRYPT } from './kdf.ts'
+import { SCRYPT } from '../base/kdf.ts'
 import { describeKey, sealSigningKey, unlockSigningKey } from './signing-key.ts'
 import { addUser, authenticate, hashPassword, MIN_PASSWORD_LENGTH, notSignedIn, type Role, type User } from './users.ts'
 

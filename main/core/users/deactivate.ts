@@ -1,6 +1,6 @@
 import { appendAudit } from '../audit/append.ts'
-import { now } from '../clock.ts'
-import { VaxError } from '../errors.ts'
+import { now } from '../base/clock.ts'
+import { VaxError } from '../base/errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { currentUser } from './accounts.ts'
 import type { User } from './users.ts'

@@ -1,6 +1,6 @@
 import { sign, verify } from 'node:crypto'
 import { z } from 'zod'
-import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../export/minisign.ts'
+import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../base/minisign.ts'
 import type { Db } from '../workspace/workspace.ts'
 import { Role } from './schema.ts'
 

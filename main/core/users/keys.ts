@@ -1,5 +1,5 @@
-import { VaxError } from '../errors.ts'
-import { formatPublicKey, parsePublicKey, type PublicKey, type Signer } from '../export/minisign.ts'
+import { VaxError } from '../base/errors.ts'
+import { formatPublicKey, parsePublicKey, type PublicKey, type Signer } from '../base/minisign.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { currentUser } from './accounts.ts'
 import { unlockSigningKey } from './signing-key.ts'

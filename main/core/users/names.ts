@@ -1,5 +1,5 @@
-import { VaxError } from '../errors.ts'
-import { fold } from '../link/text.ts'
+import { VaxError } from '../base/errors.ts'
+import { foldForMatch } from '../base/vn-text.ts'
 
 /**
  * User names are what the audit trail and the four-eyes rule tell people apart by, so two
@@ -8,7 +8,7 @@ import { fold } from '../link/text.ts'
  * that mixes scripts is refused outright.
  */
 export function userNameKey(name: string): string {
-  return fold(name.normalize('NFKC')).replace(/\s+/g, ' ').trim()
+  return foldForMatch(name.normalize('NFKC')).replace(/\s+/g, ' ').trim()
 }
 
 const SCRIPTS = ['Latin', 'Cyrillic', 'Greek', 'Armenian', 'Han', 'Arabic', 'Hebrew', 'Thai'] as const

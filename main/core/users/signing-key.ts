@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createPrivateKey, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import { VaxError } from '../errors.ts'
-import { fingerprint, keyIdHex, parsePublicKey, publicKeyBlob, type PublicKey, type Signer } from '../export/minisign.ts'
-import { SCRYPT, scrypt } from './kdf.ts'
+import { VaxError } from '../base/errors.ts'
+import { fingerprint, keyIdHex, parsePublicKey, publicKeyBlob, type PublicKey, type Signer } from '../base/minisign.ts'
+import { SCRYPT, scrypt } from '../base/kdf.ts'
 
 /**
  * A supervisor's Ed25519 signing key. It is generated on this device and never leaves

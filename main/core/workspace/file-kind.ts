@@ -1,5 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 import { keyFilePath } from './key-file.ts'
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000'

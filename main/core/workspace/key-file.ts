@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync, fsyncSync, openSync, closeSync } from 'node:fs'
 import { z } from 'zod'
-import { VaxError } from '../errors.ts'
+import { VaxError } from '../base/errors.ts'
 
 /**
  * The key file beside an encrypted workspace (`huyen.vaxrecon` → `huyen.vaxrecon.keys`):

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto'
-import { VaxError } from '../errors.ts'
-import { SCRYPT, scrypt } from '../users/kdf.ts'
-import { KEY_BYTES } from './driver.ts'
+import { VaxError } from '../base/errors.ts'
+import { SCRYPT, scrypt } from '../base/kdf.ts'
+import { KEY_BYTES } from '../base/sqlite-driver.ts'
 import { readKeyFile, writeKeyFile, type KeyFile, type WrappedSlot } from './key-file.ts'
 
 /**

@@ -1,15 +1,15 @@
 import { accessSync, constants, existsSync, rmSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { conditionOf, sqliteCode } from '../db-conditions.ts'
-import { asVaxError, VaxError } from '../errors.ts'
+import { conditionOf, sqliteCode } from '../base/db-conditions.ts'
+import { asVaxError, VaxError } from '../base/errors.ts'
 import { appendAudit } from '../audit/append.ts'
 import { LATEST_VERSION, migrations } from './migrations/index.ts'
-import { KEY_BYTES, openDb, type Db } from './driver.ts'
+import { KEY_BYTES, openDb, type Db } from '../base/sqlite-driver.ts'
 import { fileKind, lockedWorkspace, notAWorkspace, unreadableWorkspace } from './file-kind.ts'
 import { emptyKeyFile, keyFilePath, removeKeyFile, writeKeyFile } from './key-file.ts'
 import { candidateKeys, keyFromRecoverySecret, newRecoverySecret, wrongSecret } from './key-slots.ts'
 
-export type { Db } from './driver.ts'
+export type { Db } from '../base/sqlite-driver.ts'
 
 /** 'VXRC': marks a SQLite file as a VaxRecon workspace so foreign files are refused. */
 export const APPLICATION_ID = 0x56585243

@@ -4,7 +4,7 @@ import { exportRejects } from '../../core/import/rejects-export.ts'
 import { convertToXlsx } from '../../core/import/readers/convert.ts'
 import { sniffFile } from '../../core/import/readers/sniff.ts'
 import { listTemplates, saveTemplate } from '../../core/import/templates.ts'
-import { VaxError } from '../../core/errors.ts'
+import { VaxError } from '../../core/base/errors.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 

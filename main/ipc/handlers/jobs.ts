@@ -1,4 +1,4 @@
-import { VaxError } from '../../core/errors.ts'
+import { VaxError } from '../../core/base/errors.ts'
 import type { JobRequest } from '../../core/jobs/requests.ts'
 import { hasUsers } from '../../core/users/accounts.ts'
 import type { Session } from '../session.ts'

@@ -1,4 +1,4 @@
-import { VaxError } from '../../core/errors.ts'
+import { VaxError } from '../../core/base/errors.ts'
 import { linkDetail, linkSummary, listLinks, previewThresholds } from '../../core/link/queries.ts'
 import { validateThresholds } from '../../core/link/settings.ts'
 import type { Session } from '../session.ts'

@@ -1,8 +1,8 @@
 import { dailySeries } from '../../core/reports/daily.ts'
 import { progressReport } from '../../core/reports/progress.ts'
 import { saveReport } from '../../core/reports/save-report.ts'
-import { now } from '../../core/clock.ts'
-import { vnCompactDate } from '../../core/export/vn-format.ts'
+import { now } from '../../core/base/clock.ts'
+import { vnCompactDate } from '../../core/base/vn-format.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 

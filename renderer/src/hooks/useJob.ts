@@ -1,21 +1,25 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { EventPayload, Req } from '../../../main/ipc/contract.ts'
+import type { EventPayload, JobKind, JobResults, Req } from '../../../main/ipc/contract.ts'
 import { ApiError, call, onEvent } from '../api/client.ts'
 
 type Progress = EventPayload<'job:progress'>
 
-export type JobState =
+export type JobState<K extends JobKind = JobKind> =
   | { phase: 'idle' }
   | { phase: 'running'; jobId: string; progress: Progress | null; startedAt: number }
-  | { phase: 'done'; result: unknown }
+  | { phase: 'done'; result: JobResults[K] }
   | { phase: 'failed'; error: ApiError }
+
+/** A request for one of the kinds a page starts. */
+type RequestOf<K extends JobKind> = Extract<Req<'job:start'>, { kind: K }>
 
 /**
  * Starts a long job in the worker and follows its events. The UI stays live because the
- * work happens off the main thread; this hook only tracks what the worker reports.
+ * work happens off the main thread; this hook only tracks what the worker reports. K names
+ * the kinds the page starts, which types the result (the contract pairs kinds and results).
  */
-export function useJob(onFinished?: (ok: boolean, result: unknown) => void) {
-  const [state, setState] = useState<JobState>({ phase: 'idle' })
+export function useJob<K extends JobKind>(onFinished?: (ok: boolean, result: JobResults[K] | null) => void) {
+  const [state, setState] = useState<JobState<K>>({ phase: 'idle' })
   const jobId = useRef<string | null>(null)
   const finished = useRef(onFinished)
   useEffect(() => {
@@ -29,9 +33,15 @@ export function useJob(onFinished?: (ok: boolean, result: unknown) => void) {
     const offFinished = onEvent('job:finished', (f) => {
       if (f.jobId !== jobId.current) return
       jobId.current = null
-      if (f.ok) setState({ phase: 'done', result: f.result })
-      else setState({ phase: 'failed', error: new ApiError(f.error) })
-      finished.current?.(f.ok, f.ok ? f.result : null)
+      if (f.ok) {
+        // The job id is one this hook started with a request of kind K, so the result is K's.
+        const result = f.result as JobResults[K]
+        setState({ phase: 'done', result })
+        finished.current?.(true, result)
+      } else {
+        setState({ phase: 'failed', error: new ApiError(f.error) })
+        finished.current?.(false, null)
+      }
     })
     return () => {
       offProgress()
@@ -39,7 +49,7 @@ export function useJob(onFinished?: (ok: boolean, result: unknown) => void) {
     }
   }, [])
 
-  const start = useCallback(async (request: Req<'job:start'>) => {
+  const start = useCallback(async (request: RequestOf<K>) => {
     try {
       const { jobId: id } = await call('job:start', request)
       jobId.current = id

@@ -19,7 +19,7 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
   const [created, setCreated] = useState<{ status: Status; secret: string } | null>(null)
   const [sampleSecret, setSampleSecret] = useState<string | null>(null)
   // The sample job runs on the new workspace; once it is filled, the workspace opens.
-  const sample = useJob(
+  const sample = useJob<'sample'>(
     useCallback(
       (ok: boolean) => {
         if (ok) call('workspace:status', {}).then((status) => (sampleSecret ? setCreated({ status, secret: sampleSecret }) : onOpened(status)), onError)

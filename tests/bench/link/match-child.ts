@@ -1,5 +1,5 @@
-import { inlineContext } from '../../../main/core/jobs/context.ts'
-import { matchJob } from '../../../main/core/link/match-job.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
+import { matchJob } from '../../../main/core/jobs/pipeline.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 
 /**

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs'
 import { expect } from 'vitest'
 import { pubFileName } from '../../../main/core/export/batch-files.ts'
 import { CHANGES_SHEET } from '../../../main/core/export/batch-workbook.ts'
-import { parsePublicKey, verifyMinisig } from '../../../main/core/export/minisign.ts'
+import { parsePublicKey, verifyMinisig } from '../../../main/core/base/minisign.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 
 interface BatchRow {

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { VaxError } from '../../../main/core/errors.ts'
+import { VaxError } from '../../../main/core/base/errors.ts'
 import type { ImportOptions } from '../../../main/core/import/import-file.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import { FIXTURES, fixture, freshWorkspace, importFixture, snapshot } from './helpers.ts'
@@ -67,7 +67,7 @@ test('an old .xls says LibreOffice can convert it, and the conversion imports', 
   const converted = await convertToXlsx(join(FIXTURES, 'bad/bad-old-binary.xls'), 'xls')
   const ws = freshWorkspace()
   const { importFile } = await import('../../../main/core/import/import-file.ts')
-  const { inlineContext } = await import('../../../main/core/jobs/context.ts')
+  const { inlineContext } = await import('../../../main/core/base/job-context.ts')
   const s = await importFile(ws, { kind: 'site', path: converted }, inlineContext(), null)
   expect(s.imported).toBe(10)
   // HTML saved as .xls converts too.

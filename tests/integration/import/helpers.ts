@@ -4,11 +4,11 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { SourceKind } from '../../../main/core/import/fields.ts'
 import { importFile, type ImportOptions } from '../../../main/core/import/import-file.ts'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/import/', import.meta.url))
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/import', import.meta.url))
 export const fixture = (name: string): string => join(FIXTURES, name)
 
 export function freshWorkspace(): Workspace {

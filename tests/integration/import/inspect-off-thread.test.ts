@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { VaxError } from '../../../main/core/errors.ts'
+import { VaxError } from '../../../main/core/base/errors.ts'
 import { QueryRunner } from '../../../main/core/jobs/query-runner.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { inlineCell, writeZip, xlsxParts } from '../../helpers/zip-writer.ts'

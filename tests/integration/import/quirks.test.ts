@@ -7,7 +7,7 @@ import { normalizeGender } from '../../../main/core/import/normalize/gender.ts'
 import { normalizeId } from '../../../main/core/import/normalize/id.ts'
 import { encodeLegacy } from '../../../main/core/import/normalize/legacy.ts'
 import { normalizeName } from '../../../main/core/import/normalize/name.ts'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { freshWorkspace, records } from './helpers.ts'
 

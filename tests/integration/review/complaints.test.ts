@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { complaintQueue } from '../../../main/core/review/complaint-queue.ts'
 import { complaintEvidence, resolveComplaint } from '../../../main/core/review/complaints.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'

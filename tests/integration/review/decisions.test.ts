@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { applyBulk, previewBulk } from '../../../main/core/review/bulk.ts'
 import { decide } from '../../../main/core/review/decisions.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'

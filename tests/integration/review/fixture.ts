@@ -1,6 +1,6 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { signerFor } from '../../../main/core/users/keys.ts'
 import { addUser, type User } from '../../../main/core/users/users.ts'

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
 import type { z } from 'zod'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { decide } from '../../../main/core/review/decisions.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { facets, gridPage } from '../../../main/core/review/grid.ts'

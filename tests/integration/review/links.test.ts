@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { candidateQueue, candidatesPanel } from '../../../main/core/review/candidates.ts'
 import { decide } from '../../../main/core/review/decisions.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process'
 import Database from 'better-sqlite3'
 import { beforeAll, expect, test } from 'vitest'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { rebuildDiffs } from '../../../main/core/review/diffs.ts'
 import { buildReviewWorkspace, type ReviewFixture } from './fixture.ts'
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { expect, test } from 'vitest'
-import { verifyAudit } from '../../../main/core/audit/verify.ts'
+import { verifyAudit } from '../../../main/core/workspace/audit-verify.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import { approvedCorrections, fixtureWorkspace } from '../../helpers/corrections.ts'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { block, deletions, soundKey } from '../../../main/core/link/block.ts'
-import { inlineContext } from '../../../main/core/jobs/context.ts'
+import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { prep } from './prep.ts'
 
 const registry = [

@@ -1,4 +1,4 @@
-import { stripDiacritics } from '../../data/vn-text.ts'
+import { stripDiacritics } from '../../base/vn-text.ts'
 import type { Rng } from '../rng.ts'
 import type { PersonName } from '../types.ts'
 

@@ -1,8 +1,5 @@
 import { open } from 'node:fs/promises'
-
-const EOCD_SIGNATURE = 0x06054b50
-const CENTRAL_SIGNATURE = 0x02014b50
-const LOCAL_SIGNATURE = 0x04034b50
+import { CENTRAL_SIGNATURE, LOCAL_SIGNATURE, readCentralDirectory } from '../../base/zip-directory.ts'
 
 /** MS-DOS time and date words, as zip stores them (no time zone: the UTC fields are used). */
 function dosDateTime(d: Date): { time: number; date: number } {
@@ -21,25 +18,9 @@ export async function pinZipTimestamps(path: string, when: Date): Promise<void> 
   const { time, date } = dosDateTime(when)
   const fh = await open(path, 'r+')
   try {
-    const { size } = await fh.stat()
-    const tailLength = Math.min(size, 22 + 0xffff)
-    const tail = Buffer.alloc(tailLength)
-    await fh.read(tail, 0, tailLength, size - tailLength)
-    let eocd = -1
-    for (let i = tailLength - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i
-        break
-      }
-    }
-    if (eocd < 0) throw new Error('not a zip file: no end of central directory')
-    const entries = tail.readUInt16LE(eocd + 10)
-    const cdSize = tail.readUInt32LE(eocd + 12)
-    const cdOffset = tail.readUInt32LE(eocd + 16)
-    if (cdOffset === 0xffffffff || entries === 0xffff) throw new Error('zip64 archives are not supported')
-
-    const cd = Buffer.alloc(cdSize)
-    await fh.read(cd, 0, cdSize, cdOffset)
+    const dir = await readCentralDirectory(fh)
+    if (typeof dir === 'string') throw new Error(`not a zip file this can restamp: ${dir}`)
+    const { entries, offset: cdOffset, bytes: cd } = dir
     const stamp = Buffer.alloc(4)
     stamp.writeUInt16LE(time, 0)
     stamp.writeUInt16LE(date, 2)
@@ -54,7 +35,7 @@ export async function pinZipTimestamps(path: string, when: Date): Promise<void> 
       await fh.write(stamp, 0, 4, localOffset + 10)
       p += 46 + cd.readUInt16LE(p + 28) + cd.readUInt16LE(p + 30) + cd.readUInt16LE(p + 32)
     }
-    await fh.write(cd, 0, cdSize, cdOffset)
+    await fh.write(cd, 0, cd.length, cdOffset)
   } finally {
     await fh.close()
   }

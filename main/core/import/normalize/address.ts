@@ -1,5 +1,5 @@
 import { districtByCode, districts, provinceByCode, provinces, wards, type AdminUnit } from '../../data/vn-admin.ts'
-import { fold } from './text.ts'
+import { foldToKey } from '../../base/vn-text.ts'
 import type { FieldWarning } from './warning.ts'
 
 export interface AddressCodes {
@@ -31,8 +31,8 @@ const stripPrefix = (key: string): string => splitPrefix(key).name
 
 /** Every folded way a unit may be written: "Quận 1", "Q 1", "1"; "Thành phố Thủ Đức", "Thủ Đức". */
 function keysOf(u: AdminUnit): string[] {
-  const name = fold(u.name)
-  return [name, fold(u.name_with_type), ...(/^\d+$/.test(name) ? [String(Number(name))] : [])]
+  const name = foldToKey(u.name)
+  return [name, foldToKey(u.name_with_type), ...(/^\d+$/.test(name) ? [String(Number(name))] : [])]
 }
 
 function indexBy(units: readonly AdminUnit[], parentOf: (u: AdminUnit) => string): Map<string, AdminUnit> {
@@ -70,7 +70,7 @@ function idx(): Index {
 
 /** The part without its unit word, or null when its unit word belongs to another level. */
 function nameAt(level: Level, part: string): { key: string; name: string } | null {
-  const key = fold(part)
+  const key = foldToKey(part)
   if (key === '') return null
   const { prefix, name } = splitPrefix(key)
   if (prefix !== null && !PREFIXES[level].includes(prefix)) return null
@@ -114,7 +114,7 @@ export function resolveAddress(address: string, contextDistrict: string | null =
   let i = parts.length - 1
   for (; i >= 0 && !province; i--) {
     const part = parts[i] ?? ''
-    const alias = ALIASES[stripPrefix(fold(part))]
+    const alias = ALIASES[stripPrefix(foldToKey(part))]
     province = lookup(x.province, 'province', '', part) ?? (alias ? provinceByCode.get(alias) : undefined)
   }
   if (province) {
@@ -151,7 +151,7 @@ export function resolveAddress(address: string, contextDistrict: string | null =
  * the words after Quận/Huyện/Thị xã/Thành phố, when they name one district in the country.
  */
 export function districtMentioned(text: string): string | null {
-  const words = fold(text).split(' ')
+  const words = foldToKey(text).split(' ')
   const x = idx()
   for (let i = 0; i < words.length; i++) {
     const w = words[i] ?? ''

@@ -1,4 +1,4 @@
-import { now, vnDateIso, VN_OFFSET_MS } from '../../clock.ts'
+import { now, vnDateIso, VN_OFFSET_MS } from '../../base/clock.ts'
 import type { CellValue } from '../readers/types.ts'
 import type { FieldWarning } from './warning.ts'
 

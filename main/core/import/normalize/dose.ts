@@ -1,5 +1,5 @@
 import type { CellValue } from '../readers/types.ts'
-import { fold } from './text.ts'
+import { foldToKey } from '../../base/vn-text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 }
@@ -8,7 +8,7 @@ const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5 }
 export function normalizeDoseNumber(raw: CellValue): Normalized<number> {
   if (raw === null || raw === '') return ok(null)
   if (typeof raw === 'number') return Number.isInteger(raw) && raw >= 1 && raw <= 10 ? ok(raw) : warn(null, 'dose_number', 'DOSE_NUMBER_INVALID')
-  const s = fold(String(raw))
+  const s = foldToKey(String(raw))
   if (s === '') return ok(null)
   const digits = s.match(/^(?:mui|m|lieu|dose|lan)?\s*(?:thu\s*)?(\d{1,2})(?:\s.*)?$/)
   if (digits) {

@@ -1,7 +1,7 @@
 import type { CellValue } from '../readers/types.ts'
 import { fromTcvn3, fromVni } from './legacy.ts'
 import { memoText } from './memo.ts'
-import { fold } from './text.ts'
+import { foldToKey } from '../../base/vn-text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
 const MALE = new Set(['nam', 'm', 'male', '1', 'trai', 'gioi tinh nam', 'ong'])
@@ -19,7 +19,7 @@ const fromKey = (key: string): Normalized<'M' | 'F'> => {
  */
 function fromLegacy(s: string): Normalized<'M' | 'F'> | null {
   for (const convert of [fromTcvn3, fromVni]) {
-    const key = fold(convert(s))
+    const key = foldToKey(convert(s))
     if (MALE.has(key) || FEMALE.has(key)) return { value: MALE.has(key) ? 'M' : 'F', warnings: [{ field: 'gender', code: 'GENDER_FROM_LEGACY' }] }
   }
   return null
@@ -27,8 +27,8 @@ function fromLegacy(s: string): Normalized<'M' | 'F'> | null {
 
 // Text that folds to nothing ("?", "-") is not a gender either.
 const fromText = memoText((s) => {
-  if (s.trim() !== '' && fold(s) === '') return warn<'M' | 'F'>(null, 'gender', 'GENDER_UNKNOWN')
-  const plain = fromKey(fold(s))
+  if (s.trim() !== '' && foldToKey(s) === '') return warn<'M' | 'F'>(null, 'gender', 'GENDER_UNKNOWN')
+  const plain = fromKey(foldToKey(s))
   return plain.value === null && plain.warnings.length > 0 ? (fromLegacy(s) ?? plain) : plain
 })
 

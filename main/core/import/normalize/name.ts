@@ -1,6 +1,6 @@
 import type { CellValue } from '../readers/types.ts'
 import { convertLegacy } from './legacy.ts'
-import { cleanText } from './text.ts'
+import { cleanText } from '../../base/vn-text.ts'
 import type { FieldWarning } from './warning.ts'
 
 const titleCache = new Map<string, string>()

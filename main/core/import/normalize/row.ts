@@ -11,7 +11,7 @@ import { checkCccd, normalizeId } from './id.ts'
 import { convertLegacy } from './legacy.ts'
 import { joinName, normalizeName } from './name.ts'
 import { normalizePhone } from './phone.ts'
-import { cleanText } from './text.ts'
+import { cleanText } from '../../base/vn-text.ts'
 import { normalizeVaccine } from './vaccine.ts'
 import type { FieldWarning } from './warning.ts'
 

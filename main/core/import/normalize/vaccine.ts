@@ -1,6 +1,6 @@
 import type { CellValue } from '../readers/types.ts'
 import { memoText } from './memo.ts'
-import { fold } from './text.ts'
+import { foldToKey } from '../../base/vn-text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
 export const VACCINES = ['ASTRAZENECA', 'PFIZER', 'MODERNA', 'VEROCELL', 'SPUTNIKV', 'JANSSEN', 'HAYATVAX', 'ABDALA'] as const
@@ -20,15 +20,15 @@ const ALIASES: Record<string, Vaccine> = {
   abdala: 'ABDALA', cigb66: 'ABDALA'
 }
 
-const aliasOf = (s: string): Vaccine | undefined => ALIASES[fold(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')]
+const aliasOf = (s: string): Vaccine | undefined => ALIASES[foldToKey(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')]
 
 const fromText = memoText((s: string): Normalized<Vaccine> => {
-  if (fold(s) === '') return ok(null)
+  if (foldToKey(s) === '') return ok(null)
   const v = aliasOf(s)
   if (v) return ok(v)
   // "AstraZeneca (Covishield)", "Pfizer / Comirnaty": a name with another name for it is
   // that vaccine, when every part names the same one; anything else is flagged.
-  const parts = s.split(/[()/]/).filter((p) => fold(p) !== '')
+  const parts = s.split(/[()/]/).filter((p) => foldToKey(p) !== '')
   const named = new Set(parts.map(aliasOf))
   const [only] = named
   return parts.length > 1 && named.size === 1 && only ? ok(only) : warn(null, 'vaccine', 'VACCINE_UNKNOWN')

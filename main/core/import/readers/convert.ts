@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, dirname, extname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
 
 /** Where LibreOffice is, if installed: on PATH, or in its usual Windows folders. */
 export function findLibreOffice(): string | null {

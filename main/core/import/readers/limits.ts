@@ -1,4 +1,4 @@
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
 
 /**
  * What a spreadsheet may ask of the reader before it is refused. A real sheet is far

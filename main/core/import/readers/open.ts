@@ -1,4 +1,4 @@
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
 import { openCsv } from './csv.ts'
 import { findLibreOffice } from './convert.ts'
 import { sniffFile } from './sniff.ts'

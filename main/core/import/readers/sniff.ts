@@ -1,6 +1,6 @@
 import { open, stat } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
 import { damaged } from './zip.ts'
 
 /**

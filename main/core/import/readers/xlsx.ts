@@ -1,4 +1,4 @@
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
 import { SheetScanner, type ScanContext } from './sheet-scan.ts'
 import { stat } from 'node:fs/promises'
 import type { OpenOptions, SheetInfo, SheetRow, SpreadsheetSource } from './types.ts'

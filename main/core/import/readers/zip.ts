@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import { createInflateRaw } from 'node:zlib'
-import { VaxError } from '../../errors.ts'
+import { VaxError } from '../../base/errors.ts'
+import { CENTRAL_SIGNATURE, LOCAL_SIGNATURE, readCentralDirectory } from '../../base/zip-directory.ts'
 
 /**
  * A minimal ZIP reader over random file access: the central directory is read from the
@@ -25,10 +26,6 @@ export const damaged = (why: string): VaxError =>
     },
     { why }
   )
-
-const EOCD_SIG = 0x06054b50
-const CD_SIG = 0x02014b50
-const LOCAL_SIG = 0x04034b50
 
 export class ZipReader {
   readonly path: string
@@ -61,7 +58,7 @@ export class ZipReader {
     if (!e) throw damaged(`missing entry ${name}`)
     const header = Buffer.alloc(30)
     await this.fh.read(header, 0, 30, e.localHeaderOffset)
-    if (header.readUInt32LE(0) !== LOCAL_SIG) throw damaged('bad local header')
+    if (header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw damaged('bad local header')
     const start = e.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
     if (e.compressedSize === 0) return
     const raw = createReadStream(this.path, { start, end: start + e.compressedSize - 1, highWaterMark: 256 * 1024 })
@@ -99,28 +96,13 @@ export class ZipReader {
 }
 
 async function readDirectory(fh: FileHandle): Promise<Map<string, ZipEntry>> {
-  const { size } = await fh.stat()
-  const tailLen = Math.min(size, 65_557)
-  const tail = Buffer.alloc(tailLen)
-  await fh.read(tail, 0, tailLen, size - tailLen)
-  let eocd = -1
-  for (let i = tailLen - 22; i >= 0; i--) {
-    if (tail.readUInt32LE(i) === EOCD_SIG) {
-      eocd = i
-      break
-    }
-  }
-  if (eocd < 0) throw damaged('no end of central directory')
-  const count = tail.readUInt16LE(eocd + 10)
-  const cdSize = tail.readUInt32LE(eocd + 12)
-  const cdOffset = tail.readUInt32LE(eocd + 16)
-  if (cdOffset + cdSize > size || count === 0xffff || cdOffset === 0xffffffff) throw damaged('central directory out of range')
-  const cd = Buffer.alloc(cdSize)
-  await fh.read(cd, 0, cdSize, cdOffset)
+  const dir = await readCentralDirectory(fh)
+  if (typeof dir === 'string') throw damaged(dir === 'zip64' ? 'central directory out of range' : dir)
+  const { entries: count, bytes: cd, fileSize: size } = dir
   const entries = new Map<string, ZipEntry>()
   let p = 0
   for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CD_SIG) throw damaged('bad central directory')
+    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw damaged('bad central directory')
     const nameLen = cd.readUInt16LE(p + 28)
     const extraLen = cd.readUInt16LE(p + 30)
     const commentLen = cd.readUInt16LE(p + 32)

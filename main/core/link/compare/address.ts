@@ -1,4 +1,4 @@
-import { jaroWinkler, oneEditApart } from '../text.ts'
+import { jaroWinkler, oneEditApart } from '../../base/similarity.ts'
 import type { Comparison } from './types.ts'
 
 /**

@@ -1,5 +1,5 @@
 import type { PreparedDob } from '../prepare.ts'
-import { oneDigitOrSwap } from '../text.ts'
+import { oneDigitOrSwap } from '../../base/similarity.ts'
 import type { Comparison } from './types.ts'
 
 const ymd = (d: PreparedDob): string => `${d.y}${String(d.m).padStart(2, '0')}${String(d.d).padStart(2, '0')}`

@@ -1,5 +1,5 @@
 import type { Prepared } from '../prepare.ts'
-import { oneDigitOrSwap } from '../text.ts'
+import { oneDigitOrSwap } from '../../base/similarity.ts'
 import { cccdAgrees } from './cccd.ts'
 import type { Comparison } from './types.ts'
 

@@ -1,5 +1,5 @@
 import type { PreparedName } from '../prepare.ts'
-import { jaroWinkler, oneEditApart } from '../text.ts'
+import { jaroWinkler, oneEditApart } from '../../base/similarity.ts'
 
 /**
  * Which token of each name is the family name, the given name and the middle names.

@@ -1,5 +1,5 @@
 import type { Prepared, PreparedName } from '../prepare.ts'
-import { jaroWinkler, oneEditApart } from '../text.ts'
+import { jaroWinkler, oneEditApart } from '../../base/similarity.ts'
 import type { Comparison, PairScratch } from './types.ts'
 
 /**

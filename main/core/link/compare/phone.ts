@@ -1,4 +1,4 @@
-import { oneDigitOrSwap } from '../text.ts'
+import { oneDigitOrSwap } from '../../base/similarity.ts'
 import type { Comparison } from './types.ts'
 
 /** Phones arrive normalized to 10 digits; a mistyped digit is a level of its own. */

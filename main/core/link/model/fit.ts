@@ -1,4 +1,4 @@
-import type { JobContext } from '../../jobs/context.ts'
+import type { JobContext } from '../../base/job-context.ts'
 import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
 import { CATALOGUE, selectComparisons, type Comparison } from '../compare/index.ts'
 import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'

@@ -1,4 +1,4 @@
-import type { JobContext } from '../../jobs/context.ts'
+import type { JobContext } from '../../base/job-context.ts'
 import type { ComparePool } from '../compare-pool.ts'
 import type { Comparison } from '../compare/index.ts'
 import { rng } from './random.ts'

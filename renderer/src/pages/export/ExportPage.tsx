@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import type { Res } from '../../../../main/ipc/contract.ts'
+import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
 import { useJob } from '../../hooks/useJob.ts'
@@ -15,11 +15,7 @@ import '../approve/approve.css'
 type Batches = Res<'export:batches'>
 type Verdict = Res<'export:verify'>
 
-/** What the export job returns (main/core/export/export-batch.ts ExportResult). */
-interface ExportOutcome {
-  batch: { batchNo: string; corrections: number; path: string; fingerprint: string } | null
-  completed: string[]
-}
+type ExportOutcome = JobResults['export']
 
 
 /**
@@ -39,8 +35,8 @@ export function ExportPage({ refresh, onError }: PageProps) {
   useEffect(() => {
     void load()
   }, [load])
-  const job = useJob((ok, result) => {
-    if (ok) setOutcome(result as ExportOutcome)
+  const job = useJob<'export'>((_ok, result) => {
+    if (result) setOutcome(result)
     refresh()
     void load()
   })

@@ -8,7 +8,7 @@ import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { PageProps } from '../../shell/pages.tsx'
 import { StepIntro } from '../StepIntro.tsx'
-import { ImportReport, type Summary } from './ImportReport.tsx'
+import { ImportReport } from './ImportReport.tsx'
 import { MappingTable } from './MappingTable.tsx'
 import { ValidateTable } from './ValidateTable.tsx'
 import './import.css'
@@ -65,7 +65,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
   /** The file the clerk chose, when `path` is LibreOffice's converted copy of it. */
   const [original, setOriginal] = useState<string | null>(null)
   const onFinished = useCallback(() => refresh(), [refresh])
-  const job = useJob(onFinished)
+  const job = useJob<'import'>(onFinished)
 
   const inspect = useCallback(
     async (p: string, k: Kind, where: { sheet?: string; headerRow?: number } = {}) => {
@@ -170,7 +170,7 @@ export function ImportPage({ refresh, onError }: PageProps) {
   const noHeader = error?.code === 'NO_HEADER' && path !== null
   const nameMapped = Object.values(columns).some((f) => f === 'full_name' || f === 'family_name' || f === 'given_name')
 
-  const summary = job.state.phase === 'done' ? (job.state.result as Summary) : null
+  const summary = job.state.phase === 'done' ? job.state.result : null
   const convertible = error !== null && (error.details as { convertible?: boolean } | undefined)?.convertible === true
 
   return (

@@ -1,21 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { Res } from '../../../../main/ipc/contract.ts'
+import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatNumber } from '../../format/format.ts'
 
-export interface Summary {
-  importId: number
-  duplicateOf: { importId: number; importedAt: string } | null
-  fileName: string
-  rowsRead: number
-  imported: number
-  rejected: number
-  blankRows: number
-  rejectsByReason: Record<string, number>
-  warningsByKind: Record<string, number>
-}
+type Summary = JobResults['import']
 
 type Codes = Res<'import:codes'>
 type WarningRows = Res<'import:warningRows'>

@@ -41,7 +41,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
 
   // Bumped after a job, so the summary and the list load again.
   const [version, setVersion] = useState(0)
-  const job = useJob((ok) => {
+  const job = useJob<'match' | 'link-thresholds'>((ok) => {
     if (!ok) return
     setVersion((v) => v + 1)
     refresh()

@@ -104,7 +104,7 @@ export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:dec
     }
   }, [filter, action, onError])
   // Applied in a worker: a decision over a hundred thousand differences must not hold the app.
-  const job = useJob((ok, result) => ok && props.onApplied(result as Res<'review:decide'>))
+  const job = useJob<'review-bulk'>((_ok, result) => result && props.onApplied(result))
   const failed = job.state.phase === 'failed' ? job.state.error : null
   useEffect(() => {
     if (failed) onError(failed)

@@ -2,7 +2,7 @@
  * Dates as a Vietnamese office reads them: dd/mm/yyyy, in Vietnam's time (UTC+7 all
  * year, no daylight saving), whatever the PC's own time zone is set to.
  */
-import { VN_OFFSET_MS } from '../clock.ts'
+import { VN_OFFSET_MS } from './clock.ts'
 
 const pad = (n: number) => String(n).padStart(2, '0')
 

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, sign as edSign, verify as edVerify, type KeyObject } from 'node:crypto'
-import { VaxError } from '../errors.ts'
+import { VaxError } from './errors.ts'
 
 /**
  * The minisign file formats (https://jedisct1.github.io/minisign/), written with

@@ -1,4 +1,4 @@
-import { JobCancelledError } from '../errors.ts'
+import { JobCancelledError } from './errors.ts'
 
 export interface JobProgress {
   done: number

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { fold, hasDiacritics, jaroWinkler, oneDigitOrSwap, oneEditApart } from '../../../main/core/link/text.ts'
+import { jaroWinkler, oneDigitOrSwap, oneEditApart } from '../../../main/core/base/similarity.ts'
+import { foldForMatch, hasDiacritics } from '../../../main/core/base/vn-text.ts'
 
 describe('text primitives', () => {
   it('folds Vietnamese diacritics, including đ, and NFD input', () => {
-    expect(fold('Nguyễn Thị Đào')).toBe('nguyen thi dao')
-    expect(fold('Nguye\u0302\u0303n')).toBe('nguyen')
+    expect(foldForMatch('Nguyễn Thị Đào')).toBe('nguyen thi dao')
+    expect(foldForMatch('Nguye\u0302\u0303n')).toBe('nguyen')
     expect(hasDiacritics('Nguyễn Văn Anh')).toBe(true)
     expect(hasDiacritics('NGUYEN VAN ANH')).toBe(false)
   })

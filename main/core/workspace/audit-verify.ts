@@ -1,7 +1,7 @@
-import type { Db } from '../workspace/driver.ts'
-import { parsePublicKey, verifyMinisig } from '../export/minisign.ts'
-import { migrations } from '../workspace/migrations/index.ts'
-import { AUDIT_HEAD_KEY, GENESIS_HASH, hashAuditRow, type AuditRow } from './append.ts'
+import type { Db } from '../base/sqlite-driver.ts'
+import { parsePublicKey, verifyMinisig } from '../base/minisign.ts'
+import { migrations } from './migrations/index.ts'
+import { AUDIT_HEAD_KEY, GENESIS_HASH, hashAuditRow, type AuditRow } from '../audit/append.ts'
 
 export interface AuditVerdict {
   ok: boolean

@@ -1,31 +1,4 @@
-/**
- * String primitives for comparing names, addresses and identifiers. Names arrive NFC
- * and title-cased from import, but clerks type everything, so nothing here trusts that.
- */
-
-const COMBINING = /[\u0300-\u036f]/g
-
-/** Lower-case NFC: the form in which "exact with diacritics" is judged. */
-export function lowerNfc(s: string): string {
-  return s.normalize('NFC').toLowerCase()
-}
-
-/** Diacritics-free lower case; đ is a separate letter in Unicode, not d plus a mark. */
-export function fold(s: string): string {
-  return s.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd').replace(/Đ/g, 'd').toLowerCase()
-}
-
-/** True when the text carries any Vietnamese diacritic (so it was typed with marks). */
-export function hasDiacritics(s: string): boolean {
-  return fold(s) !== s.normalize('NFC').toLowerCase()
-}
-
-export function tokens(s: string): string[] {
-  return s
-    .split(/[\s,.;:/\\()-]+/)
-    .map((t) => t.trim())
-    .filter((t) => t.length > 0)
-}
+/** String similarity for names and identifiers: the comparisons the linkage model levels on. */
 
 // Scratch flags for jaroWinkler: it runs millions of times per match, so it never allocates.
 let aFlags = new Uint8Array(64)
@@ -98,14 +71,4 @@ export function oneEditApart(a: string, b: string): boolean {
 /** Same length and exactly one position differs, or two adjacent positions swapped. */
 export function oneDigitOrSwap(a: string, b: string): boolean {
   return a.length === b.length && oneEditApart(a, b)
-}
-
-/** FNV-1a, 32 bits: blocking keys become numbers so millions of them fit in typed arrays. */
-export function hash32(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
 }
