@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
+import { openDb } from '../../main/core/base/sqlite-driver.ts'
 import { expect, test } from 'vitest'
 import { verifyAudit } from '../../main/core/workspace/audit-verify.ts'
 import { serializeError } from '../../main/core/base/errors.ts'
@@ -40,7 +41,8 @@ const bilingual = (code: string) => ({ code, vi: expect.stringMatching(/Không g
 test('busy: another connection holding the write lock', () => {
   const path = filledWorkspace()
   const ws = openWorkspace(path)
-  const other = new Database(path)
+  // The app's own driver: two SQLite libraries in one process do not see each other's locks.
+  const other = openDb(path, { key: null })
   other.exec('BEGIN IMMEDIATE')
   ws.db.pragma('busy_timeout = 0')
   expect(thrown(() => ws.tx(() => ws.db.exec(`DELETE FROM records`)))).toMatchObject(bilingual('WORKSPACE_BUSY'))

@@ -5,6 +5,8 @@ import Database from 'better-sqlite3'
 import { describe, expect, test } from 'vitest'
 import { VaxError } from '../../main/core/base/errors.ts'
 import { changePassword } from '../../main/core/users/accounts.ts'
+import { deactivateUser } from '../../main/core/users/deactivate.ts'
+import { signerFor } from '../../main/core/users/keys.ts'
 import { addUser } from '../../main/core/users/users.ts'
 import { keyFilePath } from '../../main/core/workspace/key-file.ts'
 import { dropUserSlot } from '../../main/core/workspace/key-slots.ts'
@@ -30,9 +32,11 @@ const PW = { minh: 'minh-pass-123', hoa: 'hoa-pass-123', lan: 'lan-pass-123' }
 async function makeOffice() {
   const path = join(tempDir(), 'huyen.vaxrecon')
   const { workspace: ws, recoverySecret } = createEncryptedWorkspace(path)
-  const lan = await addUser(ws, null, { name: 'Lan', role: 'clerk', password: PW.lan })
+  // Minh is the first supervisor and endorses the others.
   const minh = await addUser(ws, null, { name: 'Minh', role: 'supervisor', password: PW.minh })
-  const hoa = await addUser(ws, null, { name: 'Hoa', role: 'supervisor', password: PW.hoa })
+  const byMinh = { userId: minh.id, signer: await signerFor(ws, minh, PW.minh) }
+  const lan = await addUser(ws, byMinh, { name: 'Lan', role: 'clerk', password: PW.lan })
+  const hoa = await addUser(ws, byMinh, { name: 'Hoa', role: 'supervisor', password: PW.hoa })
   ws.db.prepare(`INSERT INTO settings (key, value) VALUES ('probe', 'CCCD-079123456789')`).run()
   const key = ws.key
   ws.close()
@@ -97,12 +101,17 @@ describe('an encrypted workspace', () => {
   })
 
   test("a deactivated user's password no longer opens it; the other supervisor's still does, nothing re-encrypted", async () => {
-    const { path, minh } = await office()
+    const { path, minh, lan, key } = await office()
+    const ws = openWorkspace(path, await unlockWorkspace(path, PW.minh))
+    deactivateUser(ws, minh, lan.id)
+    ws.close()
+    await expectCode(() => unlockWorkspace(path, PW.lan), 'WORKSPACE_WRONG_PASSWORD')
+    // The same workspace key still opens it: the file was not re-encrypted.
+    expect((await unlockWorkspace(path, PW.hoa))?.equals(key ?? Buffer.alloc(0))).toBe(true)
     const before = sha(path)
     dropUserSlot(path, minh.id)
     expect(sha(path)).toBe(before)
     await expectCode(() => unlockWorkspace(path, PW.minh), 'WORKSPACE_WRONG_PASSWORD')
-    expect(await unlockWorkspace(path, PW.hoa)).not.toBeNull()
   })
 
   test('the recovery secret opens it when every password is lost, even without the key file', async () => {

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import { now } from '../base/clock.ts'
 import { VaxError } from '../base/errors.ts'
+import { dropUserSlot } from '../workspace/key-slots.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { currentUser } from './accounts.ts'
 import type { User } from './users.ts'
@@ -28,4 +29,6 @@ export function deactivateUser(ws: Workspace, actor: User, userId: number): void
     ws.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(at, userId)
     appendAudit(ws.db, { actor: me.name, action: 'user.deactivate', entity: 'user', entityId: userId, old: { name: target.name, role: target.role }, new: { disabledAt: at } })
   })
+  // An encrypted workspace: their password no longer opens the file (nothing is re-encrypted).
+  if (ws.key) dropUserSlot(ws.path, userId)
 }

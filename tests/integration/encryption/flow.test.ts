@@ -55,8 +55,9 @@ beforeAll(async () => {
     const init = await run(['init', ws])
     expect(init).toMatch(/recovery_secret\s+[0-9A-Z-]{49}/)
     holder = openWorkspace(ws, await unlockWorkspace(ws, 'setup: any secret'))
-    await run(['user', 'add', ws, '--name', 'Lan', '--role', 'clerk'], `${LAN}\n`)
+    // The first user is the supervisor, who then adds (and endorses) the clerk.
     await run(['user', 'add', ws, '--name', 'Minh', '--role', 'supervisor'], `${MINH}\n`)
+    await run(['user', 'add', ws, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], `${MINH}\n${LAN}\n`)
     await run(['import', ws, '--kind', 'registry', join(demo, 'registry.xlsx')], `${LAN}\n`)
     await run(['import', ws, '--kind', 'site', '--convert', join(demo, first.replace(/\.xlsx$/, '.xls'))], `${LAN}\n`)
     for (const f of rest) await run(['import', ws, '--kind', 'site', join(demo, f)], `${LAN}\n`)
