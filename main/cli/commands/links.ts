@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { inlineContext } from '../../core/base/job-context.ts'
-import { linksImportJob } from '../../core/jobs/pipeline.ts'
+import { linksImportJob } from '../../core/jobs/links-import.ts'
 import { iterateLinkRows, LINK_COLUMNS } from '../../core/link/link-rows.ts'
 import { openForCli } from '../auth.ts'
 import { UsageError, type CliIo, type Command } from '../command.ts'

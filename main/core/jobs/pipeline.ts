@@ -2,7 +2,6 @@ import type { Thresholds } from '../link/decide.ts'
 import { moveThresholds } from '../link/apply-thresholds.ts'
 import { computeMatch, storeMatch, type MatchParams, type MatchResult } from '../link/match-job.ts'
 import { rebuildDiffs } from '../review/diffs.ts'
-import { preparePredictions, type PredictionsImport } from '../splink/predictions-import.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { JobContext } from '../base/job-context.ts'
 
@@ -34,13 +33,3 @@ export function applyThresholds(ws: Workspace, thresholds: Thresholds, ctx: JobC
   })
 }
 
-/** `vaxrecon links import`: Splink's predictions checked outside the write lock, then stored and the diffs rebuilt. */
-export async function linksImportJob(ws: Workspace, path: string, ctx: JobContext, actor: string | null = null): Promise<PredictionsImport> {
-  const store = await preparePredictions(ws, path, actor)
-  return ws.tx(() => {
-    const imported = store()
-    ctx.checkCancelled()
-    rebuildDiffs(ws, ctx)
-    return imported
-  })
-}
