@@ -1,6 +1,7 @@
 import { createHash, sign, verify } from 'node:crypto'
 import { ed25519PublicKey, keyIdHex, parsePublicKey, type Signer } from '../base/minisign.ts'
 import { trustedUsers } from '../users/endorse.ts'
+import type { ProposalDbRow } from './proposal-query.ts'
 import type { Db } from '../workspace/workspace.ts'
 
 /**
@@ -16,17 +17,8 @@ const CONTEXT = 'vaxrecon-approval-v1\n'
 
 export type ActVerdict = 'approved' | 'rejected' | 'withdrawn'
 
-/** What a correction says, as the act's signature covers it. */
-export interface CorrectionContent {
-  id: number
-  record_id: number | null
-  target: string
-  field: string
-  old_value: string | null
-  new_value: string | null
-  proposed_by: number
-  proposed_at: string
-}
+/** What a correction says, as the act's signature covers it (CONTENT_COLUMNS reads it). */
+export type CorrectionContent = Pick<ProposalDbRow, 'id' | 'record_id' | 'target' | 'field' | 'old_value' | 'new_value' | 'proposed_by' | 'proposed_at'>
 
 export const CONTENT_COLUMNS = 'p.id, p.record_id, p.target, p.field, p.old_value, p.new_value, p.proposed_by, p.proposed_at'
 
