@@ -23,7 +23,7 @@ import { demoQuality, febrlDedup, febrlLinkage, prf, type DemoQuality, type Scor
 const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
 const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
 // ../shared/data beside the repository (a worktree one level deeper finds it one more up).
-const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
+const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl/'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
 const FEBRL_MAP = [
   '--map', 'given_name=given_name', '--map', 'family_name=surname',
   '--map', 'address=street_number,address_1,address_2,suburb,postcode,state',

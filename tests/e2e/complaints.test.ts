@@ -10,7 +10,7 @@ import { signIn } from './harness/users.ts'
 
 const e2e = e2eSession()
 let f: ReviewFixture
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url).pathname
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
 beforeAll(async () => {
   f = await buildReviewWorkspace()

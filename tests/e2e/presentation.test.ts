@@ -13,7 +13,7 @@ import { PASSWORDS } from '../helpers/corrections.ts'
 process.env.TZ = 'America/New_York'
 const ZONE = 'America/New_York'
 // The README's pictures of the pages this test owns, at a clerk's 1366×768.
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url).pathname
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 const SHOTS = ['overview', 'approve', 'reports']
 
 const e2e = e2eSession()

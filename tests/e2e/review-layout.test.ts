@@ -7,7 +7,7 @@ import { LAPTOP, openApp } from './harness/browser.ts'
 import { e2eSession } from './harness/session.ts'
 import { signIn } from './harness/users.ts'
 
-const SCREENSHOTS = new URL('../../docs/screenshots', import.meta.url).pathname
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 const e2e = e2eSession()
 let f: ReviewFixture
 

@@ -74,7 +74,7 @@ describe('the renderer formats', () => {
 })
 
 describe('nothing else in the renderer formats dates or numbers', () => {
-  const root = fileURLToPath(new URL('../../renderer/src', import.meta.url))
+  const root = fileURLToPath(new URL('../../renderer/src/', import.meta.url))
   const files = (dir: string): string[] =>
     readdirSync(dir).flatMap((f) => {
       const p = join(dir, f)

@@ -25,7 +25,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
-const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer', import.meta.url))
+const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url))
 const WORKER_ENTRY = fileURLToPath(new URL('../../../main/core/jobs/worker.ts', import.meta.url))
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

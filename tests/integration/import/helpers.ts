@@ -8,7 +8,7 @@ import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { createWorkspace, openWorkspace, type Workspace } from '../../../main/core/workspace/index.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
-export const FIXTURES = fileURLToPath(new URL('../../fixtures/import', import.meta.url))
+export const FIXTURES = fileURLToPath(new URL('../../fixtures/import/', import.meta.url))
 export const fixture = (name: string): string => join(FIXTURES, name)
 
 export function freshWorkspace(): Workspace {
