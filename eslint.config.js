@@ -24,12 +24,18 @@ const CORE_TIERS = [
 // Core never imports electron, and only base/sqlite-driver.ts loads the SQLite driver.
 const CORE_PATHS = [
   { name: 'electron', message: 'main/core must not import electron.' },
-  { name: 'better-sqlite3', message: 'The SQLite driver is better-sqlite3-multiple-ciphers, loaded only by main/core/base/sqlite-driver.ts.' },
+  {
+    name: 'better-sqlite3',
+    message: 'The SQLite driver is better-sqlite3-multiple-ciphers, loaded only by main/core/base/sqlite-driver.ts.'
+  },
   { name: 'better-sqlite3-multiple-ciphers', message: 'Only main/core/base/sqlite-driver.ts loads the SQLite driver.' }
 ]
 
 // Core is the domain and never reaches up into the shell, IPC, CLI or UI.
-const OUTSIDE_CORE = { group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'], message: 'main/core must not import from higher layers.' }
+const OUTSIDE_CORE = {
+  group: ['**/app/*', '**/ipc/*', '**/cli/*', '**/renderer/*', '**/preload/*'],
+  message: 'main/core must not import from higher layers.'
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'tests/fixtures/**'] },
@@ -85,7 +91,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'], message: 'The renderer never touches Node.' },
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'exceljs'],
+              message: 'The renderer never touches Node.'
+            },
             { group: ['**/main/core/**', '**/main/app/**'], message: 'The renderer reaches core only through main/ipc/contract.ts.' }
           ]
         }

@@ -11,8 +11,7 @@ const bridge: VaxreconBridge = {
   },
   on(event, listener) {
     if (!isEventName(event)) throw new Error('Unknown event')
-    const wrapped = (_e: IpcRendererEvent, payload: unknown): void =>
-      listener(payload as Parameters<typeof listener>[0])
+    const wrapped = (_e: IpcRendererEvent, payload: unknown): void => listener(payload as Parameters<typeof listener>[0])
     ipcRenderer.on(event, wrapped)
     return () => void ipcRenderer.removeListener(event, wrapped)
   },

@@ -8,9 +8,7 @@ import type { MenuItemConstructorOptions } from 'electron'
  */
 export function menuTemplate(packaged: boolean): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
-    ...(packaged
-      ? []
-      : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)),
+    ...(packaged ? [] : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)),
     { role: 'resetZoom' },
     { role: 'zoomIn' },
     { role: 'zoomOut' },

@@ -17,9 +17,7 @@ const MIME: Record<string, string> = {
 
 /** Must run before app 'ready': app:// behaves like https (secure, standard origin). */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }
-  ])
+  protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 }
 
 /**

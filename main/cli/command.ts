@@ -15,6 +15,7 @@ export class UsageError extends Error {}
 
 /** The values of a repeatable flag, each checked against the allowed ones (none given: none). */
 export function oneOf<T extends string>(values: readonly string[] | undefined, allowed: readonly T[], flag: string): T[] {
-  for (const v of values ?? []) if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`)
+  for (const v of values ?? [])
+    if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`)
   return (values ?? []) as T[]
 }

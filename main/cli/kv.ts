@@ -9,6 +9,14 @@ export function formatPairs(rows: readonly (readonly [string, string | number])[
  * those keys lead in that order and the rest follow sorted.
  */
 export function formatCounts(counts: Record<string, number>, first: readonly string[] | null = null): string {
-  const keys = first === null ? Object.keys(counts) : [...first.filter((k) => k in counts), ...Object.keys(counts).filter((k) => !first.includes(k)).sort()]
+  const keys =
+    first === null
+      ? Object.keys(counts)
+      : [
+          ...first.filter((k) => k in counts),
+          ...Object.keys(counts)
+            .filter((k) => !first.includes(k))
+            .sort()
+        ]
   return keys.length === 0 ? '0' : keys.map((k) => `${k}=${counts[k]}`).join(' ')
 }

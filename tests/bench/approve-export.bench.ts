@@ -31,7 +31,9 @@ export default async function bench(): Promise<void> {
     t = performance.now()
     const audit = verifyAudit(f.ws.db)
     const auditS = seconds(t)
-    const mb = ((r.batch ? (f.ws.db.prepare('SELECT length(content) AS n FROM export_batches').get() as { n: number }).n : 0) / 1e6).toFixed(1)
+    const mb = (
+      (r.batch ? (f.ws.db.prepare('SELECT length(content) AS n FROM export_batches').get() as { n: number }).n : 0) / 1e6
+    ).toFixed(1)
     process.stdout.write(
       `${String(n).padStart(6)} corrections: bulk approve (signed) ${approveS} s, export (approvals verified) + sign ${exportS} s, ${r.refused.length} refused (${mb} MB .xlsx), re-verify ${verifyS} s (${v.ok ? 'ok' : 'FAILED'}), audit verify ${auditS} s (${audit.entries} entries, ${audit.ok ? 'ok' : 'FAILED'}), export's RSS growth ${((peak - before) / 1e6).toFixed(0)} MB\n`
     )

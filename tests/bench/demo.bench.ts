@@ -24,7 +24,14 @@ async function child(persons: number): Promise<Figures> {
   const seconds = (performance.now() - t0) / 1000
   const bytes = readdirSync(dir).reduce((n, f) => n + (f.endsWith('.xlsx') ? statSync(join(dir, f)).size : 0), 0)
   rmSync(dir, { recursive: true, force: true })
-  return { persons, seconds, siteRows: s.siteRows, registryRows: s.registryRows, maxRssMb: process.resourceUsage().maxRSS / 1024, megabytes: bytes / 1e6 }
+  return {
+    persons,
+    seconds,
+    siteRows: s.siteRows,
+    registryRows: s.registryRows,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    megabytes: bytes / 1e6
+  }
 }
 
 if (process.env['DEMO_BENCH_PERSONS']) {

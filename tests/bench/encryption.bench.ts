@@ -46,7 +46,9 @@ async function runFlow(ws: Workspace, demo: string): Promise<Timings> {
   let t = now()
   await importFile(ws, { kind: 'registry', path: join(demo, 'registry.xlsx') }, ctx, null)
   let siteRows = 0
-  for (const f of readdirSync(demo).filter((n) => n.startsWith('site_')).sort()) {
+  for (const f of readdirSync(demo)
+    .filter((n) => n.startsWith('site_'))
+    .sort()) {
     siteRows += (await importFile(ws, { kind: 'site', path: join(demo, f) }, ctx, null)).imported
   }
   const importS = seconds(t)
@@ -93,12 +95,20 @@ export default async function bench(): Promise<void> {
   rmSync(dir, { recursive: true, force: true })
   const mean = (ts: Timings[]): Timings => {
     const avg = (k: Stage): number => ts.reduce((sum, x) => sum + x[k], 0) / ts.length
-    return { import: avg('import'), match: avg('match'), 'review page': avg('review page'), export: avg('export'), siteRows: ts[0]?.siteRows ?? 0 }
+    return {
+      import: avg('import'),
+      match: avg('match'),
+      'review page': avg('review page'),
+      export: avg('export'),
+      siteRows: ts[0]?.siteRows ?? 0
+    }
   }
   const plain = mean(runs.plain)
   const encrypted = mean(runs.encrypted)
   const out = (s: string): void => void process.stdout.write(s + '\n')
-  out(`\n${PERSONS.toLocaleString('en')}-person demo: ${plain.siteRows.toLocaleString('en')} site rows; ${CORRECTIONS.toLocaleString('en')} corrections exported`)
+  out(
+    `\n${PERSONS.toLocaleString('en')}-person demo: ${plain.siteRows.toLocaleString('en')} site rows; ${CORRECTIONS.toLocaleString('en')} corrections exported`
+  )
   out('CPU seconds of the bench process per stage, mean of two runs each')
   out('| stage | plain (s) | encrypted (s) | encrypted / plain |')
   out('| --- | ---: | ---: | ---: |')
@@ -108,7 +118,9 @@ export default async function bench(): Promise<void> {
     totalPlain += plain[stage]
     totalEnc += encrypted[stage]
     const digits = stage === 'review page' ? 4 : 1
-    out(`| ${stage} | ${plain[stage].toFixed(digits)} | ${encrypted[stage].toFixed(digits)} | ${(encrypted[stage] / plain[stage]).toFixed(2)} |`)
+    out(
+      `| ${stage} | ${plain[stage].toFixed(digits)} | ${encrypted[stage].toFixed(digits)} | ${(encrypted[stage] / plain[stage]).toFixed(2)} |`
+    )
   }
   out(`| all four | ${totalPlain.toFixed(1)} | ${totalEnc.toFixed(1)} | ${(totalEnc / totalPlain).toFixed(2)} (target ≤ 1.15) |`)
 }

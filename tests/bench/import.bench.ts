@@ -19,7 +19,34 @@ const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 200_000)
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng']
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Ngọc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Minh',
+  'Nam',
+  'Ngọc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy'
+]
 const PLACES = [
   'Xã Tân Lập, Huyện Đan Phượng, Thành phố Hà Nội',
   'Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh',
@@ -32,7 +59,20 @@ const VACCINES = ['AstraZeneca', 'Pfizer', 'Moderna', 'Vero Cell', 'Sputnik V']
 export async function generate(path: string, rows: number, sharedStrings = false): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: sharedStrings })
   const ws = wb.addWorksheet('Danh sách')
-  ws.addRow(['STT', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Số CCCD', 'SĐT', 'Địa chỉ', 'Loại vắc xin', 'Số lô', 'Mũi', 'Ngày tiêm', 'Điểm tiêm']).commit()
+  ws.addRow([
+    'STT',
+    'Họ và tên',
+    'Ngày sinh',
+    'Giới tính',
+    'Số CCCD',
+    'SĐT',
+    'Địa chỉ',
+    'Loại vắc xin',
+    'Số lô',
+    'Mũi',
+    'Ngày tiêm',
+    'Điểm tiêm'
+  ]).commit()
   for (let i = 0; i < rows; i++) {
     const year = 1940 + (i % 65)
     const dob = new Date(Date.UTC(year, i % 12, 1 + (i % 28)))
@@ -88,7 +128,13 @@ async function readWithExceljs(path: string): Promise<Figures> {
   const cpu0 = cpuSeconds()
   let rows = 0
   let cells = 0
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore'
+  })
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       rows++
@@ -105,13 +151,21 @@ async function exceljsToSqlite(path: string, dir: string): Promise<Figures> {
   const db = new Database(join(dir, `exceljs-${process.pid}.sqlite`))
   db.pragma('journal_mode = WAL')
   db.exec(`CREATE TABLE rows (id INTEGER PRIMARY KEY, ${Array.from({ length: 12 }, (_, i) => `c${i} ANY`).join(', ')}) STRICT`)
-  const insert = db.prepare(`INSERT INTO rows (${Array.from({ length: 12 }, (_, i) => `c${i}`).join(', ')}) VALUES (${Array(12).fill('?').join(', ')})`)
+  const insert = db.prepare(
+    `INSERT INTO rows (${Array.from({ length: 12 }, (_, i) => `c${i}`).join(', ')}) VALUES (${Array(12).fill('?').join(', ')})`
+  )
   const t0 = process.hrtime.bigint()
   const cpu0 = cpuSeconds()
   let rows = 0
   let cells = 0
   db.exec('BEGIN')
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore'
+  })
   for await (const sheet of reader) {
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
       rows++
@@ -119,7 +173,9 @@ async function exceljsToSqlite(path: string, dir: string): Promise<Figures> {
       row.eachCell((cell, col) => {
         cells++
         const v = cell.value
-        if (col <= 12) values[col - 1] = v instanceof Date ? v.toISOString() : typeof v === 'number' || typeof v === 'string' ? v : v === null ? null : String(v)
+        if (col <= 12)
+          values[col - 1] =
+            v instanceof Date ? v.toISOString() : typeof v === 'number' || typeof v === 'string' ? v : v === null ? null : String(v)
       })
       insert.run(values)
     }
@@ -165,7 +221,11 @@ async function importWithVaxrecon(path: string, dir: string): Promise<Figures & 
 }
 
 function child(mode: string, path: string, dir: string): Figures & { rejected?: number } {
-  const r = spawnSync(process.execPath, [SELF], { env: { ...process.env, BENCH_CHILD: mode, BENCH_FILE: path, BENCH_DIR: dir }, encoding: 'utf8', maxBuffer: 1 << 20 })
+  const r = spawnSync(process.execPath, [SELF], {
+    env: { ...process.env, BENCH_CHILD: mode, BENCH_FILE: path, BENCH_DIR: dir },
+    encoding: 'utf8',
+    maxBuffer: 1 << 20
+  })
   if (r.status !== 0) throw new Error(`${mode} failed: ${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '{}') as Figures
 }
@@ -175,7 +235,15 @@ function libreOfficeCopy(path: string, dir: string): string | null {
   const out = join(dir, 'lo')
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${join(dir, 'lo-profile')}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path],
+    [
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      path
+    ],
     { stdio: 'ignore', timeout: 1_800_000 }
   )
   const made = join(out, basename(path))
@@ -198,7 +266,9 @@ function benchFile(label: string, file: string, dir: string): void {
   process.stdout.write(line('exceljs reader feeding SQLite', exceljsSql))
   process.stdout.write(line('VaxRecon sheet scan (read only)', scan))
   process.stdout.write(line('VaxRecon import (whole)', ours))
-  process.stdout.write(`  scan vs exceljs reader: ${ratio(scan, exceljs)}; same cells: ${scan.cells === exceljs.cells ? 'yes' : 'NO'} (${scan.cells ?? 0})\n`)
+  process.stdout.write(
+    `  scan vs exceljs reader: ${ratio(scan, exceljs)}; same cells: ${scan.cells === exceljs.cells ? 'yes' : 'NO'} (${scan.cells ?? 0})\n`
+  )
   process.stdout.write(`  import vs exceljs reader: ${ratio(ours, exceljs)} (target ≥ 2×)\n`)
   process.stdout.write(`  import vs exceljs → SQLite: ${ratio(ours, exceljsSql)}\n`)
   process.stdout.write(`  import peak RSS ${Math.round(ours.maxRssMb)} MB (target ≤ 400 MB); rejected ${ours.rejected ?? 0}\n`)
@@ -211,9 +281,14 @@ export default async function bench(): Promise<void> {
     for (const shared of [true, false]) {
       const file = join(dir, `site-${ROWS}-${shared ? 'shared' : 'inline'}.xlsx`)
       const t = Date.now()
-      const gen = spawnSync(process.execPath, [SELF], { env: { ...process.env, BENCH_CHILD: 'generate', BENCH_FILE: file, BENCH_SHARED: shared ? '1' : '' }, encoding: 'utf8' })
+      const gen = spawnSync(process.execPath, [SELF], {
+        env: { ...process.env, BENCH_CHILD: 'generate', BENCH_FILE: file, BENCH_SHARED: shared ? '1' : '' },
+        encoding: 'utf8'
+      })
       if (gen.status !== 0) throw new Error(`generate failed: ${gen.stderr}`)
-      process.stdout.write(`generated ${ROWS.toLocaleString('en')} rows with ${shared ? 'shared' : 'inline'} strings in ${((Date.now() - t) / 1000).toFixed(0)} s\n`)
+      process.stdout.write(
+        `generated ${ROWS.toLocaleString('en')} rows with ${shared ? 'shared' : 'inline'} strings in ${((Date.now() - t) / 1000).toFixed(0)} s\n`
+      )
       files.push([`exceljs-written, ${shared ? 'shared strings (as Excel stores text)' : 'inline strings'}`, file])
       if (shared) {
         const t1 = Date.now()

@@ -23,11 +23,21 @@ import { demoQuality, febrlDedup, febrlLinkage, prf, type DemoQuality, type Scor
 const BIN = new URL('../../bin/vaxrecon.js', import.meta.url).pathname
 const CHILD = new URL('./link/match-child.ts', import.meta.url).pathname
 // ../shared/data beside the repository (a worktree one level deeper finds it one more up).
-const FEBRL = ['../../../shared/data/febrl/', '../../../../shared/data/febrl/'].map((p) => new URL(p, import.meta.url).pathname).find((p) => existsSync(p)) ?? ''
+const FEBRL =
+  ['../../../shared/data/febrl/', '../../../../shared/data/febrl/']
+    .map((p) => new URL(p, import.meta.url).pathname)
+    .find((p) => existsSync(p)) ?? ''
 const FEBRL_MAP = [
-  '--map', 'given_name=given_name', '--map', 'family_name=surname',
-  '--map', 'address=street_number,address_1,address_2,suburb,postcode,state',
-  '--map', 'dob=date_of_birth', '--map', 'national_id=soc_sec_id'
+  '--map',
+  'given_name=given_name',
+  '--map',
+  'family_name=surname',
+  '--map',
+  'address=street_number,address_1,address_2,suburb,postcode,state',
+  '--map',
+  'dob=date_of_birth',
+  '--map',
+  'national_id=soc_sec_id'
 ]
 
 const out = (s: string): void => void process.stdout.write(s + '\n')
@@ -49,7 +59,9 @@ async function importDemo(ws: Workspace, dir: string, maxSiteRows = Infinity, co
   const ctx = inlineContext()
   await importFile(ws, { kind: 'registry', path: join(dir, 'registry.xlsx') }, ctx, null)
   let rows = 0
-  for (const f of readdirSync(dir).filter((f) => f.startsWith('site_')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.startsWith('site_'))
+    .sort()) {
     if (rows >= maxSiteRows) break
     rows += (await importFile(ws, { kind: 'site', path: join(dir, f) }, ctx, null)).imported
   }
@@ -66,7 +78,10 @@ interface MatchRun {
 }
 
 function runMatch(path: string, threads?: number): MatchRun {
-  const r = spawnSync(process.execPath, [CHILD, path, ...(threads === undefined ? [] : [String(threads)])], { encoding: 'utf8', maxBuffer: 1 << 24 })
+  const r = spawnSync(process.execPath, [CHILD, path, ...(threads === undefined ? [] : [String(threads)])], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24
+  })
   if (r.status !== 0) throw new Error(`match failed: ${r.stderr}`)
   return JSON.parse(r.stdout)
 }
@@ -83,15 +98,21 @@ async function demoBench(): Promise<void> {
   const q = demoQuality(scored, join(dir, 'demo'))
   scored.close()
   rmSync(dir, { recursive: true, force: true })
-  out(`\n## Demo data, ${persons.toLocaleString('en')} persons (seed 2021): ${q.site.n.toLocaleString('en')} site rows, ${q.complaints.n} complaints`)
-  out(`match: ${run.linkSeconds.toFixed(1)} s linkage, ${run.seconds.toFixed(1)} s with the review's diff rebuild, peak RSS ${run.peakRssMb} MB\n`)
+  out(
+    `\n## Demo data, ${persons.toLocaleString('en')} persons (seed 2021): ${q.site.n.toLocaleString('en')} site rows, ${q.complaints.n} complaints`
+  )
+  out(
+    `match: ${run.linkSeconds.toFixed(1)} s linkage, ${run.seconds.toFixed(1)} s with the review's diff rebuild, peak RSS ${run.peakRssMb} MB\n`
+  )
   out(row(['site rows → registry', 'precision', 'recall', 'F1', 'sent to review']))
   out(row(['---', '---:', '---:', '---:', '---:']))
   out(scoreRow('VaxRecon (auto links)', q.site))
   out(scoreRow('VLOOKUP on the exact ID', q.exactId))
   out(scoreRow('VLOOKUP on name + birth date', q.nameDob))
   out(scoreRow('complaints → registry (VaxRecon)', q.complaints))
-  out(`\nAuto-linked site rows and complaints whose registry person is a twin or a namesake: ${q.hardAuto}, of which wrong: ${q.hardWrong}; auto links (persons and complaints) to such registry people without an agreeing ID: ${q.hardWithoutId}.\n`)
+  out(
+    `\nAuto-linked site rows and complaints whose registry person is a twin or a namesake: ${q.hardAuto}, of which wrong: ${q.hardWrong}; auto links (persons and complaints) to such registry people without an agreeing ID: ${q.hardWithoutId}.\n`
+  )
   const reviewShare = q.site.review / q.site.n
   out(`Site rows left to review: ${q.site.review} of ${q.site.n} (${(reviewShare * 100).toFixed(2)}%; target ≤ 2%).\n`)
   printClasses(q)
@@ -103,12 +124,23 @@ async function demoBench(): Promise<void> {
  * wrong (precision). Rows of people not in the registry have no true link: only their
  * precision counts.
  */
-const ISSUE_CLASSES = ['dob_year_digit', 'id_missing', 'twin', 'dob_year_only', 'id_transposed', 'namesake', 'gender_wrong', 'id_other_person']
+const ISSUE_CLASSES = [
+  'dob_year_digit',
+  'id_missing',
+  'twin',
+  'dob_year_only',
+  'id_transposed',
+  'namesake',
+  'gender_wrong',
+  'id_other_person'
+]
 
 function printClasses(q: DemoQuality): void {
   out(row(['noise class', 'rows', 'auto precision', 'auto recall', 'auto F1', 'sent to review', 'exact-ID recall']))
   out(row(['---', '---:', '---:', '---:', '---:', '---:', '---:']))
-  const rest = [...q.byTag.keys()].filter((t) => !ISSUE_CLASSES.includes(t)).sort((a, b) => (q.byTag.get(b)?.vaxrecon.n ?? 0) - (q.byTag.get(a)?.vaxrecon.n ?? 0))
+  const rest = [...q.byTag.keys()]
+    .filter((t) => !ISSUE_CLASSES.includes(t))
+    .sort((a, b) => (q.byTag.get(b)?.vaxrecon.n ?? 0) - (q.byTag.get(a)?.vaxrecon.n ?? 0))
   for (const tag of [...ISSUE_CLASSES, ...rest]) {
     const s = q.byTag.get(tag)
     if (!s) continue
@@ -118,7 +150,17 @@ function printClasses(q: DemoQuality): void {
     const review = `${s.vaxrecon.review} (${((s.vaxrecon.review / s.vaxrecon.n) * 100).toFixed(1)}%)`
     // No true link: any auto link is wrong, so count them rather than print a precision of 0 or 1.
     const precision = none ? `${s.vaxrecon.fp} wrong` : pct(v.precision)
-    out(row([label, s.vaxrecon.n, precision, none ? '' : pct(v.recall), none ? '' : pct(v.f1), review, none ? '' : pct(prf(s.exactId).recall)]))
+    out(
+      row([
+        label,
+        s.vaxrecon.n,
+        precision,
+        none ? '' : pct(v.recall),
+        none ? '' : pct(v.f1),
+        review,
+        none ? '' : pct(prf(s.exactId).recall)
+      ])
+    )
   }
 }
 
@@ -128,7 +170,11 @@ function febrlBench(): void {
   out(row(['dataset', 'task', 'method', 'precision', 'recall', 'F1']))
   out(row(['---', '---', '---', '---:', '---:', '---:']))
   const print = (dataset: string, task: string, r: Record<'vaxrecon' | 'exactId' | 'nameDob', Scores>) => {
-    for (const [name, s] of [['VaxRecon', r.vaxrecon], ['exact ID', r.exactId], ['name + birth date', r.nameDob]] as const) {
+    for (const [name, s] of [
+      ['VaxRecon', r.vaxrecon],
+      ['exact ID', r.exactId],
+      ['name + birth date', r.nameDob]
+    ] as const) {
       const { precision, recall, f1 } = prf(s)
       out(row([dataset, task, name, pct(precision), pct(recall), pct(f1)]))
     }
@@ -166,7 +212,9 @@ function trimmedCopy(base: string, path: string, size: number): { siteRows: numb
   copyFileSync(base, path)
   const w = openWorkspace(path)
   if (Number.isFinite(size)) {
-    w.db.prepare(`DELETE FROM records WHERE kind = 'site' AND id NOT IN (SELECT id FROM records WHERE kind = 'site' ORDER BY id LIMIT ?)`).run(size)
+    w.db
+      .prepare(`DELETE FROM records WHERE kind = 'site' AND id NOT IN (SELECT id FROM records WHERE kind = 'site' ORDER BY id LIMIT ?)`)
+      .run(size)
   }
   const count = (kind: string) => (w.db.prepare(`SELECT count(*) AS n FROM records WHERE kind = ?`).get(kind) as { n: number }).n
   const out = { siteRows: count('site'), registry: count('registry') }
@@ -185,7 +233,9 @@ async function speedBench(): Promise<void> {
   const ws = createWorkspace(base)
   await importDemo(ws, join(dir, 'demo'), Infinity, false)
   ws.close()
-  out(`\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process, ${cpus().length} threads\n`)
+  out(
+    `\n## Speed: match against a ${persons.toLocaleString('en')}-person demo registry, each run alone in a fresh process, ${cpus().length} threads\n`
+  )
   out(row(['site rows', 'registry rows', 'linkage (s)', 'with diff rebuild (s)', 'CPU (s)', 'peak RSS (MB)', 'auto', 'review', 'none']))
   out(row(['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']))
   for (const size of sizes) {
@@ -193,7 +243,19 @@ async function speedBench(): Promise<void> {
     const { siteRows, registry } = trimmedCopy(base, path, size)
     const r = runMatch(path)
     const l = r.result.links
-    out(row([siteRows.toLocaleString('en'), registry.toLocaleString('en'), r.linkSeconds.toFixed(1), r.seconds.toFixed(1), r.cpuSeconds.toFixed(1), r.peakRssMb, l['auto'] ?? 0, l['review'] ?? 0, l['none'] ?? 0]))
+    out(
+      row([
+        siteRows.toLocaleString('en'),
+        registry.toLocaleString('en'),
+        r.linkSeconds.toFixed(1),
+        r.seconds.toFixed(1),
+        r.cpuSeconds.toFixed(1),
+        r.peakRssMb,
+        l['auto'] ?? 0,
+        l['review'] ?? 0,
+        l['none'] ?? 0
+      ])
+    )
     rmSync(path)
   }
   // The same match on one thread and on two, on the middle size.
@@ -203,7 +265,9 @@ async function speedBench(): Promise<void> {
   const one = runMatch(path, 1)
   trimmedCopy(base, path, size)
   const two = runMatch(path, 2)
-  out(`\nThreads, ${siteRows.toLocaleString('en')} site rows: linkage ${one.linkSeconds.toFixed(1)} s on 1 thread, ${two.linkSeconds.toFixed(1)} s on 2: speedup ${(one.linkSeconds / two.linkSeconds).toFixed(2)}× (target ≥ 1.6×); peak RSS ${one.peakRssMb} → ${two.peakRssMb} MB; load average ${loadavg()[0]?.toFixed(1)} at the end.`)
+  out(
+    `\nThreads, ${siteRows.toLocaleString('en')} site rows: linkage ${one.linkSeconds.toFixed(1)} s on 1 thread, ${two.linkSeconds.toFixed(1)} s on 2: speedup ${(one.linkSeconds / two.linkSeconds).toFixed(2)}× (target ≥ 1.6×); peak RSS ${one.peakRssMb} → ${two.peakRssMb} MB; load average ${loadavg()[0]?.toFixed(1)} at the end.`
+  )
   rmSync(dir, { recursive: true, force: true })
 }
 

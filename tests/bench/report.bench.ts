@@ -16,7 +16,7 @@ const NOW = new Date('2021-12-31T05:00:00Z')
  * corrected, one in a hundred complained about. Written straight into the tables.
  */
 export default async function bench(): Promise<void> {
-  for (const n of (process.env.VAXRECON_BENCH_ROWS ?? "100000,1000000").split(",").map(Number)) {
+  for (const n of (process.env.VAXRECON_BENCH_ROWS ?? '100000,1000000').split(',').map(Number)) {
     const f = await fixtureWorkspace()
     const db = f.ws.db
     let t = performance.now()
@@ -26,21 +26,43 @@ export default async function bench(): Promise<void> {
          INSERT INTO imports (kind, file_name, file_hash, imported_at)
          SELECT 'site', 'site-' || i, 'h' || i, strftime('%Y-%m-%dT02:00:00.000Z', '2021-11-01', '+' || (i / ${SITES}) || ' days') FROM k`
       ).run()
-      const reg = Number(db.prepare(`INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('registry', 'r', 'r', '2021-11-01T00:00:00.000Z')`).run().lastInsertRowid)
-      const regRow = Number(db.prepare(`INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json) VALUES (?, 'registry', 'DS', 1, '{}')`).run(reg).lastInsertRowid)
-      db.prepare(`INSERT INTO match_runs (started_at, finished_at, params_json) VALUES ('2021-12-20T01:00:00.000Z', '2021-12-20T01:10:00.000Z', '{}')`).run()
-      db.prepare(`WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n}) INSERT INTO persons (id, created_at) SELECT i + 1000000, 'x' FROM k`).run()
+      const reg = Number(
+        db
+          .prepare(
+            `INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('registry', 'r', 'r', '2021-11-01T00:00:00.000Z')`
+          )
+          .run().lastInsertRowid
+      )
+      const regRow = Number(
+        db
+          .prepare(`INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json) VALUES (?, 'registry', 'DS', 1, '{}')`)
+          .run(reg).lastInsertRowid
+      )
+      db.prepare(
+        `INSERT INTO match_runs (started_at, finished_at, params_json) VALUES ('2021-12-20T01:00:00.000Z', '2021-12-20T01:10:00.000Z', '{}')`
+      ).run()
+      db.prepare(
+        `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n}) INSERT INTO persons (id, created_at) SELECT i + 1000000, 'x' FROM k`
+      ).run()
       db.prepare(
         `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n})
          INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, site_name, person_id)
          SELECT 1 + (i % ${SITES * DAYS}), 'site', 'S', i, '{}', 'Trạm Y tế ' || (i % ${SITES}), i + 1000000 FROM k`
       ).run()
-      db.prepare(`INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, status) SELECT 1, 'person', id, ?, 'auto' FROM persons WHERE id > 1000000`).run(regRow)
+      db.prepare(
+        `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, status) SELECT 1, 'person', id, ?, 'auto' FROM persons WHERE id > 1000000`
+      ).run(regRow)
       db.prepare(
         `INSERT INTO proposals (record_id, target, field, old_value, new_value, proposed_by, proposed_at)
          SELECT id, 'site', 'full_name', 'a', 'b', ?, strftime('%Y-%m-%dT03:00:00.000Z', '2021-12-01', '+' || (id % 30) || ' days') FROM records WHERE kind = 'site' AND id % 10 = 0`
       ).run(f.clerk.id)
-      const kn = Number(db.prepare(`INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('complaint', 'k', 'k', '2021-12-01T00:00:00.000Z')`).run().lastInsertRowid)
+      const kn = Number(
+        db
+          .prepare(
+            `INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('complaint', 'k', 'k', '2021-12-01T00:00:00.000Z')`
+          )
+          .run().lastInsertRowid
+      )
       db.prepare(
         `WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < ${n / 100})
          INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, site_name, submitted_at)

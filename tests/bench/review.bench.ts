@@ -21,9 +21,47 @@ import { createWorkspace, type Workspace } from '../../main/core/workspace/index
 const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 1_000_000)
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng']
-const GIVEN = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Hương', 'Khánh', 'Lan', 'Linh', 'Long', 'Mai', 'Minh', 'Nam', 'Ngọc', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Trang', 'Tuấn', 'Vy']
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Hương',
+  'Khánh',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Minh',
+  'Nam',
+  'Ngọc',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Trang',
+  'Tuấn',
+  'Vy'
+]
 const SITES = Array.from({ length: 10 }, (_, i) => `Trạm Y tế phường ${i + 1}`)
-const CLASSES: DiffClass[] = ['formatting', 'formatting', 'formatting', 'formatting', 'minor', 'minor', 'minor', 'conflict', 'conflict', 'missing']
+const CLASSES: DiffClass[] = [
+  'formatting',
+  'formatting',
+  'formatting',
+  'formatting',
+  'minor',
+  'minor',
+  'minor',
+  'conflict',
+  'conflict',
+  'missing'
+]
 const FIELDS: ReviewField[] = ['full_name', 'full_name', 'dob', 'national_id', 'national_id', 'phone', 'address', 'gender']
 
 /** A deterministic generator, so every run measures the same table. */
@@ -46,15 +84,19 @@ export function fill(ws: Workspace): { diffs: number } {
   let diffs = 0
   ws.tx(() => {
     const now = new Date().toISOString()
-    const imp = db.prepare("INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES (?, ?, ?, ?)")
+    const imp = db.prepare('INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES (?, ?, ?, ?)')
     const regImport = Number(imp.run('registry', 'registry.xlsx', 'r', now).lastInsertRowid)
     const siteImport = Number(imp.run('site', 'site.xlsx', 's', now).lastInsertRowid)
     const rec = db.prepare(
       "INSERT INTO records (id, import_id, kind, source_sheet, source_row, raw_json, full_name, dob, national_id, site_name, person_id) VALUES (?, ?, ?, 'S', ?, '{}', ?, ?, ?, ?, ?)"
     )
     const person = db.prepare('INSERT INTO persons (id, created_at) VALUES (?, ?)')
-    const link = db.prepare("INSERT INTO links (id, subject_kind, subject_id, registry_record_id, match_weight, status) VALUES (?, 'person', ?, ?, ?, ?)")
-    const diff = db.prepare('INSERT INTO diffs (link_id, registry_record_id, record_id, field, site_value, registry_value, class, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    const link = db.prepare(
+      "INSERT INTO links (id, subject_kind, subject_id, registry_record_id, match_weight, status) VALUES (?, 'person', ?, ?, ?, ?)"
+    )
+    const diff = db.prepare(
+      'INSERT INTO diffs (link_id, registry_record_id, record_id, field, site_value, registry_value, class, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+    )
     const row = db.prepare(
       `INSERT INTO review_rows (link_id, subject_kind, subject_id, full_name, name_key, site_name, band, match_weight, classes, fields, open_diffs, status)
        VALUES (?, 'person', ?, ?, vx_name_key(?), ?, ?, ?, ?, ?, ?, 'open')`
@@ -106,12 +148,22 @@ export default async function bench(): Promise<void> {
     const user = await addUser(ws, null, { name: 'Bench', role: 'clerk', password: 'bench-password' })
     let t = process.hrtime.bigint()
     const { diffs } = fill(ws)
-    process.stdout.write(`table: ${ROWS.toLocaleString('en')} grid rows, ${diffs.toLocaleString('en')} diffs (filled in ${fmt(ms(t) / 1000)} s)\n`)
+    process.stdout.write(
+      `table: ${ROWS.toLocaleString('en')} grid rows, ${diffs.toLocaleString('en')} diffs (filled in ${fmt(ms(t) / 1000)} s)\n`
+    )
 
     const rand = rng(7)
     const cases: { label: string; filter: Partial<ReviewFilter>; sort: GridPageRequest['sort'] }[] = [
-      { label: 'sort name asc, filter status=open + class=minor', filter: { statuses: ['open'], classes: ['minor'] }, sort: { column: 'name', dir: 'asc' } },
-      { label: 'sort weight desc, filter site + band=auto', filter: { sites: [SITES[3] ?? ''], bands: ['auto'] }, sort: { column: 'weight', dir: 'desc' } },
+      {
+        label: 'sort name asc, filter status=open + class=minor',
+        filter: { statuses: ['open'], classes: ['minor'] },
+        sort: { column: 'name', dir: 'asc' }
+      },
+      {
+        label: 'sort weight desc, filter site + band=auto',
+        filter: { sites: [SITES[3] ?? ''], bands: ['auto'] },
+        sort: { column: 'weight', dir: 'desc' }
+      },
       { label: 'sort site asc, filter field=national_id', filter: { fields: ['national_id'] }, sort: { column: 'site', dir: 'asc' } }
     ]
     process.stdout.write('\npage of 100 rows (random offsets over the whole filtered set, 200 pages each)\n')
@@ -137,7 +189,10 @@ export default async function bench(): Promise<void> {
     process.stdout.write(`\nfacets (class, field, site, status, band, kind) over the whole table: ${fmt(ms(t))} ms\n`)
 
     // About 100,000 differences: formatting-only ones at two of the ten sites.
-    const bulk = ReviewFilter.parse({ classes: ['formatting'], sites: SITES.slice(0, Math.max(1, Math.round((100_000 / (diffs * 0.4)) * SITES.length))) })
+    const bulk = ReviewFilter.parse({
+      classes: ['formatting'],
+      sites: SITES.slice(0, Math.max(1, Math.round((100_000 / (diffs * 0.4)) * SITES.length)))
+    })
     t = process.hrtime.bigint()
     const preview = previewBulk(ws, bulk, 'accept_registry')
     const previewMs = ms(t)

@@ -31,7 +31,9 @@ export default async function splinkBench(): Promise<void> {
   const ctx = inlineContext()
   await importFile(ws, { kind: 'registry', path: join(dir, 'demo', 'registry.xlsx') }, ctx, null)
   let rows = 0
-  for (const f of readdirSync(join(dir, 'demo')).filter((f) => f.startsWith('site_')).sort()) {
+  for (const f of readdirSync(join(dir, 'demo'))
+    .filter((f) => f.startsWith('site_'))
+    .sort()) {
     if (rows >= siteRows) break
     rows += (await importFile(ws, { kind: 'site', path: join(dir, 'demo', f) }, ctx, null)).imported
   }
@@ -59,7 +61,9 @@ export default async function splinkBench(): Promise<void> {
   con.closeSync()
   rmSync(dir, { recursive: true, force: true })
 
-  out(`\n## The exported model on DuckDB beside VaxRecon's match: ${site.rows.toLocaleString('en')} site rows × ${registry.rows.toLocaleString('en')} registry rows\n`)
+  out(
+    `\n## The exported model on DuckDB beside VaxRecon's match: ${site.rows.toLocaleString('en')} site rows × ${registry.rows.toLocaleString('en')} registry rows\n`
+  )
   out('| step | seconds |')
   out('| --- | ---: |')
   out(`| VaxRecon match, linkage (fresh process, peak RSS ${match.peakRssMb} MB) | ${match.linkSeconds.toFixed(1)} |`)

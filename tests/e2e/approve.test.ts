@@ -12,7 +12,6 @@ import { createFirstSupervisor, signIn, switchUser } from './harness/users.ts'
 
 const e2e = e2eSession()
 
-
 async function openWorkspaceInUi(page: Page, path: string): Promise<void> {
   e2e.harness.dialogAnswers.push(path)
   await page.getByTestId('open-workspace').click()
@@ -21,7 +20,9 @@ async function openWorkspaceInUi(page: Page, path: string): Promise<void> {
 const statuses = (path: string) => {
   const ws = openWorkspace(path)
   try {
-    return Object.fromEntries((ws.db.prepare('SELECT id, status FROM proposals').all() as { id: number; status: string }[]).map((r) => [r.id, r.status]))
+    return Object.fromEntries(
+      (ws.db.prepare('SELECT id, status FROM proposals').all() as { id: number; status: string }[]).map((r) => [r.id, r.status])
+    )
   } finally {
     ws.close()
   }
@@ -29,7 +30,11 @@ const statuses = (path: string) => {
 
 test('a clerk is offered no approval, and the channel refuses one; a supervisor approves, rejects and exports a signed batch', async () => {
   const f = await fixtureWorkspace()
-  const ids = [propose(f.ws, f.clerk), propose(f.ws, f.clerk), propose(f.ws, f.clerk, { field: 'phone', oldValue: '=HYPERLINK("http://x.invalid","Bấm")', newValue: '0912345678', kind: 'conflict' })]
+  const ids = [
+    propose(f.ws, f.clerk),
+    propose(f.ws, f.clerk),
+    propose(f.ws, f.clerk, { field: 'phone', oldValue: '=HYPERLINK("http://x.invalid","Bấm")', newValue: '0912345678', kind: 'conflict' })
+  ]
   const [first, toReject] = ids as [number, number, number]
   const own = propose(f.ws, f.minh)
   f.ws.close()

@@ -21,7 +21,11 @@ test('at 1366×768 the candidate queue is searched, finished from the keyboard, 
   await page.getByTestId('nav-review').click()
   await page.getByTestId('review-tab-candidates').click()
   const queue = page.getByTestId('candidate-queue')
-  const rows = () => queue.getByTestId('queue-table').locator('tbody tr').evaluateAll((trs) => trs.map((r) => r.getAttribute('data-testid')))
+  const rows = () =>
+    queue
+      .getByTestId('queue-table')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((r) => r.getAttribute('data-testid')))
   const [p4, p5] = [`queue-person-${f.person['P4']}`, `queue-person-${f.person['P5']}`]
   await expect.poll(rows).toEqual([p4, p5])
 
@@ -53,7 +57,11 @@ test('at 1366×768 the candidate queue is searched, finished from the keyboard, 
 
   const db = new Database(f.path, { readonly: true })
   try {
-    const links = db.prepare("SELECT subject_id, status, registry_record_id AS registry FROM links WHERE subject_kind = 'person' AND subject_id IN (?, ?) ORDER BY subject_id").all(f.person['P4'], f.person['P5'])
+    const links = db
+      .prepare(
+        "SELECT subject_id, status, registry_record_id AS registry FROM links WHERE subject_kind = 'person' AND subject_id IN (?, ?) ORDER BY subject_id"
+      )
+      .all(f.person['P4'], f.person['P5'])
     expect(links).toEqual([
       { subject_id: f.person['P4'], status: 'confirmed', registry: f.rec['R5'] },
       { subject_id: f.person['P5'], status: 'confirmed', registry: null }

@@ -18,7 +18,9 @@ beforeAll(async () => {
   // Linkage's verdict on the wrong-date complaint: the site row records that dose on another day.
   f.ws.tx(() =>
     f.ws.db
-      .prepare("INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, 'contradicts', ?)")
+      .prepare(
+        "INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, 'contradicts', ?)"
+      )
       .run(f.rec['C2'], f.rec['S3'], JSON.stringify(['date_differs', 'same_vaccine', 'same_dose_number']))
   )
   f.ws.close()
@@ -88,9 +90,9 @@ test('at 1366×768 the queue puts the complaint still in time first with a live 
 
   const db = new Database(f.path, { readonly: true })
   try {
-    expect(db.prepare('SELECT o.outcome, o.reason_code, o.note, u.name FROM complaint_outcomes o JOIN users u ON u.id = o.decided_by').all()).toEqual([
-      { outcome: 'rejected', reason_code: 'date_mismatch', note: 'Sổ tiêm ghi ngày 15/09/2021', name: 'Lan' }
-    ])
+    expect(
+      db.prepare('SELECT o.outcome, o.reason_code, o.note, u.name FROM complaint_outcomes o JOIN users u ON u.id = o.decided_by').all()
+    ).toEqual([{ outcome: 'rejected', reason_code: 'date_mismatch', note: 'Sổ tiêm ghi ngày 15/09/2021', name: 'Lan' }])
     // A rejection proposes nothing.
     expect(db.prepare('SELECT count(*) FROM proposals').pluck().get()).toBe(0)
   } finally {

@@ -10,7 +10,6 @@ import { createFirstSupervisor, signIn, unlock } from './harness/users.ts'
 
 const e2e = e2eSession()
 
-
 test('a clerk creates a workspace in the UI, switches language, and the file is on disk', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-'))
   const path = join(dir, 'huyen-a.vaxrecon')

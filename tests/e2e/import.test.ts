@@ -14,7 +14,6 @@ import { signIn } from './harness/users.ts'
 
 const e2e = e2eSession()
 
-
 async function workspaceWithClerk(): Promise<string> {
   const path = join(tempDir('vaxrecon-e2e-import-'), 'import.vaxrecon')
   const ws = createWorkspace(path)
@@ -70,11 +69,26 @@ test('a clerk walks the wizard on a two-row-header file, then drops a registry f
   expect(await page.getByTestId('report-rejected').locator('dd').textContent()).toBe('0')
 
   let ws = openWorkspace(path)
-  const rows = ws.db.prepare("SELECT full_name, dob, gender, national_id, vaccine, ward_code FROM records WHERE kind = 'site' ORDER BY source_row").all() as Record<string, unknown>[]
+  const rows = ws.db
+    .prepare("SELECT full_name, dob, gender, national_id, vaccine, ward_code FROM records WHERE kind = 'site' ORDER BY source_row")
+    .all() as Record<string, unknown>[]
   expect(rows).toHaveLength(10)
-  expect(rows[0]).toEqual({ full_name: 'Nguyễn Văn An', dob: '1985-03-12', gender: 'M', national_id: '001085012345', vaccine: null, ward_code: '09820' })
-  expect(ws.db.prepare('SELECT imported_by, header_row, header_rows FROM imports').get()).toEqual({ imported_by: 'Lan', header_row: 2, header_rows: 2 })
-  expect(ws.db.prepare('SELECT name, kind, site_name FROM mapping_templates').all()).toEqual([{ name: 'Mẫu huyện Đan Phượng', kind: 'site', site_name: 'Trạm Y tế Xã Tân Lập' }])
+  expect(rows[0]).toEqual({
+    full_name: 'Nguyễn Văn An',
+    dob: '1985-03-12',
+    gender: 'M',
+    national_id: '001085012345',
+    vaccine: null,
+    ward_code: '09820'
+  })
+  expect(ws.db.prepare('SELECT imported_by, header_row, header_rows FROM imports').get()).toEqual({
+    imported_by: 'Lan',
+    header_row: 2,
+    header_rows: 2
+  })
+  expect(ws.db.prepare('SELECT name, kind, site_name FROM mapping_templates').all()).toEqual([
+    { name: 'Mẫu huyện Đan Phượng', kind: 'site', site_name: 'Trạm Y tế Xã Tân Lập' }
+  ])
   expect(ws.db.prepare("SELECT DISTINCT site_name FROM records WHERE kind = 'site'").pluck().all()).toEqual(['Trạm Y tế Xã Tân Lập'])
   ws.close()
 
@@ -108,7 +122,9 @@ test('rejected rows are reported with their reasons and exported to Excel for th
   await page.getByTestId('start-import').click()
   await page.getByTestId('import-report').waitFor({ timeout: 60_000 })
   expect(await page.getByTestId('report-rejected').locator('dd').textContent()).toBe('3')
-  expect(await page.getByTestId('report-reasons').locator('tr[data-code="NAME_NOT_TEXT"]').textContent()).toContain('không phải là tên người')
+  expect(await page.getByTestId('report-reasons').locator('tr[data-code="NAME_NOT_TEXT"]').textContent()).toContain(
+    'không phải là tên người'
+  )
   // Each warning kind opens the rows that carry it, by the row number Excel shows.
   await page.getByTestId('warning-NAME_MISSING').click()
   await page.getByTestId('warning-rows-NAME_MISSING').waitFor()

@@ -13,7 +13,6 @@ const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname
 
 const e2e = e2eSession()
 
-
 const count = (path: string, status: string): number => {
   const ws = openWorkspace(path)
   try {

@@ -35,11 +35,20 @@ const RAW_KEYS = [
 ]
 // Common English words that have no place in the Vietnamese UI.
 // (A file name such as complaints.xlsx is data, not text.)
-const ENGLISH = /\b(?:the|and|of|for|with|from|rows?|not|loading|error|show|page|cancel|save|approved|rejected|deferred|pending|total|records?|linked|review|export|import|complaints?|persons?|registry|site|none|open|done|auto)\b(?![.\w])/i
+const ENGLISH =
+  /\b(?:the|and|of|for|with|from|rows?|not|loading|error|show|page|cancel|save|approved|rejected|deferred|pending|total|records?|linked|review|export|import|complaints?|persons?|registry|site|none|open|done|auto)\b(?![.\w])/i
 
 /** dd/mm/yyyy HH:mm on one zone's clock. */
 const clockText = (zone: string, d: Date): string =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23'
+  })
     .format(d)
     .replace(',', '')
 
@@ -51,9 +60,14 @@ function instantsShown(): { vn: Set<string>; elsewhere: Set<string> } {
   try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[]
     for (const t of tables) {
-      const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string }[]).filter((c) => /TEXT|^$/i.test(c.type))
+      const cols = (db.prepare(`PRAGMA table_info("${t}")`).all() as { name: string; type: string }[]).filter((c) =>
+        /TEXT|^$/i.test(c.type)
+      )
       for (const c of cols) {
-        const values = db.prepare(`SELECT DISTINCT "${c.name}" FROM "${t}" WHERE "${c.name}" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'`).pluck().all() as string[]
+        const values = db
+          .prepare(`SELECT DISTINCT "${c.name}" FROM "${t}" WHERE "${c.name}" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T*'`)
+          .pluck()
+          .all() as string[]
         for (const v of values) {
           const d = new Date(v)
           if (Number.isNaN(d.getTime())) continue
@@ -79,7 +93,15 @@ const shown = (page: Page) =>
   })
 
 async function settle(page: Page, testIds: string): Promise<void> {
-  await page.locator(testIds.split(' ').map((id) => `[data-testid="${id}"]`).join(', ')).first().waitFor({ timeout: 20_000 })
+  await page
+    .locator(
+      testIds
+        .split(' ')
+        .map((id) => `[data-testid="${id}"]`)
+        .join(', ')
+    )
+    .first()
+    .waitFor({ timeout: 20_000 })
   // Pages fetch their figures after they appear; let those land.
   await page.waitForTimeout(600)
 }
@@ -103,7 +125,10 @@ const PAGES: { step: string; ready: string; open?: (page: Page) => Promise<void>
     step: 'complaints',
     ready: 'complaints-queue',
     open: async (page) => {
-      const row = page.locator('[data-testid^="complaint-"]').filter({ has: page.locator('td') }).first()
+      const row = page
+        .locator('[data-testid^="complaint-"]')
+        .filter({ has: page.locator('td') })
+        .first()
       if (await row.count()) {
         await row.click()
         await settle(page, 'complaint-evidence')
@@ -154,7 +179,10 @@ test('every page reads as one product in Vietnamese and English on a New York cl
               return { x: r.left, y: r.top, w: r.width, h: r.height }
             }),
             labels: [...svg.querySelectorAll('[data-testid="chart-label"]')].map((e) => ({
-              shown: [...e.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent ?? '').join(''),
+              shown: [...e.childNodes]
+                .filter((n) => n.nodeType === Node.TEXT_NODE)
+                .map((n) => n.textContent ?? '')
+                .join(''),
               full: e.querySelector('title')?.textContent ?? ''
             }))
           }))
@@ -162,8 +190,10 @@ test('every page reads as one product in Vietnamese and English on a New York cl
         expect(charts.length).toBeGreaterThan(0)
         for (const c of charts) {
           for (const [i, a] of c.values.entries())
-            for (const b of c.values.slice(i + 1)) expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false)
-          for (const l of c.labels) expect(l.shown.endsWith('…') ? l.full.startsWith(l.shown.slice(0, -1)) && l.full.length > l.shown.length - 1 : true).toBe(true)
+            for (const b of c.values.slice(i + 1))
+              expect(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h).toBe(false)
+          for (const l of c.labels)
+            expect(l.shown.endsWith('…') ? l.full.startsWith(l.shown.slice(0, -1)) && l.full.length > l.shown.length - 1 : true).toBe(true)
           expect(c.labels.every((l) => l.full !== '')).toBe(true)
         }
       }

@@ -30,7 +30,7 @@ test('the Reports page shows progress day by day as charts and a table, per site
     const at = f.ws.db.prepare('UPDATE proposals SET proposed_at = ? WHERE id = ?')
     for (const id of early) at.run(`${d0}T03:00:00.000Z`, id)
     at.run(`${d1}T03:00:00.000Z`, mid)
-    f.ws.db.prepare("UPDATE imports SET imported_at = ?").run(`${d0}T02:00:00.000Z`)
+    f.ws.db.prepare('UPDATE imports SET imported_at = ?').run(`${d0}T02:00:00.000Z`)
   })
   f.ws.close()
 
@@ -41,7 +41,8 @@ test('the Reports page shows progress day by day as charts and a table, per site
   await page.getByTestId('nav-reports').click()
   const table = page.getByTestId('daily-table')
   await table.waitFor()
-  const column = async (n: number) => table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => [r.getAttribute('data-day'), r.children[i]?.textContent]), n)
+  const column = async (n: number) =>
+    table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => [r.getAttribute('data-day'), r.children[i]?.textContent]), n)
   // Columns: day, imported, linked, proposed, approved, exported, …
   expect(await column(3)).toEqual([
     [d0, '2'],
@@ -71,7 +72,10 @@ test('the Reports page shows progress day by day as charts and a table, per site
     ['chart-daily-work', /^tien-do-theo-ngay-\d{8}\.png$/],
     ['chart-linked', /^ty-le-lien-ket-\d{8}\.png$/]
   ] as const) {
-    const svg = await page.getByTestId(chart).locator('svg').evaluate((s) => ({ width: (s as SVGSVGElement).width.baseVal.value, height: (s as SVGSVGElement).height.baseVal.value }))
+    const svg = await page
+      .getByTestId(chart)
+      .locator('svg')
+      .evaluate((s) => ({ width: (s as SVGSVGElement).width.baseVal.value, height: (s as SVGSVGElement).height.baseVal.value }))
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`${chart}-png`).click()])
     expect(download.suggestedFilename()).toMatch(name)
     const size = pngSize(readFileSync(await download.path()))

@@ -159,14 +159,27 @@ test('a clerk works through a review session from the keyboard alone', async () 
         { target: 'site', record_id: r['S2'], field: 'national_id', old_value: null, new_value: '001085012345', by: 'Lan' },
         { target: 'site', record_id: r['S4'], field: 'full_name', old_value: 'Lê Văn Cuờng', new_value: 'Lê Văn Cường', by: 'Lan' },
         { target: 'site', record_id: r['S4'], field: 'national_id', old_value: '001078034576', new_value: '001078034567', by: 'Lan' },
-        { target: 'site', record_id: r['S5'], field: 'address', old_value: 'Xã Tân Lập, Huyện Đan Phượng, Thành phố Hà Nội', new_value: 'Xã Hồng Hà, Huyện Đan Phượng, Thành phố Hà Nội', by: 'Lan' },
+        {
+          target: 'site',
+          record_id: r['S5'],
+          field: 'address',
+          old_value: 'Xã Tân Lập, Huyện Đan Phượng, Thành phố Hà Nội',
+          new_value: 'Xã Hồng Hà, Huyện Đan Phượng, Thành phố Hà Nội',
+          by: 'Lan'
+        },
         { target: 'site', record_id: r['S5'], field: 'gender', old_value: 'M', new_value: 'F', by: 'Lan' },
         { target: 'site', record_id: r['S5'], field: 'national_id', old_value: null, new_value: '001301099999', by: 'Lan' },
         { target: 'site', record_id: r['S7'], field: 'national_id', old_value: null, new_value: '001085012345', by: 'Lan' }
       ].sort((a, b) => (a.record_id ?? 0) - (b.record_id ?? 0) || a.field.localeCompare(b.field) || a.target.localeCompare(b.target))
     )
-    expect(ws.db.prepare('SELECT status, decided_by FROM links WHERE id = ?').get(f.link['C1'])).toEqual({ status: 'rejected', decided_by: 'Lan' })
-    expect(ws.db.prepare('SELECT status, registry_record_id FROM links WHERE id = ?').get(f.link['P4'])).toEqual({ status: 'confirmed', registry_record_id: f.rec['R5'] })
+    expect(ws.db.prepare('SELECT status, decided_by FROM links WHERE id = ?').get(f.link['C1'])).toEqual({
+      status: 'rejected',
+      decided_by: 'Lan'
+    })
+    expect(ws.db.prepare('SELECT status, registry_record_id FROM links WHERE id = ?').get(f.link['P4'])).toEqual({
+      status: 'confirmed',
+      registry_record_id: f.rec['R5']
+    })
     expect(ws.db.prepare("SELECT count(*) FROM diffs WHERE status IN ('open', 'deferred')").pluck().get()).toBe(0)
   } finally {
     ws.close()

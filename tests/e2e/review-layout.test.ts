@@ -75,7 +75,9 @@ test('at 1366×768 the toolbar is one line and the grid keeps name, status and t
   await person.waitFor()
   expect(await visibleColumns(page)).toEqual(REQUIRED)
   // Its tables fit: no sideways scroll, dates on one line, long addresses clamped with the full text on hover.
-  expect(await person.evaluate((el) => [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1))).toBe(true)
+  expect(
+    await person.evaluate((el) => [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1))
+  ).toBe(true)
   const dates = person.locator('td.date, .date > dd')
   expect(await dates.count()).toBeGreaterThan(0)
   await page.screenshot({ path: `${SCREENSHOTS}review-1366-doses.png` })
@@ -112,8 +114,15 @@ test('at 1366×768 the toolbar is one line and the grid keeps name, status and t
   // Both namesakes side by side: what tells them apart (ID, address) is marked, the name is not.
   expect(await page.getByTestId('candidates-hold').textContent()).toContain('trùng họ tên')
   const compare = page.getByTestId('candidates-compare')
-  expect(await compare.locator('tr[data-differs=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(['nationalId', 'address'])
+  expect(await compare.locator('tr[data-differs=true]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual([
+    'nationalId',
+    'address'
+  ])
   expect(await page.getByTestId('candidate-relation-2').textContent()).toContain('trùng họ tên')
-  expect(await candidates.evaluate((el) => [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1))).toBe(true)
+  expect(
+    await candidates.evaluate((el) =>
+      [...el.querySelectorAll('table')].every((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)
+    )
+  ).toBe(true)
   await page.screenshot({ path: `${SCREENSHOTS}review-1366-candidates.png` })
 })

@@ -44,17 +44,21 @@ interface Proposal {
 const key = (p: Proposal): string => JSON.stringify([p.target, p.record_id, p.field, p.old_value, p.new_value])
 
 const row = (page: Page, index: number) => page.locator(`[data-testid=review-grid] .ag-row[row-index="${index}"]`)
-const count = async (page: Page): Promise<number> => Number(((await page.getByTestId('review-count').textContent()) ?? '').replace(/\D/g, ''))
+const count = async (page: Page): Promise<number> =>
+  Number(((await page.getByTestId('review-count').textContent()) ?? '').replace(/\D/g, ''))
 const facetCount = async (page: Page, dim: string, value: string): Promise<number> =>
   Number(((await page.getByTestId(`facet-count-${dim}-${value}`).textContent()) ?? '').replace(/\D/g, ''))
 
 /** Once grid and facets have both caught up with a filter, the grid shows what the facet counted. */
 async function gridMatchesFacet(page: Page, dim: string, value: string): Promise<void> {
   await expect
-    .poll(async () => {
-      const [n, facet] = [await count(page), await facetCount(page, dim, value)]
-      return n > 0 && n === facet
-    }, { timeout: 15_000 })
+    .poll(
+      async () => {
+        const [n, facet] = [await count(page), await facetCount(page, dim, value)]
+        return n > 0 && n === facet
+      },
+      { timeout: 15_000 }
+    )
     .toBe(true)
 }
 
@@ -97,7 +101,9 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   await page.getByTestId('facet-classes-conflict').click()
   await page.getByTestId('facet-fields-full_name').click()
   // The grid has caught up with the filter once its first row shows a conflicting name.
-  await expect.poll(() => row(page, 0).locator('[data-testid=cell-full_name]').getAttribute('data-class'), { timeout: 15_000 }).toBe('conflict')
+  await expect
+    .poll(() => row(page, 0).locator('[data-testid=cell-full_name]').getAttribute('data-class'), { timeout: 15_000 })
+    .toBe('conflict')
   const editLink = Number(await row(page, 0).getAttribute('row-id'))
   const [target] = query<{ subject_id: number; registry_record_id: number; full_name: string }>(
     'SELECT l.subject_id, l.registry_record_id, r.full_name FROM links l JOIN records r ON r.id = l.registry_record_id WHERE l.id = ?',
@@ -111,14 +117,23 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   await page.getByTestId('edit-value').fill(typed)
   await page.keyboard.press('Enter')
   await expect.poll(() => page.getByTestId('review-message').textContent()).toContain('đề xuất')
-  const personRows = query<{ id: number; full_name: string | null }>("SELECT id, full_name FROM records WHERE person_id = ? AND kind = 'site'", target.subject_id)
+  const personRows = query<{ id: number; full_name: string | null }>(
+    "SELECT id, full_name FROM records WHERE person_id = ? AND kind = 'site'",
+    target.subject_id
+  )
   for (const [k, p] of expected) if (p.field === 'full_name' && personRows.some((r) => r.id === p.record_id)) expected.delete(k)
   for (const r of personRows.filter((r) => r.full_name !== stored)) {
     const p = { target: 'site', record_id: r.id, field: 'full_name', old_value: r.full_name, new_value: stored }
     expected.set(key(p), p)
   }
   if (stored !== target.full_name) {
-    const p = { target: 'registry', record_id: target.registry_record_id, field: 'full_name', old_value: target.full_name, new_value: stored }
+    const p = {
+      target: 'registry',
+      record_id: target.registry_record_id,
+      field: 'full_name',
+      old_value: target.full_name,
+      new_value: stored
+    }
     expected.set(key(p), p)
   }
   await page.getByTestId('facet-classes-conflict').click()
@@ -135,7 +150,9 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   await page.keyboard.press('Enter')
   await expect.poll(() => query<{ status: string }>('SELECT status FROM links WHERE id = ?', unlinkLink)[0]?.status).toBe('rejected')
   const [unlinked] = query<{ subject_id: number }>('SELECT subject_id FROM links WHERE id = ?', unlinkLink)
-  const unlinkedRows = new Set(query<{ id: number }>("SELECT id FROM records WHERE person_id = ? AND kind = 'site'", unlinked?.subject_id).map((r) => r.id))
+  const unlinkedRows = new Set(
+    query<{ id: number }>("SELECT id FROM records WHERE person_id = ? AND kind = 'site'", unlinked?.subject_id).map((r) => r.id)
+  )
   for (const [k, p] of expected) if (unlinkedRows.has(p.record_id)) expected.delete(k)
 
   // 5. Pick a candidate for the first subject waiting for a person.
@@ -148,12 +165,22 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   const chosen = Number(await candidate.getAttribute('data-record-id'))
   await page.getByTestId('pick-1').click()
   await expect
-    .poll(() => query<{ n: number }>("SELECT count(*) AS n FROM links WHERE subject_kind = ? AND subject_id = ? AND status = 'confirmed' AND registry_record_id = ? AND decided_by = 'Lan'", subject[1], Number(subject[2]), chosen)[0]?.n)
+    .poll(
+      () =>
+        query<{ n: number }>(
+          "SELECT count(*) AS n FROM links WHERE subject_kind = ? AND subject_id = ? AND status = 'confirmed' AND registry_record_id = ? AND decided_by = 'Lan'",
+          subject[1],
+          Number(subject[2]),
+          chosen
+        )[0]?.n
+    )
     .toBe(1)
 
   // 6. Resolve a complaint: approve it with the correction the evidence suggests.
   const ws = openWorkspace(path)
-  const complaints = query<{ id: number; complaint_id: string }>("SELECT id, complaint_id FROM records WHERE kind = 'complaint' ORDER BY id")
+  const complaints = query<{ id: number; complaint_id: string }>(
+    "SELECT id, complaint_id FROM records WHERE kind = 'complaint' ORDER BY id"
+  )
   const withSuggestion = complaints.map((c) => ({ c, e: complaintEvidence(ws, c.id) })).find((x) => x.e.suggestions.length > 0)
   ws.close()
   if (!withSuggestion) throw new Error('the demo has no complaint with a suggested correction')
@@ -173,9 +200,13 @@ test('a clerk filters, accepts a class in bulk, edits one field, unlinks a row, 
   )
   expect(made).toHaveLength(withSuggestion.e.suggestions.length)
   expect(made[0]?.reason).toContain(withSuggestion.c.complaint_id)
-  if (suggestion?.action === 'add_dose') expect(made[0]).toMatchObject({ target: 'dose', field: 'dose', old_value: null, record_id: withSuggestion.c.id })
-  for (const m of made) expected.set(key(m), { target: m.target, record_id: m.record_id, field: m.field, old_value: m.old_value, new_value: m.new_value })
-  expect(query<{ outcome: string }>('SELECT outcome FROM complaint_outcomes WHERE record_id = ?', withSuggestion.c.id)).toEqual([{ outcome: 'approved' }])
+  if (suggestion?.action === 'add_dose')
+    expect(made[0]).toMatchObject({ target: 'dose', field: 'dose', old_value: null, record_id: withSuggestion.c.id })
+  for (const m of made)
+    expected.set(key(m), { target: m.target, record_id: m.record_id, field: m.field, old_value: m.old_value, new_value: m.new_value })
+  expect(query<{ outcome: string }>('SELECT outcome FROM complaint_outcomes WHERE record_id = ?', withSuggestion.c.id)).toEqual([
+    { outcome: 'approved' }
+  ])
 
   // Exactly those proposals exist, with their old and new values, all by the clerk.
   const live = query<Proposal & { by: string }>(

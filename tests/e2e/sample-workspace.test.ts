@@ -11,7 +11,6 @@ import { createFirstSupervisor } from './harness/users.ts'
 
 const e2e = e2eSession()
 
-
 test('"Mở dữ liệu mẫu" makes a workspace, fills it with the sample data and opens it', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'vaxrecon-e2e-')), 'thu-mau.vaxrecon')
   const page = await openApp(e2e.browser, e2e.harness)

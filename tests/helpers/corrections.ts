@@ -119,7 +119,9 @@ export function propose(ws: Workspace, by: User, c: Correction = {}): number {
     )
     const linkId = Number(
       db
-        .prepare(`INSERT INTO links (subject_kind, subject_id, registry_record_id, match_weight, status) VALUES ('person', ?, ?, 20, 'auto')`)
+        .prepare(
+          `INSERT INTO links (subject_kind, subject_id, registry_record_id, match_weight, status) VALUES ('person', ?, ?, 20, 'auto')`
+        )
         .run(personId, regId).lastInsertRowid
     )
     const kind = c.kind === undefined ? 'formatting' : c.kind

@@ -13,7 +13,8 @@ export async function matchedDemoWorkspace(dir: string, persons: number, seed: n
   const ws = createWorkspace(join(dir, 'w.vaxrecon'))
   const ctx = inlineContext()
   await importFile(ws, { kind: 'registry', path: join(demo, 'registry.xlsx') }, ctx, null)
-  for (const f of readdirSync(demo).filter((f) => f.startsWith('site_'))) await importFile(ws, { kind: 'site', path: join(demo, f) }, ctx, null)
+  for (const f of readdirSync(demo).filter((f) => f.startsWith('site_')))
+    await importFile(ws, { kind: 'site', path: join(demo, f) }, ctx, null)
   await importFile(ws, { kind: 'complaint', path: join(demo, 'complaints.xlsx') }, ctx, null)
   matchJob(ws, {}, ctx)
   return ws

@@ -24,7 +24,14 @@ export async function fullFlowWorkspace(): Promise<Fixture> {
   const filter = (classes: ('formatting' | 'minor')[]) => ReviewFilter.parse({ classes, statuses: ['open'] })
   applyBulk(f.ws, f.clerk, { filter: filter(['formatting', 'minor']), action: 'accept_registry', note: '' }, ctx)
   const [first] = complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 }).items
-  if (first) resolveComplaint(f.ws, f.clerk, { recordId: first.recordId, outcome: 'rejected', reasonCode: 'no_site_record', note: 'Không có sổ tiêm', corrections: [] })
+  if (first)
+    resolveComplaint(f.ws, f.clerk, {
+      recordId: first.recordId,
+      outcome: 'rejected',
+      reasonCode: 'no_site_record',
+      note: 'Không có sổ tiêm',
+      corrections: []
+    })
   // Three rejected, the last five left for approval, the rest approved and exported.
   const ids = f.ws.db.prepare("SELECT id FROM proposals WHERE status = 'proposed' ORDER BY id").pluck().all() as number[]
   const [rejected, approved] = [ids.slice(0, 3), ids.slice(3, -5)]

@@ -34,7 +34,15 @@ export function xlsxThroughLibreOffice(path: string): string {
   const out = tempDir('vaxrecon-lo-')
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file:///tmp/lo-profile-export-${process.pid}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', out, path],
+    [
+      `-env:UserInstallation=file:///tmp/lo-profile-export-${process.pid}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      out,
+      path
+    ],
     { stdio: 'ignore', timeout: 90_000 }
   )
   return join(out, basename(path))
@@ -82,7 +90,15 @@ export function hasSoffice(): boolean {
 export function roundTripXlsx(path: string, outDir = tempDir('vaxrecon-lo-')): string {
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file:///tmp/lo-profile-xlsx-${process.pid}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', outDir, path],
+    [
+      `-env:UserInstallation=file:///tmp/lo-profile-xlsx-${process.pid}`,
+      '--headless',
+      '--convert-to',
+      'xlsx:Calc MS Excel 2007 XML',
+      '--outdir',
+      outDir,
+      path
+    ],
     { stdio: 'ignore', timeout: 180_000 }
   )
   return join(outDir, basename(path).replace(/\.[^.]+$/, '.xlsx'))

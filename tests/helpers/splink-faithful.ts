@@ -32,7 +32,11 @@ export function linkModelOf(s: SplinkSettings, subjects: readonly Prepared[], re
     lambda: s.probability_two_random_records_match,
     comparisons: s.comparisons.map((c) => {
       const levels = c.comparison_levels.filter((l) => !l.is_null_level)
-      return { comparison: byName(c.output_column_name), m: levels.map((l) => l.m_probability as number), u: levels.map((l) => l.u_probability as number) }
+      return {
+        comparison: byName(c.output_column_name),
+        m: levels.map((l) => l.m_probability as number),
+        u: levels.map((l) => l.u_probability as number)
+      }
     }),
     tf: buildTermFrequencies([subjects, registry])
   }

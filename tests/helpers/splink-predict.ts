@@ -30,7 +30,9 @@ function caseSql(levels: readonly SplinkLevel[]): string {
   return `CASE ${whens.join(' ')} END`
 }
 
-const tfColumns = (s: SplinkSettings): string[] => [...new Set(s.comparisons.flatMap((c) => c.comparison_levels.flatMap((l) => (l.tf_adjustment_column ? [l.tf_adjustment_column] : []))))]
+const tfColumns = (s: SplinkSettings): string[] => [
+  ...new Set(s.comparisons.flatMap((c) => c.comparison_levels.flatMap((l) => (l.tf_adjustment_column ? [l.tf_adjustment_column] : []))))
+]
 
 /**
  * Creates `predictions` (unique_id_l, unique_id_r, gamma_*, bf-free match_weight and
@@ -46,7 +48,9 @@ export async function splinkPredict(con: DuckDBConnection, s: SplinkSettings, lT
       WITH concat AS (SELECT "${c}" AS v FROM ${lTable} UNION ALL SELECT "${c}" AS v FROM ${rTable})
       SELECT v, CAST(count(*) AS DOUBLE) / (SELECT count(v) FROM concat) AS tf FROM concat WHERE v IS NOT NULL GROUP BY v`)
   }
-  const rules = s.blocking_rules_to_generate_predictions.map((b) => `SELECT l.unique_id AS id_l, r.unique_id AS id_r FROM ${lTable} l JOIN ${rTable} r ON ${b.blocking_rule}`)
+  const rules = s.blocking_rules_to_generate_predictions.map(
+    (b) => `SELECT l.unique_id AS id_l, r.unique_id AS id_r FROM ${lTable} l JOIN ${rTable} r ON ${b.blocking_rule}`
+  )
   await con.run(`CREATE OR REPLACE TABLE blocked AS ${rules.join(' UNION ')}`)
   const t1 = performance.now()
   // Only the columns the comparisons read, as Splink selects them.

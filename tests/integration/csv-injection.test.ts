@@ -18,7 +18,9 @@ function workspaceWithPlantedCells(): string {
     )
     PLANTED.forEach((name, i) =>
       ws.db
-        .prepare(`INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name, national_id) VALUES (?, 'site', 'Sheet1', ?, '{}', ?, '001080012345')`)
+        .prepare(
+          `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name, national_id) VALUES (?, 'site', 'Sheet1', ?, '{}', ?, '001080012345')`
+        )
         .run(imp, i + 2, name)
     )
   })
@@ -26,7 +28,11 @@ function workspaceWithPlantedCells(): string {
   return path
 }
 
-const fields = (csv: string) => csv.split('\r\n').slice(1).filter((l) => l !== '')
+const fields = (csv: string) =>
+  csv
+    .split('\r\n')
+    .slice(1)
+    .filter((l) => l !== '')
 
 test('rows and links CSV neutralise formula-leading cells with a leading quote; --raw writes them as stored; --help says so', async () => {
   const path = workspaceWithPlantedCells()

@@ -24,7 +24,12 @@ describe('the files', () => {
     expect(sites.length).toBeGreaterThanOrEqual(5)
     for (const f of sites) expect(f).toMatch(/^site_\d{2}_[a-z0-9-]+\.xlsx$/)
     expect(readdirSync(join(dir, 'truth')).sort()).toEqual([
-      'complaint_evidence.csv', 'complaint_rows.csv', 'duplicate_doses.csv', 'registry_rows.csv', 'site_files.csv', 'site_rows.csv'
+      'complaint_evidence.csv',
+      'complaint_rows.csv',
+      'duplicate_doses.csv',
+      'registry_rows.csv',
+      'site_files.csv',
+      'site_rows.csv'
     ])
   })
 
@@ -49,10 +54,14 @@ describe('the files', () => {
 
     const registry = csv.get('registry.xlsx') ?? []
     expect(registry[0]?.slice(0, 6)).toEqual(['Số CCCD', 'CMND cũ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Địa chỉ thường trú'])
-    expect(registry.slice(1).filter((r) => /^\d{12}$/.test(r[0] ?? '')).length).toBe(readCsv(join(dir, 'truth', 'registry_rows.csv')).length)
+    expect(registry.slice(1).filter((r) => /^\d{12}$/.test(r[0] ?? '')).length).toBe(
+      readCsv(join(dir, 'truth', 'registry_rows.csv')).length
+    )
 
     const complaints = csv.get('complaints.xlsx') ?? []
-    expect(complaints.slice(1).filter((r) => /^PA21-\d{6}$/.test(r[0] ?? '')).length).toBe(readCsv(join(dir, 'truth', 'complaint_rows.csv')).length)
+    expect(complaints.slice(1).filter((r) => /^PA21-\d{6}$/.test(r[0] ?? '')).length).toBe(
+      readCsv(join(dir, 'truth', 'complaint_rows.csv')).length
+    )
 
     for (const s of siteFiles) {
       const file = s['source_file'] ?? ''

@@ -53,7 +53,15 @@ export function libreOfficeToCsv(files: readonly string[]): Map<string, string[]
   const profile = tempDir('vaxrecon-lo-profile-')
   const r = spawnSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1', '--outdir', out, ...files],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'csv:Text - txt - csv (StarCalc):44,34,76,1',
+      '--outdir',
+      out,
+      ...files
+    ],
     { encoding: 'utf8', timeout: 110_000 }
   )
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr}`)

@@ -32,7 +32,10 @@ test('the sample job generates the set next to the workspace and imports every f
   expect(count('site')).toBe(readCsv(join(folder, 'truth', 'site_rows.csv')).length)
   expect(count('complaint')).toBe(readCsv(join(folder, 'truth', 'complaint_rows.csv')).length)
   expect(result.imports.reduce((n, i) => n + i.rejected, 0)).toBe(0)
-  const audit = ws.db.prepare("SELECT actor, new_json FROM audit_log WHERE action = 'sample.create'").all() as { actor: string | null; new_json: string }[]
+  const audit = ws.db.prepare("SELECT actor, new_json FROM audit_log WHERE action = 'sample.create'").all() as {
+    actor: string | null
+    new_json: string
+  }[]
   expect(audit).toHaveLength(1)
   expect(JSON.parse(audit[0]?.new_json ?? '{}')).toMatchObject({ folder, persons: SAMPLE_PERSONS })
   ws.close()

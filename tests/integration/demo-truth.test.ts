@@ -78,7 +78,8 @@ describe('noise', () => {
       const check = (ok: boolean, what: string) => {
         if (!ok) problems.push(`${file}:${r['source_row']} ${what}`)
       }
-      const name = cell('full_name') !== undefined ? String(cell('full_name')) : `${String(cell('family_name'))} ${String(cell('given_name'))}`
+      const name =
+        cell('full_name') !== undefined ? String(cell('full_name')) : `${String(cell('family_name'))} ${String(cell('given_name'))}`
       if (tags.has('name_upper')) check(name === name.toUpperCase(), 'name_upper')
       if (tags.has('name_no_diacritics')) check(stripDiacritics(name) === name, 'name_no_diacritics')
       check(tags.has('name_nfd') === (name !== name.normalize('NFC')), 'name_nfd')
@@ -142,8 +143,18 @@ describe('the truth', () => {
     expect(complaintRows.some((c) => c['is_true'] === 'false')).toBe(true)
     const sheet = await readSheet(join(dir, 'complaints.xlsx'))
     expect(sheet.getRow(1).values).toEqual([
-      undefined, 'Mã phản ánh', 'Thời gian gửi', 'Họ và tên', 'Ngày sinh', 'Số CCCD/CMND', 'Loại phản ánh', 'Mũi tiêm', 'Ngày tiêm',
-      'Loại vắc xin', 'Nội dung', 'Số điện thoại'
+      undefined,
+      'Mã phản ánh',
+      'Thời gian gửi',
+      'Họ và tên',
+      'Ngày sinh',
+      'Số CCCD/CMND',
+      'Loại phản ánh',
+      'Mũi tiêm',
+      'Ngày tiêm',
+      'Loại vắc xin',
+      'Nội dung',
+      'Số điện thoại'
     ])
     const types = new Set<string>()
     let previous = 0
@@ -159,7 +170,8 @@ describe('the truth', () => {
     }
     expect(types).toEqual(new Set(Object.values(COMPLAINT_LABEL)))
     const siteKeys = new Set(siteRows.map((r) => `${r['source_file']}:${r['source_row']}`))
-    for (const e of readCsv(join(dir, 'truth', 'complaint_evidence.csv'))) expect(siteKeys.has(`${e['site_file']}:${e['site_row']}`)).toBe(true)
+    for (const e of readCsv(join(dir, 'truth', 'complaint_evidence.csv')))
+      expect(siteKeys.has(`${e['site_file']}:${e['site_row']}`)).toBe(true)
   })
 })
 

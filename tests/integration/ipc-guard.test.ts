@@ -44,7 +44,13 @@ test('signed out, the page reads no names, IDs or phones and starts no job', asy
     ['reports:get', {}]
   ]
   for (const [channel, payload] of reads) expect(await call(channel, payload), channel).toMatchObject(refused('NOT_SIGNED_IN'))
-  for (const job of [{ kind: 'match' }, { kind: 'link-thresholds', thresholds: { auto: 10, review: 2 } }, { kind: 'verify' }, { kind: 'sample' }, { kind: 'import', source: 'site', path: f.path }]) {
+  for (const job of [
+    { kind: 'match' },
+    { kind: 'link-thresholds', thresholds: { auto: 10, review: 2 } },
+    { kind: 'verify' },
+    { kind: 'sample' },
+    { kind: 'import', source: 'site', path: f.path }
+  ]) {
     expect(await call('job:start', job), job.kind).toMatchObject(refused('NOT_SIGNED_IN'))
   }
   // The sign-in screen still works: it needs the names to offer, nothing else.
@@ -59,7 +65,9 @@ test('made-up paths are refused on every channel that reads or writes a file; di
   expect(await call('import:convert', { path: '/etc/passwd' })).toMatchObject(refused('PATH_NOT_CHOSEN'))
   expect(await call('job:start', { kind: 'import', source: 'site', path: '/etc/passwd' })).toMatchObject(refused('PATH_NOT_CHOSEN'))
   const outDir = tempDir()
-  expect(await call('job:start', { kind: 'export', outDir, signer: 'Hùng', password: 'mat-khau-hung' })).toMatchObject(refused('PATH_NOT_CHOSEN'))
+  expect(await call('job:start', { kind: 'export', outDir, signer: 'Hùng', password: 'mat-khau-hung' })).toMatchObject(
+    refused('PATH_NOT_CHOSEN')
+  )
   const planted = join(tempDir(), 'planted.vaxrecon')
   expect(await call('workspace:create', { path: planted })).toMatchObject(refused('PATH_NOT_CHOSEN'))
   expect(existsSync(planted)).toBe(false)

@@ -49,7 +49,14 @@ beforeAll(() => {
   writeStandInElectronDist(electronDist)
   const r = spawnSync(
     join(root, 'node_modules', '.bin', 'electron-builder'),
-    ['--linux', 'dir', '--config', 'electron-builder.json', `-c.electronDist=${electronDist}`, `-c.directories.output=${join(work, 'dist')}`],
+    [
+      '--linux',
+      'dir',
+      '--config',
+      'electron-builder.json',
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${join(work, 'dist')}`
+    ],
     { cwd: root, encoding: 'utf8', env: { ...process.env, CI: 'true' } }
   )
   expect(r.status, r.stderr + r.stdout).toBe(0)
@@ -86,7 +93,16 @@ describe('the packaged app (electron-builder --dir)', () => {
     const packages = new Set(files.map(packageOf).filter((p): p is string => p !== null))
     for (const p of packages) expect(production.has(nameOf(p)), `${p} is not a production dependency`).toBe(true)
     for (const dep of Object.keys(pkg.dependencies)) expect(packages, dep).toContain(`node_modules/${dep}`)
-    for (const dev of ['better-sqlite3', 'electron', 'vitest', 'typescript', 'react', 'ag-grid-community', 'playwright-core', 'electron-builder']) {
+    for (const dev of [
+      'better-sqlite3',
+      'electron',
+      'vitest',
+      'typescript',
+      'react',
+      'ag-grid-community',
+      'playwright-core',
+      'electron-builder'
+    ]) {
       expect(packages.has(`node_modules/${dev}`), dev).toBe(false)
     }
   })
@@ -95,7 +111,10 @@ describe('the packaged app (electron-builder --dir)', () => {
     const prebuilds = join(appDir, 'resources', 'app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers', 'prebuilds')
     expect(readdirSync(prebuilds)).toEqual([`${process.platform}-${process.arch}.node`])
     const inAsar = files.filter((f) => f.endsWith('.node'))
-    expect(inAsar.every((f) => existsSync(join(appDir, 'resources', 'app.asar.unpacked', f))), inAsar.join(', ')).toBe(true)
+    expect(
+      inAsar.every((f) => existsSync(join(appDir, 'resources', 'app.asar.unpacked', f))),
+      inAsar.join(', ')
+    ).toBe(true)
   })
 
   test('the fuses are flipped in the packaged executable as the configuration says', async () => {

@@ -19,8 +19,12 @@ function filledWorkspace(): string {
   const path = join(tempDir(), 'huyen.vaxrecon')
   const ws = createWorkspace(path)
   ws.tx(() => {
-    const imp = ws.db.prepare(`INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('site', 'a.xlsx', 'h', 'now')`).run().lastInsertRowid
-    const ins = ws.db.prepare(`INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name) VALUES (?, 'site', 'S', ?, '{}', ?)`)
+    const imp = ws.db
+      .prepare(`INSERT INTO imports (kind, file_name, file_hash, imported_at) VALUES ('site', 'a.xlsx', 'h', 'now')`)
+      .run().lastInsertRowid
+    const ins = ws.db.prepare(
+      `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name) VALUES (?, 'site', 'S', ?, '{}', ?)`
+    )
     for (let i = 0; i < 2000; i++) ins.run(imp, i + 2, `Nguyễn Văn ${i} ${'x'.repeat(200)}`)
   })
   ws.close()
@@ -36,7 +40,11 @@ function thrown(fn: () => unknown): ReturnType<typeof serializeError> {
   throw new Error('expected a refusal')
 }
 
-const bilingual = (code: string) => ({ code, vi: expect.stringMatching(/Không gian làm việc không bị thay đổi/), en: expect.stringMatching(/The workspace was not changed/) })
+const bilingual = (code: string) => ({
+  code,
+  vi: expect.stringMatching(/Không gian làm việc không bị thay đổi/),
+  en: expect.stringMatching(/The workspace was not changed/)
+})
 
 test('busy: another connection holding the write lock', () => {
   const path = filledWorkspace()
@@ -56,8 +64,16 @@ test('full disk: the write that does not fit is rolled back whole', () => {
   const ws = openWorkspace(filledWorkspace())
   const pages = ws.db.pragma('page_count', { simple: true }) as number
   ws.db.pragma(`max_page_count = ${pages}`)
-  const ins = ws.db.prepare(`INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name) VALUES (1, 'site', 'S', 1, '{}', ?)`)
-  expect(thrown(() => ws.tx(() => { for (let i = 0; i < 5000; i++) ins.run('y'.repeat(500)) }))).toMatchObject(bilingual('DISK_FULL'))
+  const ins = ws.db.prepare(
+    `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, full_name) VALUES (1, 'site', 'S', 1, '{}', ?)`
+  )
+  expect(
+    thrown(() =>
+      ws.tx(() => {
+        for (let i = 0; i < 5000; i++) ins.run('y'.repeat(500))
+      })
+    )
+  ).toMatchObject(bilingual('DISK_FULL'))
   expect(ws.db.prepare('SELECT count(*) AS n FROM records').get()).toEqual({ n: 2000 })
   ws.close()
 })
@@ -81,11 +97,15 @@ test.skipIf(!asNobody)('read-only folder and read-only file: said as such (not "
     chmodSync(path, readOnly === 'file' ? 0o444 : 0o666)
     const before = sha(path)
     // The first user of this workspace: a write.
-    const r = spawnSync('runuser', ['-u', 'nobody', '--', process.execPath, BIN, 'user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], {
-      encoding: 'utf8',
-      input: 'minh-password-1\n',
-      env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'VAXRECON_PASSWORD'))
-    })
+    const r = spawnSync(
+      'runuser',
+      ['-u', 'nobody', '--', process.execPath, BIN, 'user', 'add', path, '--name', 'Minh', '--role', 'supervisor'],
+      {
+        encoding: 'utf8',
+        input: 'minh-password-1\n',
+        env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'VAXRECON_PASSWORD'))
+      }
+    )
     expect(r.status, readOnly).toBe(1)
     expect(r.stderr, readOnly).toMatch(/chỉ cho phép đọc[\s\S]*read-only/)
     expect(r.stderr).not.toMatch(/not a VaxRecon workspace|internal error/)

@@ -29,7 +29,10 @@ describe('the random source', () => {
       buckets[k] = (buckets[k] ?? 0) + 1
     }
     for (const b of buckets) expect(Math.abs(b - 10_000)).toBeLessThan(600)
-    const w = new Weighted<string>([['a', 1], ['b', 3]])
+    const w = new Weighted<string>([
+      ['a', 1],
+      ['b', 3]
+    ])
     let b = 0
     for (let i = 0; i < 40_000; i++) if (w.draw(rng) === 'b') b++
     expect(b / 40_000).toBeGreaterThan(0.73)
@@ -83,7 +86,11 @@ describe('noise', () => {
 
   test('a wrong digit keeps the date valid and plausible', () => {
     const rng = new Rng(9)
-    for (const d of [{ year: 1985, month: 3, day: 12 }, { year: 2000, month: 12, day: 31 }, { year: 1930, month: 2, day: 28 }]) {
+    for (const d of [
+      { year: 1985, month: 3, day: 12 },
+      { year: 2000, month: 12, day: 31 },
+      { year: 1930, month: 2, day: 28 }
+    ]) {
       for (let i = 0; i < 200; i++) {
         const w = wrongDigit(rng, d)
         expect(isValidDate(w.year, w.month, w.day)).toBe(true)
@@ -96,7 +103,15 @@ describe('noise', () => {
   test('a wrong year digit changes the year alone, by one digit; 01/01 keeps the year', () => {
     const rng = new Rng(4)
     const none = { p: 0 }
-    const only = (tag: 'dob_year_digit' | 'dob_jan_first') => ({ dob_year_only: none, dob_day_month_swapped: none, dob_wrong_digit: none, dob_text: none, dob_year_digit: none, dob_jan_first: none, [tag]: { p: 1 } })
+    const only = (tag: 'dob_year_digit' | 'dob_jan_first') => ({
+      dob_year_only: none,
+      dob_day_month_swapped: none,
+      dob_wrong_digit: none,
+      dob_text: none,
+      dob_year_digit: none,
+      dob_jan_first: none,
+      [tag]: { p: 1 }
+    })
     const dob = day(1985, 3, 12)
     for (let i = 0; i < 100; i++) {
       const tags: string[] = []

@@ -19,7 +19,7 @@ beforeAll(() => {
 })
 
 describe('the renderer formats', () => {
-  test('instants as dd/mm/yyyy HH:mm on Vietnam\'s clock, whatever the process zone', () => {
+  test("instants as dd/mm/yyyy HH:mm on Vietnam's clock, whatever the process zone", () => {
     expect(new Date('2021-10-03T17:46:00Z').getHours()).toBe(13) // New York, to prove the zone is set
     expect(formatDateTime('2021-10-03T17:46:00Z')).toBe('04/10/2021 00:46')
     expect(formatDateTime('2021-10-03T05:46:00.000Z')).toBe('03/10/2021 12:46')

@@ -32,9 +32,15 @@ test('user names are one name whatever their case, accents, spacing or Unicode f
     await expect(addUser(ws, by, { name: twin, role: 'clerk', password: 'mat-khau-2' })).rejects.toMatchObject({ code: 'USER_EXISTS' })
   }
   // Names that differ only by an accent are refused too: the clerk adds something to tell them apart.
-  await expect(addUser(ws, by, { name: 'Nguyễn Thị Lân', role: 'clerk', password: 'mat-khau-3' })).rejects.toMatchObject({ code: 'USER_EXISTS' })
+  await expect(addUser(ws, by, { name: 'Nguyễn Thị Lân', role: 'clerk', password: 'mat-khau-3' })).rejects.toMatchObject({
+    code: 'USER_EXISTS'
+  })
   await addUser(ws, by, { name: 'Nguyễn Thị Lân (Tân Lập)', role: 'clerk', password: 'mat-khau-3' })
-  expect(listUsers(ws).map((u) => u.name).sort()).toEqual(['Trưởng', 'Nguyễn Thị Lan', 'Nguyễn Thị Lân (Tân Lập)'].sort())
+  expect(
+    listUsers(ws)
+      .map((u) => u.name)
+      .sort()
+  ).toEqual(['Trưởng', 'Nguyễn Thị Lan', 'Nguyễn Thị Lân (Tân Lập)'].sort())
   ws.close()
 })
 
@@ -43,12 +49,20 @@ test('a name mixing Latin with Cyrillic or Greek look-alikes is refused; one scr
   await addUser(ws, by, { name: 'Hoa', role: 'clerk', password: 'mat-khau-hoa' })
   // "Hоа" with a Cyrillic о and а: it reads as "Hoa".
   expect(scriptsOf('H\u043e\u0430')).toEqual(['Latin', 'Cyrillic'])
-  await expect(addUser(ws, by, { name: 'H\u043e\u0430', role: 'clerk', password: 'mat-khau-2' })).rejects.toMatchObject({ code: 'USER_NAME_MIXED_SCRIPTS' })
+  await expect(addUser(ws, by, { name: 'H\u043e\u0430', role: 'clerk', password: 'mat-khau-2' })).rejects.toMatchObject({
+    code: 'USER_NAME_MIXED_SCRIPTS'
+  })
   // A Greek omicron in a Vietnamese name.
-  await expect(addUser(ws, by, { name: 'Tr\u03bfng Văn Nam', role: 'clerk', password: 'mat-khau-3' })).rejects.toMatchObject({ code: 'USER_NAME_MIXED_SCRIPTS' })
+  await expect(addUser(ws, by, { name: 'Tr\u03bfng Văn Nam', role: 'clerk', password: 'mat-khau-3' })).rejects.toMatchObject({
+    code: 'USER_NAME_MIXED_SCRIPTS'
+  })
   await addUser(ws, by, { name: 'Иван Петров', role: 'clerk', password: 'mat-khau-4' })
   await addUser(ws, by, { name: 'Trần Văn Nam 2', role: 'clerk', password: 'mat-khau-5' })
-  expect(listUsers(ws).map((u) => u.name).sort()).toEqual(['Trưởng', 'Hoa', 'Trần Văn Nam 2', 'Иван Петров'].sort())
+  expect(
+    listUsers(ws)
+      .map((u) => u.name)
+      .sort()
+  ).toEqual(['Trưởng', 'Hoa', 'Trần Văn Nam 2', 'Иван Петров'].sort())
   ws.close()
 })
 
@@ -71,7 +85,10 @@ test('a supervisor deactivates a user: no sign-in, no session, never deleted, st
     expect(() => currentUser(ws, lan)).toThrow(expect.objectContaining({ code: 'USER_UNKNOWN' }))
     expect(listUsers(ws).map((u) => u.name)).toEqual(['Hùng', 'Minh'])
     expect(listAccounts(ws).map((u) => u.name)).toEqual(['Hùng', 'Minh'])
-    expect(ws.db.prepare('SELECT name, disabled_at FROM users WHERE id = ?').get(lan.id)).toEqual({ name: 'Lan', disabled_at: '2021-10-03T02:00:00.000Z' })
+    expect(ws.db.prepare('SELECT name, disabled_at FROM users WHERE id = ?').get(lan.id)).toEqual({
+      name: 'Lan',
+      disabled_at: '2021-10-03T02:00:00.000Z'
+    })
     const audit = ws.db.prepare("SELECT actor, entity_id, old_json FROM audit_log WHERE action = 'user.deactivate'").all()
     expect(audit).toEqual([{ actor: 'Hùng', entity_id: String(lan.id), old_json: JSON.stringify({ name: 'Lan', role: 'clerk' }) }])
     // Her name is not given to someone else.

@@ -17,13 +17,17 @@ const USAGE = [
 ].join('\n       ')
 
 function parseIds(raw: string[]): number[] {
-  const ids = raw.flatMap((r) => r.split(/[,\s]+/)).filter((s) => s !== '').map(Number)
-  if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0)) throw new UsageError('--ids expects proposal numbers, e.g. --ids 3,7,12')
+  const ids = raw
+    .flatMap((r) => r.split(/[,\s]+/))
+    .filter((s) => s !== '')
+    .map(Number)
+  if (ids.length === 0 || ids.some((n) => !Number.isInteger(n) || n <= 0))
+    throw new UsageError('--ids expects proposal numbers, e.g. --ids 3,7,12')
   return ids
 }
 
 /** An unused filter flag means no filter, not an empty one. */
-const optional = <T,>(xs: T[]): T[] | undefined => (xs.length === 0 ? undefined : xs)
+const optional = <T>(xs: T[]): T[] | undefined => (xs.length === 0 ? undefined : xs)
 
 const PAST: Record<Verdict, string> = { approve: 'approved', reject: 'rejected', withdraw: 'withdrawn' }
 
@@ -62,13 +66,31 @@ export const approve: Command = {
     try {
       if (values.list) {
         const viewer = values.as ? await signInFromCli(ws, values.as, io) : null
-        const status = optional(oneOf(values.status, ProposalStatus.options, '--status')) ?? ProposalStatus.options.filter((s) => s !== 'superseded')
-        const page = listProposals(ws, viewer, { ...filter, status, proposedBy: values.mine && viewer ? viewer.id : undefined }, { offset: 0, limit: 100_000 })
+        const status =
+          optional(oneOf(values.status, ProposalStatus.options, '--status')) ?? ProposalStatus.options.filter((s) => s !== 'superseded')
+        const page = listProposals(
+          ws,
+          viewer,
+          { ...filter, status, proposedBy: values.mine && viewer ? viewer.id : undefined },
+          { offset: 0, limit: 100_000 }
+        )
         if (values.json) io.out(JSON.stringify(page.rows, null, 2) + '\n')
         else {
           io.out('id\tstatus\tfield\told_value\tnew_value\tproposed_by\tdecided_by\tcomment\tbatch\n')
           for (const r of page.rows) {
-            io.out([r.id, r.status, r.field, r.oldValue ?? '', r.newValue ?? '', r.proposedBy.name, r.decision?.by ?? '', r.decision?.comment ?? '', r.batchNo ?? ''].join('\t') + '\n')
+            io.out(
+              [
+                r.id,
+                r.status,
+                r.field,
+                r.oldValue ?? '',
+                r.newValue ?? '',
+                r.proposedBy.name,
+                r.decision?.by ?? '',
+                r.decision?.comment ?? '',
+                r.batchNo ?? ''
+              ].join('\t') + '\n'
+            )
           }
         }
         return 0
@@ -77,15 +99,27 @@ export const approve: Command = {
       if (values.reject && values.withdraw) throw new UsageError('choose one of --reject and --withdraw')
       if (values.all === (values.ids !== undefined)) throw new UsageError('give exactly one of --all and --ids')
       const verdict: Verdict = values.reject ? 'reject' : values.withdraw ? 'withdraw' : 'approve'
-      const selection: Selection = values.ids ? { ids: parseIds(values.ids) } : { filter: { status: ['proposed'], excludeMine: false, ...filter } }
+      const selection: Selection = values.ids
+        ? { ids: parseIds(values.ids) }
+        : { filter: { status: ['proposed'], excludeMine: false, ...filter } }
       const password = await readPassword(io)
       const actor = await authenticate(ws, values.as, password)
       const r = values['dry-run']
         ? previewDecision(ws, actor, verdict, selection)
-        : decide(ws, actor, { verdict, selection, comment: values.comment }, actor.role === 'supervisor' ? await signerFor(ws, actor, password) : null)
+        : decide(
+            ws,
+            actor,
+            { verdict, selection, comment: values.comment },
+            actor.role === 'supervisor' ? await signerFor(ws, actor, password) : null
+          )
       if (values.json) io.out(JSON.stringify({ ...r, dryRun: values['dry-run'] }) + '\n')
       else {
-        io.out(formatPairs([[values['dry-run'] ? `would_be_${PAST[verdict]}` : PAST[verdict], r.applied], ['skipped_own', r.skippedOwn]]))
+        io.out(
+          formatPairs([
+            [values['dry-run'] ? `would_be_${PAST[verdict]}` : PAST[verdict], r.applied],
+            ['skipped_own', r.skippedOwn]
+          ])
+        )
         if (r.skippedOwn > 0) {
           io.err(
             `Bỏ qua ${r.skippedOwn} đề xuất của chính bạn: cần một người phê duyệt khác.\n` +

@@ -10,7 +10,10 @@ const PROBLEMS: Record<NonNullable<AuditVerdict['problem']>, { vi: string; en: s
   chain: { vi: 'chuỗi mã băm bị nối lại hoặc đảo thứ tự', en: 'the hash chain was re-linked or reordered' },
   gap: { vi: 'thiếu một mục (đã bị xoá)', en: 'an entry is missing (deleted)' },
   truncated: { vi: 'các mục mới nhất đã bị cắt bỏ', en: 'the newest entries were cut off' },
-  anchor: { vi: 'nhật ký không còn khớp với mốc đã ký trong một lô xuất', en: 'the log no longer matches the anchor signed into an export batch' },
+  anchor: {
+    vi: 'nhật ký không còn khớp với mốc đã ký trong một lô xuất',
+    en: 'the log no longer matches the anchor signed into an export batch'
+  },
   triggers: {
     vi: 'một ràng buộc chống sửa/xoá (nhật ký, lô xuất, điều chỉnh đã xuất) đã bị gỡ bỏ hoặc bị sửa',
     en: 'a guard against editing or deleting (the log, export batches, exported corrections) was removed or altered'
@@ -29,11 +32,21 @@ export const audit: Command = {
     try {
       const v = verifyAudit(ws.db)
       if (values.json) io.out(JSON.stringify(v) + '\n')
-      else io.out(formatPairs([['result', v.ok ? 'OK' : 'TAMPERED'], ['entries', v.entries], ['broken_at', v.brokenAt ?? ''], ['problem', v.problem ?? '']]))
+      else
+        io.out(
+          formatPairs([
+            ['result', v.ok ? 'OK' : 'TAMPERED'],
+            ['entries', v.entries],
+            ['broken_at', v.brokenAt ?? ''],
+            ['problem', v.problem ?? '']
+          ])
+        )
       if (v.problem) {
         const p = PROBLEMS[v.problem]
         const at = v.brokenAt !== null ? ` (#${v.brokenAt})` : ''
-        io.err(`Lỗi: nhật ký kiểm toán đã bị thay đổi ngoài ứng dụng: ${p.vi}${at}.\nError: the audit log was changed outside the app: ${p.en}${at}.\n`)
+        io.err(
+          `Lỗi: nhật ký kiểm toán đã bị thay đổi ngoài ứng dụng: ${p.vi}${at}.\nError: the audit log was changed outside the app: ${p.en}${at}.\n`
+        )
       }
       return v.ok ? 0 : 1
     } finally {

@@ -23,7 +23,13 @@ export const encrypt: Command = {
       const user = await signInFromCli(ws, as, io)
       const { workspace, recoverySecret } = await encryptInPlace(ws, user, await readPassword(io))
       workspace.close()
-      io.out(formatPairs([['workspace', path], ['encryption', 'sqlcipher'], ['recovery_secret', recoverySecret]]))
+      io.out(
+        formatPairs([
+          ['workspace', path],
+          ['encryption', 'sqlcipher'],
+          ['recovery_secret', recoverySecret]
+        ])
+      )
       io.err(
         'Hãy ghi lại mã khôi phục: nó chỉ hiện một lần. Người dùng khác nhận khoá khi đăng nhập lần đầu trên phiên do giám sát viên mở.\n' +
           'Write the recovery secret down: it is shown once. Other users get their key slot the first time they sign in on a session a supervisor opened.\n'
@@ -45,7 +51,12 @@ export const decryptCopy: Command = {
     const ws = await openForCli(path, io)
     try {
       writeDecryptedCopy(ws, await signInFromCli(ws, as, io), resolve(out))
-      io.out(formatPairs([['file', resolve(out)], ['encryption', 'none']]))
+      io.out(
+        formatPairs([
+          ['file', resolve(out)],
+          ['encryption', 'none']
+        ])
+      )
       return 0
     } finally {
       ws.close()

@@ -22,9 +22,16 @@ export function parseMaps(maps: string[]): Mapping {
     const eq = m.indexOf('=')
     if (eq <= 0) throw new UsageError(`--map expects field=Header, got "${m}"`)
     const field = m.slice(0, eq).trim()
-    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field)) throw new UsageError(`unknown field "${field}" in --map (fields: ${MAPPABLE_FIELDS.join(', ')})`)
+    if (!(MAPPABLE_FIELDS as readonly string[]).includes(field))
+      throw new UsageError(`unknown field "${field}" in --map (fields: ${MAPPABLE_FIELDS.join(', ')})`)
     const value = m.slice(eq + 1)
-    const labels = field === 'address' ? value.split(',').map((s) => s.trim()).filter((s) => s !== '') : [value.trim()]
+    const labels =
+      field === 'address'
+        ? value
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+        : [value.trim()]
     mapping[field] = [...(mapping[field] ?? []), ...labels.filter((l) => l !== '')]
   }
   return mapping
@@ -50,9 +57,15 @@ function formatSummary(s: ImportSummary): string {
   ]
   let out = formatPairs(lines)
   const reasons = Object.entries(s.rejectsByReason).sort((a, b) => b[1] - a[1])
-  out += '\nrejected by reason:\n' + (reasons.length === 0 ? '  (none)\n' : reasons.map(([c, n]) => `  ${c}  ${n}  ${REJECT_REASONS[c as keyof typeof REJECT_REASONS]?.en ?? ''}\n`).join(''))
+  out +=
+    '\nrejected by reason:\n' +
+    (reasons.length === 0
+      ? '  (none)\n'
+      : reasons.map(([c, n]) => `  ${c}  ${n}  ${REJECT_REASONS[c as keyof typeof REJECT_REASONS]?.en ?? ''}\n`).join(''))
   const warnings = Object.entries(s.warningsByKind).sort((a, b) => b[1] - a[1])
-  out += '\nwarnings by kind:\n' + (warnings.length === 0 ? '  (none)\n' : warnings.map(([c, n]) => `  ${c}  ${n}  ${WARNINGS[c]?.en ?? ''}\n`).join(''))
+  out +=
+    '\nwarnings by kind:\n' +
+    (warnings.length === 0 ? '  (none)\n' : warnings.map(([c, n]) => `  ${c}  ${n}  ${WARNINGS[c]?.en ?? ''}\n`).join(''))
   return out
 }
 
@@ -81,7 +94,8 @@ export const importCommand: Command = {
     if (!wsPath || !file || positionals.length !== 2) throw new UsageError('expected WORKSPACE and FILE')
     const kind = parseKind(values.kind)
     const headerRow = values['header-row'] === undefined ? undefined : Number(values['header-row'])
-    if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new UsageError('--header-row must be a row number (1, 2, ...)')
+    if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
+      throw new UsageError('--header-row must be a row number (1, 2, ...)')
     const mapping = parseMaps(values.map)
     const original = resolve(file)
     let path = original

@@ -19,7 +19,12 @@ export const init: Command = {
     }
     const { workspace: ws, recoverySecret } = createEncryptedWorkspace(resolve(path))
     io.out(`created ${ws.path} (schema ${schemaVersion(ws)})\n`)
-    io.out(formatPairs([['encryption', 'sqlcipher'], ['recovery_secret', recoverySecret]]))
+    io.out(
+      formatPairs([
+        ['encryption', 'sqlcipher'],
+        ['recovery_secret', recoverySecret]
+      ])
+    )
     io.err(
       'Hãy ghi lại mã khôi phục và cất nơi an toàn: nó chỉ hiện một lần và mở được tệp khi mọi mật khẩu bị mất. ' +
         'Hãy thêm một giám sát viên ngay: đến lúc đó tệp chưa được bảo vệ bằng mật khẩu.\n' +

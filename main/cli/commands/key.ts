@@ -11,7 +11,11 @@ import { formatPairs } from '../kv.ts'
 export const key: Command = {
   usage: 'vaxrecon key export WORKSPACE --as USER --out KEY.pub   (password from stdin or VAXRECON_PASSWORD)',
   async run(args, io) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { as: { type: 'string' }, out: { type: 'string' } } })
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { as: { type: 'string' }, out: { type: 'string' } }
+    })
     const [sub, path, ...extra] = positionals
     if (sub !== 'export' || !path || extra.length > 0) throw new UsageError('expected `key export WORKSPACE`')
     if (!values.as) throw new UsageError('--as USER is required')
@@ -23,7 +27,13 @@ export const key: Command = {
       const out = resolve(values.out)
       writeFileSync(out, text)
       const account = listAccounts(ws).find((a) => a.id === user.id)
-      io.out(formatPairs([['file', out], ['key_id', account?.keyId ?? ''], ['fingerprint', account?.fingerprint ?? '']]))
+      io.out(
+        formatPairs([
+          ['file', out],
+          ['key_id', account?.keyId ?? ''],
+          ['fingerprint', account?.fingerprint ?? '']
+        ])
+      )
       return 0
     } finally {
       ws.close()

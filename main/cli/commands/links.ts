@@ -24,7 +24,15 @@ export const linksCommand: Command = {
     const format = parseFormat(values.format)
     const ws = await openForCli(resolve(wsPath), io)
     try {
-      await writeTable({ format, out: values.out, raw: values.raw, io, columns: LINK_COLUMNS, rows: iterateLinkRows(ws), cells: (r) => LINK_COLUMNS.map((c) => r[c]) })
+      await writeTable({
+        format,
+        out: values.out,
+        raw: values.raw,
+        io,
+        columns: LINK_COLUMNS,
+        rows: iterateLinkRows(ws),
+        cells: (r) => LINK_COLUMNS.map((c) => r[c])
+      })
     } finally {
       ws.close()
     }
@@ -40,7 +48,13 @@ async function importCommand(args: string[], io: CliIo): Promise<number> {
   const ws = await openForCli(resolve(wsPath), io)
   try {
     const r = await linksImportJob(ws, resolve(file), inlineContext())
-    io.out(formatPairs([['run', r.runId], ['predictions', r.predictions], ['links', formatCounts(r.links)]]))
+    io.out(
+      formatPairs([
+        ['run', r.runId],
+        ['predictions', r.predictions],
+        ['links', formatCounts(r.links)]
+      ])
+    )
     return 0
   } finally {
     ws.close()

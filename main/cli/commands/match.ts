@@ -32,7 +32,11 @@ export const matchCommand: Command = {
     '  two doses of one vaccine family this many days apart or fewer are one dose entered twice.\n' +
     '  --threads (1-64, default: the cores there are): threads comparing pairs; the links are the same whatever it is.',
   async run(args, io) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' }, threads: { type: 'string' } } })
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { json: { type: 'boolean', default: false }, 'duplicate-window': { type: 'string' }, threads: { type: 'string' } }
+    })
     const [path] = positionals
     if (!path || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')
     const raw = values['duplicate-window']
@@ -41,10 +45,14 @@ export const matchCommand: Command = {
       throw new UsageError('--duplicate-window must be a whole number of days from 0 to 60')
     }
     const threads = values.threads === undefined ? undefined : Number(values.threads)
-    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64)) throw new UsageError('--threads must be a whole number from 1 to 64')
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= 64))
+      throw new UsageError('--threads must be a whole number from 1 to 64')
     const ws = await openForCli(resolve(path), io)
     try {
-      const params = { ...(windowDays !== undefined && { settings: { duplicateWindowDays: windowDays } }), ...(threads !== undefined && { threads }) }
+      const params = {
+        ...(windowDays !== undefined && { settings: { duplicateWindowDays: windowDays } }),
+        ...(threads !== undefined && { threads })
+      }
       const result = matchJob(ws, params, inlineContext())
       io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : format(result))
     } finally {

@@ -62,7 +62,10 @@ export const propose: Command = {
     try {
       const user = await signInFromCli(ws, values.as, io)
       const preview = previewBulk(ws, filter, action)
-      const result = values['dry-run'] || preview.diffs === 0 ? null : applyBulk(ws, user, { filter, action, note: values.note, expected: preview.diffs })
+      const result =
+        values['dry-run'] || preview.diffs === 0
+          ? null
+          : applyBulk(ws, user, { filter, action, note: values.note, expected: preview.diffs })
       if (values.json) {
         io.out(JSON.stringify({ action, dryRun: values['dry-run'], ...preview, decisionId: result?.decisionId ?? null }, null, 2) + '\n')
       } else {

@@ -9,7 +9,11 @@ import { formatPairs } from '../kv.ts'
 export const recordsCommand: Command = {
   usage: 'vaxrecon records export WORKSPACE --kind site|registry --out FILE.parquet|FILE.csv',
   async run(args, io) {
-    const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { kind: { type: 'string' }, out: { type: 'string' } } })
+    const { positionals, values } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { kind: { type: 'string' }, out: { type: 'string' } }
+    })
     const [action, wsPath, ...extra] = positionals
     if (action !== 'export') throw new UsageError('expected the action export')
     if (!wsPath || extra.length > 0) throw new UsageError('expected exactly one WORKSPACE path')
@@ -20,7 +24,14 @@ export const recordsCommand: Command = {
     try {
       const out = resolve(values.out)
       const r = await exportRecords(ws.db, kind, out)
-      io.out(formatPairs([['file', out], ['kind', kind], ['format', r.format], ['rows', r.rows]]))
+      io.out(
+        formatPairs([
+          ['file', out],
+          ['kind', kind],
+          ['format', r.format],
+          ['rows', r.rows]
+        ])
+      )
       return 0
     } finally {
       ws.close()

@@ -12,8 +12,21 @@ import { UsageError, type CliIo, type Command } from '../command.ts'
 import { formatPairs } from '../kv.ts'
 
 const COLUMNS: (keyof SiteProgress)[] = [
-  'site', 'records', 'linked', 'inReview', 'proposed', 'awaiting', 'approved', 'rejected', 'exported',
-  'duplicateDoses', 'complaints', 'complaintsInTime', 'complaintsLate', 'complaintsOverdue', 'complaintsOpen'
+  'site',
+  'records',
+  'linked',
+  'inReview',
+  'proposed',
+  'awaiting',
+  'approved',
+  'rejected',
+  'exported',
+  'duplicateDoses',
+  'complaints',
+  'complaintsInTime',
+  'complaintsLate',
+  'complaintsOverdue',
+  'complaintsOpen'
 ]
 
 const USAGE = [

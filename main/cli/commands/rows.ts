@@ -12,7 +12,12 @@ export const rowsCommand: Command = {
     const { positionals, values } = parseArgs({
       args,
       allowPositionals: true,
-      options: { kind: { type: 'string' }, format: { type: 'string', default: 'csv' }, out: { type: 'string' }, raw: { type: 'boolean', default: false } }
+      options: {
+        kind: { type: 'string' },
+        format: { type: 'string', default: 'csv' },
+        out: { type: 'string' },
+        raw: { type: 'boolean', default: false }
+      }
     })
     const [wsPath] = positionals
     if (!wsPath || positionals.length !== 1) throw new UsageError('expected exactly one WORKSPACE path')

@@ -38,7 +38,14 @@ export const status: Command = {
     // Whether a file is encrypted shows without a password; what it holds needs one.
     if (fileKind(file) === 'encrypted' && (await readOpener(io)) === '') {
       const locked = { path: file, encrypted: true, locked: true }
-      io.out(values.json ? JSON.stringify(locked, null, 2) + '\n' : formatPairs([['workspace', file], ['encryption', 'sqlcipher (locked)']]))
+      io.out(
+        values.json
+          ? JSON.stringify(locked, null, 2) + '\n'
+          : formatPairs([
+              ['workspace', file],
+              ['encryption', 'sqlcipher (locked)']
+            ])
+      )
       return 0
     }
     const ws = await openForCli(file, io)

@@ -10,7 +10,7 @@ import { formatPairs } from '../kv.ts'
 const USAGE = [
   'vaxrecon user add WORKSPACE --name NAME --role clerk|supervisor   (the first user of an empty workspace; password from stdin or VAXRECON_PASSWORD)',
   'vaxrecon user add WORKSPACE --as SUPERVISOR --name NAME --role clerk|supervisor',
-  '      (the supervisor\'s password from VAXRECON_PASSWORD or the first line of stdin, the new user\'s from VAXRECON_NEW_PASSWORD or the next line)',
+  "      (the supervisor's password from VAXRECON_PASSWORD or the first line of stdin, the new user's from VAXRECON_NEW_PASSWORD or the next line)",
   'vaxrecon user list WORKSPACE [--json]'
 ].join('\n       ')
 
@@ -38,7 +38,8 @@ export const user: Command = {
       options: { as: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean', default: false } }
     })
     const [sub, path, ...extra] = positionals
-    if (!path || extra.length > 0 || (sub !== 'add' && sub !== 'list')) throw new UsageError('expected `user add WORKSPACE` or `user list WORKSPACE`')
+    if (!path || extra.length > 0 || (sub !== 'add' && sub !== 'list'))
+      throw new UsageError('expected `user add WORKSPACE` or `user list WORKSPACE`')
     if (sub === 'add') {
       const role = Role.safeParse(values.role)
       if (!values.name) throw new UsageError('--name is required')
@@ -58,7 +59,19 @@ export const user: Command = {
           u = await createUserBy(ws, null, { ...input, password: await readPassword(io) })
         }
         const key = listAccounts(ws).find((a) => a.id === u.id)
-        io.out(formatPairs([['user_id', u.id], ['name', u.name], ['role', u.role], ...(key?.keyId ? ([['key_id', key.keyId], ['fingerprint', key.fingerprint ?? '']] as const) : [])]))
+        io.out(
+          formatPairs([
+            ['user_id', u.id],
+            ['name', u.name],
+            ['role', u.role],
+            ...(key?.keyId
+              ? ([
+                  ['key_id', key.keyId],
+                  ['fingerprint', key.fingerprint ?? '']
+                ] as const)
+              : [])
+          ])
+        )
       } finally {
         ws.close()
       }

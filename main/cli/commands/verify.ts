@@ -14,14 +14,29 @@ const PROBLEMS: Record<BatchProblem, { vi: string; en: string }> = {
   'trusted-comment': { vi: 'Lời chú thích tin cậy đã bị sửa.', en: 'The trusted comment was altered.' },
   'signature-format': { vi: 'Tệp chữ ký sai định dạng minisign.', en: 'The signature file is not in minisign format.' },
   'not-recorded': { vi: 'Không gian làm việc không có lô này.', en: 'The workspace has no record of this batch.' },
-  'hash-mismatch': { vi: 'Mã băm khác với lô đã ghi trong không gian làm việc.', en: 'The hash differs from the batch the workspace recorded.' },
+  'hash-mismatch': {
+    vi: 'Mã băm khác với lô đã ghi trong không gian làm việc.',
+    en: 'The hash differs from the batch the workspace recorded.'
+  },
   'file-modified': { vi: 'Tệp trên đĩa khác với lô đã ghi.', en: 'The file on disk differs from the recorded batch.' },
   'manifest-missing': { vi: 'Lô không có bản kê đã ký (hoặc bản kê bị hỏng).', en: 'The batch has no signed manifest (or it is damaged).' },
-  'manifest-signature': { vi: 'Chữ ký của bản kê lô không hợp lệ: bản kê đã bị sửa.', en: "The batch manifest's signature is not valid: it was altered." },
-  'manifest-key': { vi: 'Khoá ký lô không thuộc một người phê duyệt được xác nhận.', en: 'The batch was signed by a key no endorsed supervisor holds.' },
-  'manifest-root': { vi: 'Khoá gốc của chuỗi xác nhận người dùng đã đổi kể từ khi xuất lô.', en: 'The root of the user endorsements changed since the batch was exported.' },
+  'manifest-signature': {
+    vi: 'Chữ ký của bản kê lô không hợp lệ: bản kê đã bị sửa.',
+    en: "The batch manifest's signature is not valid: it was altered."
+  },
+  'manifest-key': {
+    vi: 'Khoá ký lô không thuộc một người phê duyệt được xác nhận.',
+    en: 'The batch was signed by a key no endorsed supervisor holds.'
+  },
+  'manifest-root': {
+    vi: 'Khoá gốc của chuỗi xác nhận người dùng đã đổi kể từ khi xuất lô.',
+    en: 'The root of the user endorsements changed since the batch was exported.'
+  },
   'manifest-content': { vi: 'Nội dung một điều chỉnh đã bị sửa sau khi xuất.', en: 'A correction was changed after it was exported.' },
-  approval: { vi: 'Có điều chỉnh trong lô không còn phê duyệt hợp lệ đã ký.', en: 'Some corrections in the batch no longer have a valid signed approval.' }
+  approval: {
+    vi: 'Có điều chỉnh trong lô không còn phê duyệt hợp lệ đã ký.',
+    en: 'Some corrections in the batch no longer have a valid signed approval.'
+  }
 }
 
 /** Checks a batch the way the receiving side does; exit 0 only if it verifies. */

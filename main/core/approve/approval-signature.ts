@@ -18,7 +18,10 @@ const CONTEXT = 'vaxrecon-approval-v1\n'
 export type ActVerdict = 'approved' | 'rejected' | 'withdrawn'
 
 /** What a correction says, as the act's signature covers it (CONTENT_COLUMNS reads it). */
-export type CorrectionContent = Pick<ProposalDbRow, 'id' | 'record_id' | 'target' | 'field' | 'old_value' | 'new_value' | 'proposed_by' | 'proposed_at'>
+export type CorrectionContent = Pick<
+  ProposalDbRow,
+  'id' | 'record_id' | 'target' | 'field' | 'old_value' | 'new_value' | 'proposed_by' | 'proposed_at'
+>
 
 export const CONTENT_COLUMNS = 'p.id, p.record_id, p.target, p.field, p.old_value, p.new_value, p.proposed_by, p.proposed_at'
 
@@ -79,7 +82,9 @@ export interface ActCheck {
 export function checkActs(db: Db, actIds: Iterable<number>): Map<number, ActCheck> {
   const trust = trustedUsers(db)
   const actOf = db.prepare('SELECT * FROM approval_acts WHERE id = ?')
-  const contentOf = db.prepare(`SELECT ${CONTENT_COLUMNS} FROM approvals a JOIN proposals p ON p.id = a.proposal_id WHERE a.act_id = ? ORDER BY p.id`)
+  const contentOf = db.prepare(
+    `SELECT ${CONTENT_COLUMNS} FROM approvals a JOIN proposals p ON p.id = a.proposal_id WHERE a.act_id = ? ORDER BY p.id`
+  )
   const out = new Map<number, ActCheck>()
   for (const id of new Set(actIds)) {
     const act = actOf.get(id) as (ActFields & { signature: string }) | undefined

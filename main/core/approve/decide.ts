@@ -50,16 +50,33 @@ const keyNotOpen = () =>
   })
 
 /** Signs and records one act over the chosen corrections, exactly as they read now. */
-function recordAct(ws: Workspace, actor: User, signer: Signer | null, a: { verdict: ActVerdict; decidedAt: string; comment: string | null; ids: number[] }): number {
+function recordAct(
+  ws: Workspace,
+  actor: User,
+  signer: Signer | null,
+  a: { verdict: ActVerdict; decidedAt: string; comment: string | null; ids: number[] }
+): number {
   const own = trustedUsers(ws.db).users.get(actor.id)
   if (!signer || !own?.keyId || own.keyId !== keyIdHex(signer.publicKey.keyId)) throw keyNotOpen()
   const content = ws.db
     .prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE p.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(a.ids)) as CorrectionContent[]
-  const act = signAct({ verdict: a.verdict, decided_by: actor.id, decided_at: a.decidedAt, comment: a.comment, corrections: content.length, root: actRoot(content) }, signer)
+  const act = signAct(
+    {
+      verdict: a.verdict,
+      decided_by: actor.id,
+      decided_at: a.decidedAt,
+      comment: a.comment,
+      corrections: content.length,
+      root: actRoot(content)
+    },
+    signer
+  )
   return Number(
     ws.db
-      .prepare('INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      )
       .run(act.verdict, act.decided_by, act.key_id, act.decided_at, act.comment, act.corrections, act.root, act.signature).lastInsertRowid
   )
 }
@@ -84,10 +101,15 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput, 
   const outcome = ws.tx((): Outcome => {
     const actor = currentUser(ws, actorIn)
     const byFilter = 'filter' in req.selection
-    const where = 'filter' in req.selection ? whereOf({ ...req.selection.filter, status: [FROM[verdict]] }, actor.id) : whereIds(req.selection.ids)
+    const where =
+      'filter' in req.selection ? whereOf({ ...req.selection.filter, status: [FROM[verdict]] }, actor.id) : whereIds(req.selection.ids)
     const targets = selectTargets(ws, where)
     if (!mayDecide(actor)) {
-      return { ok: false, actor: actor.name, refusal: { reason: 'not-supervisor', ids: targets.map((t) => t.id), error: notSupervisorError() } }
+      return {
+        ok: false,
+        actor: actor.name,
+        refusal: { reason: 'not-supervisor', ids: targets.map((t) => t.id), error: notSupervisorError() }
+      }
     }
     if (!byFilter) {
       const wanted = new Set('ids' in req.selection ? req.selection.ids : [])
@@ -103,8 +125,15 @@ export function decide(ws: Workspace, actorIn: User, input: DecideRequestInput, 
     const chosen = targets.filter((t) => !skip.has(t.id))
     if (chosen.length === 0) return { ok: true, result: { verdict, applied: 0, skippedOwn: own.length } }
     const now = clockNow().toISOString()
-    const actId = recordAct(ws, actor, signer, { verdict: RECORDED[verdict], decidedAt: now, comment: comment || null, ids: chosen.map((t) => t.id) })
-    const insert = ws.db.prepare('INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, ?, ?, ?, ?, ?)')
+    const actId = recordAct(ws, actor, signer, {
+      verdict: RECORDED[verdict],
+      decidedAt: now,
+      comment: comment || null,
+      ids: chosen.map((t) => t.id)
+    })
+    const insert = ws.db.prepare(
+      'INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, ?, ?, ?, ?, ?)'
+    )
     const update = ws.db.prepare('UPDATE proposals SET status = ? WHERE id = ? AND status = ?')
     let applied = 0
     for (const t of chosen) {

@@ -7,7 +7,12 @@ import { ProposalFilter, ProposalStatus, type ProposalFilterInput, type Proposal
  * A page of proposals with facet counts. The status counts ignore the status filter, so
  * the tabs can show how many wait in each state while one is open.
  */
-export function listProposals(ws: Workspace, viewer: User | null, input: ProposalFilterInput, page: { offset: number; limit: number }): ProposalPage {
+export function listProposals(
+  ws: Workspace,
+  viewer: User | null,
+  input: ProposalFilterInput,
+  page: { offset: number; limit: number }
+): ProposalPage {
   const filter = ProposalFilter.parse(input)
   const where = whereOf(filter, viewer?.id ?? null)
   return {

@@ -103,15 +103,18 @@ export function selectProposals(ws: Workspace, where: Where, page?: { offset: nu
 
 export function countProposals(ws: Workspace, where: Where, groupBy?: 'p.status' | 'kind' | 'p.field'): Record<string, number> {
   const key = groupBy === 'kind' ? KIND : (groupBy ?? `'all'`)
-  const rows = ws.db
-    .prepare(`SELECT ${key} AS k, count(*) AS n ${FROM} WHERE ${where.sql} GROUP BY 1`)
-    .all(...where.params) as { k: string; n: number }[]
+  const rows = ws.db.prepare(`SELECT ${key} AS k, count(*) AS n ${FROM} WHERE ${where.sql} GROUP BY 1`).all(...where.params) as {
+    k: string
+    n: number
+  }[]
   return Object.fromEntries(rows.map((r) => [r.k, r.n]))
 }
 
 /** "file, sheet, row N": where the corrected value was read, for the receiving side to check. */
 export function evidenceOf(r: Pick<ProposalDbRow, 'source_file' | 'source_sheet' | 'source_row' | 'note'>): string {
-  const where = r.source_file ? [r.source_file, r.source_sheet ? `trang ${r.source_sheet}` : null, r.source_row !== null ? `dòng ${r.source_row}` : null] : []
+  const where = r.source_file
+    ? [r.source_file, r.source_sheet ? `trang ${r.source_sheet}` : null, r.source_row !== null ? `dòng ${r.source_row}` : null]
+    : []
   return [...where.filter((x): x is string => x !== null), r.note].filter((x) => x !== null && x !== '').join(', ')
 }
 

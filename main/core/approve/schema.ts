@@ -30,10 +30,7 @@ export type ProposalFilterInput = z.input<typeof ProposalFilter>
 export const Verdict = z.enum(['approve', 'reject', 'withdraw'])
 export type Verdict = z.infer<typeof Verdict>
 
-export const Selection = z.union([
-  z.object({ ids: z.array(Id).min(1).max(100_000) }),
-  z.object({ filter: ProposalFilter })
-])
+export const Selection = z.union([z.object({ ids: z.array(Id).min(1).max(100_000) }), z.object({ filter: ProposalFilter })])
 export type Selection = z.output<typeof Selection>
 
 export const DecideRequest = z.object({

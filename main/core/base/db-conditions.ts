@@ -18,7 +18,10 @@ const MESSAGES: [RegExp, string, { vi: string; en: string }][] = [
   [
     /^SQLITE_FULL/,
     'DISK_FULL',
-    { vi: 'Ổ đĩa (hoặc USB) đã đầy. Hãy giải phóng chỗ trống rồi thử lại.', en: 'The disk (or USB stick) is full. Free some space and try again.' }
+    {
+      vi: 'Ổ đĩa (hoặc USB) đã đầy. Hãy giải phóng chỗ trống rồi thử lại.',
+      en: 'The disk (or USB stick) is full. Free some space and try again.'
+    }
   ],
   [
     /^SQLITE_READONLY/,

@@ -58,7 +58,10 @@ const badKey = () =>
 
 /** Accepts a whole .pub file, or just its base64 line (what `minisign -P` takes). */
 export function parsePublicKey(text: string): PublicKey {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0)
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
   const b64 = lines.length === 1 ? lines[0] : lines[0]?.startsWith('untrusted comment:') ? lines[1] : undefined
   if (!b64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) throw badKey()
   const blob = Buffer.from(b64, 'base64')

@@ -42,8 +42,12 @@ function unit(code: string, name: string, type: string, parent?: string): AdminU
 }
 
 export const provinces: readonly AdminUnit[] = compact.provinces.map(([code, name, type]) => unit(code ?? '', name ?? '', type ?? ''))
-export const districts: readonly AdminUnit[] = compact.districts.map(([code, name, type, parent]) => unit(code ?? '', name ?? '', type ?? '', parent))
-export const wards: readonly AdminUnit[] = compact.wards.map(([code, name, type, parent]) => unit(code ?? '', name ?? '', type ?? '', parent))
+export const districts: readonly AdminUnit[] = compact.districts.map(([code, name, type, parent]) =>
+  unit(code ?? '', name ?? '', type ?? '', parent)
+)
+export const wards: readonly AdminUnit[] = compact.wards.map(([code, name, type, parent]) =>
+  unit(code ?? '', name ?? '', type ?? '', parent)
+)
 
 const byCode = (units: readonly AdminUnit[]): ReadonlyMap<string, AdminUnit> => new Map(units.map((u) => [u.code, u]))
 export const provinceByCode = byCode(provinces)

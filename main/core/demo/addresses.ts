@@ -4,11 +4,40 @@ import type { Address } from './types.ts'
 
 // Streets named after national figures exist in nearly every Vietnamese town.
 const STREETS = [
-  'Lê Lợi', 'Trần Hưng Đạo', 'Nguyễn Trãi', 'Hai Bà Trưng', 'Lý Thường Kiệt', 'Quang Trung', 'Lê Duẩn',
-  'Nguyễn Du', 'Phan Chu Trinh', 'Hoàng Văn Thụ', 'Nguyễn Văn Cừ', 'Trần Phú', 'Điện Biên Phủ', 'Lê Thánh Tông',
-  'Nguyễn Huệ', 'Bà Triệu', 'Lạc Long Quân', 'Âu Cơ', 'Tô Hiến Thành', 'Phạm Văn Đồng', 'Võ Thị Sáu',
-  'Nguyễn Thị Minh Khai', 'Hùng Vương', 'Trường Chinh', 'Lê Hồng Phong', 'Phan Đình Phùng', 'Nguyễn Chí Thanh',
-  'Trần Quốc Toản', 'Ngô Quyền', 'Lý Thái Tổ', 'Phan Bội Châu', 'Nguyễn Văn Linh', 'Tôn Đức Thắng', 'Yết Kiêu'
+  'Lê Lợi',
+  'Trần Hưng Đạo',
+  'Nguyễn Trãi',
+  'Hai Bà Trưng',
+  'Lý Thường Kiệt',
+  'Quang Trung',
+  'Lê Duẩn',
+  'Nguyễn Du',
+  'Phan Chu Trinh',
+  'Hoàng Văn Thụ',
+  'Nguyễn Văn Cừ',
+  'Trần Phú',
+  'Điện Biên Phủ',
+  'Lê Thánh Tông',
+  'Nguyễn Huệ',
+  'Bà Triệu',
+  'Lạc Long Quân',
+  'Âu Cơ',
+  'Tô Hiến Thành',
+  'Phạm Văn Đồng',
+  'Võ Thị Sáu',
+  'Nguyễn Thị Minh Khai',
+  'Hùng Vương',
+  'Trường Chinh',
+  'Lê Hồng Phong',
+  'Phan Đình Phùng',
+  'Nguyễn Chí Thanh',
+  'Trần Quốc Toản',
+  'Ngô Quyền',
+  'Lý Thái Tổ',
+  'Phan Bội Châu',
+  'Nguyễn Văn Linh',
+  'Tôn Đức Thắng',
+  'Yết Kiêu'
 ]
 
 export type Region = 'north' | 'central' | 'south'
@@ -66,7 +95,14 @@ export function formatFullAddress(a: Address): string {
 }
 
 const ABBREVIATION: Readonly<Record<string, string>> = {
-  phuong: 'P.', xa: 'X.', 'thi-tran': 'TT.', quan: 'Q.', huyen: 'H.', 'thi-xa': 'TX.', 'thanh-pho': 'TP.', tinh: 'T.'
+  phuong: 'P.',
+  xa: 'X.',
+  'thi-tran': 'TT.',
+  quan: 'Q.',
+  huyen: 'H.',
+  'thi-xa': 'TX.',
+  'thanh-pho': 'TP.',
+  tinh: 'T.'
 }
 
 export function abbreviate(u: AdminUnit): string {

@@ -22,17 +22,49 @@ export const DOSE_RATES = {
 
 // First doses by month (March to December 2021): the campaign peaked in August–October.
 const FIRST_DOSE_MONTH = new Weighted<number>([
-  [3, 1], [4, 2], [5, 2], [6, 4], [7, 10], [8, 20], [9, 25], [10, 18], [11, 10], [12, 4]
+  [3, 1],
+  [4, 2],
+  [5, 2],
+  [6, 4],
+  [7, 10],
+  [8, 20],
+  [9, 25],
+  [10, 18],
+  [11, 10],
+  [12, 4]
 ])
 
 // Which vaccines Vietnam had, by period.
-const EARLY = new Weighted<VaccineCode>([['ASTRAZENECA', 95], ['SPUTNIKV', 5]])
-const SUMMER = new Weighted<VaccineCode>([['ASTRAZENECA', 45], ['VEROCELL', 25], ['PFIZER', 15], ['MODERNA', 12], ['SPUTNIKV', 3]])
-const AUTUMN = new Weighted<VaccineCode>([
-  ['ASTRAZENECA', 30], ['VEROCELL', 35], ['PFIZER', 18], ['MODERNA', 8], ['ABDALA', 4], ['HAYATVAX', 2], ['SPUTNIKV', 1], ['JANSSEN', 2]
+const EARLY = new Weighted<VaccineCode>([
+  ['ASTRAZENECA', 95],
+  ['SPUTNIKV', 5]
 ])
-const CHILD = new Weighted<VaccineCode>([['PFIZER', 85], ['MODERNA', 15]])
-const BOOSTER = new Weighted<VaccineCode>([['PFIZER', 60], ['MODERNA', 25], ['ASTRAZENECA', 15]])
+const SUMMER = new Weighted<VaccineCode>([
+  ['ASTRAZENECA', 45],
+  ['VEROCELL', 25],
+  ['PFIZER', 15],
+  ['MODERNA', 12],
+  ['SPUTNIKV', 3]
+])
+const AUTUMN = new Weighted<VaccineCode>([
+  ['ASTRAZENECA', 30],
+  ['VEROCELL', 35],
+  ['PFIZER', 18],
+  ['MODERNA', 8],
+  ['ABDALA', 4],
+  ['HAYATVAX', 2],
+  ['SPUTNIKV', 1],
+  ['JANSSEN', 2]
+])
+const CHILD = new Weighted<VaccineCode>([
+  ['PFIZER', 85],
+  ['MODERNA', 15]
+])
+const BOOSTER = new Weighted<VaccineCode>([
+  ['PFIZER', 60],
+  ['MODERNA', 25],
+  ['ASTRAZENECA', 15]
+])
 
 const JUNE_15 = day(2021, 6, 15)
 const AUGUST_15 = day(2021, 8, 15)

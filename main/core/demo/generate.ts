@@ -207,8 +207,16 @@ class DemoRun {
       const info = await s.finish([signer(), signer()])
       sites.push(info)
       this.truth.row('site_files.csv', [
-        info.file, info.siteName, info.sheet, info.layout, info.headerFirstRow, info.headerLastRow,
-        info.firstDataRow, info.lastDataRow, info.dataRows, layoutMapping(s.site.layout)
+        info.file,
+        info.siteName,
+        info.sheet,
+        info.layout,
+        info.headerFirstRow,
+        info.headerLastRow,
+        info.firstDataRow,
+        info.lastDataRow,
+        info.dataRows,
+        layoutMapping(s.site.layout)
       ])
     }
     const trueComplaints = await this.writeComplaints()
@@ -239,7 +247,14 @@ class DemoRun {
     for (const [i, c] of sorted.entries()) {
       const id = `PA21-${String(i + 1).padStart(6, '0')}`
       const row = out.write([id, ...c.cells])
-      this.truth.row('complaint_rows.csv', ['complaints.xlsx', row, c.registryRow, c.personKey, c.isTrue ? 'true' : 'false', c.tags.join(';')])
+      this.truth.row('complaint_rows.csv', [
+        'complaints.xlsx',
+        row,
+        c.registryRow,
+        c.personKey,
+        c.isTrue ? 'true' : 'false',
+        c.tags.join(';')
+      ])
       for (const e of c.evidence) this.truth.row('complaint_evidence.csv', ['complaints.xlsx', row, c.type, e.file, e.row])
       if (c.isTrue) trueCount++
       if (i % DRAIN_EVERY === 0) {

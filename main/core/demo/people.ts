@@ -27,8 +27,14 @@ export const PEOPLE_RATES = {
 
 // Birth years of people aged 12 and over in 2021, in bands shaped like Vietnam's pyramid.
 const BIRTH_BANDS = new Weighted<readonly [number, number]>([
-  [[2004, 2009], 9], [[1992, 2003], 20], [[1982, 1991], 19], [[1972, 1981], 16],
-  [[1962, 1971], 14], [[1952, 1961], 11], [[1942, 1951], 7], [[1930, 1941], 4]
+  [[2004, 2009], 9],
+  [[1992, 2003], 20],
+  [[1982, 1991], 19],
+  [[1972, 1981], 16],
+  [[1962, 1971], 14],
+  [[1952, 1961], 11],
+  [[1942, 1951], 7],
+  [[1930, 1941], 4]
 ])
 
 interface Draft {

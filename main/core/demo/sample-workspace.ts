@@ -53,7 +53,10 @@ export async function sampleJob(ws: Workspace, ctx: JobContext): Promise<SampleR
     for (const [i, f] of files.entries()) {
       ctx.checkCancelled()
       ctx.progress({ done: i, total: files.length, stage: 'import' })
-      const fileCtx: JobContext = { progress: () => ctx.progress({ done: i, total: files.length, stage: 'import' }), checkCancelled: ctx.checkCancelled }
+      const fileCtx: JobContext = {
+        progress: () => ctx.progress({ done: i, total: files.length, stage: 'import' }),
+        checkCancelled: ctx.checkCancelled
+      }
       const s = await importFile(ws, { kind: f.kind, path: join(folder, f.file) }, fileCtx, null)
       imports.push({ file: f.file, kind: f.kind, imported: s.imported, rejected: s.rejected, alreadyImported: s.duplicateOf !== null })
     }

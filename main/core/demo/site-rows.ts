@@ -47,7 +47,15 @@ const OTHER_VACCINES: readonly VaccineCode[] = ['ASTRAZENECA', 'PFIZER', 'MODERN
  * typed again, it gets its own slips. `above` is the person of the row typed just before
  * at this site, whose ID or phone a clerk may copy down by mistake.
  */
-export function siteRowValues(rng: Rng, person: Person, dose: Dose, siteIndex: number, world: World, tags: string[], above: Person | null = null): SiteRowValues {
+export function siteRowValues(
+  rng: Rng,
+  person: Person,
+  dose: Dose,
+  siteIndex: number,
+  world: World,
+  tags: string[],
+  above: Person | null = null
+): SiteRowValues {
   const n = SITE_NOISE
   const name = noisyName(rng, person.name, n, tags)
   const dob = noisyDob(rng, person.dob, n, tags)
@@ -120,7 +128,13 @@ function noisyAddress(rng: Rng, address: Address, world: World, tags: string[]):
   const abbreviated = rng.chance(n.address_abbrev.p)
   if (abbreviated) tags.push('address_abbrev')
   const label = abbreviated ? abbreviate : (x: { name_with_type: string }) => x.name_with_type
-  return { line: a.line, ward: label(u.ward), district: label(u.district), province: label(u.province), local: a.districtCode === world.district.code }
+  return {
+    line: a.line,
+    ward: label(u.ward),
+    district: label(u.district),
+    province: label(u.province),
+    local: a.districtCode === world.district.code
+  }
 }
 
 /** A mistyped dose date: a few days off, or a month off, within the campaign. */

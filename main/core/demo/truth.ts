@@ -13,8 +13,16 @@ export const TRUTH_HEADERS = {
   'duplicate_doses.csv': ['source_file', 'source_row', 'duplicate_of_file', 'duplicate_of_row'],
   'complaint_evidence.csv': ['source_file', 'source_row', 'complaint_type', 'site_file', 'site_row'],
   'site_files.csv': [
-    'source_file', 'site_name', 'sheet', 'layout', 'header_first_row', 'header_last_row',
-    'first_data_row', 'last_data_row', 'data_rows', 'mapping'
+    'source_file',
+    'site_name',
+    'sheet',
+    'layout',
+    'header_first_row',
+    'header_last_row',
+    'first_data_row',
+    'last_data_row',
+    'data_rows',
+    'mapping'
   ]
 } as const
 

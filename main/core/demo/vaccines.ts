@@ -16,8 +16,10 @@ export interface VaccineInfo {
 }
 
 const week = (dayNumber: number) => Math.floor(dayNumber / 7)
-const code = (prefix: string, digits: number, salt = prefix) => (dayNumber: number, site: number) =>
-  prefix + String(hash32(`${salt}${week(dayNumber)}/${site}`) % 10 ** digits).padStart(digits, '0')
+const code =
+  (prefix: string, digits: number, salt = prefix) =>
+  (dayNumber: number, site: number) =>
+    prefix + String(hash32(`${salt}${week(dayNumber)}/${site}`) % 10 ** digits).padStart(digits, '0')
 
 export const VACCINES: Readonly<Record<VaccineCode, VaccineInfo>> = {
   ASTRAZENECA: {
@@ -42,12 +44,23 @@ export const VACCINES: Readonly<Record<VaccineCode, VaccineInfo>> = {
     primaryDoses: 2,
     lot: (d, s) => `${ymd(d).year}${String(ymd(d).month).padStart(2, '0')}B${code('', 4, 'vc')(d, s)}`
   },
-  SPUTNIKV: { display: 'Sputnik V', aliases: ['Sputnik', 'SPUTNIK V', 'Gam-COVID-Vac'], interval: [21, 28], primaryDoses: 2, lot: code('I-', 6) },
+  SPUTNIKV: {
+    display: 'Sputnik V',
+    aliases: ['Sputnik', 'SPUTNIK V', 'Gam-COVID-Vac'],
+    interval: [21, 28],
+    primaryDoses: 2,
+    lot: code('I-', 6)
+  },
   ABDALA: { display: 'Abdala', aliases: ['ABDALA', 'abdala'], interval: [14, 16], primaryDoses: 3, lot: code('A', 5) },
-  HAYATVAX: { display: 'Hayat-Vax', aliases: ['Hayat Vax', 'HayatVax', 'HAYAT-VAX'], interval: [21, 28], primaryDoses: 2, lot: code('HV', 5) },
+  HAYATVAX: {
+    display: 'Hayat-Vax',
+    aliases: ['Hayat Vax', 'HayatVax', 'HAYAT-VAX'],
+    interval: [21, 28],
+    primaryDoses: 2,
+    lot: code('HV', 5)
+  },
   JANSSEN: { display: 'Janssen', aliases: ['Johnson & Johnson', 'J&J', 'JANSSEN'], interval: [0, 0], primaryDoses: 1, lot: code('XD', 3) }
 }
-
 
 export function writtenVaccine(rng: Rng, vaccine: VaccineCode, aliasP: number, tags: string[]): string {
   const v = VACCINES[vaccine]

@@ -99,7 +99,10 @@ export function writeBatchFiles(b: StoredBatch): BatchFilesState {
  */
 export function completeInterruptedBatches(ws: Workspace): string[] {
   const done: string[] = []
-  const all = ws.db.prepare('SELECT id, out_dir, file_name FROM export_batches ORDER BY id').all() as Pick<StoredBatch, 'id' | 'out_dir' | 'file_name'>[]
+  const all = ws.db.prepare('SELECT id, out_dir, file_name FROM export_batches ORDER BY id').all() as Pick<
+    StoredBatch,
+    'id' | 'out_dir' | 'file_name'
+  >[]
   const load = ws.db.prepare(`SELECT ${STORED_BATCH_COLUMNS} FROM export_batches WHERE id = ?`)
   for (const b of all) {
     // Existence first: reading every earlier batch back on each export would not scale.

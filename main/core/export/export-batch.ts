@@ -96,7 +96,13 @@ function nextBatchNo(ws: Workspace, district: string | null, now: Date): string 
  * after it leaves a recorded batch whose missing files the next export (or the batch
  * list) writes, byte for byte, so a correction is never exported twice nor lost.
  */
-export async function exportBatch(ws: Workspace, user: User, password: string, opts: ExportOptions, ctx: JobContext): Promise<ExportResult> {
+export async function exportBatch(
+  ws: Workspace,
+  user: User,
+  password: string,
+  opts: ExportOptions,
+  ctx: JobContext
+): Promise<ExportResult> {
   const now = opts.now ?? clockNow
   crashPoint('export:start')
   ctx.progress({ done: 0, total: null, stage: 'recover' })
@@ -143,14 +149,33 @@ export async function exportBatch(ws: Workspace, user: User, password: string, o
     // The audit anchor is signed here, where audit verify reads it: the table's columns are only a copy.
     const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256} audit:${anchor.seq}:${anchor.hash}`
     const minisig = signMinisig(content, signer, trustedComment, `VaxRecon batch ${batchNo}, signed by key ${keyId}`)
-    const signedManifest = signManifest({ batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r, r.approval_act)) }, signer)
+    const signedManifest = signManifest(
+      { batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r, r.approval_act)) },
+      signer
+    )
     ctx.checkCancelled()
     crashPoint('export:signed')
 
     let batch: StoredBatch
     try {
       batch = ws.tx(() => {
-        const b = record(ws, { rows, me, batchNo, fileName, sha256, keyFingerprint, createdAt, outDir, district: district.code, publicKeyB64, trustedComment, minisig, content, anchor, ...signedManifest })
+        const b = record(ws, {
+          rows,
+          me,
+          batchNo,
+          fileName,
+          sha256,
+          keyFingerprint,
+          createdAt,
+          outDir,
+          district: district.code,
+          publicKeyB64,
+          trustedComment,
+          minisig,
+          content,
+          anchor,
+          ...signedManifest
+        })
         if (refused.length > 0) auditRefused(ws, me.name, b.id, refused)
         return b
       })
@@ -219,7 +244,8 @@ interface Recording {
 /** Step 2, inside the transaction: check the snapshot, record the batch, mark its corrections. */
 function record(ws: Workspace, r: Recording): StoredBatch {
   const signer = currentUser(ws, r.me)
-  if (signer.role !== 'supervisor') throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt mới ký được lô.', en: 'Only a supervisor can sign a batch.' })
+  if (signer.role !== 'supervisor')
+    throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt mới ký được lô.', en: 'Only a supervisor can sign a batch.' })
   const now = new Map(approvedRows(ws).map((x) => [x.id, x.approval_id]))
   if (r.rows.some((x: ProposalDbRow) => now.get(x.id) !== x.approval_id)) throw new StaleSnapshot()
   if (ws.db.prepare('SELECT 1 FROM export_batches WHERE batch_no = ?').get(r.batchNo)) throw new StaleSnapshot()
@@ -230,12 +256,31 @@ function record(ws: Workspace, r: Recording): StoredBatch {
            out_dir, district_code, public_key, trusted_comment, minisig, content, audit_seq, audit_hash, manifest, manifest_sig)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
-      .run(r.batchNo, r.fileName, r.sha256, signer.id, r.keyFingerprint, r.rows.length, r.createdAt, r.outDir, r.district, r.publicKeyB64, r.trustedComment, r.minisig, r.content, r.anchor.seq, r.anchor.hash, r.manifest, r.manifestSig)
-      .lastInsertRowid
+      .run(
+        r.batchNo,
+        r.fileName,
+        r.sha256,
+        signer.id,
+        r.keyFingerprint,
+        r.rows.length,
+        r.createdAt,
+        r.outDir,
+        r.district,
+        r.publicKeyB64,
+        r.trustedComment,
+        r.minisig,
+        r.content,
+        r.anchor.seq,
+        r.anchor.hash,
+        r.manifest,
+        r.manifestSig
+      ).lastInsertRowid
   )
   const ids = JSON.stringify(r.rows.map((x) => x.id))
   const marked = ws.db
-    .prepare(`UPDATE proposals SET status = 'exported', batch_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND status = 'approved' AND batch_id IS NULL`)
+    .prepare(
+      `UPDATE proposals SET status = 'exported', batch_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND status = 'approved' AND batch_id IS NULL`
+    )
     .run(id, ids).changes
   if (marked !== r.rows.length) throw new StaleSnapshot()
   appendAudit(ws.db, {
@@ -243,7 +288,14 @@ function record(ws: Workspace, r: Recording): StoredBatch {
     action: 'export.batch',
     entity: 'export_batch',
     entityId: id,
-    new: { batchNo: r.batchNo, fileName: r.fileName, outDir: r.outDir, sha256: r.sha256, corrections: r.rows.length, keyFingerprint: r.keyFingerprint }
+    new: {
+      batchNo: r.batchNo,
+      fileName: r.fileName,
+      outDir: r.outDir,
+      sha256: r.sha256,
+      corrections: r.rows.length,
+      keyFingerprint: r.keyFingerprint
+    }
   })
   for (const x of r.rows) {
     appendAudit(ws.db, {

@@ -30,7 +30,11 @@ export function signManifest(m: Omit<Manifest, 'v' | 'keyId'>, signer: Signer): 
   return { manifest, manifestSig: sign(null, Buffer.from(CONTEXT + manifest), signer.secret).toString('base64') }
 }
 
-export const manifestRow = (c: CorrectionContent, actId: number): [number, number, string] => [c.id, actId, correctionDigest(c).toString('base64')]
+export const manifestRow = (c: CorrectionContent, actId: number): [number, number, string] => [
+  c.id,
+  actId,
+  correctionDigest(c).toString('base64')
+]
 
 interface BatchRow {
   id: number
@@ -64,12 +68,15 @@ export type ManifestProblem = 'manifest-missing' | 'manifest-signature' | 'manif
 /** Checks one batch's manifest: its signature by the batch's endorsed key, and each listed correction's content now. */
 export function checkManifest(db: Db, b: BatchRow): { manifest: Manifest | null; problems: ManifestProblem[] } {
   const m = parse(b.manifest)
-  if (!m || b.manifest === null || b.manifest_sig === null || m.batchNo !== b.batch_no) return { manifest: m, problems: ['manifest-missing'] }
+  if (!m || b.manifest === null || b.manifest_sig === null || m.batchNo !== b.batch_no)
+    return { manifest: m, problems: ['manifest-missing'] }
   const pk = parsePublicKey(b.public_key)
   const problems: ManifestProblem[] = []
   const manifest = b.manifest
   const sig = b.manifest_sig
-  const good = keyIdHex(pk.keyId) === m.keyId && verifies(() => verify(null, Buffer.from(CONTEXT + manifest), ed25519PublicKey(pk.key), Buffer.from(sig, 'base64')))
+  const good =
+    keyIdHex(pk.keyId) === m.keyId &&
+    verifies(() => verify(null, Buffer.from(CONTEXT + manifest), ed25519PublicKey(pk.key), Buffer.from(sig, 'base64')))
   if (!good) problems.push('manifest-signature')
   const trust = trustedUsers(db)
   if (![...trust.users.values()].some((u) => u.role === 'supervisor' && u.keyId === m.keyId)) problems.push('manifest-key')

@@ -4,13 +4,7 @@ import { exportedBefore } from './manifest.ts'
 
 /** Why an approved-looking correction does not leave. */
 export type RefusalReason =
-  | 'unsigned'
-  | `act-${ActProblem}`
-  | 'not-approved'
-  | 'own-proposal'
-  | 'approver-mismatch'
-  | 'already-exported'
-  | 'log-mismatch'
+  'unsigned' | `act-${ActProblem}` | 'not-approved' | 'own-proposal' | 'approver-mismatch' | 'already-exported' | 'log-mismatch'
 
 export interface RefusedCorrection {
   id: number
@@ -73,7 +67,10 @@ export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: M
   const approvalOf = db.prepare('SELECT verdict, decided_by, act_id FROM approvals WHERE id = ?')
   const approvals = rows.map((r) => ({
     row: r,
-    a: r.approval_id === null ? undefined : (approvalOf.get(r.approval_id) as { verdict: string; decided_by: number; act_id: number | null } | undefined)
+    a:
+      r.approval_id === null
+        ? undefined
+        : (approvalOf.get(r.approval_id) as { verdict: string; decided_by: number; act_id: number | null } | undefined)
   }))
   const acts = checkActs(
     db,
@@ -85,21 +82,22 @@ export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: M
   const refused: RefusedCorrection[] = []
   for (const { row, a } of approvals) {
     const act = a?.act_id != null ? acts.get(a.act_id) : undefined
-    const reason: RefusalReason | null = gone.has(row.id) || logged.exported.has(row.id)
-      ? 'already-exported'
-      : !a || a.act_id == null || !act
-        ? 'unsigned'
-        : !act.ok
-          ? `act-${act.problem ?? 'signature'}`
-          : act.verdict !== 'approved' || a.verdict !== 'approved'
-            ? 'not-approved'
-            : act.decidedBy !== a.decided_by
-              ? 'approver-mismatch'
-              : act.decidedBy === row.proposed_by
-                ? 'own-proposal'
-                : logged.acts.get(row.id) !== a.act_id
-                  ? 'log-mismatch'
-                  : null
+    const reason: RefusalReason | null =
+      gone.has(row.id) || logged.exported.has(row.id)
+        ? 'already-exported'
+        : !a || a.act_id == null || !act
+          ? 'unsigned'
+          : !act.ok
+            ? `act-${act.problem ?? 'signature'}`
+            : act.verdict !== 'approved' || a.verdict !== 'approved'
+              ? 'not-approved'
+              : act.decidedBy !== a.decided_by
+                ? 'approver-mismatch'
+                : act.decidedBy === row.proposed_by
+                  ? 'own-proposal'
+                  : logged.acts.get(row.id) !== a.act_id
+                    ? 'log-mismatch'
+                    : null
     if (reason) refused.push({ id: row.id, reason })
     else if (a?.act_id != null && act?.keyId) proofs.set(row.id, { actId: a.act_id, keyId: act.keyId })
   }

@@ -85,8 +85,7 @@ export function verifyBatchFile(path: string, opts: { publicKey?: string; worksp
   const verdict = check(content, minisig, parsePublicKey(keyText), opts.publicKey ? 'given' : 'beside')
   if (opts.workspace && verdict.batchNo) {
     const row = opts.workspace.db.prepare('SELECT file_hash FROM export_batches WHERE batch_no = ?').get(verdict.batchNo) as
-      | { file_hash: string }
-      | undefined
+      { file_hash: string } | undefined
     if (!row) verdict.problems.push('not-recorded')
     else if (row.file_hash !== verdict.sha256) verdict.problems.push('hash-mismatch')
     if (row) recheckApprovals(opts.workspace, verdict.batchNo, verdict)
@@ -102,13 +101,15 @@ export function verifyBatchFile(path: string, opts: { publicKey?: string; worksp
  */
 function recheckApprovals(ws: Workspace, batchNo: string, verdict: BatchVerdict): void {
   const b = ws.db.prepare('SELECT id, batch_no, public_key, manifest, manifest_sig FROM export_batches WHERE batch_no = ?').get(batchNo) as
-    | { id: number; batch_no: string; public_key: string; manifest: string | null; manifest_sig: string | null }
-    | undefined
+    { id: number; batch_no: string; public_key: string; manifest: string | null; manifest_sig: string | null } | undefined
   if (!b) return
   const { manifest, problems } = checkManifest(ws.db, b)
   verdict.problems.push(...problems)
   if (!manifest) return
-  const acts = checkActs(ws.db, manifest.rows.map(([, act]) => act))
+  const acts = checkActs(
+    ws.db,
+    manifest.rows.map(([, act]) => act)
+  )
   const proposerOf = ws.db.prepare('SELECT proposed_by FROM proposals WHERE id = ?')
   const bad = manifest.rows
     .filter(([id, act]) => {

@@ -39,9 +39,14 @@ export const WARNING_ROWS_SHOWN = 200
 export function rowsWithWarning(ws: Workspace, importId: number, code: string): { total: number; rows: WarningRow[] } {
   // warnings_json is written by JSON.stringify as [{"field":…,"code":…}], so the code's text is exact.
   const like = `%"code":${JSON.stringify(code).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-  const total = ws.db.prepare("SELECT count(*) FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\'").pluck().get(importId, like) as number
+  const total = ws.db
+    .prepare("SELECT count(*) FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\'")
+    .pluck()
+    .get(importId, like) as number
   const rows = ws.db
-    .prepare("SELECT source_row, full_name, warnings_json FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\' ORDER BY source_row LIMIT ?")
+    .prepare(
+      "SELECT source_row, full_name, warnings_json FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\' ORDER BY source_row LIMIT ?"
+    )
     .all(importId, like, WARNING_ROWS_SHOWN) as { source_row: number; full_name: string | null; warnings_json: string }[]
   return {
     total,

@@ -83,7 +83,17 @@ function requireName(cols: ColumnMap): void {
 
 // The columns each kind can fill: fewer bound values per row is measurably faster on a million rows.
 const PERSON_COLUMNS = [
-  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code', 'ward_code'
+  'full_name',
+  'dob',
+  'gender',
+  'national_id',
+  'id_kind',
+  'old_national_id',
+  'phone',
+  'address',
+  'province_code',
+  'district_code',
+  'ward_code'
 ] as const
 const DOSE_COLUMNS = ['vaccine', 'lot', 'dose_number', 'dose_date', 'site_name'] as const
 const COMPLAINT_COLUMNS = ['complaint_id', 'submitted_at', 'complaint_type', 'description'] as const
@@ -132,7 +142,9 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       nameCols: [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])],
       columns: KIND_COLUMNS[opts.kind],
       // Title lines often name the site's district: a start for addresses that stop at the ward.
-      titleDistricts: head.filter((r) => r.row < layout.headerRow).flatMap((r) => r.cells.flatMap((c) => (typeof c === 'string' ? [districtMentioned(c)] : []))),
+      titleDistricts: head
+        .filter((r) => r.row < layout.headerRow)
+        .flatMap((r) => r.cells.flatMap((c) => (typeof c === 'string' ? [districtMentioned(c)] : []))),
       siteName: site?.name ?? null
     }
 
@@ -155,8 +167,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     }
     const db = ws.db
     const previous = db.prepare('SELECT id, imported_at FROM imports WHERE kind = ? AND file_hash = ?').get(opts.kind, fileHash) as
-      | { id: number; imported_at: string }
-      | undefined
+      { id: number; imported_at: string } | undefined
     if (previous) return { ...summary, importId: previous.id, duplicateOf: { importId: previous.id, importedAt: previous.imported_at } }
 
     // The reads in between are asynchronous, so the transaction is opened by hand; this
@@ -175,8 +186,19 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
             `INSERT INTO imports (kind, file_name, file_hash, sheet, header_row, header_rows, headers_json, mapping_json, imported_at, imported_by, site_name)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
           )
-          .run(opts.kind, fileName, fileHash, sheet, layout.headerRow, layout.headerRows, JSON.stringify(headerPositions(layout.headers)), JSON.stringify(mapping), clockNow().toISOString(), actor, site?.name ?? null)
-          .lastInsertRowid
+          .run(
+            opts.kind,
+            fileName,
+            fileHash,
+            sheet,
+            layout.headerRow,
+            layout.headerRows,
+            JSON.stringify(headerPositions(layout.headers)),
+            JSON.stringify(mapping),
+            clockNow().toISOString(),
+            actor,
+            site?.name ?? null
+          ).lastInsertRowid
       )
       summary.importId = importId
       const records = new RecordWriter(db, plan.columns, importId, opts.kind, sheet)
@@ -190,7 +212,10 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
         summary.rejectsByReason[reason] = (summary.rejectsByReason[reason] ?? 0) + 1
       }
 
-      const batches = (await stat(opts.path)).size >= THREAD_MIN_BYTES ? readInWorker(opts.path, plan, source.sharedStrings) : normalizeBatches(source, plan)
+      const batches =
+        (await stat(opts.path)).size >= THREAD_MIN_BYTES
+          ? readInWorker(opts.path, plan, source.sharedStrings)
+          : normalizeBatches(source, plan)
       for await (const batch of batches) {
         ctx.checkCancelled()
         summary.imported += records.write(batch)
@@ -226,7 +251,16 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
         action: 'import.file',
         entity: 'import',
         entityId: importId,
-        new: { kind: opts.kind, file_name: fileName, file_hash: fileHash, sheet, site_name: site?.name ?? null, rows_read: summary.rowsRead, imported: summary.imported, rejected: summary.rejected }
+        new: {
+          kind: opts.kind,
+          file_name: fileName,
+          file_hash: fileHash,
+          sheet,
+          site_name: site?.name ?? null,
+          rows_read: summary.rowsRead,
+          imported: summary.imported,
+          rejected: summary.rejected
+        }
       })
       db.exec(nested ? 'RELEASE import_file' : 'COMMIT')
     } catch (err) {

@@ -90,8 +90,7 @@ export async function inspectFile(
     }
     const hash = await hashFile(opts.path)
     const dup = ws.db.prepare('SELECT id, imported_at FROM imports WHERE kind = ? AND file_hash = ?').get(opts.kind, hash) as
-      | { id: number; imported_at: string }
-      | undefined
+      { id: number; imported_at: string } | undefined
     const width = Math.max(0, ...layout.headers.map((h) => h.index + 1))
     return {
       fileName: basename(opts.path),
@@ -145,8 +144,16 @@ export async function previewImport(
     for (const r of dataRows(head, layout, nameCols, n)) {
       const o = normalizeRow(r.cells, cols, opts.kind, places, source.format === 'csv')
       if (o.status === 'blank') continue
-      if (o.status === 'rejected') out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })
-      else out.push({ row: r.row, status: 'ok', values: { ...o.record }, warnings: o.warnings.map((w) => `${w.field}:${w.code}`), reason: null })
+      if (o.status === 'rejected')
+        out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })
+      else
+        out.push({
+          row: r.row,
+          status: 'ok',
+          values: { ...o.record },
+          warnings: o.warnings.map((w) => `${w.field}:${w.code}`),
+          reason: null
+        })
     }
     return out
   } finally {

@@ -113,7 +113,18 @@ export function isColumnNumberRow(row: SheetRow): boolean {
   return cells.length >= 3 && cells.every((t) => /^\(?\d{1,2}\)?$/.test(t) || /^\(?[A-Z]\)?$/.test(t) || /^\(\d{1,2}\)\s*=/.test(t))
 }
 
-const FOOTER_START = ['nguoi lap bieu', 'nguoi lap', 'thu truong don vi', 'thu truong', 'ke toan truong', 'truong tram', 'giam doc', 'tong cong', 'xac nhan cua', 'nguoi tong hop']
+const FOOTER_START = [
+  'nguoi lap bieu',
+  'nguoi lap',
+  'thu truong don vi',
+  'thu truong',
+  'ke toan truong',
+  'truong tram',
+  'giam doc',
+  'tong cong',
+  'xac nhan cua',
+  'nguoi tong hop'
+]
 const FOOTER_DATE = /(^| )ngay( \d{1,2}| *)? thang( \d{1,2})? nam( \d{2,4})?$/
 
 /**
@@ -134,7 +145,19 @@ export function isFooterRow(row: SheetRow, nameColumns: number[]): boolean {
   })
 }
 
-const NOTES = ['ghi chu', 'huong dan', 'chu thich', 'note', 'notes', 'readme', 'instruction', 'instructions', 'danh muc', 'thong tin chung', 'bia']
+const NOTES = [
+  'ghi chu',
+  'huong dan',
+  'chu thich',
+  'note',
+  'notes',
+  'readme',
+  'instruction',
+  'instructions',
+  'danh muc',
+  'thong tin chung',
+  'bia'
+]
 
 /** Sheets of notes, instructions or code lists, skipped when choosing a sheet. */
 export const isNotesSheet = (name: string): boolean => {

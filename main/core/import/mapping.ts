@@ -12,7 +12,8 @@ export interface HeaderColumn {
 }
 
 const lookup = new Map<string, MappableField>()
-for (const [field, words] of Object.entries(SYNONYMS) as [MappableField, string[]][]) for (const w of words) if (!lookup.has(w)) lookup.set(w, field)
+for (const [field, words] of Object.entries(SYNONYMS) as [MappableField, string[]][])
+  for (const w of words) if (!lookup.has(w)) lookup.set(w, field)
 const ignored = new Set(IGNORED_HEADERS)
 
 /** "Ngày sinh (dd/mm/yyyy)" → "ngay sinh"; the note in brackets is dropped. */
@@ -20,8 +21,53 @@ export const headerKey = (label: string): string => foldToKey(label.replace(/\([
 
 // Address parts come in endless combinations ("Số nhà, đường/thôn", "Thôn/Tổ dân phố"):
 // a header made only of these words, naming at least one place, is part of the address.
-const ADDRESS_WORDS = new Set(['so', 'nha', 'duong', 'pho', 'thon', 'xom', 'ap', 'to', 'dan', 'khu', 'ban', 'lang', 'xa', 'phuong', 'thi', 'tran', 'huyen', 'quan', 'tinh', 'thanh', 'tp', 'tx', 'dia', 'chi', 'ngo', 'hem', 'ngach', 'kiet'])
-const PLACE_WORDS = new Set(['nha', 'duong', 'pho', 'thon', 'xom', 'ap', 'khu', 'ban', 'lang', 'xa', 'phuong', 'huyen', 'quan', 'tinh', 'tp'])
+const ADDRESS_WORDS = new Set([
+  'so',
+  'nha',
+  'duong',
+  'pho',
+  'thon',
+  'xom',
+  'ap',
+  'to',
+  'dan',
+  'khu',
+  'ban',
+  'lang',
+  'xa',
+  'phuong',
+  'thi',
+  'tran',
+  'huyen',
+  'quan',
+  'tinh',
+  'thanh',
+  'tp',
+  'tx',
+  'dia',
+  'chi',
+  'ngo',
+  'hem',
+  'ngach',
+  'kiet'
+])
+const PLACE_WORDS = new Set([
+  'nha',
+  'duong',
+  'pho',
+  'thon',
+  'xom',
+  'ap',
+  'khu',
+  'ban',
+  'lang',
+  'xa',
+  'phuong',
+  'huyen',
+  'quan',
+  'tinh',
+  'tp'
+])
 const isAddressPart = (key: string): boolean => {
   const words = key.split(' ')
   return words.every((w) => ADDRESS_WORDS.has(w)) && words.some((w) => PLACE_WORDS.has(w))
@@ -97,7 +143,10 @@ export function suggestMapping(headers: HeaderColumn[], kind: SourceKind): Mappi
     const old = ids.find(isOld)
     if (old) {
       cols.set('old_national_id', [old])
-      cols.set('national_id', ids.filter((h) => h !== old))
+      cols.set(
+        'national_id',
+        ids.filter((h) => h !== old)
+      )
     }
   }
   const mapping: Mapping = {}

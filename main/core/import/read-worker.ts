@@ -50,8 +50,12 @@ export async function* readInWorker(path: string, plan: RowPlan, sharedStrings?:
     wake = null
   }
   worker.on('message', deliver)
-  worker.on('error', (err: Error) => deliver({ type: 'error', error: err instanceof VaxError ? serializeError(err) : null, message: err.message, stack: err.stack }))
-  worker.on('exit', (code) => deliver({ type: 'error', error: null, message: `import reader thread stopped (exit code ${code})`, stack: undefined }))
+  worker.on('error', (err: Error) =>
+    deliver({ type: 'error', error: err instanceof VaxError ? serializeError(err) : null, message: err.message, stack: err.stack })
+  )
+  worker.on('exit', (code) =>
+    deliver({ type: 'error', error: null, message: `import reader thread stopped (exit code ${code})`, stack: undefined })
+  )
   try {
     for (;;) {
       while (inbox.length === 0) await new Promise<void>((resolve) => (wake = resolve))
@@ -96,7 +100,12 @@ async function serve(data: ReaderData): Promise<void> {
     port.postMessage({ type: 'end' } satisfies ReaderMessage)
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err))
-    port.postMessage({ type: 'error', error: err instanceof VaxError ? serializeError(err) : null, message: e.message, stack: e.stack } satisfies ReaderMessage)
+    port.postMessage({
+      type: 'error',
+      error: err instanceof VaxError ? serializeError(err) : null,
+      message: e.message,
+      stack: e.stack
+    } satisfies ReaderMessage)
   }
 }
 

@@ -19,7 +19,9 @@ export async function exportRejects(ws: Workspace, importId: number, outPath: st
     throw new VaxError('IMPORT_NOT_FOUND', { vi: `Không có lần nhập #${importId}.`, en: `There is no import #${importId}.` }, { importId })
   }
   const headers = JSON.parse(imp.headers_json) as (string | null)[]
-  const widest = ws.db.prepare('SELECT max(json_array_length(raw_json)) AS n FROM rejects WHERE import_id = ?').get(importId) as { n: number | null }
+  const widest = ws.db.prepare('SELECT max(json_array_length(raw_json)) AS n FROM rejects WHERE import_id = ?').get(importId) as {
+    n: number | null
+  }
   while (headers.length < (widest.n ?? 0)) headers.push(null)
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: outPath, useStyles: true, useSharedStrings: false })
   const sheet = wb.addWorksheet('Dong bi loai')
@@ -32,8 +34,16 @@ export async function exportRejects(ws: Workspace, importId: number, outPath: st
   ]
   sheet.getRow(1).font = { bold: true }
   let rows = 0
-  const stmt = ws.db.prepare('SELECT source_sheet, source_row, raw_json, reason_vi, reason_en FROM rejects WHERE import_id = ? ORDER BY source_row')
-  for (const r of stmt.iterate(importId) as Iterable<{ source_sheet: string; source_row: number; raw_json: string; reason_vi: string; reason_en: string }>) {
+  const stmt = ws.db.prepare(
+    'SELECT source_sheet, source_row, raw_json, reason_vi, reason_en FROM rejects WHERE import_id = ? ORDER BY source_row'
+  )
+  for (const r of stmt.iterate(importId) as Iterable<{
+    source_sheet: string
+    source_row: number
+    raw_json: string
+    reason_vi: string
+    reason_en: string
+  }>) {
     const raw = JSON.parse(r.raw_json) as RawValue[]
     const values: Record<string, unknown> = { row: r.source_row, sheet: r.source_sheet, vi: r.reason_vi, en: r.reason_en }
     // Cells right of the header (a note typed in column Q) go back too.

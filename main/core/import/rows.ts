@@ -3,9 +3,30 @@ import type { SourceKind } from './fields.ts'
 
 /** The columns of `vaxrecon rows`, in order: provenance, the canonical fields, then warnings. */
 export const ROW_COLUMNS = [
-  'source_file', 'source_sheet', 'source_row', 'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'phone', 'address',
-  'province_code', 'district_code', 'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id',
-  'submitted_at', 'complaint_type', 'old_national_id', 'description', 'warnings'
+  'source_file',
+  'source_sheet',
+  'source_row',
+  'full_name',
+  'dob',
+  'gender',
+  'national_id',
+  'id_kind',
+  'phone',
+  'address',
+  'province_code',
+  'district_code',
+  'ward_code',
+  'vaccine',
+  'lot',
+  'dose_number',
+  'dose_date',
+  'site_name',
+  'complaint_id',
+  'submitted_at',
+  'complaint_type',
+  'old_national_id',
+  'description',
+  'warnings'
 ] as const
 export type RowColumn = (typeof ROW_COLUMNS)[number]
 export type DumpRow = Record<Exclude<RowColumn, 'warnings'>, string | number | null> & { warnings: string[] }

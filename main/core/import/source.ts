@@ -20,7 +20,9 @@ export interface SheetSummary {
   headerRow: number | null
 }
 
-export async function summarizeSheets(source: SpreadsheetSource): Promise<{ sheets: SheetSummary[]; layouts: Map<string, { head: SheetRow[]; layout: Layout | null }> }> {
+export async function summarizeSheets(
+  source: SpreadsheetSource
+): Promise<{ sheets: SheetSummary[]; layouts: Map<string, { head: SheetRow[]; layout: Layout | null }> }> {
   const layouts = new Map<string, { head: SheetRow[]; layout: Layout | null }>()
   const sheets: SheetSummary[] = []
   for (const s of source.sheets) {
@@ -78,11 +80,16 @@ export async function chooseLayout(
   if (sheet !== undefined && !source.sheets.some((s) => s.name === sheet)) {
     // A CSV has one "sheet", named after the file; any name given for it is fine.
     if (source.format === 'csv') sheet = source.sheets[0]?.name
-    else throw sheetNotFound(sheet, source.sheets.map((s) => s.name))
+    else
+      throw sheetNotFound(
+        sheet,
+        source.sheets.map((s) => s.name)
+      )
   }
   if (sheet === undefined) {
     const { sheets, layouts } = await summarizeSheets(source)
-    const chosen = opts.headerRow !== undefined ? (sheets.find((s) => !s.hidden && !s.notes) ?? sheets[0])?.name : defaultSheet(sheets, layouts)
+    const chosen =
+      opts.headerRow !== undefined ? (sheets.find((s) => !s.hidden && !s.notes) ?? sheets[0])?.name : defaultSheet(sheets, layouts)
     if (!chosen) throw noHeader(null)
     sheet = chosen
   }

@@ -36,9 +36,11 @@ const toTemplate = (r: Row): MappingTemplate => ({
 })
 
 export function listTemplates(ws: Workspace, kind?: SourceKind): MappingTemplate[] {
-  const rows = (kind
-    ? ws.db.prepare('SELECT * FROM mapping_templates WHERE kind = ? ORDER BY name').all(kind)
-    : ws.db.prepare('SELECT * FROM mapping_templates ORDER BY name').all()) as Row[]
+  const rows = (
+    kind
+      ? ws.db.prepare('SELECT * FROM mapping_templates WHERE kind = ? ORDER BY name').all(kind)
+      : ws.db.prepare('SELECT * FROM mapping_templates ORDER BY name').all()
+  ) as Row[]
   return rows.map(toTemplate)
 }
 
@@ -66,11 +68,15 @@ export function saveTemplate(
     const siteName = t.kind === 'site' && t.siteName?.trim() ? t.siteName.trim() : null
     if (old) {
       ws.db
-        .prepare('UPDATE mapping_templates SET kind = ?, header_signature = ?, mapping_json = ?, site_name = ?, created_at = ? WHERE id = ?')
+        .prepare(
+          'UPDATE mapping_templates SET kind = ?, header_signature = ?, mapping_json = ?, site_name = ?, created_at = ? WHERE id = ?'
+        )
         .run(t.kind, t.headerSignature, JSON.stringify(t.mapping), siteName, createdAt, old.id)
     } else {
       ws.db
-        .prepare('INSERT INTO mapping_templates (name, kind, header_signature, mapping_json, site_name, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO mapping_templates (name, kind, header_signature, mapping_json, site_name, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+        )
         .run(name, t.kind, t.headerSignature, JSON.stringify(t.mapping), siteName, createdAt)
     }
     const saved = ws.db.prepare('SELECT * FROM mapping_templates WHERE name = ?').get(name) as Row

@@ -7,7 +7,12 @@ import type { JobContext } from '../base/job-context.ts'
 // DuckDB, which only the CLI loads: the app's worker bundle (jobs/table.ts) never imports it.
 
 /** `vaxrecon links import`: Splink's predictions checked outside the write lock, then stored and the diffs rebuilt. */
-export async function linksImportJob(ws: Workspace, path: string, ctx: JobContext, actor: string | null = null): Promise<PredictionsImport> {
+export async function linksImportJob(
+  ws: Workspace,
+  path: string,
+  ctx: JobContext,
+  actor: string | null = null
+): Promise<PredictionsImport> {
   const store = await preparePredictions(ws, path, actor)
   return ws.tx(() => {
     const imported = store()

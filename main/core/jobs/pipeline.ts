@@ -24,7 +24,12 @@ export function matchJob(ws: Workspace, params: MatchParams, ctx: JobContext): M
 }
 
 /** New thresholds over the last run, then the diffs of the links whose status moved. */
-export function applyThresholds(ws: Workspace, thresholds: Thresholds, ctx: JobContext, actor: string | null = null): { changed: number; statuses: Record<string, number> } {
+export function applyThresholds(
+  ws: Workspace,
+  thresholds: Thresholds,
+  ctx: JobContext,
+  actor: string | null = null
+): { changed: number; statuses: Record<string, number> } {
   return ws.tx(() => {
     const moved = moveThresholds(ws.db, thresholds, actor)
     ctx.checkCancelled()
@@ -32,4 +37,3 @@ export function applyThresholds(ws: Workspace, thresholds: Thresholds, ctx: JobC
     return moved
   })
 }
-

@@ -21,6 +21,4 @@ export interface QueryWorkerData {
 export type QueryReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerializedError }
 
 export type WorkerMessage =
-  | { type: 'progress'; progress: JobProgress }
-  | { type: 'done'; result: unknown }
-  | { type: 'error'; error: SerializedError }
+  { type: 'progress'; progress: JobProgress } | { type: 'done'; result: unknown } | { type: 'error'; error: SerializedError }

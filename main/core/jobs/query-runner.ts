@@ -31,7 +31,9 @@ export class QueryRunner {
     }
     this.worker.on('error', stop)
     this.worker.on('exit', () =>
-      stop(new VaxError('QUERY_WORKER_STOPPED', { vi: 'Luồng đọc dữ liệu đã dừng; hãy thử lại.', en: 'The data reader stopped; try again.' }))
+      stop(
+        new VaxError('QUERY_WORKER_STOPPED', { vi: 'Luồng đọc dữ liệu đã dừng; hãy thử lại.', en: 'The data reader stopped; try again.' })
+      )
     )
     // An idle reader must not keep a CLI or test process alive.
     this.worker.unref()

@@ -29,7 +29,12 @@ export const JobRequest = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('link-thresholds'), thresholds: z.object({ auto: z.number().finite(), review: z.number().finite() }) }),
   // The signer's password opens their signing key in the worker; it is never stored or echoed.
-  z.object({ kind: z.literal('export'), outDir: z.string().min(1).max(4096), signer: z.string().min(1).max(200), password: z.string().min(1).max(1024) }),
+  z.object({
+    kind: z.literal('export'),
+    outDir: z.string().min(1).max(4096),
+    signer: z.string().min(1).max(200),
+    password: z.string().min(1).max(1024)
+  }),
   // Sample data (main/core/demo): generate the sample set next to the workspace and import it.
   z.object({ kind: z.literal('sample') }),
   // A bulk review decision (main/core/review/bulk.ts): a hundred thousand differences must

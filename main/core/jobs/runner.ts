@@ -78,10 +78,19 @@ export class JobRunner {
         else finish(false, m.error)
       })
       worker.on('error', () =>
-        finish(false, { code: 'JOB_CRASHED', vi: 'Tác vụ bị lỗi và đã dừng. Không có thay đổi nào được lưu.', en: 'The job crashed. No change was saved.' })
+        finish(false, {
+          code: 'JOB_CRASHED',
+          vi: 'Tác vụ bị lỗi và đã dừng. Không có thay đổi nào được lưu.',
+          en: 'The job crashed. No change was saved.'
+        })
       )
       worker.on('exit', (code) => {
-        if (code !== 0) finish(false, { code: 'JOB_CRASHED', vi: 'Tác vụ bị dừng bất thường. Không có thay đổi nào được lưu.', en: 'The job stopped unexpectedly. No change was saved.' })
+        if (code !== 0)
+          finish(false, {
+            code: 'JOB_CRASHED',
+            vi: 'Tác vụ bị dừng bất thường. Không có thay đổi nào được lưu.',
+            en: 'The job stopped unexpectedly. No change was saved.'
+          })
       })
     })
     // A rejected result nobody awaits must not crash the process; events carry it.

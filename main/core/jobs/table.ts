@@ -27,10 +27,21 @@ export async function runJob(ws: Workspace, req: JobRequest, ctx: JobContext): P
         ...(site !== undefined && { site }),
         ...(originalFileName !== undefined && { originalFileName })
       }
-      return (await (originalFileName === undefined ? importFile(ws, opts, ctx, actor ?? null) : importConverted(ws, opts, ctx, actor ?? null))) satisfies JobResults['import']
+      return (await (originalFileName === undefined
+        ? importFile(ws, opts, ctx, actor ?? null)
+        : importConverted(ws, opts, ctx, actor ?? null))) satisfies JobResults['import']
     }
     case 'match':
-      return matchJob(ws, { settings: { ...(req.thresholds && { thresholds: req.thresholds }), ...(req.duplicateWindowDays !== undefined && { duplicateWindowDays: req.duplicateWindowDays }) } }, ctx) satisfies JobResults['match']
+      return matchJob(
+        ws,
+        {
+          settings: {
+            ...(req.thresholds && { thresholds: req.thresholds }),
+            ...(req.duplicateWindowDays !== undefined && { duplicateWindowDays: req.duplicateWindowDays })
+          }
+        },
+        ctx
+      ) satisfies JobResults['match']
     case 'link-thresholds':
       return applyThresholds(ws, req.thresholds, ctx) satisfies JobResults['link-thresholds']
     case 'export':

@@ -19,7 +19,11 @@ interface Row {
  * the comparisons: weights and hold reasons stay, statuses follow. Clerks' decisions are
  * untouched. Inside the caller's transaction.
  */
-export function moveThresholds(db: Db, thresholds: Thresholds, actor: string | null): { changed: number; statuses: Record<string, number> } {
+export function moveThresholds(
+  db: Db,
+  thresholds: Thresholds,
+  actor: string | null
+): { changed: number; statuses: Record<string, number> } {
   saveLinkSettings(db, { ...getLinkSettings(db), thresholds }, actor)
   const rows = db
     .prepare(
@@ -28,7 +32,14 @@ export function moveThresholds(db: Db, thresholds: Thresholds, actor: string | n
     )
     .all() as Row[]
   const next = redecide(
-    rows.map((r) => ({ subjectKind: r.subject_kind, status: r.status, weight: r.match_weight, hold: r.hold_reason, target: r.registry_record_id, decided: r.decided === 1 })),
+    rows.map((r) => ({
+      subjectKind: r.subject_kind,
+      status: r.status,
+      weight: r.match_weight,
+      hold: r.hold_reason,
+      target: r.registry_record_id,
+      decided: r.decided === 1
+    })),
     thresholds
   )
   const update = db.prepare('UPDATE links SET status = ?, hold_reason = ? WHERE id = ?')

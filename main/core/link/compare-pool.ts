@@ -117,7 +117,16 @@ export class ComparePool {
    * Levels of every pair (subject[p] of set a, target[p] of set b) on the comparisons,
    * pair-major, and with `tf` the frequency of each agreed value on frequency-adjusted ones.
    */
-  compare(cs: readonly Comparison[], tf: TermFrequencies | null, a: string, b: string, subject: Int32Array, target: Int32Array, ctx: JobContext, stage: string): ComparedBatch {
+  compare(
+    cs: readonly Comparison[],
+    tf: TermFrequencies | null,
+    a: string,
+    b: string,
+    subject: Int32Array,
+    target: Int32Array,
+    ctx: JobContext,
+    stage: string
+  ): ComparedBatch {
     const n = subject.length
     const width = cs.length
     const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
@@ -147,7 +156,8 @@ export class ComparePool {
         Atomics.store(control, ABORT, 1)
       }
     })
-    for (let done = Atomics.load(control, DONE); done < helpers.length; done = Atomics.load(control, DONE)) Atomics.wait(control, DONE, done, 1000)
+    for (let done = Atomics.load(control, DONE); done < helpers.length; done = Atomics.load(control, DONE))
+      Atomics.wait(control, DONE, done, 1000)
     if (cancelled !== null) throw cancelled
     if (Atomics.load(control, FAILED) !== 0) throw new Error('a comparison thread failed')
     return { levels, freq, tfColumns }

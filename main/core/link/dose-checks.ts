@@ -52,7 +52,8 @@ export const DEFAULT_DUPLICATE_WINDOW_DAYS = 7
 
 const DAY = 86_400_000
 const dayNumber = (d: string): number => Math.round(Date.parse(`${d}T00:00:00Z`) / DAY)
-const validDate = (d: string | null): d is string => d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`))
+const validDate = (d: string | null): d is string =>
+  d !== null && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`))
 
 /** dob is YYYY-MM-DD or YYYY; with only a year, a dose is before birth only in an earlier year. */
 function beforeBirth(doseDate: string, dob: string | null): boolean {
@@ -63,12 +64,15 @@ function beforeBirth(doseDate: string, dob: string | null): boolean {
 
 export function checkDoses(doses: readonly Dose[], dob: string | null, opts: DoseCheckOptions): DoseIssue[] {
   const issues: DoseIssue[] = []
-  const dated = doses.filter((d) => validDate(d.doseDate)).sort((a, b) => (a.doseDate as string).localeCompare(b.doseDate as string) || a.recordId - b.recordId)
+  const dated = doses
+    .filter((d) => validDate(d.doseDate))
+    .sort((a, b) => (a.doseDate as string).localeCompare(b.doseDate as string) || a.recordId - b.recordId)
 
   for (const d of dated) {
     const date = d.doseDate as string
     if (date > opts.today) issues.push({ recordId: d.recordId, kind: 'future', detail: { dose_date: date, today: opts.today } })
-    if (date < CAMPAIGN_START) issues.push({ recordId: d.recordId, kind: 'before_campaign', detail: { dose_date: date, campaign_start: CAMPAIGN_START } })
+    if (date < CAMPAIGN_START)
+      issues.push({ recordId: d.recordId, kind: 'before_campaign', detail: { dose_date: date, campaign_start: CAMPAIGN_START } })
     if (beforeBirth(date, dob)) issues.push({ recordId: d.recordId, kind: 'before_birth', detail: { dose_date: date, dob } })
   }
 
@@ -96,7 +100,13 @@ export function checkDoses(doses: readonly Dose[], dob: string | null, opts: Dos
       issues.push({
         recordId: cur.recordId,
         kind: 'impossible_order',
-        detail: { dose_number: cur.doseNumber, dose_date: cur.doseDate, previous_record: prev.recordId, previous_dose_number: prev.doseNumber, previous_dose_date: prev.doseDate }
+        detail: {
+          dose_number: cur.doseNumber,
+          dose_date: cur.doseDate,
+          previous_record: prev.recordId,
+          previous_dose_number: prev.doseNumber,
+          previous_dose_date: prev.doseDate
+        }
       })
       continue
     }
@@ -104,7 +114,11 @@ export function checkDoses(doses: readonly Dose[], dob: string | null, opts: Dos
     const isSecond = cur.doseNumber === 2 || (cur.doseNumber === null && i === 1)
     const min = prev.vaccine ? MIN_INTERVAL_DAYS[vaccineFamily(prev.vaccine)] : undefined
     if (isSecond && min !== undefined && gap < min) {
-      issues.push({ recordId: cur.recordId, kind: 'short_interval', detail: { previous_record: prev.recordId, days_apart: gap, min_days: min, vaccine: prev.vaccine } })
+      issues.push({
+        recordId: cur.recordId,
+        kind: 'short_interval',
+        detail: { previous_record: prev.recordId, days_apart: gap, min_days: min, vaccine: prev.vaccine }
+      })
     }
   }
   return issues

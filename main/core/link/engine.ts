@@ -37,7 +37,11 @@ function siblingKey(r: Prepared): string | null {
  * Per record, the size of the group sharing its key (1 without a key or alone), for the
  * groups `counts` accepts.
  */
-function groupSizes(rs: readonly Prepared[], key: (r: Prepared) => string | null, counts: (members: number[]) => boolean = (m) => m.length > 1): Int32Array {
+function groupSizes(
+  rs: readonly Prepared[],
+  key: (r: Prepared) => string | null,
+  counts: (members: number[]) => boolean = (m) => m.length > 1
+): Int32Array {
   const groups = new Map<string, number[]>()
   rs.forEach((r, i) => {
     const k = key(r)
@@ -168,16 +172,37 @@ interface Fitted {
   summary: ModelSummary
 }
 
-function fit(subjects: readonly Prepared[], targets: readonly Prepared[], source: PairSource, dedup: boolean, opts: EngineOptions, ctx: JobContext, stage: string): Fitted {
+function fit(
+  subjects: readonly Prepared[],
+  targets: readonly Prepared[],
+  source: PairSource,
+  dedup: boolean,
+  opts: EngineOptions,
+  ctx: JobContext,
+  stage: string
+): Fitted {
   ctx.progress({ done: 0, total: null, stage: `${stage}:block` })
   const pairs = block(subjects, targets, { dedup }, ctx)
   const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
-  const res = fitModel({ subjects: subjects.length, targets: targets.length }, source, pairs, tf, { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs }, ctx)
+  const res = fitModel(
+    { subjects: subjects.length, targets: targets.length },
+    source,
+    pairs,
+    tf,
+    { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs },
+    ctx
+  )
   const weights = pairWeights(res.model, res.compared, pairs.length)
   return { model: res.model, compared: res.compared, pairs, weights, summary: summarize(res.model, res.report, pairs) }
 }
 
-type EngineInput = { sites: Prepared[]; registry: Prepared[]; complaints: Prepared[]; frozenPersons: FrozenSubject[]; frozenComplaints: FrozenSubject[] }
+type EngineInput = {
+  sites: Prepared[]
+  registry: Prepared[]
+  complaints: Prepared[]
+  frozenPersons: FrozenSubject[]
+  frozenComplaints: FrozenSubject[]
+}
 
 /**
  * The whole linkage, in memory: site × registry, site × site, persons, decisions,
@@ -187,7 +212,11 @@ type EngineInput = { sites: Prepared[]; registry: Prepared[]; complaints: Prepar
  * `complaints`.
  */
 export function runEngine(input: EngineInput, opts: EngineOptions, ctx: JobContext): EngineResult {
-  const pool = new ComparePool(opts.threads ?? 1, { subjects: [...input.sites, ...input.complaints], registry: input.registry, complaints: input.complaints })
+  const pool = new ComparePool(opts.threads ?? 1, {
+    subjects: [...input.sites, ...input.complaints],
+    registry: input.registry,
+    complaints: input.complaints
+  })
   try {
     return linkAll(input, opts, ctx, pool)
   } finally {
@@ -203,7 +232,10 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
 
   // Site rows and complaints against the registry, one model for both.
   const subjects = [...sites, ...complaints]
-  const linkFit = registry.length > 0 && subjects.length > 0 ? fit(subjects, registry, { pool, a: 'subjects', b: 'registry' }, false, opts, ctx, 'link') : null
+  const linkFit =
+    registry.length > 0 && subjects.length > 0
+      ? fit(subjects, registry, { pool, a: 'subjects', b: 'registry' }, false, opts, ctx, 'link')
+      : null
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
 
   // How many registry people share each one's name and birth date (the person included).
@@ -238,9 +270,11 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
   // show that each fits its own record. FEBRL's social-security numbers carry nothing and
   // its duplicates often change them, and EM learns that.
   const idConflictLevel = idC >= 0 && linkFit ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
-  const idConflictHolds = idConflictLevel >= 0 && ((levelWeights(linkFit?.model as LinkModel)[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
+  const idConflictHolds =
+    idConflictLevel >= 0 && ((levelWeights(linkFit?.model as LinkModel)[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
   const bothCccd = (row: number, target: number): boolean =>
-    cccdEmbedded((subjects[row] as Prepared).nationalId ?? '') !== null && cccdEmbedded((registry[target] as Prepared).nationalId ?? '') !== null
+    cccdEmbedded((subjects[row] as Prepared).nationalId ?? '') !== null &&
+    cccdEmbedded((registry[target] as Prepared).nationalId ?? '') !== null
   const scratchLevels = new Int8Array(linkCs.length)
   /** A candidate's level on comparison c: from the compared pairs, or compared now. */
   const levelOf = (row: number, cand: Cand, c: number): number => {
@@ -262,10 +296,19 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
         givenLevel: levelOf(row, cand, givenC)
       }
     })
-    return holdFor(views, (i, j) => siblings(registry[(cands[i] as { cand: Cand }).cand.target] as Prepared, registry[(cands[j] as { cand: Cand }).cand.target] as Prepared))
+    return holdFor(views, (i, j) =>
+      siblings(
+        registry[(cands[i] as { cand: Cand }).cand.target] as Prepared,
+        registry[(cands[j] as { cand: Cand }).cand.target] as Prepared
+      )
+    )
   }
 
-  const outcome = (cands: { row: number; cand: Cand }[], hold: HoldReason | null, forced?: { row: number; target: number }): LinkOutcome => {
+  const outcome = (
+    cands: { row: number; cand: Cand }[],
+    hold: HoldReason | null,
+    forced?: { row: number; target: number }
+  ): LinkOutcome => {
     const bestRow = forced?.row ?? cands[0]?.row
     const target = forced?.target ?? cands[0]?.cand.target
     if (!linkFit || bestRow === undefined || target === undefined) {
@@ -278,9 +321,21 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
     const candidates = cands
       .filter((c) => c.cand.weight >= Math.max(t.review - STORED_BELOW_REVIEW, weight - STORED_BELOW_BEST))
       .slice(0, STORED_CANDIDATES)
-      .map((c) => ({ target: (registry[c.cand.target] as Prepared).id, weight: c.cand.weight, pair: { subject: c.row, target: c.cand.target } }))
+      .map((c) => ({
+        target: (registry[c.cand.target] as Prepared).id,
+        weight: c.cand.weight,
+        pair: { subject: c.row, target: c.cand.target }
+      }))
     const pair = hopeless ? null : { subject: bestRow, target }
-    return { target: hopeless ? null : (registry[target] as Prepared).id, weight, probability: probability(weight), status, hold, pair, candidates }
+    return {
+      target: hopeless ? null : (registry[target] as Prepared).id,
+      weight,
+      probability: probability(weight),
+      status,
+      hold,
+      pair,
+      candidates
+    }
   }
 
   // Each site row on its own: confidently linked rows anchor persons.
@@ -371,7 +426,14 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
   const decided = redecide(
     persons.map((p) =>
       p.link
-        ? { subjectKind: 'person' as const, status: p.link.status, weight: p.link.weight, hold: p.link.hold, target: p.link.target, decided: false }
+        ? {
+            subjectKind: 'person' as const,
+            status: p.link.status,
+            weight: p.link.weight,
+            hold: p.link.hold,
+            target: p.link.target,
+            decided: false
+          }
         : { subjectKind: 'person' as const, status: 'confirmed' as const, weight: null, hold: null, target: linkedTarget(p), decided: true }
     ),
     t
@@ -392,7 +454,10 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
     const target = linkedTarget(p)
     if (target !== null) personOfTarget.set(target, i)
   })
-  const complaintSiteFit = dedupModel && complaints.length > 0 ? complaintToSites(complaints, sites, { pool, a: 'complaints', b: 'subjects' }, dedupModel, ctx) : null
+  const complaintSiteFit =
+    dedupModel && complaints.length > 0
+      ? complaintToSites(complaints, sites, { pool, a: 'complaints', b: 'subjects' }, dedupModel, ctx)
+      : null
   const frozenComplaint = new Map(input.frozenComplaints.map((f) => [f.subjectId, f]))
   const complaintResults: ComplaintResult[] = complaints.map((c, k) => {
     const s = sites.length + k
@@ -408,7 +473,8 @@ function linkAll(input: EngineInput, opts: EngineOptions, ctx: JobContext, pool:
     let person = target !== null ? (personOfTarget.get(target) ?? null) : null
     if (person === null && complaintSiteFit) {
       const best = complaintSiteFit[k]
-      if (best && best.weight >= t.auto && !contradicts?.(c, sites[best.site] as Prepared)) person = personOfSite.get((sites[best.site] as Prepared).id) ?? null
+      if (best && best.weight >= t.auto && !contradicts?.(c, sites[best.site] as Prepared))
+        person = personOfSite.get((sites[best.site] as Prepared).id) ?? null
     }
     const rows = person === null ? [] : (persons[person] as PersonResult).rows.map((id) => sites[siteIndex.get(id) as number] as Prepared)
     return { recordId: c.id, link, person, evidence: complaintEvidence(c, rows) }

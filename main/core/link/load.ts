@@ -3,8 +3,23 @@ import type { FrozenSubject } from './engine.ts'
 import { prepare, type Prepared, type RecordRow } from './prepare.ts'
 
 const COLUMNS = [
-  'id', 'import_id', 'kind', 'full_name', 'dob', 'gender', 'national_id', 'old_national_id', 'phone', 'address',
-  'province_code', 'district_code', 'ward_code', 'vaccine', 'dose_number', 'dose_date', 'complaint_type'
+  'id',
+  'import_id',
+  'kind',
+  'full_name',
+  'dob',
+  'gender',
+  'national_id',
+  'old_national_id',
+  'phone',
+  'address',
+  'province_code',
+  'district_code',
+  'ward_code',
+  'vaccine',
+  'dose_number',
+  'dose_date',
+  'complaint_type'
 ] as const satisfies readonly (keyof RecordRow)[]
 
 /**
@@ -42,7 +57,14 @@ export function loadFrozen(db: Db): { persons: FrozenSubject[]; complaints: Froz
   const bySubject = new Map<string, FrozenSubject & { kind: 'person' | 'complaint' }>()
   for (const l of links) {
     const key = `${l.subject_kind}:${l.subject_id}`
-    const f = bySubject.get(key) ?? { kind: l.subject_kind, subjectId: l.subject_id, rows: [], settled: false, confirmed: null, rejected: [] }
+    const f = bySubject.get(key) ?? {
+      kind: l.subject_kind,
+      subjectId: l.subject_id,
+      rows: [],
+      settled: false,
+      confirmed: null,
+      rejected: []
+    }
     if (l.status === 'confirmed') {
       f.settled = true
       f.confirmed = l.registry_record_id

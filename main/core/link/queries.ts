@@ -35,12 +35,14 @@ interface ModelJson {
 
 export function linkSummary(db: Db): LinkSummary {
   const settings = getLinkSettings(db)
-  const run = db.prepare('SELECT id, started_at AS startedAt, finished_at AS finishedAt, model_json FROM match_runs ORDER BY id DESC LIMIT 1').get() as
-    | { id: number; startedAt: string; finishedAt: string | null; model_json: string | null }
-    | undefined
+  const run = db
+    .prepare('SELECT id, started_at AS startedAt, finished_at AS finishedAt, model_json FROM match_runs ORDER BY id DESC LIMIT 1')
+    .get() as { id: number; startedAt: string; finishedAt: string | null; model_json: string | null } | undefined
   const bins = new Map<number, Record<string, number>>()
   for (const r of db
-    .prepare(`SELECT status, CAST(floor(max(?, min(?, match_weight))) AS INTEGER) AS bin, count(*) AS n FROM (${CURRENT_LINKS}) WHERE match_weight IS NOT NULL GROUP BY status, bin`)
+    .prepare(
+      `SELECT status, CAST(floor(max(?, min(?, match_weight))) AS INTEGER) AS bin, count(*) AS n FROM (${CURRENT_LINKS}) WHERE match_weight IS NOT NULL GROUP BY status, bin`
+    )
     .all(HIST_MIN, HIST_MAX - 1) as { status: string; bin: number; n: number }[]) {
     const counts = bins.get(r.bin) ?? {}
     counts[r.status] = r.n
@@ -60,18 +62,39 @@ export function linkSummary(db: Db): LinkSummary {
     holds: groupCount(db, `SELECT hold_reason AS k, count(*) AS n FROM (${CURRENT_LINKS}) WHERE decided_by IS NULL GROUP BY hold_reason`),
     doseIssues: groupCount(db, 'SELECT kind AS k, count(*) AS n FROM dose_issues GROUP BY kind'),
     histogram,
-    model: model ? { priorWeight: model.priorWeight, comparisons: model.comparisons.map((c) => ({ name: c.name, levels: c.levels, weights: c.weights })) } : null
+    model: model
+      ? {
+          priorWeight: model.priorWeight,
+          comparisons: model.comparisons.map((c) => ({ name: c.name, levels: c.levels, weights: c.weights }))
+        }
+      : null
   }
 }
 
 /** The counts by status that the given thresholds would give, without changing anything. */
 export function previewThresholds(db: Db, t: Thresholds): Record<string, number> {
   const rows = db
-    .prepare(`SELECT subject_kind, status, match_weight, hold_reason, registry_record_id, decided_by IS NOT NULL AS decided FROM (${CURRENT_LINKS})`)
-    .all() as { subject_kind: 'person' | 'complaint'; status: LinkStatus; match_weight: number | null; hold_reason: HoldReason | null; registry_record_id: number | null; decided: number }[]
+    .prepare(
+      `SELECT subject_kind, status, match_weight, hold_reason, registry_record_id, decided_by IS NOT NULL AS decided FROM (${CURRENT_LINKS})`
+    )
+    .all() as {
+    subject_kind: 'person' | 'complaint'
+    status: LinkStatus
+    match_weight: number | null
+    hold_reason: HoldReason | null
+    registry_record_id: number | null
+    decided: number
+  }[]
   const out: Record<string, number> = {}
   for (const d of redecide(
-    rows.map((r) => ({ subjectKind: r.subject_kind, status: r.status, weight: r.match_weight, hold: r.hold_reason, target: r.registry_record_id, decided: r.decided === 1 })),
+    rows.map((r) => ({
+      subjectKind: r.subject_kind,
+      status: r.status,
+      weight: r.match_weight,
+      hold: r.hold_reason,
+      target: r.registry_record_id,
+      decided: r.decided === 1
+    })),
     t
   )) {
     out[d.status] = (out[d.status] ?? 0) + 1
@@ -146,7 +169,13 @@ export interface LinkDetail {
   weight: number | null
   probability: number | null
   contributions: Contribution[]
-  subjectRows: (PersonFields & { source_file: string; source_row: number; vaccine: string | null; dose_number: number | null; dose_date: string | null })[]
+  subjectRows: (PersonFields & {
+    source_file: string
+    source_row: number
+    vaccine: string | null
+    dose_number: number | null
+    dose_date: string | null
+  })[]
   registry: PersonFields | null
   candidates: { registry: PersonFields; weight: number; contributions: Contribution[] }[]
   doseIssues: { recordId: number | null; kind: string; detail: unknown }[]
@@ -155,9 +184,21 @@ export interface LinkDetail {
 /** One link with everything its waterfall and the comparison beside it need. */
 export function linkDetail(db: Db, linkId: number): LinkDetail | null {
   const l = db
-    .prepare('SELECT id, subject_kind, subject_id, status, hold_reason, match_weight, match_probability, contributions_json, registry_record_id FROM links WHERE id = ?')
+    .prepare(
+      'SELECT id, subject_kind, subject_id, status, hold_reason, match_weight, match_probability, contributions_json, registry_record_id FROM links WHERE id = ?'
+    )
     .get(linkId) as
-    | { id: number; subject_kind: 'person' | 'complaint'; subject_id: number; status: string; hold_reason: string | null; match_weight: number | null; match_probability: number | null; contributions_json: string; registry_record_id: number | null }
+    | {
+        id: number
+        subject_kind: 'person' | 'complaint'
+        subject_id: number
+        status: string
+        hold_reason: string | null
+        match_weight: number | null
+        match_probability: number | null
+        contributions_json: string
+        registry_record_id: number | null
+      }
     | undefined
   if (!l) return null
   const fields = `r.id, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address, r.ward_code, i.file_name AS source_file, r.source_row, r.vaccine, r.dose_number, r.dose_date`
@@ -171,14 +212,24 @@ export function linkDetail(db: Db, linkId: number): LinkDetail | null {
   const person = db.prepare(`SELECT ${PERSON_FIELDS} FROM records WHERE id = ?`)
   const candidates = (
     db
-      .prepare('SELECT registry_record_id, match_weight, contributions_json FROM candidates WHERE subject_kind = ? AND subject_id = ? ORDER BY match_weight DESC')
+      .prepare(
+        'SELECT registry_record_id, match_weight, contributions_json FROM candidates WHERE subject_kind = ? AND subject_id = ? ORDER BY match_weight DESC'
+      )
       .all(l.subject_kind, l.subject_id) as { registry_record_id: number; match_weight: number; contributions_json: string }[]
-  ).map((c) => ({ registry: person.get(c.registry_record_id) as PersonFields, weight: c.match_weight, contributions: JSON.parse(c.contributions_json) as Contribution[] }))
+  ).map((c) => ({
+    registry: person.get(c.registry_record_id) as PersonFields,
+    weight: c.match_weight,
+    contributions: JSON.parse(c.contributions_json) as Contribution[]
+  }))
   const doseIssues =
     l.subject_kind === 'person'
-      ? (db.prepare('SELECT record_id AS recordId, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id').all(l.subject_id) as { recordId: number | null; kind: string; detail: string }[]).map(
-          (d) => ({ ...d, detail: JSON.parse(d.detail) as unknown })
-        )
+      ? (
+          db.prepare('SELECT record_id AS recordId, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id').all(l.subject_id) as {
+            recordId: number | null
+            kind: string
+            detail: string
+          }[]
+        ).map((d) => ({ ...d, detail: JSON.parse(d.detail) as unknown }))
       : []
   return {
     linkId: l.id,

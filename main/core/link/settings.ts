@@ -41,6 +41,9 @@ export function saveLinkSettings(db: Db, next: LinkSettings, actor: string | nul
   validateThresholds(next.thresholds)
   const old = getLinkSettings(db)
   if (JSON.stringify(old) === JSON.stringify(next)) return
-  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(KEY, JSON.stringify(next))
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(
+    KEY,
+    JSON.stringify(next)
+  )
   appendAudit(db, { actor, action: 'link.settings', entity: 'settings', entityId: KEY, old, new: next })
 }

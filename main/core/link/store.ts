@@ -21,7 +21,12 @@ export interface MatchCounts {
  * persons without decisions, dose issues, complaint evidence. Clerks' decided links and the
  * persons they decided stay. Runs inside the job's transaction.
  */
-export function storeResult(db: Db, result: EngineResult, run: { params: unknown; startedAt: string; actor: string | null }, ctx: JobContext): number {
+export function storeResult(
+  db: Db,
+  result: EngineResult,
+  run: { params: unknown; startedAt: string; actor: string | null },
+  ctx: JobContext
+): number {
   const frozenIds = JSON.stringify(result.persons.filter((p) => p.frozenId !== null).map((p) => p.frozenId))
   ctx.progress({ done: 0, total: null, stage: 'store' })
   db.prepare('DELETE FROM candidates').run()
@@ -35,7 +40,8 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
   db.prepare('DELETE FROM persons WHERE id NOT IN (SELECT value FROM json_each(?))').run(frozenIds)
 
   const runId = Number(
-    db.prepare('INSERT INTO match_runs (started_at, params_json) VALUES (?, ?)').run(run.startedAt, JSON.stringify(run.params)).lastInsertRowid
+    db.prepare('INSERT INTO match_runs (started_at, params_json) VALUES (?, ?)').run(run.startedAt, JSON.stringify(run.params))
+      .lastInsertRowid
   )
   const now = clockNow().toISOString()
   const insertPerson = db.prepare('INSERT INTO persons (created_at) VALUES (?)')
@@ -48,7 +54,9 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
     'INSERT INTO candidates (subject_kind, subject_id, registry_record_id, match_weight, contributions_json) VALUES (?, ?, ?, ?, ?)'
   )
   const insertIssue = db.prepare('INSERT INTO dose_issues (person_id, record_id, kind, detail) VALUES (?, ?, ?, ?)')
-  const insertEvidence = db.prepare('INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, ?, ?)')
+  const insertEvidence = db.prepare(
+    'INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, ?, ?)'
+  )
 
   const r4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000)
   const writeLink = (kind: 'person' | 'complaint', subjectId: number, l: LinkOutcome): void => {
@@ -76,7 +84,8 @@ export function storeResult(db: Db, result: EngineResult, run: { params: unknown
     if (c.link) writeLink('complaint', c.recordId, c.link)
     for (const e of c.evidence) insertEvidence.run(c.recordId, e.siteRecordId, e.relation, JSON.stringify(e.reasons))
   }
-  for (const issue of result.doseIssues) insertIssue.run(personIds[issue.person] as number, issue.recordId, issue.kind, JSON.stringify(issue.detail))
+  for (const issue of result.doseIssues)
+    insertIssue.run(personIds[issue.person] as number, issue.recordId, issue.kind, JSON.stringify(issue.detail))
 
   db.prepare('UPDATE match_runs SET finished_at = ?, model_json = ? WHERE id = ?').run(
     clockNow().toISOString(),

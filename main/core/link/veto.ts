@@ -21,7 +21,9 @@ export const VETO_BITS = -5
 
 export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
   const cs = model.comparisons.map((f) => f.comparison)
-  const veto = levelWeights(model).map((row, c) => row.map((w) => IDENTITY_FIELDS.includes((cs[c] as (typeof cs)[number]).field) && w <= VETO_BITS))
+  const veto = levelWeights(model).map((row, c) =>
+    row.map((w) => IDENTITY_FIELDS.includes((cs[c] as (typeof cs)[number]).field) && w <= VETO_BITS)
+  )
   const liftable = cs.map((c) => c.field !== 'person_name')
   const id = cs.findIndex((c) => c.field === 'identifier')
   const phoneC = cs.findIndex((c) => c.field === 'phone')

@@ -3,24 +3,48 @@ import { VaxError } from '../base/errors.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from '../review/complaint-deadline.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { DailySeries, DayCounts } from './schema.ts'
-import { compareSites, complaintRows, COUNTED_PROPOSAL, isResolved, LATEST_PERSON_LINK, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'
+import {
+  compareSites,
+  complaintRows,
+  COUNTED_PROPOSAL,
+  isResolved,
+  LATEST_PERSON_LINK,
+  LINKED,
+  PROPOSAL_SITE,
+  PROPOSAL_SITE_JOINS
+} from './sources.ts'
 
 export const DAY_COUNTERS = [
-  'imported', 'linked', 'proposed', 'approved', 'exported',
-  'complaintsReceived', 'complaintsInTime', 'complaintsLate', 'complaintsOverdue'
+  'imported',
+  'linked',
+  'proposed',
+  'approved',
+  'exported',
+  'complaintsReceived',
+  'complaintsInTime',
+  'complaintsLate',
+  'complaintsOverdue'
 ] as const satisfies readonly (keyof DayCounts)[]
 type Counter = (typeof DAY_COUNTERS)[number]
 
 export const emptyDay = (): DayCounts => ({
-  imported: 0, linked: 0, proposed: 0, approved: 0, exported: 0,
-  complaintsReceived: 0, complaintsInTime: 0, complaintsLate: 0, complaintsOverdue: 0
+  imported: 0,
+  linked: 0,
+  proposed: 0,
+  approved: 0,
+  exported: 0,
+  complaintsReceived: 0,
+  complaintsInTime: 0,
+  complaintsLate: 0,
+  complaintsOverdue: 0
 })
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/
 const DAY_MS = 86_400_000
 
 /** yyyy-mm-dd plus n days (calendar arithmetic, no clock zone involved). */
-export const addDays = (date: string, n: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+export const addDays = (date: string, n: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 export function daysBetween(from: string, to: string): string[] {
   const out: string[] = []
@@ -61,7 +85,10 @@ function* events(ws: Workspace): Generator<Event> {
     ).map((r) => ({ ...r, counter }))
   // A site row is imported when its file was; linked when its person's current link was
   // made (a clerk's confirmation, or else the match run that made it).
-  yield* dated(`SELECT r.site_name AS site, i.imported_at AS at FROM records r JOIN imports i ON i.id = r.import_id WHERE r.kind = 'site'`, 'imported')
+  yield* dated(
+    `SELECT r.site_name AS site, i.imported_at AS at FROM records r JOIN imports i ON i.id = r.import_id WHERE r.kind = 'site'`,
+    'imported'
+  )
   yield* dated(
     `SELECT r.site_name AS site, COALESCE(l.decided_at, mr.finished_at, mr.started_at, pe.created_at) AS at
      FROM records r JOIN (${LATEST_PERSON_LINK}) l ON l.subject_id = r.person_id
@@ -69,7 +96,10 @@ function* events(ws: Workspace): Generator<Event> {
      WHERE r.kind = 'site' AND l.${LINKED}`,
     'linked'
   )
-  yield* dated(`SELECT ${PROPOSAL_SITE} AS site, p.proposed_at AS at FROM proposals p ${PROPOSAL_SITE_JOINS} WHERE ${COUNTED_PROPOSAL}`, 'proposed')
+  yield* dated(
+    `SELECT ${PROPOSAL_SITE} AS site, p.proposed_at AS at FROM proposals p ${PROPOSAL_SITE_JOINS} WHERE ${COUNTED_PROPOSAL}`,
+    'proposed'
+  )
   yield* dated(
     `SELECT ${PROPOSAL_SITE} AS site,
             (SELECT a.decided_at FROM approvals a WHERE a.proposal_id = p.id AND a.verdict = 'approved' ORDER BY a.id DESC LIMIT 1) AS at
@@ -105,7 +135,12 @@ export function dailySeries(ws: Workspace, opts: SeriesOptions = {}): DailySerie
     const resolvedAt = isResolved(c) ? new Date(c.decidedAt) : null
     if (submitted) all.push({ site: c.site, day: vnDateIso(submitted), counter: 'complaintsReceived', n: 1 })
     if (resolvedAt && !Number.isNaN(resolvedAt.getTime())) {
-      all.push({ site: c.site, day: vnDateIso(resolvedAt), counter: deadline && resolvedAt > deadline ? 'complaintsLate' : 'complaintsInTime', n: 1 })
+      all.push({
+        site: c.site,
+        day: vnDateIso(resolvedAt),
+        counter: deadline && resolvedAt > deadline ? 'complaintsLate' : 'complaintsInTime',
+        n: 1
+      })
     }
     return { site: c.site, deadline, resolvedAt }
   })

@@ -33,7 +33,8 @@ async function verifyOne(file: string, keys: PublicKey[]): Promise<Verified | Bi
   const name = basename(file)
   if (!existsSync(file)) return { vi: `${name}: không tìm thấy tệp.`, en: `${name}: file not found.` }
   const sigPath = `${file}.minisig`
-  if (!existsSync(sigPath)) return { vi: `${name}: không có chữ ký (${name}.minisig) bên cạnh.`, en: `${name}: no signature (${name}.minisig) beside it.` }
+  if (!existsSync(sigPath))
+    return { vi: `${name}: không có chữ ký (${name}.minisig) bên cạnh.`, en: `${name}: no signature (${name}.minisig) beside it.` }
   const content = readFileSync(file)
   const minisig = readFileSync(sigPath, 'utf8')
   const verdicts = keys.map((k) => verifyMinisig(content, minisig, k))
@@ -42,11 +43,17 @@ async function verifyOne(file: string, keys: PublicKey[]): Promise<Verified | Bi
     const matched = verdicts.find((v) => !v.ok && v.problem !== 'key-mismatch')
     if (!matched) {
       const id = verdicts.find((v) => !v.ok)?.keyId ?? '?'
-      return { vi: `${name}: được ký bằng khoá ${id}, không thuộc các khoá công khai đã cho.`, en: `${name}: signed with key ${id}, which is not among the public keys given.` }
+      return {
+        vi: `${name}: được ký bằng khoá ${id}, không thuộc các khoá công khai đã cho.`,
+        en: `${name}: signed with key ${id}, which is not among the public keys given.`
+      }
     }
     return matched.ok === false && matched.problem === 'format'
       ? { vi: `${name}: tệp chữ ký hỏng hoặc sai định dạng.`, en: `${name}: the signature file is damaged or not in minisign format.` }
-      : { vi: `${name}: chữ ký không khớp — tệp đã bị sửa sau khi ký.`, en: `${name}: the signature does not match — the file was changed after it was signed.` }
+      : {
+          vi: `${name}: chữ ký không khớp — tệp đã bị sửa sau khi ký.`,
+          en: `${name}: the signature does not match — the file was changed after it was signed.`
+        }
   }
   const trusted = ok.trustedComment
   if (field(trusted, 'report') !== 'district') {
@@ -59,8 +66,16 @@ async function verifyOne(file: string, keys: PublicKey[]): Promise<Verified | Bi
     return e instanceof VaxError ? { vi: e.vi, en: e.en } : { vi: `${name}: không đọc được.`, en: `${name}: cannot be read.` }
   }
   // The bytes are signed, so a summary that disagrees with the signed comment was made by something else than VaxRecon.
-  if (report.level !== 'district' || report.districtCode !== field(trusted, 'district') || report.from !== field(trusted, 'from') || report.to !== field(trusted, 'to')) {
-    return { vi: `${name}: trang tổng hợp không khớp với nội dung đã ký.`, en: `${name}: the summary sheet disagrees with what was signed.` }
+  if (
+    report.level !== 'district' ||
+    report.districtCode !== field(trusted, 'district') ||
+    report.from !== field(trusted, 'from') ||
+    report.to !== field(trusted, 'to')
+  ) {
+    return {
+      vi: `${name}: trang tổng hợp không khớp với nội dung đã ký.`,
+      en: `${name}: the summary sheet disagrees with what was signed.`
+    }
   }
   return { file, sha256: createHash('sha256').update(content).digest('hex'), keyId: ok.keyId, report }
 }
@@ -76,17 +91,29 @@ function refuse(problems: BilingualMessage[]): VaxError {
 function crossCheck(all: Verified[]): BilingualMessage[] {
   const problems: BilingualMessage[] = []
   const byDistrict = new Map<string, string[]>()
-  for (const v of all) byDistrict.set(v.report.districtCode ?? '', [...(byDistrict.get(v.report.districtCode ?? '') ?? []), basename(v.file)])
+  for (const v of all)
+    byDistrict.set(v.report.districtCode ?? '', [...(byDistrict.get(v.report.districtCode ?? '') ?? []), basename(v.file)])
   for (const [code, files] of byDistrict) {
-    if (files.length > 1) problems.push({ vi: `Hai báo cáo của cùng huyện ${code}: ${files.join(', ')}.`, en: `Two reports of the same district ${code}: ${files.join(', ')}.` })
+    if (files.length > 1)
+      problems.push({
+        vi: `Hai báo cáo của cùng huyện ${code}: ${files.join(', ')}.`,
+        en: `Two reports of the same district ${code}: ${files.join(', ')}.`
+      })
   }
   const periods = [...new Set(all.map((v) => `${v.report.from} → ${v.report.to}`))]
   if (periods.length > 1) {
     const list = all.map((v) => `${basename(v.file)}: ${v.report.from} → ${v.report.to}`).join('; ')
-    problems.push({ vi: `Các báo cáo khác kỳ báo cáo (${list}). Hãy lập lại với cùng --from và --to.`, en: `The reports cover different periods (${list}). Make them again with the same --from and --to.` })
+    problems.push({
+      vi: `Các báo cáo khác kỳ báo cáo (${list}). Hãy lập lại với cùng --from và --to.`,
+      en: `The reports cover different periods (${list}). Make them again with the same --from and --to.`
+    })
   }
   const provinces = [...new Set(all.map((v) => v.report.provinceCode ?? ''))]
-  if (provinces.length > 1) problems.push({ vi: `Các huyện thuộc nhiều tỉnh khác nhau (${provinces.join(', ')}).`, en: `The districts belong to different provinces (${provinces.join(', ')}).` })
+  if (provinces.length > 1)
+    problems.push({
+      vi: `Các huyện thuộc nhiều tỉnh khác nhau (${provinces.join(', ')}).`,
+      en: `The districts belong to different provinces (${provinces.join(', ')}).`
+    })
   return problems
 }
 
@@ -103,11 +130,24 @@ function provinceReport(all: Verified[], now: Date): ReportFile {
   const districtRow = (v: Verified): UnitRow => {
     const total = v.report.units.find((u) => u.kind === 'district')
     if (!total) throw refuse([{ vi: `${basename(v.file)}: thiếu dòng toàn huyện.`, en: `${basename(v.file)}: no district total row.` }])
-    return { kind: 'district', code: v.report.districtCode ?? '', name: v.report.districtName ?? v.report.districtCode ?? '', counts: total.counts }
+    return {
+      kind: 'district',
+      code: v.report.districtCode ?? '',
+      name: v.report.districtName ?? v.report.districtCode ?? '',
+      counts: total.counts
+    }
   }
   const units = sorted.map(districtRow)
   const zero = Object.fromEntries(Object.keys(units[0]?.counts ?? {}).map((k) => [k, 0])) as Counts
-  units.push({ kind: 'province', code: provinceCode, name: PROVINCE_TOTAL, counts: sumCounts(units.map((u) => u.counts), zero) })
+  units.push({
+    kind: 'province',
+    code: provinceCode,
+    name: PROVINCE_TOTAL,
+    counts: sumCounts(
+      units.map((u) => u.counts),
+      zero
+    )
+  })
 
   const days: DayRow[] = []
   for (const date of daysBetween(first.from, first.to)) {
@@ -116,7 +156,16 @@ function provinceReport(all: Verified[], now: Date): ReportFile {
       if (!d) throw refuse([{ vi: `${basename(v.file)}: thiếu số liệu ngày ${date}.`, en: `${basename(v.file)}: no figures for ${date}.` }])
       return { ...d, name: units[i]?.name ?? d.name }
     })
-    days.push(...rows, { date, kind: 'province', code: provinceCode, name: PROVINCE_TOTAL, counts: sumCounts(rows.map((r) => r.counts), emptyDay()) })
+    days.push(...rows, {
+      date,
+      kind: 'province',
+      code: provinceCode,
+      name: PROVINCE_TOTAL,
+      counts: sumCounts(
+        rows.map((r) => r.counts),
+        emptyDay()
+      )
+    })
   }
   const sources: ReportSource[] = sorted.map((v) => ({
     districtCode: v.report.districtCode ?? '',
@@ -169,4 +218,3 @@ export async function mergeReports(opts: MergeOptions): Promise<{ path: string; 
   writeFileAtomic(out, await buildReportWorkbook(report))
   return { path: out, report }
 }
-

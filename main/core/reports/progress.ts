@@ -62,9 +62,7 @@ export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressR
     rejected: ['proposed', 'rejected']
   }
   for (const r of db
-    .prepare(
-      `SELECT ${PROPOSAL_SITE} AS site, p.status, count(*) AS n FROM proposals p ${PROPOSAL_SITE_JOINS} GROUP BY 1, 2`
-    )
+    .prepare(`SELECT ${PROPOSAL_SITE} AS site, p.status, count(*) AS n FROM proposals p ${PROPOSAL_SITE_JOINS} GROUP BY 1, 2`)
     .all() as { site: string | null; status: string; n: number }[]) {
     for (const key of byStatus[r.status] ?? []) add(r.site, key, r.n)
   }

@@ -1,16 +1,33 @@
 import ExcelJS from 'exceljs'
 import { VaxError } from '../base/errors.ts'
 import { REPORT_FORMAT, type Counts, type DayRow, type Level, type ReportFile, type RowKind, type UnitRow } from './report-file.ts'
-import { DAY_COLUMNS, DAY_KEY_HEADERS, DAYS_SHEET, KIND_LABEL, SUMMARY_KEYS, SUMMARY_SHEET, UNIT_COLUMNS, UNIT_KEY_HEADERS, UNITS_SHEET } from './report-layout.ts'
+import {
+  DAY_COLUMNS,
+  DAY_KEY_HEADERS,
+  DAYS_SHEET,
+  KIND_LABEL,
+  SUMMARY_KEYS,
+  SUMMARY_SHEET,
+  UNIT_COLUMNS,
+  UNIT_KEY_HEADERS,
+  UNITS_SHEET
+} from './report-layout.ts'
 import type { DayCounts } from './schema.ts'
 
 /** What merging needs from a report file: its summary, its unit rows and its day rows. */
-export type ReadReport = Pick<ReportFile, 'level' | 'districtCode' | 'districtName' | 'provinceCode' | 'provinceName' | 'from' | 'to' | 'units' | 'days'> & {
+export type ReadReport = Pick<
+  ReportFile,
+  'level' | 'districtCode' | 'districtName' | 'provinceCode' | 'provinceName' | 'from' | 'to' | 'units' | 'days'
+> & {
   signerName: string
 }
 
 const unreadable = (file: string, vi: string, en: string) =>
-  new VaxError('REPORT_UNREADABLE', { vi: `Tệp ${file} không phải báo cáo VaxRecon đọc được (${vi}).`, en: `${file} is not a readable VaxRecon report (${en}).` }, { file })
+  new VaxError(
+    'REPORT_UNREADABLE',
+    { vi: `Tệp ${file} không phải báo cáo VaxRecon đọc được (${vi}).`, en: `${file} is not a readable VaxRecon report (${en}).` },
+    { file }
+  )
 
 const text = (c: ExcelJS.Cell): string => (c.value === null || c.value === undefined ? '' : String(c.value)).trim()
 const KIND_OF = new Map(Object.entries(KIND_LABEL).map(([k, v]) => [v, k as RowKind]))
@@ -20,7 +37,8 @@ function columns(sheet: ExcelJS.Worksheet, expected: readonly string[], file: st
   const row = sheet.getRow(1)
   const at = new Map<string, number>()
   row.eachCell((c, n) => at.set(text(c), n))
-  for (const h of expected) if (!at.has(h)) throw unreadable(file, `trang "${sheet.name}" thiếu cột "${h}"`, `sheet "${sheet.name}" lacks column "${h}"`)
+  for (const h of expected)
+    if (!at.has(h)) throw unreadable(file, `trang "${sheet.name}" thiếu cột "${h}"`, `sheet "${sheet.name}" lacks column "${h}"`)
   return at
 }
 
@@ -34,7 +52,8 @@ function rows<T>(sheet: ExcelJS.Worksheet, read: (r: ExcelJS.Row) => T): T[] {
 
 function count(r: ExcelJS.Row, col: number | undefined, file: string): number {
   const v = col === undefined ? null : r.getCell(col).value
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw unreadable(file, `ô số không hợp lệ ở dòng ${r.number}`, `bad count in row ${r.number}`)
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    throw unreadable(file, `ô số không hợp lệ ở dòng ${r.number}`, `bad count in row ${r.number}`)
   return v
 }
 
@@ -68,7 +87,12 @@ export async function readReport(content: Buffer, file: string): Promise<ReadRep
   const units = rows(unitSheet, (r): UnitRow => {
     const counts = {} as Counts
     for (const c of UNIT_COLUMNS) if (c.key !== 'linkedShare') counts[c.key] = count(r, uc.get(c.header), file)
-    return { kind: kindOf(r, uc.get('Cấp'), file), code: text(r.getCell(uc.get('Mã huyện') ?? 0)), name: text(r.getCell(uc.get('Tên') ?? 0)), counts }
+    return {
+      kind: kindOf(r, uc.get('Cấp'), file),
+      code: text(r.getCell(uc.get('Mã huyện') ?? 0)),
+      name: text(r.getCell(uc.get('Tên') ?? 0)),
+      counts
+    }
   })
   const dc = columns(daySheet, [...DAY_KEY_HEADERS, ...DAY_COLUMNS.map((c) => c.header)], file)
   const days = rows(daySheet, (r): DayRow => {

@@ -19,7 +19,9 @@ export const UNIT_KEY_HEADERS = ['Cấp', 'Mã huyện', 'Tên'] as const
 export const DAY_KEY_HEADERS = ['Ngày', 'Cấp', 'Mã huyện', 'Tên'] as const
 
 /** Counts, plus the linked share (computed, never read back). */
-export const UNIT_COLUMNS: ({ key: keyof Counts; header: string; width: number } | { key: 'linkedShare'; header: string; width: number })[] = [
+export const UNIT_COLUMNS: (
+  { key: keyof Counts; header: string; width: number } | { key: 'linkedShare'; header: string; width: number }
+)[] = [
   { key: 'records', header: 'Bản ghi đã nhập', width: 12 },
   { key: 'linked', header: 'Đã liên kết', width: 11 },
   { key: 'inReview', header: 'Chờ đối soát liên kết', width: 13 },

@@ -5,8 +5,18 @@ import { vnDateTime } from '../base/vn-format.ts'
 import { writeXlsx, type XlsxWriter } from '../base/xlsx-writer.ts'
 import type { DayRow, ReportFile, UnitRow } from './report-file.ts'
 import {
-  BATCHES_SHEET, DAY_COLUMNS, DAY_KEY_HEADERS, DAYS_SHEET, KIND_LABEL, SOURCES_SHEET, SUMMARY_KEYS, SUMMARY_SHEET,
-  UNIT_COLUMNS, UNIT_KEY_HEADERS, UNITS_SHEET, type SummaryKey
+  BATCHES_SHEET,
+  DAY_COLUMNS,
+  DAY_KEY_HEADERS,
+  DAYS_SHEET,
+  KIND_LABEL,
+  SOURCES_SHEET,
+  SUMMARY_KEYS,
+  SUMMARY_SHEET,
+  UNIT_COLUMNS,
+  UNIT_KEY_HEADERS,
+  UNITS_SHEET,
+  type SummaryKey
 } from './report-layout.ts'
 
 function bold(row: ExcelJS.Row): void {

@@ -70,7 +70,12 @@ export async function saveReport(ws: Workspace, path: string, opts: SaveReportOp
   const content = await buildReportWorkbook(signed)
   const sha256 = createHash('sha256').update(content).digest('hex')
   const trusted = reportTrustedComment(signed, basename(out), sha256)
-  const minisig = signMinisig(content, signer, trusted, `VaxRecon district report ${signed.districtCode} ${signed.from}..${signed.to}, signed by key ${keyId}`)
+  const minisig = signMinisig(
+    content,
+    signer,
+    trusted,
+    `VaxRecon district report ${signed.districtCode} ${signed.from}..${signed.to}, signed by key ${keyId}`
+  )
   const pubPath = join(dirname(out), pubFileName(basename(out)))
   writeFileAtomic(pubPath, Buffer.from(formatPublicKey(signer.publicKey, `VaxRecon signer ${me.name}, key ${keyId}`)))
   writeFileAtomic(sigPath, Buffer.from(minisig))

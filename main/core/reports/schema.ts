@@ -26,7 +26,9 @@ export const ProgressReport = z.object({
   district: z.object({ code: z.string().nullable(), name: z.string().nullable(), province: z.string().nullable() }),
   sites: z.array(SiteProgress),
   total: SiteProgress,
-  batches: z.array(z.object({ batchNo: z.string(), createdAt: z.string(), corrections: z.number().int(), signer: z.string(), sha256: z.string() }))
+  batches: z.array(
+    z.object({ batchNo: z.string(), createdAt: z.string(), corrections: z.number().int(), signer: z.string(), sha256: z.string() })
+  )
 })
 export type ProgressReport = z.infer<typeof ProgressReport>
 

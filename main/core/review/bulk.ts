@@ -21,7 +21,8 @@ import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter
  * each cell in turn, as a single decision would.
  */
 
-const from = (filter: ReviewFilter): string => `${rowsScan(filter, 'rr')} JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id`
+const from = (filter: ReviewFilter): string =>
+  `${rowsScan(filter, 'rr')} JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id`
 
 function selection(filter: ReviewFilter): Where {
   const rows = rowWhere(filter, 'rr')
@@ -66,7 +67,9 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
     preview.byField[g.field] = (preview.byField[g.field] ?? 0) + g.n
   }
   preview.rows = (
-    db.prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`).get(...sel.params) as { n: number }
+    db
+      .prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
+      .get(...sel.params) as { n: number }
   ).n
   preview.proposals = action === 'accept_registry' ? preview.diffs : 0
   return preview
@@ -91,9 +94,20 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
       `SELECT d.link_id, d.field, count(*) AS n, ${blocker('keep_site')} AS blocker, l.subject_kind, l.subject_id, l.registry_record_id, l.status
        FROM ${from(filter)} WHERE ${sel.sql} GROUP BY d.link_id, d.field ORDER BY d.link_id, d.field`
     )
-    .all(...sel.params) as { link_id: number; field: ReviewField; n: number; blocker: string; subject_kind: 'person' | 'complaint'; subject_id: number; registry_record_id: number | null; status: string }[]
+    .all(...sel.params) as {
+    link_id: number
+    field: ReviewField
+    n: number
+    blocker: string
+    subject_kind: 'person' | 'complaint'
+    subject_id: number
+    registry_record_id: number | null
+    status: string
+  }[]
   const allOf = db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
-  const records = db.prepare("SELECT full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site'")
+  const records = db.prepare(
+    "SELECT full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site'"
+  )
   const cells: KeepCell[] = []
   const links = new Set<number>()
   for (const h of heads) {
@@ -107,7 +121,9 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
       skip(unanimous(all) === undefined ? 'site_values_differ' : 'site_empty', h.n)
       continue
     }
-    const differing = (records.all(h.subject_id) as Record<ReviewField, string | null>[]).filter((r) => (r[h.field] === '' ? null : r[h.field]) !== value)
+    const differing = (records.all(h.subject_id) as Record<ReviewField, string | null>[]).filter(
+      (r) => (r[h.field] === '' ? null : r[h.field]) !== value
+    )
     preview.proposals += differing.length + (all[0]?.registry_value !== value ? 1 : 0)
     preview.diffs += all.length
     for (const d of all) {
@@ -115,7 +131,18 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
       preview.byField[d.field] = (preview.byField[d.field] ?? 0) + 1
     }
     links.add(h.link_id)
-    cells.push({ link: { id: h.link_id, subject_kind: h.subject_kind, subject_id: h.subject_id, registry_record_id: h.registry_record_id, status: h.status }, field: h.field, all, value })
+    cells.push({
+      link: {
+        id: h.link_id,
+        subject_kind: h.subject_kind,
+        subject_id: h.subject_id,
+        registry_record_id: h.registry_record_id,
+        status: h.status
+      },
+      field: h.field,
+      all,
+      value
+    })
   }
   preview.rows = links.size
   return { cells, preview }
@@ -128,10 +155,14 @@ export function previewBulk(ws: Workspace, filter: ReviewFilter, action: BulkAct
 /** Accepting or deferring: the selection goes into a temp table; its size is the count to check. */
 function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'defer'): number {
   const sel = selection(filter)
-  db.exec('CREATE TEMP TABLE IF NOT EXISTS review_bulk (diff_id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL, record_id INTEGER NOT NULL, field TEXT NOT NULL)')
+  db.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS review_bulk (diff_id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL, record_id INTEGER NOT NULL, field TEXT NOT NULL)'
+  )
   db.exec('DELETE FROM temp.review_bulk')
   return db
-    .prepare(`INSERT INTO temp.review_bulk SELECT d.id, d.link_id, d.record_id, d.field FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
+    .prepare(
+      `INSERT INTO temp.review_bulk SELECT d.id, d.link_id, d.record_id, d.field FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`
+    )
     .run(...sel.params).changes
 }
 

@@ -3,7 +3,15 @@ import { currentLink, subjectLinks } from './links.ts'
 import { registryRelatives, relationOf } from './relatives.ts'
 import { foldForMatch } from '../base/vn-text.ts'
 import { ensureReviewFunctions } from './rows.ts'
-import { QueueRequest as QueueRequestSchema, type CandidateQueue, type CandidatesPanel, type Contribution, type Identity, type QueueRequest, type SubjectRef } from './schemas.ts'
+import {
+  QueueRequest as QueueRequestSchema,
+  type CandidateQueue,
+  type CandidatesPanel,
+  type Contribution,
+  type Identity,
+  type QueueRequest,
+  type SubjectRef
+} from './schemas.ts'
 
 type ParsedQueueRequest = ReturnType<typeof QueueRequestSchema.parse>
 import type { IdentityColumns } from '../workspace/record-columns.ts'
@@ -59,7 +67,9 @@ export function parseContributions(json: string): Contribution[] {
 export function subjectRows(db: Db, s: SubjectRef): CandidatesPanel['rows'] {
   const where = s.kind === 'person' ? "r.person_id = ? AND r.kind = 'site'" : "r.id = ? AND r.kind = 'complaint'"
   return (
-    db.prepare(`SELECT ${IDENTITY_COLS}, r.site_name, ${SOURCE} AS source FROM records r WHERE ${where} ORDER BY r.dose_date, r.id`).all(s.id) as (IdentityRow & {
+    db
+      .prepare(`SELECT ${IDENTITY_COLS}, r.site_name, ${SOURCE} AS source FROM records r WHERE ${where} ORDER BY r.dose_date, r.id`)
+      .all(s.id) as (IdentityRow & {
       site_name: string | null
       source: string
     })[]
@@ -83,12 +93,16 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
   // A clerk's earlier pick, or the engine's link, may be outside the stored candidates.
   if (active?.registry_record_id && !rows.some((r) => r.id === active.registry_record_id)) {
     const linked = db
-      .prepare(`SELECT ${IDENTITY_COLS}, l.match_weight, l.contributions_json FROM links l JOIN records r ON r.id = l.registry_record_id WHERE l.id = ?`)
+      .prepare(
+        `SELECT ${IDENTITY_COLS}, l.match_weight, l.contributions_json FROM links l JOIN records r ON r.id = l.registry_record_id WHERE l.id = ?`
+      )
       .get(active.id) as (IdentityRow & { match_weight: number | null; contributions_json: string }) | undefined
     if (linked) rows.unshift({ ...linked, match_weight: linked.match_weight ?? 0 })
   }
   // Behind a twin or namesake hold, every such registry person is listed beside the best.
-  const hold = current ? ((db.prepare('SELECT hold_reason FROM links WHERE id = ?').pluck().get(current.id) as string | null) ?? null) : null
+  const hold = current
+    ? ((db.prepare('SELECT hold_reason FROM links WHERE id = ?').pluck().get(current.id) as string | null) ?? null)
+    : null
   const best = rows[0]
   const relatives =
     best && (hold === 'twin' || hold === 'namesake') ? registryRelatives(db, IDENTITY_COLS, best, new Set(rows.map((r) => r.id))) : []

@@ -35,9 +35,14 @@ export const DIFF_COLS = 'id, link_id, record_id, field, site_value, registry_va
 export const isPending = (d: CellDiff): boolean => d.status === 'open' || d.status === 'deferred'
 
 export function loadLink(db: Db, linkId: number): LinkRow {
-  const link = db.prepare('SELECT id, subject_kind, subject_id, registry_record_id, status FROM links WHERE id = ?').get(linkId) as LinkRow | undefined
+  const link = db.prepare('SELECT id, subject_kind, subject_id, registry_record_id, status FROM links WHERE id = ?').get(linkId) as
+    LinkRow | undefined
   if (!link) {
-    throw new VaxError('REVIEW_LINK_NOT_FOUND', { vi: 'Không tìm thấy dòng đối soát này.', en: 'This review row was not found.' }, { linkId })
+    throw new VaxError(
+      'REVIEW_LINK_NOT_FOUND',
+      { vi: 'Không tìm thấy dòng đối soát này.', en: 'This review row was not found.' },
+      { linkId }
+    )
   }
   return link
 }
@@ -86,7 +91,9 @@ type SubjectRecord = { id: number } & Record<ReviewField, string | null>
 
 function cellStatements(db: Db) {
   return {
-    records: db.prepare("SELECT id, full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site' ORDER BY id"),
+    records: db.prepare(
+      "SELECT id, full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site' ORDER BY id"
+    ),
     cellProposals: db.prepare(
       `SELECT id, status FROM proposals
        WHERE field = ? AND target IN ('site', 'registry') AND decision_id IS NOT NULL AND status IN ('proposed', 'approved', 'exported')
@@ -138,7 +145,16 @@ export class CellWriter {
     return true
   }
 
-  private propose(p: { diffId: number | null; recordId: number | null; target: 'site' | 'registry'; field: ReviewField; old: string | null; new: string | null; reason: ReasonCode; note: string }): void {
+  private propose(p: {
+    diffId: number | null
+    recordId: number | null
+    target: 'site' | 'registry'
+    field: ReviewField
+    old: string | null
+    new: string | null
+    reason: ReasonCode
+    note: string
+  }): void {
     const id = insertProposal(
       this.proposalStmts,
       {
@@ -162,7 +178,16 @@ export class CellWriter {
   accept(diffs: CellDiff[], note: string): void {
     for (const d of diffs) {
       if (d.registry_value === null) continue
-      this.propose({ diffId: d.id, recordId: d.record_id, target: 'site', field: d.field, old: d.site_value, new: d.registry_value, reason: 'accept_registry', note })
+      this.propose({
+        diffId: d.id,
+        recordId: d.record_id,
+        target: 'site',
+        field: d.field,
+        old: d.site_value,
+        new: d.registry_value,
+        reason: 'accept_registry',
+        note
+      })
       changeDiff(this.diffStmts, this.d, d.id, 'accepted', note || null)
       this.diffs++
     }
@@ -172,9 +197,26 @@ export class CellWriter {
    * The person's true value for this field is `value`: every row holding something else
    * is corrected, the registry included.
    */
-  settle(link: LinkRow, field: ReviewField, diffs: CellDiff[], registryValue: string | null, value: string, reason: 'keep_site' | 'edit', note: string): void {
+  settle(
+    link: LinkRow,
+    field: ReviewField,
+    diffs: CellDiff[],
+    registryValue: string | null,
+    value: string,
+    reason: 'keep_site' | 'edit',
+    note: string
+  ): void {
     if (registryValue !== value && link.registry_record_id !== null) {
-      this.propose({ diffId: diffs[0]?.id ?? null, recordId: link.registry_record_id, target: 'registry', field, old: registryValue, new: value, reason, note })
+      this.propose({
+        diffId: diffs[0]?.id ?? null,
+        recordId: link.registry_record_id,
+        target: 'registry',
+        field,
+        old: registryValue,
+        new: value,
+        reason,
+        note
+      })
     }
     for (const r of this.stmts.records.all(link.subject_id) as SubjectRecord[]) {
       const current = r[field] === '' ? null : r[field]

@@ -60,7 +60,17 @@ function classifyText(site: string, registry: string): Classified | null {
 }
 
 // Abbreviations of administrative unit words, as typed on site lists ("P. 11", "Q. Gò Vấp").
-const UNIT_WORDS: Record<string, string> = { p: 'phuong', f: 'phuong', q: 'quan', tp: 'thanh pho', x: 'xa', h: 'huyen', tt: 'thi tran', tx: 'thi xa', kp: 'khu pho' }
+const UNIT_WORDS: Record<string, string> = {
+  p: 'phuong',
+  f: 'phuong',
+  q: 'quan',
+  tp: 'thanh pho',
+  x: 'xa',
+  h: 'huyen',
+  tt: 'thi tran',
+  tx: 'thi xa',
+  kp: 'khu pho'
+}
 
 /** An address as comparable words: folded, abbreviations spelled out, "05" read as "5". */
 function addressKey(s: string): string {

@@ -135,7 +135,10 @@ export function complaintQueue(ws: Workspace, request: z.input<typeof ComplaintQ
     .map((r) => toItem(r, now.getTime()))
     .filter(matches(req))
     .sort(workOrder)
-  const sites = db.prepare("SELECT DISTINCT coalesce(site_name, '') FROM records WHERE kind = 'complaint' ORDER BY 1").pluck().all() as string[]
+  const sites = db
+    .prepare("SELECT DISTINCT coalesce(site_name, '') FROM records WHERE kind = 'complaint' ORDER BY 1")
+    .pluck()
+    .all() as string[]
   return {
     now: now.toISOString(),
     total: items.length,

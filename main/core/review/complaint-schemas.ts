@@ -33,7 +33,13 @@ export const ComplaintQueueRequest = z.object({
 })
 export type ComplaintQueueRequest = z.output<typeof ComplaintQueueRequest>
 
-const LastOutcome = z.object({ outcome: ComplaintOutcome, reasonCode: z.string(), note: z.string().nullable(), decidedAt: z.string(), decidedBy: z.string() })
+const LastOutcome = z.object({
+  outcome: ComplaintOutcome,
+  reasonCode: z.string(),
+  note: z.string().nullable(),
+  decidedAt: z.string(),
+  decidedBy: z.string()
+})
 
 export const ComplaintItem = z.object({
   recordId: Id,
@@ -86,14 +92,41 @@ export const ComplaintEvidence = z.object({
   item: ComplaintItem,
   description: z.string().nullable(),
   source: z.string(),
-  identity: z.object({ full_name: z.string().nullable(), dob: z.string().nullable(), gender: z.string().nullable(), national_id: z.string().nullable(), phone: z.string().nullable() }),
-  claimDose: z.object({ vaccine: z.string().nullable(), doseNumber: z.number().int().nullable(), doseDate: z.string().nullable(), lot: z.string().nullable(), siteName: z.string().nullable() }),
+  identity: z.object({
+    full_name: z.string().nullable(),
+    dob: z.string().nullable(),
+    gender: z.string().nullable(),
+    national_id: z.string().nullable(),
+    phone: z.string().nullable()
+  }),
+  claimDose: z.object({
+    vaccine: z.string().nullable(),
+    doseNumber: z.number().int().nullable(),
+    doseDate: z.string().nullable(),
+    lot: z.string().nullable(),
+    siteName: z.string().nullable()
+  }),
   registry: z
-    .object({ recordId: Id, linkStatus: z.string(), fullName: z.string().nullable(), dob: z.string().nullable(), gender: z.string().nullable(), nationalId: z.string().nullable(), address: z.string().nullable() })
+    .object({
+      recordId: Id,
+      linkStatus: z.string(),
+      fullName: z.string().nullable(),
+      dob: z.string().nullable(),
+      gender: z.string().nullable(),
+      nationalId: z.string().nullable(),
+      address: z.string().nullable()
+    })
     .nullable(),
   /** The claimed identity against the registry, field by field. */
   identityDiffs: z.array(
-    z.object({ field: z.string(), claimed: z.string().nullable(), registry: z.string().nullable(), class: z.string(), detail: z.string(), highlight: z.object({ site: z.array(Range), registry: z.array(Range) }) })
+    z.object({
+      field: z.string(),
+      claimed: z.string().nullable(),
+      registry: z.string().nullable(),
+      class: z.string(),
+      detail: z.string(),
+      highlight: z.object({ site: z.array(Range), registry: z.array(Range) })
+    })
   ),
   siteRows: z.array(
     z.object({

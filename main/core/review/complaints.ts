@@ -3,13 +3,7 @@ import { hasDiacritics } from '../base/vn-text.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { classify } from './classify.ts'
-import {
-  type ClaimKind,
-  type ComplaintEvidence,
-  type CorrectionDraft,
-  type ReasonCode,
-  type ResolveRequest
-} from './complaint-schemas.ts'
+import { type ClaimKind, type ComplaintEvidence, type CorrectionDraft, type ReasonCode, type ResolveRequest } from './complaint-schemas.ts'
 import { draftAddDose, draftDoseProposal, writeDoseDraft, type DoseDraft } from './doses.ts'
 import { normalizeEdit } from './edit.ts'
 import { REVIEW_FIELDS, type ReviewField } from './fields.ts'
@@ -64,7 +58,9 @@ const SITE_COLS = `r.id, r.site_name, r.full_name, r.dob, r.gender, r.national_i
 /** The site rows that bear on a complaint: linkage's evidence, then the rest of the person's doses. */
 function siteRowsOf(db: Db, c: ComplaintRow, registryId: number | null): ComplaintEvidence['siteRows'] {
   const judged = db
-    .prepare(`SELECT ${SITE_COLS}, e.relation, e.reasons_json FROM complaint_evidence e JOIN records r ON r.id = e.site_record_id WHERE e.complaint_record_id = ? ORDER BY r.dose_date, r.id`)
+    .prepare(
+      `SELECT ${SITE_COLS}, e.relation, e.reasons_json FROM complaint_evidence e JOIN records r ON r.id = e.site_record_id WHERE e.complaint_record_id = ? ORDER BY r.dose_date, r.id`
+    )
     .all(c.id) as (SiteRow & { relation: 'supports' | 'contradicts' | 'related'; reasons_json: string })[]
   const seen = new Set(judged.map((r) => r.id))
   const others = db
@@ -115,10 +111,16 @@ function registryOf(db: Db, c: ComplaintRow): RegistryRow | null {
 
 const CLAIMED: ReviewField[] = ['full_name', 'dob', 'gender', 'national_id', 'phone']
 
-function hintsFor(claim: ClaimKind, diffs: ComplaintEvidence['identityDiffs'], claimedName: string | null, rows: ComplaintEvidence['siteRows']): ReasonCode[] {
+function hintsFor(
+  claim: ClaimKind,
+  diffs: ComplaintEvidence['identityDiffs'],
+  claimedName: string | null,
+  rows: ComplaintEvidence['siteRows']
+): ReasonCode[] {
   const hints = new Set<ReasonCode>()
   const name = diffs.find((d) => d.field === 'full_name')
-  if (name && claimedName !== null) hints.add(name.class === 'formatting' && !hasDiacritics(claimedName) ? 'name_without_diacritics' : 'name_mismatch')
+  if (name && claimedName !== null)
+    hints.add(name.class === 'formatting' && !hasDiacritics(claimedName) ? 'name_without_diacritics' : 'name_mismatch')
   if (diffs.some((d) => d.field === 'dob')) hints.add('dob_mismatch')
   if (rows.length === 0) hints.add('no_site_record')
   for (const r of rows.filter((x) => x.relation === 'contradicts')) {
@@ -130,19 +132,38 @@ function hintsFor(claim: ClaimKind, diffs: ComplaintEvidence['identityDiffs'], c
   return [...hints]
 }
 
-function suggestionsFor(db: Db, claim: ClaimKind, c: ComplaintRow, registry: RegistryRow | null, rows: ComplaintEvidence['siteRows']): CorrectionDraft[] {
+function suggestionsFor(
+  db: Db,
+  claim: ClaimKind,
+  c: ComplaintRow,
+  registry: RegistryRow | null,
+  rows: ComplaintEvidence['siteRows']
+): CorrectionDraft[] {
   const contradicting = rows.filter((r) => r.relation === 'contradicts')
   switch (claim) {
     case 'missing_dose':
       if (rows.some((r) => r.relation === 'supports') || !c.vaccine || !c.dose_date) return []
-      return [{ action: 'add_dose', vaccine: c.vaccine, doseDate: c.dose_date, doseNumber: c.dose_number, lot: c.lot ?? '', siteName: c.site_name ?? '' }]
+      return [
+        {
+          action: 'add_dose',
+          vaccine: c.vaccine,
+          doseDate: c.dose_date,
+          doseNumber: c.dose_number,
+          lot: c.lot ?? '',
+          siteName: c.site_name ?? ''
+        }
+      ]
     case 'wrong_date':
       return c.dose_date
-        ? contradicting.filter((r) => r.reasons.includes('date_differs')).map((r) => ({ action: 'fix_date' as const, recordId: r.recordId, value: c.dose_date ?? '' }))
+        ? contradicting
+            .filter((r) => r.reasons.includes('date_differs'))
+            .map((r) => ({ action: 'fix_date' as const, recordId: r.recordId, value: c.dose_date ?? '' }))
         : []
     case 'wrong_vaccine':
       return c.vaccine
-        ? contradicting.filter((r) => r.reasons.includes('vaccine_differs')).map((r) => ({ action: 'fix_vaccine' as const, recordId: r.recordId, value: c.vaccine ?? '' }))
+        ? contradicting
+            .filter((r) => r.reasons.includes('vaccine_differs'))
+            .map((r) => ({ action: 'fix_vaccine' as const, recordId: r.recordId, value: c.vaccine ?? '' }))
         : []
     case 'wrong_info': {
       // The registry is the reference for personal information: site rows that differ take its values.
@@ -153,7 +174,8 @@ function suggestionsFor(db: Db, claim: ClaimKind, c: ComplaintRow, registry: Reg
         const site = full.get(r.recordId) as Record<string, string | null>
         for (const f of REVIEW_FIELDS) {
           const want = registry[f]
-          if (want && site[f] !== want && f !== 'address' && f !== 'phone') out.push({ action: 'fix_field', recordId: r.recordId, field: f, value: want })
+          if (want && site[f] !== want && f !== 'address' && f !== 'phone')
+            out.push({ action: 'fix_field', recordId: r.recordId, field: f, value: want })
         }
       }
       return out
@@ -187,7 +209,15 @@ export function complaintEvidence(ws: Workspace, recordId: number, now = clockNo
     identity: { full_name: c.full_name, dob: c.dob, gender: c.gender, national_id: c.national_id, phone: c.phone },
     claimDose: { vaccine: c.vaccine, doseNumber: c.dose_number, doseDate: c.dose_date, lot: c.lot, siteName: c.site_name },
     registry: registry
-      ? { recordId: registry.id, linkStatus: registry.status, fullName: registry.full_name, dob: registry.dob, gender: registry.gender, nationalId: registry.national_id, address: registry.address }
+      ? {
+          recordId: registry.id,
+          linkStatus: registry.status,
+          fullName: registry.full_name,
+          dob: registry.dob,
+          gender: registry.gender,
+          nationalId: registry.national_id,
+          address: registry.address
+        }
       : null,
     identityDiffs,
     siteRows,
@@ -199,7 +229,13 @@ export function complaintEvidence(ws: Workspace, recordId: number, now = clockNo
           `SELECT o.outcome, o.reason_code, o.note, o.decided_at, u.name AS decided_by FROM complaint_outcomes o JOIN users u ON u.id = o.decided_by
            WHERE o.record_id = ? ORDER BY o.id DESC`
         )
-        .all(recordId) as { outcome: 'approved' | 'deferred' | 'rejected'; reason_code: string; note: string | null; decided_at: string; decided_by: string }[]
+        .all(recordId) as {
+        outcome: 'approved' | 'deferred' | 'rejected'
+        reason_code: string
+        note: string | null
+        decided_at: string
+        decided_by: string
+      }[]
     ).map((o) => ({ outcome: o.outcome, reasonCode: o.reason_code, note: o.note, decidedAt: o.decided_at, decidedBy: o.decided_by }))
   }
 }
@@ -217,12 +253,20 @@ function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<numb
   const value = normalizeEdit(d.field, d.value).value
   const old = db.prepare(`SELECT ${d.field} FROM records WHERE id = ?`).pluck().get(d.recordId) as string | null
   if (old === value) {
-    throw new VaxError('REVIEW_NO_CHANGE', { vi: 'Giá trị mới giống giá trị hiện có.', en: 'The new value is the same as the current one.' })
+    throw new VaxError('REVIEW_NO_CHANGE', {
+      vi: 'Giá trị mới giống giá trị hiện có.',
+      en: 'The new value is the same as the current one.'
+    })
   }
   return { target: 'site', recordId: d.recordId, field: d.field, old, new: value, reason: 'complaint' }
 }
 
-export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest, now = clockNow()): { decisionId: number; proposals: number } {
+export function resolveComplaint(
+  ws: Workspace,
+  user: User,
+  req: ResolveRequest,
+  now = clockNow()
+): { decisionId: number; proposals: number } {
   const allowedReasons: readonly string[] = OUTCOME_REASONS[req.outcome]
   if (!allowedReasons.includes(req.reasonCode)) {
     throw new VaxError('COMPLAINT_REASON_INVALID', {
@@ -270,7 +314,9 @@ export function resolveComplaint(ws: Workspace, user: User, req: ResolveRequest,
     // The complaint's row in the review grid follows its outcome.
     const stmts = diffStatements(db)
     const diffs = db
-      .prepare("SELECT d.id, d.link_id FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.subject_kind = 'complaint' AND l.subject_id = ? AND d.status <> 'unlinked'")
+      .prepare(
+        "SELECT d.id, d.link_id FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.subject_kind = 'complaint' AND l.subject_id = ? AND d.status <> 'unlinked'"
+      )
       .all(c.id) as { id: number; link_id: number }[]
     for (const x of diffs) changeDiff(stmts, d, x.id, req.outcome === 'deferred' ? 'deferred' : 'resolved', req.note || null)
     if (diffs.length > 0) refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(diffs.map((x) => x.link_id))])])

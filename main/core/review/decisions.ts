@@ -16,15 +16,21 @@ export const nothing = (): VaxError =>
   })
 
 const cellDiffs = (db: Db, linkId: number, field: ReviewField): CellDiff[] =>
-  db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`).all(linkId, field) as CellDiff[]
+  db
+    .prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
+    .all(linkId, field) as CellDiff[]
 
 const registryValue = (db: Db, link: LinkRow, field: ReviewField): string | null =>
-  link.registry_record_id === null ? null : ((db.prepare(`SELECT ${field} FROM records WHERE id = ?`).pluck().get(link.registry_record_id) as string | null) ?? null)
+  link.registry_record_id === null
+    ? null
+    : ((db.prepare(`SELECT ${field} FROM records WHERE id = ?`).pluck().get(link.registry_record_id) as string | null) ?? null)
 
 const pendingFields = (db: Db, linkId: number): ReviewField[] =>
-  (db.prepare("SELECT DISTINCT field FROM diffs WHERE link_id = ? AND status IN ('open', 'deferred') ORDER BY field").all(linkId) as { field: ReviewField }[]).map(
-    (r) => r.field
-  )
+  (
+    db.prepare("SELECT DISTINCT field FROM diffs WHERE link_id = ? AND status IN ('open', 'deferred') ORDER BY field").all(linkId) as {
+      field: ReviewField
+    }[]
+  ).map((r) => r.field)
 
 export function keepValue(diffs: CellDiff[], requested: string | undefined, strict: boolean): string | null {
   const fail = (code: string, vi: string, en: string): null => {
@@ -33,15 +39,28 @@ export function keepValue(diffs: CellDiff[], requested: string | undefined, stri
   }
   if (requested !== undefined) {
     if (!diffs.some((d) => d.site_value === requested)) {
-      return fail('REVIEW_KEEP_UNKNOWN', 'Giá trị cần giữ không có ở dòng nào của điểm tiêm; hãy dùng "Sửa".', 'That value is on no site row; use Edit instead.')
+      return fail(
+        'REVIEW_KEEP_UNKNOWN',
+        'Giá trị cần giữ không có ở dòng nào của điểm tiêm; hãy dùng "Sửa".',
+        'That value is on no site row; use Edit instead.'
+      )
     }
     return requested
   }
   const v = unanimous(diffs)
   if (v === undefined) {
-    return fail('REVIEW_SITE_VALUES_DIFFER', 'Các dòng của điểm tiêm ghi khác nhau: hãy chọn giá trị cần giữ, hoặc sửa tay.', 'The site rows disagree: choose which value to keep, or edit it.')
+    return fail(
+      'REVIEW_SITE_VALUES_DIFFER',
+      'Các dòng của điểm tiêm ghi khác nhau: hãy chọn giá trị cần giữ, hoặc sửa tay.',
+      'The site rows disagree: choose which value to keep, or edit it.'
+    )
   }
-  if (v === null) return fail('REVIEW_SITE_EMPTY', 'Điểm tiêm để trống trường này: không có gì để giữ.', 'The site left this field empty: there is nothing to keep.')
+  if (v === null)
+    return fail(
+      'REVIEW_SITE_EMPTY',
+      'Điểm tiêm để trống trường này: không có gì để giữ.',
+      'The site left this field empty: there is nothing to keep.'
+    )
   return v
 }
 
@@ -56,7 +75,11 @@ export function decide(ws: Workspace, user: User, req: DecideRequest): DecisionR
     }
     const edited = req.action === 'edit' && req.field ? normalizeEdit(req.field, req.value ?? '') : null
     const fields = req.field ? [req.field] : pendingFields(db, link.id)
-    const d = openDecision(db, user, req.action, req.field ? 'cell' : 'row', { linkId: link.id, fields, value: edited?.value ?? req.value ?? null })
+    const d = openDecision(db, user, req.action, req.field ? 'cell' : 'row', {
+      linkId: link.id,
+      fields,
+      value: edited?.value ?? req.value ?? null
+    })
     const w = new CellWriter(db, d)
     const strict = req.field !== undefined
     for (const field of fields) {
@@ -96,7 +119,10 @@ export function decide(ws: Workspace, user: User, req: DecideRequest): DecisionR
     }
     if (w.diffs === 0 && w.created.length === 0) {
       if (req.action === 'edit') {
-        throw new VaxError('REVIEW_EDIT_NO_CHANGE', { vi: 'Giá trị nhập giống giá trị hiện có ở mọi nơi.', en: 'The value typed is already everywhere.' })
+        throw new VaxError('REVIEW_EDIT_NO_CHANGE', {
+          vi: 'Giá trị nhập giống giá trị hiện có ở mọi nơi.',
+          en: 'The value typed is already everywhere.'
+        })
       }
       throw nothing()
     }

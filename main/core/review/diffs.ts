@@ -121,9 +121,7 @@ function statements(db: Db) {
     ),
     attach: db.prepare('UPDATE proposals SET diff_id = ? WHERE id = ?'),
     complaintOutcome: db.prepare('SELECT outcome, decision_id FROM complaint_outcomes WHERE record_id = ? ORDER BY id DESC LIMIT 1'),
-    supersede: db.prepare(
-      `UPDATE proposals SET status = 'superseded' WHERE diff_id = ? AND status = 'proposed' RETURNING id`
-    ),
+    supersede: db.prepare(`UPDATE proposals SET status = 'superseded' WHERE diff_id = ? AND status = 'proposed' RETURNING id`),
     drop: db.prepare('DELETE FROM diffs WHERE id = ?')
   }
 }
@@ -147,12 +145,11 @@ function restoredStatus(env: Env, link: LinkRow, d: Desired): { status: string; 
   }
   if (env.anyProposals) {
     const site = env.stmts.siteProposal.get(d.record_id, d.field, d.site_value) as
-      | { id: number; new_value: string | null; decision_id: number | null }
-      | undefined
-    if (site) return { status: site.new_value === d.registry_value ? 'accepted' : 'edited', decisionId: site.decision_id, proposalId: site.id }
+      { id: number; new_value: string | null; decision_id: number | null } | undefined
+    if (site)
+      return { status: site.new_value === d.registry_value ? 'accepted' : 'edited', decisionId: site.decision_id, proposalId: site.id }
     const reg = env.stmts.registryProposal.get(link.registry_record_id, d.field, d.registry_value, d.site_value) as
-      | { id: number; decision_id: number | null }
-      | undefined
+      { id: number; decision_id: number | null } | undefined
     if (reg) return { status: 'kept', decisionId: reg.decision_id, proposalId: reg.id }
   }
   return { status: 'open', decisionId: null, proposalId: null }
@@ -176,7 +173,10 @@ function syncChunk(env: Env, links: LinkRow[]): number {
     bySubject.set(r.person_id ?? 0, list)
   }
   const singles = new Map<number, RecordRow>()
-  const wanted = [...links.filter((l) => l.subject_kind === 'complaint').map((l) => l.subject_id), ...links.map((l) => l.registry_record_id)]
+  const wanted = [
+    ...links.filter((l) => l.subject_kind === 'complaint').map((l) => l.subject_id),
+    ...links.map((l) => l.registry_record_id)
+  ]
   for (const r of stmts.recordsById.all(ids(wanted)) as RecordRow[]) singles.set(r.id, r)
   const existing = new Map<number, Map<string, DiffRow>>()
   for (const d of stmts.existing.all(ids(links.map((l) => l.id))) as DiffRow[]) {
@@ -189,7 +189,9 @@ function syncChunk(env: Env, links: LinkRow[]): number {
   for (const link of links) {
     const registry = singles.get(link.registry_record_id)
     const subjects =
-      link.subject_kind === 'person' ? (bySubject.get(link.subject_id) ?? []) : [singles.get(link.subject_id)].filter((r) => r !== undefined)
+      link.subject_kind === 'person'
+        ? (bySubject.get(link.subject_id) ?? [])
+        : [singles.get(link.subject_id)].filter((r) => r !== undefined)
     const desired = registry ? subjects.flatMap((s) => compare(s, registry, env.carried, link.subject_kind === 'complaint')) : []
     const old = existing.get(link.id) ?? new Map<string, DiffRow>()
     for (const d of desired) {
@@ -206,15 +208,26 @@ function syncChunk(env: Env, links: LinkRow[]): number {
         old.delete(key)
       }
       // The same difference under a link a re-run of match replaced: it keeps its decision.
-      const orphan = stmts.orphan.get(d.record_id, d.field, link.registry_record_id, d.site_value, d.registry_value) as { id: number } | undefined
+      const orphan = stmts.orphan.get(d.record_id, d.field, link.registry_record_id, d.site_value, d.registry_value) as
+        { id: number } | undefined
       if (orphan) {
         stmts.adopt.run(link.id, d.class, d.detail, orphan.id)
         continue
       }
       const r = restoredStatus(env, link, d)
       const id = Number(
-        stmts.insert.run(link.id, link.registry_record_id, d.record_id, d.field, d.site_value, d.registry_value, d.class, d.detail, r.status, r.decisionId)
-          .lastInsertRowid
+        stmts.insert.run(
+          link.id,
+          link.registry_record_id,
+          d.record_id,
+          d.field,
+          d.site_value,
+          d.registry_value,
+          d.class,
+          d.detail,
+          r.status,
+          r.decisionId
+        ).lastInsertRowid
       )
       if (r.proposalId !== null) stmts.attach.run(id, r.proposalId)
       inserted++
@@ -271,7 +284,9 @@ export function rebuildDiffs(ws: Workspace, ctx: JobContext): { diffs: number } 
       ctx.progress({ done, total, stage: 'diffs' })
     }
     // Differences whose link went away and did not come back: their decisions no longer hold.
-    for (const d of db.prepare('SELECT id, link_id, record_id, field, site_value, registry_value, class, detail, status FROM diffs WHERE link_id IS NULL').all() as DiffRow[]) {
+    for (const d of db
+      .prepare('SELECT id, link_id, record_id, field, site_value, registry_value, class, detail, status FROM diffs WHERE link_id IS NULL')
+      .all() as DiffRow[]) {
       dropDiff(env, d)
     }
     const diffs = (db.prepare(`SELECT count(*) AS n FROM diffs WHERE status <> 'unlinked'`).get() as { n: number }).n
@@ -290,7 +305,9 @@ export function rebuildLinkDiffs(db: Db, linkIds: number[]): { superseded: numbe
   const env = makeEnv(db)
   const json = JSON.stringify(linkIds)
   const links = db
-    .prepare(`SELECT id, subject_kind, subject_id, registry_record_id FROM links WHERE id IN (SELECT value FROM json_each(?)) AND ${activeLink()}`)
+    .prepare(
+      `SELECT id, subject_kind, subject_id, registry_record_id FROM links WHERE id IN (SELECT value FROM json_each(?)) AND ${activeLink()}`
+    )
     .all(json) as LinkRow[]
   const inactive = db
     .prepare(

@@ -27,8 +27,20 @@ interface DoseRow {
 const LIVE = "('proposed', 'approved', 'exported')"
 
 /** A dose as one readable line, as the batch file shows it: "Mũi 3 · PFIZER · 2022-01-15 · lô X · site". */
-export function describeDose(d: { doseNumber: number | null; vaccine: string | null; doseDate: string | null; lot: string | null; siteName: string | null }): string {
-  return [d.doseNumber !== null ? `Mũi ${d.doseNumber}` : 'Mũi ?', d.vaccine ?? '?', d.doseDate ?? '?', d.lot ? `lô ${d.lot}` : null, d.siteName]
+export function describeDose(d: {
+  doseNumber: number | null
+  vaccine: string | null
+  doseDate: string | null
+  lot: string | null
+  siteName: string | null
+}): string {
+  return [
+    d.doseNumber !== null ? `Mũi ${d.doseNumber}` : 'Mũi ?',
+    d.vaccine ?? '?',
+    d.doseDate ?? '?',
+    d.lot ? `lô ${d.lot}` : null,
+    d.siteName
+  ]
     .filter((x) => x !== null && x !== '')
     .join(' · ')
 }
@@ -75,12 +87,14 @@ export function personPanel(ws: Workspace, personId: number): PersonPanel {
         status: p.status
       }))
     })),
-    issues: (db.prepare('SELECT id, record_id, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id').all(personId) as {
-      id: number
-      record_id: number | null
-      kind: string
-      detail: string
-    }[]).map((i) => ({ id: i.id, recordId: i.record_id, kind: i.kind, detail: i.detail })),
+    issues: (
+      db.prepare('SELECT id, record_id, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id').all(personId) as {
+        id: number
+        record_id: number | null
+        kind: string
+        detail: string
+      }[]
+    ).map((i) => ({ id: i.id, recordId: i.record_id, kind: i.kind, detail: i.detail })),
     added: (
       db
         .prepare(
@@ -118,13 +132,18 @@ const doseLine = (r: SiteDose): string =>
 
 function assertChanged(old: string | null, value: string): void {
   if (old === value) {
-    throw new VaxError('REVIEW_NO_CHANGE', { vi: 'Giá trị mới giống giá trị hiện có.', en: 'The new value is the same as the current one.' })
+    throw new VaxError('REVIEW_NO_CHANGE', {
+      vi: 'Giá trị mới giống giá trị hiện có.',
+      en: 'The new value is the same as the current one.'
+    })
   }
 }
 
 /** Refuses a second live proposal of the same kind on one row: decide (or undo) the first. */
 function assertNoLive(db: Db, recordId: number, target: string, field: string): void {
-  const live = db.prepare(`SELECT id FROM proposals WHERE record_id = ? AND target = ? AND field = ? AND status IN ${LIVE}`).get(recordId, target, field)
+  const live = db
+    .prepare(`SELECT id FROM proposals WHERE record_id = ? AND target = ? AND field = ? AND status IN ${LIVE}`)
+    .get(recordId, target, field)
   if (live) {
     throw new VaxError('REVIEW_DOSE_ALREADY_PROPOSED', {
       vi: 'Đã có một đề xuất cho mũi tiêm này; hãy hoàn tác nó trước.',
@@ -164,9 +183,10 @@ export function draftDoseProposal(db: Db, req: DoseProposalRequest): DoseDraft {
     case 'fix_vaccine':
       return fixDoseField(db, req.recordId, 'vaccine', req.value, 'dose_fix_vaccine')
     case 'add_dose': {
-      const recordId = db.prepare("SELECT id FROM records WHERE person_id = ? AND kind = 'site' ORDER BY dose_date, id LIMIT 1").pluck().get(req.personId) as
-        | number
-        | undefined
+      const recordId = db
+        .prepare("SELECT id FROM records WHERE person_id = ? AND kind = 'site' ORDER BY dose_date, id LIMIT 1")
+        .pluck()
+        .get(req.personId) as number | undefined
       if (recordId === undefined) {
         throw new VaxError('REVIEW_PERSON_NOT_FOUND', { vi: 'Không tìm thấy người này.', en: 'This person was not found.' })
       }
@@ -189,7 +209,10 @@ export function draftAddDose(recordId: number, dose: NewDose): DoseDraft {
   const doseDate = normalizeEdit('dose_date', dose.doseDate).value
   const siteName = dose.siteName.trim()
   if (siteName === '') {
-    throw new VaxError('REVIEW_DOSE_SITE_NEEDED', { vi: 'Hãy ghi điểm tiêm đã xác nhận mũi tiêm.', en: 'Name the site that confirmed the dose.' })
+    throw new VaxError('REVIEW_DOSE_SITE_NEEDED', {
+      vi: 'Hãy ghi điểm tiêm đã xác nhận mũi tiêm.',
+      en: 'Name the site that confirmed the dose.'
+    })
   }
   return {
     target: 'dose',
@@ -229,7 +252,10 @@ export function proposeDose(ws: Workspace, user: User, req: DoseProposalRequest)
     const id = writeDoseDraft(db, d, draft, req.note)
     setUndoData(db, d.id, {})
     bumpGeneration(db)
-    auditDecision(db, d, `dose.${req.action}`, { new: { proposal: id, recordId: draft.recordId, field: draft.field, old: draft.old, new: draft.new }, reason: req.note || null })
+    auditDecision(db, d, `dose.${req.action}`, {
+      new: { proposal: id, recordId: draft.recordId, field: draft.field, old: draft.old, new: draft.new },
+      reason: req.note || null
+    })
     return { decisionId: d.id, diffs: 0, proposals: 1, warnings: [] }
   })
 }

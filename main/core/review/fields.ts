@@ -12,7 +12,6 @@ export type DiffClass = (typeof DIFF_CLASSES)[number]
 export const fieldBit = (f: ReviewField): number => 1 << REVIEW_FIELDS.indexOf(f)
 export const classBit = (c: DiffClass): number => 1 << DIFF_CLASSES.indexOf(c)
 
-export const maskOf = <T extends string>(values: readonly T[], bit: (v: T) => number): number =>
-  values.reduce((m, v) => m | bit(v), 0)
+export const maskOf = <T extends string>(values: readonly T[], bit: (v: T) => number): number => values.reduce((m, v) => m | bit(v), 0)
 
 export const isReviewField = (f: string): f is ReviewField => (REVIEW_FIELDS as readonly string[]).includes(f)

@@ -76,7 +76,10 @@ function viewIds(db: Db, req: GridPageRequest): Int32Array {
   }
   const where = rowWhere(req.filter)
   const ids = Int32Array.from(
-    db.prepare(`SELECT link_id FROM ${rowsScan(req.filter)} WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`).pluck().all(...where.params) as number[]
+    db
+      .prepare(`SELECT link_id FROM ${rowsScan(req.filter)} WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`)
+      .pluck()
+      .all(...where.params) as number[]
   )
   cache.set(key, { view: req.view, dataVersion, ids })
   for (const k of cache.keys()) if (cache.size > MAX_SNAPSHOTS) cache.delete(k)
@@ -109,7 +112,11 @@ interface PageDiff {
 
 const STATUS_RANK: Record<string, number> = { open: 0, deferred: 1, edited: 2, kept: 3, accepted: 4, resolved: 5, unlinked: 6 }
 
-function buildCells(registry: Record<string, string | null> | undefined, diffs: PageDiff[], proposed: Map<number, string | null>): Record<ReviewField, GridCell> {
+function buildCells(
+  registry: Record<string, string | null> | undefined,
+  diffs: PageDiff[],
+  proposed: Map<number, string | null>
+): Record<ReviewField, GridCell> {
   const cells = {} as Record<ReviewField, GridCell>
   for (const f of REVIEW_FIELDS) cells[f] = { registry: registry?.[f] ?? null, variants: [] }
   for (const d of diffs) {
@@ -209,7 +216,9 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
 function countBy(db: Db, filter: ReviewFilter, dim: FacetDimension, col: string): Record<string, number> {
   const where = rowWhere(filter, 'review_rows', dim)
   const out: Record<string, number> = {}
-  for (const r of db.prepare(`SELECT ${col} AS k, count(*) AS n FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql} GROUP BY ${col}`).all(...where.params) as {
+  for (const r of db
+    .prepare(`SELECT ${col} AS k, count(*) AS n FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql} GROUP BY ${col}`)
+    .all(...where.params) as {
     k: string
     n: number
   }[]) {
@@ -218,10 +227,19 @@ function countBy(db: Db, filter: ReviewFilter, dim: FacetDimension, col: string)
   return out
 }
 
-function countBits(db: Db, filter: ReviewFilter, dim: 'classes' | 'fields', values: readonly string[], bit: (v: string) => number): Record<string, number> {
+function countBits(
+  db: Db,
+  filter: ReviewFilter,
+  dim: 'classes' | 'fields',
+  values: readonly string[],
+  bit: (v: string) => number
+): Record<string, number> {
   const where = rowWhere(filter, 'review_rows', dim)
   const cols = values.map((v, i) => `sum((${dim} & ${bit(v)}) <> 0) AS c${i}`).join(', ')
-  const row = db.prepare(`SELECT ${cols} FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql}`).get(...where.params) as Record<string, number | null>
+  const row = db.prepare(`SELECT ${cols} FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql}`).get(...where.params) as Record<
+    string,
+    number | null
+  >
   return Object.fromEntries(values.map((v, i) => [v, row[`c${i}`] ?? 0]))
 }
 

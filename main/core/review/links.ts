@@ -4,7 +4,16 @@ import type { Db, Workspace } from '../workspace/workspace.ts'
 import { alreadyApproved, loadLink, type LinkRow } from './cells.ts'
 import { rebuildLinkDiffs } from './diffs.ts'
 import { bumpGeneration } from './generation.ts'
-import { auditDecision, changeDiff, diffStatements, openDecision, setUndoData, type Decision, type LinkState, type UndoData } from './log.ts'
+import {
+  auditDecision,
+  changeDiff,
+  diffStatements,
+  openDecision,
+  setUndoData,
+  type Decision,
+  type LinkState,
+  type UndoData
+} from './log.ts'
 import { refreshRows } from './rows.ts'
 import type { DecisionResult, PickRequest, SubjectRef } from './schemas.ts'
 
@@ -75,7 +84,9 @@ interface SubjectLink extends LinkRow {
 
 export function subjectLinks(db: Db, s: SubjectRef): SubjectLink[] {
   return db
-    .prepare('SELECT id, subject_kind, subject_id, registry_record_id, status, match_weight FROM links WHERE subject_kind = ? AND subject_id = ? ORDER BY id')
+    .prepare(
+      'SELECT id, subject_kind, subject_id, registry_record_id, status, match_weight FROM links WHERE subject_kind = ? AND subject_id = ? ORDER BY id'
+    )
     .all(s.kind, s.id) as SubjectLink[]
 }
 
@@ -90,7 +101,11 @@ function assertSubject(db: Db, s: SubjectRef): void {
     s.kind === 'person'
       ? db.prepare("SELECT 1 FROM records WHERE person_id = ? AND kind = 'site' LIMIT 1").get(s.id) !== undefined
       : kind.get(s.id) === 'complaint'
-  if (!exists) throw new VaxError('REVIEW_SUBJECT_NOT_FOUND', { vi: 'Không tìm thấy người hoặc khiếu nại này.', en: 'This person or complaint was not found.' })
+  if (!exists)
+    throw new VaxError('REVIEW_SUBJECT_NOT_FOUND', {
+      vi: 'Không tìm thấy người hoặc khiếu nại này.',
+      en: 'This person or complaint was not found.'
+    })
 }
 
 export function pickCandidate(ws: Workspace, user: User, req: PickRequest): DecisionResult {
@@ -103,8 +118,11 @@ export function pickCandidate(ws: Workspace, user: User, req: PickRequest): Deci
       req.registryRecordId === null
         ? null
         : (db
-            .prepare('SELECT match_weight, contributions_json FROM candidates WHERE subject_kind = ? AND subject_id = ? AND registry_record_id = ?')
-            .get(req.subject.kind, req.subject.id, req.registryRecordId) as { match_weight: number; contributions_json: string } | undefined)
+            .prepare(
+              'SELECT match_weight, contributions_json FROM candidates WHERE subject_kind = ? AND subject_id = ? AND registry_record_id = ?'
+            )
+            .get(req.subject.kind, req.subject.id, req.registryRecordId) as
+            { match_weight: number; contributions_json: string } | undefined)
     if (req.registryRecordId !== null && !candidate && current?.registry_record_id !== req.registryRecordId) {
       throw new VaxError('REVIEW_NOT_A_CANDIDATE', {
         vi: 'Người được chọn không nằm trong danh sách ứng viên.',
@@ -128,7 +146,9 @@ export function pickCandidate(ws: Workspace, user: User, req: PickRequest): Deci
       db.prepare("UPDATE links SET status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?").run(user.name, d.at, current.id)
       target = current.id
     } else {
-      const rejectedSame = links.find((l) => l.status === 'rejected' && l.registry_record_id === req.registryRecordId && req.registryRecordId !== null)
+      const rejectedSame = links.find(
+        (l) => l.status === 'rejected' && l.registry_record_id === req.registryRecordId && req.registryRecordId !== null
+      )
       const replace = current && current.status !== 'rejected' ? current : (rejectedSame ?? null)
       if (current && ACTIVE.includes(current.status) && current.registry_record_id !== null && replace === current) {
         undo.restore.push(...detach(db, d, current, req.note))
@@ -144,7 +164,8 @@ export function pickCandidate(ws: Workspace, user: User, req: PickRequest): Deci
               `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, match_probability, status, contributions_json, decided_by, decided_at)
                VALUES (NULL, ?, ?, ?, ?, ?, 'confirmed', ?, ?, ?)`
             )
-            .run(req.subject.kind, req.subject.id, req.registryRecordId, weight, probability, contributions, user.name, d.at).lastInsertRowid
+            .run(req.subject.kind, req.subject.id, req.registryRecordId, weight, probability, contributions, user.name, d.at)
+            .lastInsertRowid
         )
         undo.links.push({ id: target, before: null })
       }
@@ -157,7 +178,9 @@ export function pickCandidate(ws: Workspace, user: User, req: PickRequest): Deci
     const warnings: DecisionResult['warnings'] = []
     if (req.registryRecordId !== null) {
       const others = db
-        .prepare("SELECT count(*) FROM links WHERE registry_record_id = ? AND subject_kind = 'person' AND status IN ('auto', 'confirmed') AND id <> ?")
+        .prepare(
+          "SELECT count(*) FROM links WHERE registry_record_id = ? AND subject_kind = 'person' AND status IN ('auto', 'confirmed') AND id <> ?"
+        )
         .pluck()
         .get(req.registryRecordId, target) as number
       if (req.subject.kind === 'person' && others > 0) {

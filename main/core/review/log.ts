@@ -58,7 +58,13 @@ export function diffStatements(db: Db) {
 }
 
 /** Records a diff's state for undo, then gives it its new status. */
-export function changeDiff(stmts: ReturnType<typeof diffStatements>, d: Decision, diffId: number, status: string, note: string | null): void {
+export function changeDiff(
+  stmts: ReturnType<typeof diffStatements>,
+  d: Decision,
+  diffId: number,
+  status: string,
+  note: string | null
+): void {
   stmts.remember.run(d.id, diffId)
   stmts.set.run(status, note, d.id, diffId)
 }

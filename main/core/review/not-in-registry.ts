@@ -20,12 +20,16 @@ export function notInRegistry(ws: Workspace, user: User, request: NotInRegistryR
   return ws.tx(() => {
     const db = ws.db
     const subjects = db
-      .prepare(`${WAITING} SELECT subject_kind AS kind, subject_id AS id FROM listed WHERE status <> 'review' AND (top_weight IS NULL OR top_weight < ?) ORDER BY link_id`)
+      .prepare(
+        `${WAITING} SELECT subject_kind AS kind, subject_id AS id FROM listed WHERE status <> 'review' AND (top_weight IS NULL OR top_weight < ?) ORDER BY link_id`
+      )
       .all(req.belowWeight) as { kind: 'person' | 'complaint'; id: number }[]
     if (req.dryRun || subjects.length === 0) return { subjects: subjects.length, decisionId: null }
     const d = openDecision(db, user, 'pick', 'bulk', { notInRegistry: subjects.length, belowWeight: req.belowWeight })
     const undo: Required<UndoData> = { restore: [], links: [] }
-    const state = db.prepare('SELECT registry_record_id, match_weight, match_probability, status, contributions_json, decided_by, decided_at FROM links WHERE id = ?')
+    const state = db.prepare(
+      'SELECT registry_record_id, match_weight, match_probability, status, contributions_json, decided_by, decided_at FROM links WHERE id = ?'
+    )
     const confirm = db.prepare(
       "UPDATE links SET registry_record_id = NULL, match_weight = NULL, match_probability = NULL, contributions_json = '[]', status = 'confirmed', decided_by = ?, decided_at = ? WHERE id = ?"
     )

@@ -22,7 +22,9 @@ export function overview(ws: Workspace, now = new Date()): Overview {
   // Open rows by class, as the review page's facets count them (a row with two minor
   // differences is one row), so the two pages show the same numbers in the same unit.
   const byClass = db
-    .prepare(`SELECT ${DIFF_CLASSES.map((c, i) => `sum((classes & ${classBit(c)}) <> 0) AS c${i}`).join(', ')} FROM review_rows WHERE status = 'open'`)
+    .prepare(
+      `SELECT ${DIFF_CLASSES.map((c, i) => `sum((classes & ${classBit(c)}) <> 0) AS c${i}`).join(', ')} FROM review_rows WHERE status = 'open'`
+    )
     .get() as Record<string, number | null>
   const openRowsByClass = Object.fromEntries(DIFF_CLASSES.map((c, i) => [c, byClass[`c${i}`] ?? 0]).filter(([, n]) => n !== 0))
   const proposals = group('SELECT status AS k, count(*) AS n FROM proposals GROUP BY status')
@@ -34,7 +36,12 @@ export function overview(ws: Workspace, now = new Date()): Overview {
   )
   return {
     stages: {
-      imported: { site: siteRows, registry: records['registry'] ?? 0, complaint: records['complaint'] ?? 0, rejects: one('SELECT count(*) AS n FROM rejects') },
+      imported: {
+        site: siteRows,
+        registry: records['registry'] ?? 0,
+        complaint: records['complaint'] ?? 0,
+        rejects: one('SELECT count(*) AS n FROM rejects')
+      },
       linked: { persons: one('SELECT count(*) AS n FROM persons'), siteRowsLinked: linkedSiteRows, byStatus: links },
       reviewed: { rows: rows, openRowsByClass },
       proposed: proposals,

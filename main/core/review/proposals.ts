@@ -58,7 +58,18 @@ export const reasonText = (code: ReasonCode, detail?: string): string => (detail
 export function insertProposal(stmts: ReturnType<typeof proposalStatements>, p: NewProposal, at: string): number {
   const reason = reasonText(p.reason, p.reasonDetail)
   return Number(
-    stmts.insert.run(p.diffId, p.recordId, p.target, p.field, p.oldValue, p.newValue, reason, p.evidence || null, p.proposedBy, at, p.decisionId)
-      .lastInsertRowid
+    stmts.insert.run(
+      p.diffId,
+      p.recordId,
+      p.target,
+      p.field,
+      p.oldValue,
+      p.newValue,
+      reason,
+      p.evidence || null,
+      p.proposedBy,
+      at,
+      p.decisionId
+    ).lastInsertRowid
   )
 }

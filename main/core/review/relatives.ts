@@ -11,7 +11,10 @@ import type { IdentityColumns } from '../workspace/record-columns.ts'
  */
 export type Relation = 'namesake' | 'twin'
 
-const words = (name: string | null): string[] => foldForMatch(name ?? '').split(/\s+/).filter(Boolean)
+const words = (name: string | null): string[] =>
+  foldForMatch(name ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
 
 /** How registry person b relates to a: same name and birth date, or same family name and birth date. */
 export function relationOf(a: Pick<IdentityColumns, 'full_name' | 'dob'>, b: Pick<IdentityColumns, 'full_name' | 'dob'>): Relation | null {
@@ -25,7 +28,12 @@ export function relationOf(a: Pick<IdentityColumns, 'full_name' | 'dob'>, b: Pic
 const MAX = 20
 
 /** Registry rows that are a namesake or twin of `of`, other than those already listed. */
-export function registryRelatives<T extends IdentityColumns & { id: number }>(db: Db, cols: string, of: T, listed: ReadonlySet<number>): (T & { relation: Relation })[] {
+export function registryRelatives<T extends IdentityColumns & { id: number }>(
+  db: Db,
+  cols: string,
+  of: T,
+  listed: ReadonlySet<number>
+): (T & { relation: Relation })[] {
   if (!of.dob) return []
   // No index on birth date: this runs only for a held link, when the clerk opens its panel.
   const rows = db.prepare(`SELECT ${cols} FROM records r WHERE r.kind = 'registry' AND r.dob = ? AND r.id <> ?`).all(of.dob, of.id) as T[]

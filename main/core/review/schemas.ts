@@ -216,7 +216,10 @@ export const QueueRequest = z.object({
   /** Part of the subject's name, accents and case ignored. */
   search: z.string().max(200).default(''),
   /** review: held in the review band; none: no link; rejected: unlinked by a clerk. */
-  statuses: z.array(z.enum(['review', 'none', 'rejected'])).max(3).default([]),
+  statuses: z
+    .array(z.enum(['review', 'none', 'rejected']))
+    .max(3)
+    .default([]),
   sites: z.array(z.string().max(300)).max(500).default([]),
   /** Only subjects whose best candidate weighs less than this (or that have none). */
   belowWeight: z.number().finite().nullable().default(null)
@@ -224,7 +227,11 @@ export const QueueRequest = z.object({
 export type QueueRequest = z.input<typeof QueueRequest>
 
 /** "Not in the population registry" for every waiting subject without a link whose best candidate weighs less than belowWeight. */
-export const NotInRegistryRequest = z.object({ belowWeight: z.number().finite(), note: z.string().max(1000).default(''), dryRun: z.boolean().default(false) })
+export const NotInRegistryRequest = z.object({
+  belowWeight: z.number().finite(),
+  note: z.string().max(1000).default(''),
+  dryRun: z.boolean().default(false)
+})
 export type NotInRegistryRequest = z.input<typeof NotInRegistryRequest>
 export const NotInRegistryResult = z.object({ subjects: z.number().int(), decisionId: z.number().int().nullable() })
 export const CandidateQueue = z.object({

@@ -30,7 +30,13 @@ function describe(r: DecisionRow): string {
   return r.kind
 }
 
-const toEntry = (r: DecisionRow): UndoEntry => ({ decisionId: r.id, kind: r.kind, scope: r.scope, decidedAt: r.decided_at, summary: describe(r) })
+const toEntry = (r: DecisionRow): UndoEntry => ({
+  decisionId: r.id,
+  kind: r.kind,
+  scope: r.scope,
+  decidedAt: r.decided_at,
+  summary: describe(r)
+})
 
 export function undoStack(ws: Workspace, user: User, limit = 20): UndoEntry[] {
   return (
@@ -54,10 +60,12 @@ export function nextUndoScope(db: Db, user: User): string | null {
 export function undoLast(ws: Workspace, user: User): UndoEntry {
   return ws.tx(() => {
     const db = ws.db
-    const r = db
-      .prepare(`SELECT id, kind, scope, decided_at, summary_json, undo_json ${NEXT_UNDO}`)
-      .get(user.id) as DecisionRow | undefined
-    if (!r) throw new VaxError('REVIEW_NOTHING_TO_UNDO', { vi: 'Không còn quyết định nào để hoàn tác.', en: 'There is no decision left to undo.' })
+    const r = db.prepare(`SELECT id, kind, scope, decided_at, summary_json, undo_json ${NEXT_UNDO}`).get(user.id) as DecisionRow | undefined
+    if (!r)
+      throw new VaxError('REVIEW_NOTHING_TO_UNDO', {
+        vi: 'Không còn quyết định nào để hoàn tác.',
+        en: 'There is no decision left to undo.'
+      })
 
     const made = db.prepare('SELECT id, status FROM proposals WHERE decision_id = ?').all(r.id) as { id: number; status: string }[]
     const locked = made.filter((p) => p.status === 'approved' || p.status === 'exported').map((p) => p.id)
@@ -72,7 +80,9 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
       )
     }
     const later = db
-      .prepare('SELECT count(*) FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.decision_id IS NOT rdd.decision_id')
+      .prepare(
+        'SELECT count(*) FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.decision_id IS NOT rdd.decision_id'
+      )
       .pluck()
       .get(r.id) as number
     if (later > 0) {
@@ -119,7 +129,13 @@ export function undoLast(ws: Workspace, user: User): UndoEntry {
     bumpGeneration(db)
     const withdrawn = made.filter((p) => p.status === 'proposed').map((p) => p.id)
     auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
-      new: { kind: r.kind, scope: r.scope, withdrawn: withdrawn.length, firstWithdrawn: withdrawn[0] ?? null, lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null }
+      new: {
+        kind: r.kind,
+        scope: r.scope,
+        withdrawn: withdrawn.length,
+        firstWithdrawn: withdrawn[0] ?? null,
+        lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null
+      }
     })
     return toEntry(r)
   })

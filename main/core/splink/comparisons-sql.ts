@@ -24,7 +24,12 @@ function dobSql(): LevelSql {
     null: `${col('dob_year', 'l')} IS NULL OR ${col('dob_year', 'r')} IS NULL`,
     exact: and(full, eq('dob_ymd')),
     year_only: and(`${col('dob_month', 'l')} = 0 OR ${col('dob_month', 'r')} = 0`, eq('dob_year')),
-    day_month_swapped: and(full, eq('dob_year'), `${col('dob_month', 'l')} = ${col('dob_dom', 'r')}`, `${col('dob_dom', 'l')} = ${col('dob_month', 'r')}`),
+    day_month_swapped: and(
+      full,
+      eq('dob_year'),
+      `${col('dob_month', 'l')} = ${col('dob_dom', 'r')}`,
+      `${col('dob_dom', 'l')} = ${col('dob_month', 'r')}`
+    ),
     one_digit: and(full, oneDigit(col('dob_ymd', 'l'), col('dob_ymd', 'r'))),
     jan_first: and(full, eq('dob_year'), or(janFirst('l'), janFirst('r'))),
     different: 'ELSE'
@@ -61,7 +66,11 @@ function idSql(): LevelSql {
   return {
     null: `NOT coalesce(${comparable}, FALSE)`,
     exact: eq('national_id'),
-    crosswalk: or(`${col('national_id', 'l')} = ${col('old_national_id', 'r')}`, `${col('old_national_id', 'l')} = ${col('national_id', 'r')}`, eq('old_national_id')),
+    crosswalk: or(
+      `${col('national_id', 'l')} = ${col('old_national_id', 'r')}`,
+      `${col('old_national_id', 'l')} = ${col('national_id', 'r')}`,
+      eq('old_national_id')
+    ),
     typo: or(...pairs.map((p) => and(oneDigit(p.x, p.y), or(cccdAgrees(p.px, 'l'), cccdAgrees(p.py, 'r'))))),
     // Only the current IDs, each against its own row, as idLevel reads them.
     not_own: or(`NOT ${cccdAgrees('nid', 'l', 'l')}`, `NOT ${cccdAgrees('nid', 'r', 'r')}`),

@@ -27,7 +27,18 @@ const READINGS: Record<Reading, { family: string | null; given: string | null; m
 
 /** The pair readings, by the code the alignment expression returns. */
 const PAIRS: readonly [Reading, Reading][] = [
-  ['S', 'S'], ['S', 'G'], ['S', 'R'], ['S', 'W'], ['G', 'S'], ['R', 'S'], ['W', 'S'], ['OG', 'OG'], ['OG', 'S'], ['OF', 'S'], ['S', 'OG'], ['S', 'OF']
+  ['S', 'S'],
+  ['S', 'G'],
+  ['S', 'R'],
+  ['S', 'W'],
+  ['G', 'S'],
+  ['R', 'S'],
+  ['W', 'S'],
+  ['OG', 'OG'],
+  ['OG', 'S'],
+  ['OF', 'S'],
+  ['S', 'OG'],
+  ['S', 'OF']
 ]
 
 const t = (slot: string, side: Side): string => col(`t_${slot}`, side)
@@ -52,14 +63,20 @@ export const ALIGNMENT = `(CASE
 function slots(reading: Reading, side: Side, exact: boolean): Slots {
   const r = READINGS[reading]
   const tok = (s: string | null): string | null => (s === null ? null : col(`${exact ? 'e' : 't'}_${s}`, side))
-  return { family: tok(r.family), given: tok(r.given), middle: r.middle === null ? null : col(`${exact ? 'emid' : 'mid'}_${r.middle}`, side) }
+  return {
+    family: tok(r.family),
+    given: tok(r.given),
+    middle: r.middle === null ? null : col(`${exact ? 'emid' : 'mid'}_${r.middle}`, side)
+  }
 }
 
 type PairCondition = (l: Slots, r: Slots, le: Slots, re: Slots) => string
 
 /** A condition over the aligned readings: one branch per pair of readings. */
 function overAlignment(cond: PairCondition): string {
-  const branches = PAIRS.map(([a, b], code) => `WHEN ${code} THEN (${cond(slots(a, 'l', false), slots(b, 'r', false), slots(a, 'l', true), slots(b, 'r', true))})`)
+  const branches = PAIRS.map(
+    ([a, b], code) => `WHEN ${code} THEN (${cond(slots(a, 'l', false), slots(b, 'r', false), slots(a, 'l', true), slots(b, 'r', true))})`
+  )
   return `(CASE ${ALIGNMENT} ${branches.join(' ')} ELSE FALSE END)`
 }
 
@@ -74,7 +91,10 @@ export function namePartSql(part: 'given' | 'family'): Record<string, string> {
     overAlignment((l, r, le, re) => (l[part] && r[part] && le[part] && re[part] ? f(l[part], r[part], le[part], re[part]) : 'FALSE'))
   const bothMarked = and(col('name_marked', 'l'), col('name_marked', 'r'))
   return {
-    null: or(namesMissing, overAlignment((l, r) => (l[part] && r[part] ? 'FALSE' : 'TRUE'))),
+    null: or(
+      namesMissing,
+      overAlignment((l, r) => (l[part] && r[part] ? 'FALSE' : 'TRUE'))
+    ),
     exact: level((_x, _y, xe, ye) => `${xe} = ${ye}`),
     no_diacritics: level((x, y) => `${x} = ${y} AND NOT (${bothMarked})`),
     diacritics_differ: level((x, y) => `${x} = ${y}`),
@@ -91,8 +111,18 @@ const within = (short: string, long: string): string =>
 /** The middle-name levels (compare/name.ts middleName), keyed by level code, with "null". */
 export function middleNameSql(): Record<string, string> {
   const level = (f: (x: string, y: string, xe: string, ye: string) => string, whenMissing: string): string =>
-    overAlignment((l, r, le, re) => (l.middle && r.middle && le.middle && re.middle ? f(l.middle, r.middle, le.middle, re.middle) : whenMissing))
-  const bothEmpty = overAlignment((l, r) => (l.middle === null && r.middle === null ? 'TRUE' : l.middle === null ? `${r.middle} IS NULL` : r.middle === null ? `${l.middle} IS NULL` : `${l.middle} IS NULL AND ${r.middle} IS NULL`))
+    overAlignment((l, r, le, re) =>
+      l.middle && r.middle && le.middle && re.middle ? f(l.middle, r.middle, le.middle, re.middle) : whenMissing
+    )
+  const bothEmpty = overAlignment((l, r) =>
+    l.middle === null && r.middle === null
+      ? 'TRUE'
+      : l.middle === null
+        ? `${r.middle} IS NULL`
+        : r.middle === null
+          ? `${l.middle} IS NULL`
+          : `${l.middle} IS NULL AND ${r.middle} IS NULL`
+  )
   const oneEmpty = overAlignment((l, r) => (l.middle === null || r.middle === null ? 'TRUE' : `${l.middle} IS NULL OR ${r.middle} IS NULL`))
   return {
     null: or(namesMissing, bothEmpty),

@@ -26,7 +26,10 @@ interface Cand {
 }
 
 const refuse = (code: string, vi: string, en: string, rows: number[]): VaxError =>
-  new VaxError(code, { vi: `${vi} (dòng ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''}). Không gian làm việc không thay đổi.`, en: `${en} (rows ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''}). The workspace is unchanged.` })
+  new VaxError(code, {
+    vi: `${vi} (dòng ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''}). Không gian làm việc không thay đổi.`,
+    en: `${en} (rows ${rows.slice(0, 5).join(', ')}${rows.length > 5 ? '…' : ''}). The workspace is unchanged.`
+  })
 
 /** A gamma as VaxRecon's level index (Splink counts down from the strongest level to 0; −1 missing). */
 function levelIndex(c: StoredModel['comparisons'][number], gamma: number): number {
@@ -41,7 +44,11 @@ function waterfall(model: StoredModel, gammas: Map<string, number>): Contributio
     const g = gammas.get(c.name)
     if (g === undefined) continue
     const l = levelIndex(c, g)
-    out.push(l < 0 ? { comparison: c.name, level: null, weight: 0 } : { comparison: c.name, level: c.levels[l] as string, weight: round(Math.log2((c.m[l] as number) / (c.u[l] as number))) })
+    out.push(
+      l < 0
+        ? { comparison: c.name, level: null, weight: 0 }
+        : { comparison: c.name, level: c.levels[l] as string, weight: round(Math.log2((c.m[l] as number) / (c.u[l] as number))) }
+    )
   }
   return out
 }
@@ -60,7 +67,10 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
   const model = lastModel(db)
   const byName = new Map(model.comparisons.map((c) => [c.name, c]))
   const records = new Map(
-    (db.prepare('SELECT id, kind, person_id FROM records').all() as { id: number; kind: string; person_id: number | null }[]).map((r) => [r.id, r])
+    (db.prepare('SELECT id, kind, person_id FROM records').all() as { id: number; kind: string; person_id: number | null }[]).map((r) => [
+      r.id,
+      r
+    ])
   )
   const unknown: number[] = []
   const noPerson: number[] = []
@@ -99,39 +109,68 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
   }
   if (rows.length === 0) throw refuse('PREDICTIONS_EMPTY', 'Tệp dự đoán không có dòng nào', 'The predictions file has no rows', [0])
   if (unknown.length > 0) {
-    throw refuse('PREDICTIONS_UNKNOWN_ID', 'Có mã unique_id không phải một cặp bản ghi điểm tiêm/phản ánh – CSDL dân cư của không gian làm việc này', 'Some unique_id pairs are not a site or complaint record and a registry record of this workspace', unknown)
+    throw refuse(
+      'PREDICTIONS_UNKNOWN_ID',
+      'Có mã unique_id không phải một cặp bản ghi điểm tiêm/phản ánh – CSDL dân cư của không gian làm việc này',
+      'Some unique_id pairs are not a site or complaint record and a registry record of this workspace',
+      unknown
+    )
   }
   if (dup.length > 0) throw refuse('PREDICTIONS_DUPLICATE', 'Có cặp bản ghi xuất hiện hai lần', 'Some pairs of records appear twice', dup)
-  if (badGamma.length > 0) throw refuse('PREDICTIONS_GAMMA', 'Có giá trị gamma ngoài các mức của mô hình', 'Some gamma values are outside the model’s levels', badGamma)
+  if (badGamma.length > 0)
+    throw refuse(
+      'PREDICTIONS_GAMMA',
+      'Có giá trị gamma ngoài các mức của mô hình',
+      'Some gamma values are outside the model’s levels',
+      badGamma
+    )
   if (noPerson.length > 0) {
-    throw refuse('PREDICTIONS_NO_PERSON', 'Có dòng điểm tiêm chưa được nhóm thành người: hãy chạy liên kết (vaxrecon match) trước', 'Some site rows are not grouped into persons yet: run the match (vaxrecon match) first', noPerson)
+    throw refuse(
+      'PREDICTIONS_NO_PERSON',
+      'Có dòng điểm tiêm chưa được nhóm thành người: hãy chạy liên kết (vaxrecon match) trước',
+      'Some site rows are not grouped into persons yet: run the match (vaxrecon match) first',
+      noPerson
+    )
   }
 
   const t = getLinkSettings(db).thresholds
   return () => {
-    const decided = db.prepare(`SELECT subject_kind, subject_id, registry_record_id, status FROM links WHERE decided_by IS NOT NULL`).all() as {
+    const decided = db
+      .prepare(`SELECT subject_kind, subject_id, registry_record_id, status FROM links WHERE decided_by IS NOT NULL`)
+      .all() as {
       subject_kind: string
       subject_id: number
       registry_record_id: number | null
       status: string
     }[]
     const settled = new Set(decided.filter((d) => d.status === 'confirmed').map((d) => `${d.subject_kind}:${d.subject_id}`))
-    const rejected = new Set(decided.filter((d) => d.status === 'rejected').map((d) => `${d.subject_kind}:${d.subject_id}:${d.registry_record_id}`))
-    const prev = db.prepare('SELECT model_json FROM match_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').pluck().get() as string
+    const rejected = new Set(
+      decided.filter((d) => d.status === 'rejected').map((d) => `${d.subject_kind}:${d.subject_id}:${d.registry_record_id}`)
+    )
+    const prev = db
+      .prepare('SELECT model_json FROM match_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1')
+      .pluck()
+      .get() as string
     db.prepare('DELETE FROM candidates').run()
     db.prepare('DELETE FROM links WHERE decided_by IS NULL').run()
     const at = now().toISOString()
     const runId = Number(
-      db.prepare('INSERT INTO match_runs (started_at, finished_at, params_json, model_json) VALUES (?, ?, ?, ?)').run(at, at, JSON.stringify({ source: 'splink', file: basename(path) }), prev).lastInsertRowid
+      db
+        .prepare('INSERT INTO match_runs (started_at, finished_at, params_json, model_json) VALUES (?, ?, ?, ?)')
+        .run(at, at, JSON.stringify({ source: 'splink', file: basename(path) }), prev).lastInsertRowid
     )
     const insertLink = db.prepare(
       `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, match_probability, status, hold_reason, contributions_json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    const insertCand = db.prepare('INSERT INTO candidates (subject_kind, subject_id, registry_record_id, match_weight, contributions_json) VALUES (?, ?, ?, ?, ?)')
+    const insertCand = db.prepare(
+      'INSERT INTO candidates (subject_kind, subject_id, registry_record_id, match_weight, contributions_json) VALUES (?, ?, ?, ?, ?)'
+    )
     const subjects = [
       ...(db.prepare(`SELECT id FROM persons ORDER BY id`).pluck().all() as number[]).map((id) => `person:${id}`),
-      ...(db.prepare(`SELECT id FROM records WHERE kind = 'complaint' ORDER BY id`).pluck().all() as number[]).map((id) => `complaint:${id}`)
+      ...(db.prepare(`SELECT id FROM records WHERE kind = 'complaint' ORDER BY id`).pluck().all() as number[]).map(
+        (id) => `complaint:${id}`
+      )
     ]
     const idC = model.comparisons.find((c) => c.name === 'national_id')
     const givenC = model.comparisons.find((c) => c.name === 'given_name')
@@ -151,14 +190,37 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
       const cands = [...best.values()].filter((c) => !wasRejected(c)).sort((a, b) => b.weight - a.weight)
       const before = best.size > cands.length
       const top = cands[0]
-      const views = cands.map((c) => ({ weight: c.weight, idAgrees: [0, 1].includes(level(idC, c)), namesakes: 1, twins: 1, givenLevel: level(givenC, c) }))
+      const views = cands.map((c) => ({
+        weight: c.weight,
+        idAgrees: [0, 1].includes(level(idC, c)),
+        namesakes: 1,
+        twins: 1,
+        givenLevel: level(givenC, c)
+      }))
       const hold: HoldReason | null = before ? 'rejected_before' : holdFor(views, () => false)
       const status = top ? statusFor(top.weight, hold, t) : 'none'
       const contributions = top ? JSON.stringify(waterfall(model, top.gammas)) : '[]'
-      insertLink.run(runId, kind, id, top?.registry ?? null, top ? r4(top.weight) : null, top ? probability(top.weight) : null, status, top ? hold : null, contributions)
-      for (const c of cands.slice(0, STORED_CANDIDATES)) insertCand.run(kind, id, c.registry, r4(c.weight), JSON.stringify(waterfall(model, c.gammas)))
+      insertLink.run(
+        runId,
+        kind,
+        id,
+        top?.registry ?? null,
+        top ? r4(top.weight) : null,
+        top ? probability(top.weight) : null,
+        status,
+        top ? hold : null,
+        contributions
+      )
+      for (const c of cands.slice(0, STORED_CANDIDATES))
+        insertCand.run(kind, id, c.registry, r4(c.weight), JSON.stringify(waterfall(model, c.gammas)))
     }
-    appendAudit(db, { actor, action: 'links.import', entity: 'match_runs', entityId: runId, new: { file: basename(path), predictions: rows.length, source: 'splink' } })
+    appendAudit(db, {
+      actor,
+      action: 'links.import',
+      entity: 'match_runs',
+      entityId: runId,
+      new: { file: basename(path), predictions: rows.length, source: 'splink' }
+    })
     // Thresholds again over every link: two persons auto-linked to one registry person go to review.
     const { statuses } = moveThresholds(db, t, actor)
     return { runId, predictions: rows.length, links: statuses }

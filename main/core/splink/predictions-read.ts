@@ -26,9 +26,11 @@ const shape = (detail: { vi: string; en: string }): VaxError =>
  * in predictions-import.ts.
  */
 export async function readPredictions(path: string): Promise<{ rows: Prediction[]; gammaColumns: string[] }> {
-  if (!existsSync(path)) throw new VaxError('PREDICTIONS_NOT_FOUND', { vi: 'Không tìm thấy tệp dự đoán.', en: 'The predictions file does not exist.' })
+  if (!existsSync(path))
+    throw new VaxError('PREDICTIONS_NOT_FOUND', { vi: 'Không tìm thấy tệp dự đoán.', en: 'The predictions file does not exist.' })
   const ext = extname(path).toLowerCase()
-  if (ext !== '.parquet' && ext !== '.csv') throw shape({ vi: 'tệp phải có đuôi .parquet hoặc .csv.', en: 'the file must end in .parquet or .csv.' })
+  if (ext !== '.parquet' && ext !== '.csv')
+    throw shape({ vi: 'tệp phải có đuôi .parquet hoặc .csv.', en: 'the file must end in .parquet or .csv.' })
   const con = await openDuckDb()
   try {
     const source = ext === '.parquet' ? `read_parquet(${literal(path)})` : `read_csv(${literal(path)}, header = true)`
@@ -47,7 +49,8 @@ export async function readPredictions(path: string): Promise<{ rows: Prediction[
       : names.includes('match_probability')
         ? 'log2(TRY_CAST("match_probability" AS DOUBLE) / (1 - TRY_CAST("match_probability" AS DOUBLE)))'
         : null
-    if (!weightSql) throw shape({ vi: 'cần cột match_weight hoặc match_probability.', en: 'a match_weight or match_probability column is needed.' })
+    if (!weightSql)
+      throw shape({ vi: 'cần cột match_weight hoặc match_probability.', en: 'a match_weight or match_probability column is needed.' })
     const gammaColumns = names.filter((n) => n.startsWith('gamma_'))
     const select = [
       'TRY_CAST("unique_id_l" AS BIGINT)',
@@ -59,7 +62,8 @@ export async function readPredictions(path: string): Promise<{ rows: Prediction[
     const rows: Prediction[] = []
     for (const [i, v] of (read.getRowsJS() as unknown[][]).entries()) {
       const [l, r, w] = v
-      const bad = (what: string): VaxError => shape({ vi: `dòng ${i + 1}: ${what} không hợp lệ.`, en: `row ${i + 1}: the ${what} is not valid.` })
+      const bad = (what: string): VaxError =>
+        shape({ vi: `dòng ${i + 1}: ${what} không hợp lệ.`, en: `row ${i + 1}: the ${what} is not valid.` })
       if (typeof l !== 'bigint' || typeof r !== 'bigint') throw bad('unique_id')
       if (typeof w !== 'number' || !Number.isFinite(w)) throw bad('match weight')
       const gammas = new Map<string, number>()

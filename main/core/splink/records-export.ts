@@ -29,7 +29,13 @@ type Row = RecordRow & { source_sheet: string; source_row: number; file_name: st
 /** Every record of one side, as the export writes it. */
 export function* exportRows(db: Db, kind: ExportKind): Generator<ExportRow> {
   for (const r of db.prepare(SELECT).iterate(JSON.stringify(KINDS[kind])) as IterableIterator<Row>) {
-    yield exportRow(prepare(r), { sourceDataset: kind, sourceFile: r.file_name, sourceSheet: r.source_sheet, sourceRow: r.source_row, fullName: r.full_name })
+    yield exportRow(prepare(r), {
+      sourceDataset: kind,
+      sourceFile: r.file_name,
+      sourceSheet: r.source_sheet,
+      sourceRow: r.source_row,
+      fullName: r.full_name
+    })
   }
 }
 

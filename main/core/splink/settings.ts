@@ -63,7 +63,8 @@ const noModel = (): VaxError =>
 
 /** The model of the last finished match. */
 export function lastModel(db: Db): StoredModel {
-  const row = db.prepare('SELECT model_json FROM match_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get() as { model_json: string | null } | undefined
+  const row = db.prepare('SELECT model_json FROM match_runs WHERE finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get() as
+    { model_json: string | null } | undefined
   if (!row?.model_json) throw noModel()
   let link: unknown
   try {
@@ -94,7 +95,9 @@ function comparison(c: StoredModel['comparisons'][number], tfFloor: number): Spl
   if (!build) throw unsupported(c.name)
   const sql = build()
   const tf = TF_COLUMNS[c.name]
-  const levels: SplinkLevel[] = [{ sql_condition: sql['null'] as string, label_for_charts: `${c.name}: missing on either side`, is_null_level: true }]
+  const levels: SplinkLevel[] = [
+    { sql_condition: sql['null'] as string, label_for_charts: `${c.name}: missing on either side`, is_null_level: true }
+  ]
   c.levels.forEach((code, i) => {
     const cond = sql[code]
     if (cond === undefined) throw unsupported(`${c.name}.${code}`)
@@ -110,7 +113,12 @@ function comparison(c: StoredModel['comparisons'][number], tfFloor: number): Spl
     }
     // Agreeing on a rare name says more (model/tf.ts): Splink then uses m / frequency, as VaxRecon does.
     if (tf && (code === 'exact' || code === 'no_diacritics')) {
-      Object.assign(level, { tf_adjustment_column: tf, tf_adjustment_weight: 1.0, tf_minimum_u_value: tfFloor, disable_tf_exact_match_detection: true })
+      Object.assign(level, {
+        tf_adjustment_column: tf,
+        tf_adjustment_weight: 1.0,
+        tf_minimum_u_value: tfFloor,
+        disable_tf_exact_match_detection: true
+      })
     }
     levels.push(level)
   })

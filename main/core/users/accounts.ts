@@ -81,7 +81,14 @@ export function listAccounts(ws: Workspace): Account[] {
     .all() as (User & { created_at: string; public_key: string | null })[]
   return rows.map((r) => {
     const key = r.public_key ? describeKey(r.public_key) : null
-    return { id: r.id, name: r.name, role: trustedRole(ws.db, r.id), createdAt: r.created_at, keyId: key?.keyId ?? null, fingerprint: key?.fingerprint ?? null }
+    return {
+      id: r.id,
+      name: r.name,
+      role: trustedRole(ws.db, r.id),
+      createdAt: r.created_at,
+      keyId: key?.keyId ?? null,
+      fingerprint: key?.fingerprint ?? null
+    }
   })
 }
 
@@ -101,13 +108,14 @@ export async function changePassword(ws: Workspace, user: User, oldPassword: str
   // Only re-sealed: a new key pair would no longer match the endorsement that vouches for it.
   const resealed =
     row.public_key && row.secret_key_enc
-      ? await sealSigningKey(await unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, oldPassword), newPassword)
+      ? await sealSigningKey(
+          await unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, oldPassword),
+          newPassword
+        )
       : null
   const hash = await hashPassword(newPassword)
   ws.tx(() => {
-    ws.db
-      .prepare('UPDATE users SET password_hash = ?, secret_key_enc = ? WHERE id = ?')
-      .run(hash, resealed?.secretKeyEnc ?? null, me.id)
+    ws.db.prepare('UPDATE users SET password_hash = ?, secret_key_enc = ? WHERE id = ?').run(hash, resealed?.secretKeyEnc ?? null, me.id)
     appendAudit(ws.db, {
       actor: me.name,
       action: 'user.password',

@@ -15,7 +15,10 @@ import type { User } from './users.ts'
 export function deactivateUser(ws: Workspace, actor: User, userId: number): void {
   const me = currentUser(ws, actor)
   if (me.role !== 'supervisor') {
-    throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt (supervisor) mới ngừng được người dùng.', en: 'Only supervisors can deactivate users.' })
+    throw new VaxError('NOT_SUPERVISOR', {
+      vi: 'Chỉ người phê duyệt (supervisor) mới ngừng được người dùng.',
+      en: 'Only supervisors can deactivate users.'
+    })
   }
   if (userId === me.id) {
     throw new VaxError('USER_DEACTIVATE_SELF', { vi: 'Không thể tự ngừng tài khoản của mình.', en: 'You cannot deactivate yourself.' })
@@ -27,7 +30,14 @@ export function deactivateUser(ws: Workspace, actor: User, userId: number): void
     }
     const at = now().toISOString()
     ws.db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?').run(at, userId)
-    appendAudit(ws.db, { actor: me.name, action: 'user.deactivate', entity: 'user', entityId: userId, old: { name: target.name, role: target.role }, new: { disabledAt: at } })
+    appendAudit(ws.db, {
+      actor: me.name,
+      action: 'user.deactivate',
+      entity: 'user',
+      entityId: userId,
+      old: { name: target.name, role: target.role },
+      new: { disabledAt: at }
+    })
   })
   // An encrypted workspace: their password no longer opens the file (nothing is re-encrypted).
   if (ws.key) dropUserSlot(ws.path, userId)

@@ -99,14 +99,23 @@ function computeTrust(rows: readonly UserRow[]): Trust {
   // The root is the first user, and only if they are a supervisor who signed their own endorsement.
   const first = rows[0]
   const rootE = first ? parsed.get(first.id) : null
-  if (!first || !rootE || rootE.body.endorserId !== null || rootE.body.role !== 'supervisor' || !first.public_key) return { rootKeyId: null, users }
+  if (!first || !rootE || rootE.body.endorserId !== null || rootE.body.role !== 'supervisor' || !first.public_key)
+    return { rootKeyId: null, users }
   if (!matchesRow(rootE.body, first) || rootE.body.endorserKeyId !== keyIdOf(first.public_key) || !signedBy(rootE, first.public_key)) {
     return { rootKeyId: null, users }
   }
-  const trust = (r: UserRow, role: Role) => users.set(r.id, { id: r.id, name: r.name, role, keyId: keyIdOf(r.public_key), publicKey: r.public_key, disabled: r.disabled_at !== null })
+  const trust = (r: UserRow, role: Role) =>
+    users.set(r.id, {
+      id: r.id,
+      name: r.name,
+      role,
+      keyId: keyIdOf(r.public_key),
+      publicKey: r.public_key,
+      disabled: r.disabled_at !== null
+    })
   trust(first, 'supervisor')
   // Endorsers come before those they endorse, so passes over the rows settle every chain.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const r of rows) {
       if (users.has(r.id)) continue
@@ -126,9 +135,7 @@ const cache = new WeakMap<Db, { stamp: string; trust: Trust }>()
 
 /** The users whose role a chain of signatures vouches for; recomputed only when the users table changed. */
 export function trustedUsers(db: Db): Trust {
-  const rows = db
-    .prepare('SELECT id, name, role, public_key, endorsement, disabled_at FROM users ORDER BY id')
-    .all() as UserRow[]
+  const rows = db.prepare('SELECT id, name, role, public_key, endorsement, disabled_at FROM users ORDER BY id').all() as UserRow[]
   const stamp = JSON.stringify(rows)
   const hit = cache.get(db)
   if (hit?.stamp === stamp) return hit.trust

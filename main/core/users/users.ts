@@ -72,7 +72,8 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
     let actor: string | null = null
     if (by !== null) {
       const endorser = trustedUsers(ws.db).users.get(by.userId)
-      if (endorser?.role !== 'supervisor' || endorser.disabled || endorser.keyId !== keyIdHex(by.signer.publicKey.keyId)) throw onlySupervisorsAdd()
+      if (endorser?.role !== 'supervisor' || endorser.disabled || endorser.keyId !== keyIdHex(by.signer.publicKey.keyId))
+        throw onlySupervisorsAdd()
       actor = endorser.name
     } else if (anyone) {
       throw onlySupervisorsAdd()
@@ -89,13 +90,19 @@ export async function addUser(ws: Workspace, by: Endorser | null, input: { name:
     const id = Number(
       ws.db
         .prepare('INSERT INTO users (name, role, password_hash, public_key, secret_key_enc, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(name, input.role, passwordHash, key?.publicKey ?? null, key?.secretKeyEnc ?? null, new Date().toISOString())
-        .lastInsertRowid
+        .run(name, input.role, passwordHash, key?.publicKey ?? null, key?.secretKeyEnc ?? null, new Date().toISOString()).lastInsertRowid
     )
     // The first supervisor signs with their own new key; a first clerk has nobody to vouch for them.
     const signer = by?.signer ?? own
     if (signer) {
-      const body = { userId: id, name, role: input.role, publicKey: key?.publicKey ?? null, endorserId: by?.userId ?? null, at: new Date().toISOString() }
+      const body = {
+        userId: id,
+        name,
+        role: input.role,
+        publicKey: key?.publicKey ?? null,
+        endorserId: by?.userId ?? null,
+        at: new Date().toISOString()
+      }
       ws.db.prepare('UPDATE users SET endorsement = ? WHERE id = ?').run(endorse(body, signer), id)
     }
     appendAudit(ws.db, {
@@ -121,15 +128,17 @@ export function listUsers(ws: Workspace): User[] {
  * removed since the job was asked for acts for nobody.
  */
 export function userById(db: Db, id: number | undefined): User {
-  const row = id === undefined ? undefined : (db.prepare('SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL').get(id) as User | undefined)
+  const row =
+    id === undefined
+      ? undefined
+      : (db.prepare('SELECT id, name, role FROM users WHERE id = ? AND disabled_at IS NULL').get(id) as User | undefined)
   if (!row) throw notSignedIn()
   return row
 }
 
 export const notSignedIn = (): VaxError => new VaxError('NOT_SIGNED_IN', { vi: 'Hãy đăng nhập trước.', en: 'Please sign in first.' })
 
-const wrongLogin = () =>
-  new VaxError('LOGIN_FAILED', { vi: 'Sai tên người dùng hoặc mật khẩu.', en: 'Wrong user name or password.' })
+const wrongLogin = () => new VaxError('LOGIN_FAILED', { vi: 'Sai tên người dùng hoặc mật khẩu.', en: 'Wrong user name or password.' })
 
 /** Checks a password; the same error for an unknown name and a wrong password. */
 export async function authenticate(ws: Workspace, name: string, password: string): Promise<User> {

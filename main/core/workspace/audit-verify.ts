@@ -21,7 +21,9 @@ const norm = (sql: string) => sql.replace(/\s+/g, ' ').trim()
 
 /** Every guard trigger exactly as the migrations wrote it: a trigger neutered with `WHEN 0` differs. */
 const GUARDS: ReadonlyMap<string, string> = new Map(
-  migrations.flatMap((m) => [...m.sql.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\bEND;/g)].map((t) => [t[1] ?? '', norm(t[0].slice(0, -1))] as const))
+  migrations.flatMap((m) =>
+    [...m.sql.matchAll(/CREATE TRIGGER (\w+)[\s\S]*?\bEND;/g)].map((t) => [t[1] ?? '', norm(t[0].slice(0, -1))] as const)
+  )
 )
 
 function integrityOk(db: Db): boolean {
@@ -34,7 +36,13 @@ function integrityOk(db: Db): boolean {
 }
 
 /** The audit anchor a batch's signed trusted comment carries; the table's columns only for batches signed before it did. */
-function signedAnchor(b: { content: Buffer; minisig: string; public_key: string; audit_seq: number; audit_hash: string }): { seq: number; hash: string } | null {
+function signedAnchor(b: {
+  content: Buffer
+  minisig: string
+  public_key: string
+  audit_seq: number
+  audit_hash: string
+}): { seq: number; hash: string } | null {
   let verdict
   try {
     verdict = verifyMinisig(b.content, b.minisig, parsePublicKey(b.public_key))
@@ -80,9 +88,9 @@ export function verifyAudit(db: Db): AuditVerdict {
   }
 
   if (hasTable(db, 'export_batches')) {
-    const batches = db.prepare('SELECT content, minisig, public_key, audit_seq, audit_hash FROM export_batches ORDER BY id').all() as Parameters<
-      typeof signedAnchor
-    >[0][]
+    const batches = db
+      .prepare('SELECT content, minisig, public_key, audit_seq, audit_hash FROM export_batches ORDER BY id')
+      .all() as Parameters<typeof signedAnchor>[0][]
     const at = db.prepare('SELECT hash FROM audit_log WHERE seq = ?')
     for (const b of batches) {
       const a = signedAnchor(b)
@@ -94,7 +102,10 @@ export function verifyAudit(db: Db): AuditVerdict {
   }
 
   const triggers = new Map(
-    (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).map((t) => [t.name, norm(t.sql)])
+    (db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger'`).all() as { name: string; sql: string }[]).map((t) => [
+      t.name,
+      norm(t.sql)
+    ])
   )
   for (const [name, sql] of GUARDS) {
     if (triggers.get(name) !== sql) return { ok: false, entries, brokenAt: null, problem: 'triggers' }

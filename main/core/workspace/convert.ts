@@ -55,9 +55,13 @@ export async function encryptInPlace(
   by: { id: number; name: string; role: string },
   password: string
 ): Promise<{ workspace: Workspace; recoverySecret: string }> {
-  if (ws.key) throw new VaxError('WORKSPACE_ENCRYPTED', { vi: 'Không gian làm việc đã được mã hoá.', en: 'The workspace is already encrypted.' })
+  if (ws.key)
+    throw new VaxError('WORKSPACE_ENCRYPTED', { vi: 'Không gian làm việc đã được mã hoá.', en: 'The workspace is already encrypted.' })
   if (by.role !== 'supervisor') {
-    throw new VaxError('SUPERVISOR_ONLY', { vi: 'Chỉ giám sát viên được mã hoá không gian làm việc.', en: 'Only a supervisor may encrypt the workspace.' })
+    throw new VaxError('SUPERVISOR_ONLY', {
+      vi: 'Chỉ giám sát viên được mã hoá không gian làm việc.',
+      en: 'Only a supervisor may encrypt the workspace.'
+    })
   }
   const path = ws.path
   const recoverySecret = newRecoverySecret()
@@ -68,7 +72,9 @@ export async function encryptInPlace(
   snapshot(ws, tmp)
   crashPoint('encrypt:copied')
   withDb(tmp, null, (db) => {
-    db.transaction(() => appendAudit(db, { actor: by.name, action: 'workspace.encrypt', entity: 'workspace', new: { cipher: 'sqlcipher3' } })).immediate()
+    db.transaction(() =>
+      appendAudit(db, { actor: by.name, action: 'workspace.encrypt', entity: 'workspace', new: { cipher: 'sqlcipher3' } })
+    ).immediate()
     // rekey works in rollback-journal mode only; the copy is private, WAL comes back at open.
     db.pragma('journal_mode = DELETE')
     applyKey(db, key, 'rekey')
@@ -94,9 +100,13 @@ export async function encryptInPlace(
  * (who, when, to which file name) before a byte of it is written.
  */
 export function writeDecryptedCopy(ws: Workspace, by: { name: string; role: string }, out: string): void {
-  if (!ws.key) throw new VaxError('WORKSPACE_NOT_ENCRYPTED', { vi: 'Không gian làm việc không được mã hoá.', en: 'The workspace is not encrypted.' })
+  if (!ws.key)
+    throw new VaxError('WORKSPACE_NOT_ENCRYPTED', { vi: 'Không gian làm việc không được mã hoá.', en: 'The workspace is not encrypted.' })
   if (by.role !== 'supervisor') {
-    throw new VaxError('SUPERVISOR_ONLY', { vi: 'Chỉ giám sát viên được tạo bản sao giải mã.', en: 'Only a supervisor may write a decrypted copy.' })
+    throw new VaxError('SUPERVISOR_ONLY', {
+      vi: 'Chỉ giám sát viên được tạo bản sao giải mã.',
+      en: 'Only a supervisor may write a decrypted copy.'
+    })
   }
   if (existsSync(out) || existsSync(keyFilePath(out))) {
     throw new VaxError('WORKSPACE_EXISTS', { vi: 'Đã có tệp ở đường dẫn này.', en: 'A file already exists at this path.' }, { path: out })

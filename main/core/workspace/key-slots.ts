@@ -132,7 +132,13 @@ function update(workspacePath: string, change: (file: KeyFile) => KeyFile): void
  * Gives a user a slot (new user, or a changed password): replaces their old one. The first
  * supervisor's slot ends the setup window, after which only passwords open the file.
  */
-export async function putUserSlot(workspacePath: string, key: Buffer, userId: number, password: string, supervisor: boolean): Promise<void> {
+export async function putUserSlot(
+  workspacePath: string,
+  key: Buffer,
+  userId: number,
+  password: string,
+  supervisor: boolean
+): Promise<void> {
   const slot = await wrapKey(userSlotId(userId), key, password)
   update(workspacePath, (f) => ({
     ...f,
@@ -145,7 +151,13 @@ export async function putUserSlot(workspacePath: string, key: Buffer, userId: nu
  * A user who signs in with a password the file does not know yet (a workspace encrypted
  * in place knows only its encrypting supervisor's) gets a slot for it then.
  */
-export async function ensureUserSlot(workspacePath: string, key: Buffer, userId: number, password: string, supervisor: boolean): Promise<void> {
+export async function ensureUserSlot(
+  workspacePath: string,
+  key: Buffer,
+  userId: number,
+  password: string,
+  supervisor: boolean
+): Promise<void> {
   const file = readKeyFile(workspacePath)
   if (file && !file.slots.some((s) => s.id === userSlotId(userId))) await putUserSlot(workspacePath, key, userId, password, supervisor)
 }

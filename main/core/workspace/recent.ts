@@ -25,10 +25,7 @@ export class RecentStore {
   }
 
   remember(path: string): RecentWorkspaces {
-    const next = [{ path, openedAt: new Date().toISOString() }, ...this.list().filter((r) => r.path !== path)].slice(
-      0,
-      MAX_RECENT
-    )
+    const next = [{ path, openedAt: new Date().toISOString() }, ...this.list().filter((r) => r.path !== path)].slice(0, MAX_RECENT)
     mkdirSync(dirname(this.file), { recursive: true })
     const tmp = `${this.file}.tmp`
     writeFileSync(tmp, JSON.stringify(next, null, 2))

@@ -3,7 +3,11 @@ import { DecideRequest, DecideResult, ProposalFilter, ProposalPage, Selection, V
 
 export const approveChannels = {
   'approve:list': {
-    request: z.object({ filter: ProposalFilter, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) }),
+    request: z.object({
+      filter: ProposalFilter,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(500).default(100)
+    }),
     response: ProposalPage
   },
   /** What a decision would touch, shown before a bulk decision is applied. */

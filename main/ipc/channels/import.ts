@@ -67,18 +67,35 @@ export const importChannels = {
   /** Why rows are rejected and what each warning means, in both languages, for the report. */
   'import:codes': {
     request: z.object({}),
-    response: z.object({ reasons: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })), warnings: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })) })
+    response: z.object({
+      reasons: z.record(z.string(), z.object({ vi: z.string(), en: z.string() })),
+      warnings: z.record(z.string(), z.object({ vi: z.string(), en: z.string() }))
+    })
   },
   'import:templates:list': {
     request: z.object({ kind: Kind.optional() }),
     response: z.object({
       templates: z.array(
-        z.object({ id: z.number(), name: z.string(), kind: Kind, headerSignature: z.string(), mapping: MappingSchema, siteName: z.string().nullable(), createdAt: z.string() })
+        z.object({
+          id: z.number(),
+          name: z.string(),
+          kind: Kind,
+          headerSignature: z.string(),
+          mapping: MappingSchema,
+          siteName: z.string().nullable(),
+          createdAt: z.string()
+        })
       )
     })
   },
   'import:templates:save': {
-    request: z.object({ name: z.string().min(1).max(200), kind: Kind, headerSignature: z.string().max(20_000), mapping: MappingSchema, siteName: z.string().max(300).nullable().optional() }),
+    request: z.object({
+      name: z.string().min(1).max(200),
+      kind: Kind,
+      headerSignature: z.string().max(20_000),
+      mapping: MappingSchema,
+      siteName: z.string().max(300).nullable().optional()
+    }),
     response: z.object({ id: z.number(), name: z.string() })
   },
   'import:list': {
@@ -102,7 +119,10 @@ export const importChannels = {
   /** The rows of an import that carry one kind of warning (the first 200, with the total). */
   'import:warningRows': {
     request: z.object({ importId: z.number().int(), code: z.string().min(1).max(100) }),
-    response: z.object({ total: z.number(), rows: z.array(z.object({ sourceRow: z.number(), fullName: z.string().nullable(), fields: z.array(z.string()) })) })
+    response: z.object({
+      total: z.number(),
+      rows: z.array(z.object({ sourceRow: z.number(), fullName: z.string().nullable(), fields: z.array(z.string()) }))
+    })
   },
   /** Writes an import's rejected rows to an .xlsx chosen in a save dialog. */
   'import:rejects:export': {

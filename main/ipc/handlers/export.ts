@@ -15,7 +15,15 @@ export function exportHandlers(s: Session): HandlerMap<'export:batches' | 'expor
     },
     'export:verify': ({ batchId }) => {
       const v = verifyRecordedBatch(s.workspace, batchId)
-      return { ok: v.ok, sha256: v.sha256, keyId: v.keyId, fingerprint: v.fingerprint, trustedComment: v.trustedComment, problems: v.problems, files: v.files }
+      return {
+        ok: v.ok,
+        sha256: v.sha256,
+        keyId: v.keyId,
+        fingerprint: v.fingerprint,
+        trustedComment: v.trustedComment,
+        problems: v.problems,
+        files: v.files
+      }
     },
     'dialog:chooseExportDir': async () => ({ path: s.paths.grant(await s.platform.chooseDirectory('export'), 'export-dir') })
   }

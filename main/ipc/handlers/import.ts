@@ -29,8 +29,16 @@ export function importHandlers(s: Session): HandlerMap<ImportChannel> {
   return {
     'dialog:chooseImportFile': async () => ({ path: s.paths.grant(await s.platform.chooseImportFile(), 'import') }),
     // Parsing the chosen file runs in the query worker: a huge or hostile file never holds the window.
-    'import:inspect': (r) => s.queries.run({ kind: 'import-inspect', path: s.paths.require(r.path, 'import'), importKind: r.kind, ...where(r) }),
-    'import:preview': (r) => s.queries.run({ kind: 'import-preview', path: s.paths.require(r.path, 'import'), importKind: r.kind, mapping: r.mapping, ...where(r) }),
+    'import:inspect': (r) =>
+      s.queries.run({ kind: 'import-inspect', path: s.paths.require(r.path, 'import'), importKind: r.kind, ...where(r) }),
+    'import:preview': (r) =>
+      s.queries.run({
+        kind: 'import-preview',
+        path: s.paths.require(r.path, 'import'),
+        importKind: r.kind,
+        mapping: r.mapping,
+        ...where(r)
+      }),
     'import:convert': async (r) => {
       const path = s.paths.require(r.path, 'import')
       const kind = await sniffFile(path)

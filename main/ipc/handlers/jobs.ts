@@ -10,7 +10,10 @@ function actingAs(s: Session, req: JobRequest): JobRequest {
     case 'export':
       // A batch is signed by whoever is signed in (their password opens the key in the job).
       if (req.signer !== s.user.name) {
-        throw new VaxError('EXPORT_SIGNER', { vi: 'Chỉ người đang đăng nhập mới ký được lô.', en: 'Only the signed-in user can sign a batch.' })
+        throw new VaxError('EXPORT_SIGNER', {
+          vi: 'Chỉ người đang đăng nhập mới ký được lô.',
+          en: 'Only the signed-in user can sign a batch.'
+        })
       }
       return { ...req, outDir: s.paths.require(req.outDir, 'export-dir') }
     case 'import': {

@@ -5,7 +5,9 @@ import { workspaceStatus } from '../../core/workspace/status.ts'
 import type { Session } from '../session.ts'
 import type { HandlerMap } from './types.ts'
 
-export function workspaceHandlers(s: Session): HandlerMap<
+export function workspaceHandlers(
+  s: Session
+): HandlerMap<
   | 'app:info'
   | 'dialog:chooseWorkspace'
   | 'workspace:create'

@@ -23,7 +23,8 @@ export class ApiError extends Error {
 }
 
 // Channels that only read: a page reloading its data says nothing about the error shown.
-const READS = /:(list|get|page|status|summary|recent|codes|overview|queue|candidateQueue|detail|candidates|person|facets|undoStack|evidence|preview|bulkPreview|inspect|state|info|batches|publicKey|templates:list|verify)$/
+const READS =
+  /:(list|get|page|status|summary|recent|codes|overview|queue|candidateQueue|detail|candidates|person|facets|undoStack|evidence|preview|bulkPreview|inspect|state|info|batches|publicKey|templates:list|verify)$/
 const succeeded = new Set<() => void>()
 
 /** Called after each call that did something and succeeded: the error banner clears then. */

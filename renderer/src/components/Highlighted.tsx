@@ -2,7 +2,15 @@
  * A value with its differing characters marked: ranges are [start, end) offsets from
  * core (main/core/review/highlight.ts), so "Nguyen" against "Nguyễn" marks only the e.
  */
-export function Highlighted({ text, ranges, empty }: { text: string | null; ranges: readonly (readonly [number, number])[]; empty: string }) {
+export function Highlighted({
+  text,
+  ranges,
+  empty
+}: {
+  text: string | null
+  ranges: readonly (readonly [number, number])[]
+  empty: string
+}) {
   if (text === null || text === '') return <span className="hl-empty">{empty}</span>
   const parts: { s: string; marked: boolean }[] = []
   let at = 0

@@ -48,7 +48,9 @@ export function JobProgress({ state, onCancel }: { state: JobState; onCancel: ()
       <progress max={100} value={pct ?? undefined} />
       {counted && <span data-testid="job-count">{`${f.num(done)}${total !== null ? ` / ${f.num(total)}` : ''}`}</span>}
       {p?.rowsPerSecond ? <span data-testid="job-rate">{`${f.num(Math.round(p.rowsPerSecond))} ${t('job.perSecond')}`}</span> : null}
-      {p?.etaSeconds !== null && p?.etaSeconds !== undefined ? <span data-testid="job-eta">{`${t('job.eta')} ${clock(p.etaSeconds)}`}</span> : null}
+      {p?.etaSeconds !== null && p?.etaSeconds !== undefined ? (
+        <span data-testid="job-eta">{`${t('job.eta')} ${clock(p.etaSeconds)}`}</span>
+      ) : null}
       <span className="muted" data-testid="job-elapsed">{`${t('job.elapsed')} ${clock((now - state.startedAt) / 1000)}`}</span>
       <button type="button" data-testid="job-cancel" onClick={onCancel}>
         {t('job.cancel')}

@@ -65,7 +65,7 @@ export function formatDateValue(v: string | null | undefined): string {
   if (v === null || v === undefined) return ''
   const s = v.trim()
   const d = STORED_DATE.exec(s)
-  if (d) return d[3] ? `${d[3]}/${d[2]}/${d[1]}` : d[2] ? `${d[2]}/${d[1]}` : d[1] ?? s
+  if (d) return d[3] ? `${d[3]}/${d[2]}/${d[1]}` : d[2] ? `${d[2]}/${d[1]}` : (d[1] ?? s)
   const w = WALL_CLOCK.exec(s)
   if (w) return `${w[3]}/${w[2]}/${w[1]} ${w[4]}:${w[5]}`
   if (WITH_ZONE.test(s)) return formatDateTime(s)
@@ -135,7 +135,12 @@ export function dateCharMap(v: string): number[] | null {
 }
 
 /** A stored value's marked ranges moved to where its characters sit once formatted. */
-export function formattedRanges(field: string, v: string | null, ranges: readonly (readonly [number, number])[], lang: FormatLang): (readonly [number, number])[] {
+export function formattedRanges(
+  field: string,
+  v: string | null,
+  ranges: readonly (readonly [number, number])[],
+  lang: FormatLang
+): (readonly [number, number])[] {
   const map = v !== null && DATE_FIELDS.has(field) ? dateCharMap(v) : null
   if (!map) return field === 'gender' ? (ranges.length ? [[0, formatGender(v, lang).length]] : []) : [...ranges]
   const marked = new Set<number>()

@@ -28,7 +28,8 @@ export function useJob<K extends JobKind>(onFinished?: (ok: boolean, result: Job
 
   useEffect(() => {
     const offProgress = onEvent('job:progress', (p) => {
-      if (p.jobId === jobId.current) setState((s) => ({ phase: 'running', jobId: p.jobId, progress: p, startedAt: s.phase === 'running' ? s.startedAt : Date.now() }))
+      if (p.jobId === jobId.current)
+        setState((s) => ({ phase: 'running', jobId: p.jobId, progress: p, startedAt: s.phase === 'running' ? s.startedAt : Date.now() }))
     })
     const offFinished = onEvent('job:finished', (f) => {
       if (f.jobId !== jobId.current) return

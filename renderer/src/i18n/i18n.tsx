@@ -27,10 +27,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     localStorage.setItem(STORAGE_KEY, lang)
   }, [lang])
   const toggle = useCallback(() => setLang((l) => (l === 'vi' ? 'en' : 'vi')), [])
-  const value = useMemo<I18n>(
-    () => ({ lang, t: (key) => dictionaries[lang][key], pick: (m) => m[lang], toggle }),
-    [lang, toggle]
-  )
+  const value = useMemo<I18n>(() => ({ lang, t: (key) => dictionaries[lang][key], pick: (m) => m[lang], toggle }), [lang, toggle])
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>
 }
 

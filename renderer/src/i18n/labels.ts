@@ -26,6 +26,11 @@ export function decisionText(t: T, lang: FormatLang, d: { kind: string; summary:
   const rest = d.summary.startsWith(d.kind) ? d.summary.slice(d.kind.length) : ''
   const many = /^ × (\d+)$/.exec(rest)
   if (many) return `${action} × ${formatNumber(Number(many[1]), lang)}`
-  if (rest.startsWith(': ')) return `${action}: ${rest.slice(2).split(', ').map((f) => fieldLabel(t, f)).join(', ')}`
+  if (rest.startsWith(': '))
+    return `${action}: ${rest
+      .slice(2)
+      .split(', ')
+      .map((f) => fieldLabel(t, f))
+      .join(', ')}`
   return action
 }

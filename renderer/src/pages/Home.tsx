@@ -22,7 +22,11 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
   const sample = useJob<'sample'>(
     useCallback(
       (ok: boolean) => {
-        if (ok) call('workspace:status', {}).then((status) => (sampleSecret ? setCreated({ status, secret: sampleSecret }) : onOpened(status)), onError)
+        if (ok)
+          call('workspace:status', {}).then(
+            (status) => (sampleSecret ? setCreated({ status, secret: sampleSecret }) : onOpened(status)),
+            onError
+          )
       },
       [onOpened, onError, sampleSecret]
     )
@@ -92,13 +96,25 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
       <p className="tagline">{t('app.tagline')}</p>
       <p>{t('home.intro')}</p>
       <div className="home-actions">
-        <button type="button" className="primary" data-testid="create-workspace" disabled={sampleRunning} onClick={() => void choose('create')}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="create-workspace"
+          disabled={sampleRunning}
+          onClick={() => void choose('create')}
+        >
           {t('home.create')}
         </button>
         <button type="button" data-testid="open-workspace" disabled={sampleRunning} onClick={() => void choose('open')}>
           {t('home.open')}
         </button>
-        <button type="button" data-testid="open-sample" disabled={sampleRunning} aria-describedby="sample-hint" onClick={() => void openSample()}>
+        <button
+          type="button"
+          data-testid="open-sample"
+          disabled={sampleRunning}
+          aria-describedby="sample-hint"
+          onClick={() => void openSample()}
+        >
           {t('home.sample')}
         </button>
       </div>

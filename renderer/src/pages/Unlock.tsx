@@ -3,7 +3,15 @@ import { fill } from '../i18n/fill.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 
 /** The password prompt for an encrypted workspace: a user's own password, or the office recovery secret. */
-export function UnlockForm({ path, onSubmit, onCancel }: { path: string; onSubmit: (password: string) => Promise<void>; onCancel: () => void }) {
+export function UnlockForm({
+  path,
+  onSubmit,
+  onCancel
+}: {
+  path: string
+  onSubmit: (password: string) => Promise<void>
+  onCancel: () => void
+}) {
   const { t } = useI18n()
   const [password, setPassword] = useState('')
   const submit = async (e: FormEvent) => {
@@ -19,7 +27,14 @@ export function UnlockForm({ path, onSubmit, onCancel }: { path: string; onSubmi
       <p className="muted">{fill(t('unlock.intro'), { file: path })}</p>
       <label>
         {t('unlock.password')}
-        <input data-testid="unlock-password" type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          data-testid="unlock-password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <button type="submit" className="primary" data-testid="unlock-submit" disabled={!password}>
         {t('unlock.submit')}

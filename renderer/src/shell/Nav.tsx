@@ -8,12 +8,7 @@ export function Nav({ current, onSelect, onClose }: { current: Step; onSelect: (
       <ol>
         {STEPS.map((s) => (
           <li key={s}>
-            <button
-              type="button"
-              data-testid={`nav-${s}`}
-              aria-current={s === current ? 'page' : undefined}
-              onClick={() => onSelect(s)}
-            >
+            <button type="button" data-testid={`nav-${s}`} aria-current={s === current ? 'page' : undefined} onClick={() => onSelect(s)}>
               {t(stepLabel(s))}
             </button>
           </li>

@@ -29,7 +29,9 @@ const cliWorkspace = (): typeof made => {
   add('Lan', 'clerk', 'lan-password-1')
   add('Hoa', 'supervisor', 'hoa-password-1')
   const ws = openWorkspace(path)
-  const users = Object.fromEntries((ws.db.prepare('SELECT id, name, role FROM users').all() as User[]).map((u) => [u.name.toLowerCase(), u]))
+  const users = Object.fromEntries(
+    (ws.db.prepare('SELECT id, name, role FROM users').all() as User[]).map((u) => [u.name.toLowerCase(), u])
+  )
   ws.close()
   return { path, users: users as Record<'lan' | 'minh' | 'hoa', User> }
 }
@@ -70,15 +72,20 @@ test('a clerk cannot approve from the CLI; a supervisor cannot approve their own
   // A wrong password is refused before anything else.
   expect(cli(['approve', path, '--as', 'Hoa', '--ids', String(byMinh)], { input: 'nope\n' }).code).toBe(1)
 
-  const ok = cli(['approve', path, '--as', 'Hoa', '--ids', `${byMinh},${byLan}`, '--comment', 'Đã đối chiếu'], { env: { VAXRECON_PASSWORD: 'hoa-password-1' } })
+  const ok = cli(['approve', path, '--as', 'Hoa', '--ids', `${byMinh},${byLan}`, '--comment', 'Đã đối chiếu'], {
+    env: { VAXRECON_PASSWORD: 'hoa-password-1' }
+  })
   expect(ok.code, ok.stderr).toBe(0)
   expect(ok.stdout).toMatch(/approved\s+2/)
   expect([statusOf(path, byLan), statusOf(path, byMinh)]).toEqual(['approved', 'approved'])
 
   const refused = withWs(path, (ws) =>
-    (ws.db.prepare(`SELECT actor, new_json FROM audit_log WHERE action = 'approval.refused' ORDER BY seq`).all() as { actor: string; new_json: string }[]).map(
-      (r) => [r.actor, JSON.parse(r.new_json).refused]
-    )
+    (
+      ws.db.prepare(`SELECT actor, new_json FROM audit_log WHERE action = 'approval.refused' ORDER BY seq`).all() as {
+        actor: string
+        new_json: string
+      }[]
+    ).map((r) => [r.actor, JSON.parse(r.new_json).refused])
   )
   expect(refused).toEqual([
     ['Lan', 'not-supervisor'],
@@ -96,7 +103,9 @@ test('--all approves what the supervisor may approve, reports the rest; reject a
   expect(statusOf(path, a)).toBe('proposed')
 
   expect(cli(['approve', path, '--as', 'Minh', '--reject', '--ids', String(c)], { input: 'minh-password-1\n' }).code).toBe(1)
-  expect(cli(['approve', path, '--as', 'Minh', '--reject', '--ids', String(c), '--comment', 'Sai tên'], { input: 'minh-password-1\n' }).code).toBe(0)
+  expect(
+    cli(['approve', path, '--as', 'Minh', '--reject', '--ids', String(c), '--comment', 'Sai tên'], { input: 'minh-password-1\n' }).code
+  ).toBe(0)
 
   const all = cli(['approve', path, '--as', 'Minh', '--all'], { input: 'minh-password-1\n' })
   expect(all.code).toBe(0)
@@ -105,7 +114,9 @@ test('--all approves what the supervisor may approve, reports the rest; reject a
   expect(all.stderr).toContain('another supervisor must approve them')
   expect([a, b, own, c].map((id) => statusOf(path, id))).toEqual(['approved', 'approved', 'proposed', 'rejected'])
 
-  const withdraw = cli(['approve', path, '--as', 'Hoa', '--withdraw', '--ids', String(b), '--comment', 'Chờ xác minh'], { input: 'hoa-password-1\n' })
+  const withdraw = cli(['approve', path, '--as', 'Hoa', '--withdraw', '--ids', String(b), '--comment', 'Chờ xác minh'], {
+    input: 'hoa-password-1\n'
+  })
   expect(withdraw.code).toBe(0)
   expect(statusOf(path, b)).toBe('proposed')
 

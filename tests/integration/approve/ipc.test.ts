@@ -23,12 +23,19 @@ beforeEach(async () => {
 })
 afterEach(() => harness.close())
 
-const statusOf = (id: number) => (session.workspace.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id) as { status: string }).status
+const statusOf = (id: number) =>
+  (session.workspace.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id) as { status: string }).status
 
 test('nothing is decided before signing in, and a wrong password does not sign in', async () => {
   const id = propose(session.workspace, f.clerk)
-  expect(await call('approve:decide', { verdict: 'approve', selection: { ids: [id] } })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } })
-  expect(await call('users:signIn', { name: 'Minh', password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'LOGIN_FAILED' } })
+  expect(await call('approve:decide', { verdict: 'approve', selection: { ids: [id] } })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_SIGNED_IN' }
+  })
+  expect(await call('users:signIn', { name: 'Minh', password: 'wrong-password' })).toMatchObject({
+    ok: false,
+    error: { code: 'LOGIN_FAILED' }
+  })
   expect(await call('users:state')).toMatchObject({ ok: true, value: { hasUsers: true, current: null } })
 })
 
@@ -36,10 +43,15 @@ test('a signed-in clerk cannot approve over IPC, and the refusal is audited', as
   const id = propose(session.workspace, f.minh)
   expect(await call('users:signIn', { name: f.clerk.name, password: PASSWORDS.clerk })).toMatchObject({ ok: true })
   for (const selection of [{ ids: [id] }, { filter: { status: ['proposed'] } }]) {
-    expect(await call('approve:decide', { verdict: 'approve', selection })).toMatchObject({ ok: false, error: { code: 'APPROVE_NOT_SUPERVISOR' } })
+    expect(await call('approve:decide', { verdict: 'approve', selection })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVE_NOT_SUPERVISOR' }
+    })
   }
   expect(statusOf(id)).toBe('proposed')
-  const audited = session.workspace.db.prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'approval.refused' AND actor = ?`).get(f.clerk.name)
+  const audited = session.workspace.db
+    .prepare(`SELECT count(*) AS n FROM audit_log WHERE action = 'approval.refused' AND actor = ?`)
+    .get(f.clerk.name)
   expect(audited).toEqual({ n: 2 })
   // Nor can a clerk start an export signed by a supervisor, even with their password.
   expect(await call('job:start', { kind: 'export', outDir: tempDir(), signer: 'Minh', password: PASSWORDS.minh })).toMatchObject({
@@ -55,16 +67,31 @@ test('a supervisor cannot approve their own proposal over IPC; another superviso
     ok: false,
     error: { code: 'APPROVE_OWN_PROPOSAL' }
   })
-  expect(await call('approve:list', { filter: { status: ['proposed'], excludeMine: true } })).toMatchObject({ ok: true, value: { total: 0 } })
+  expect(await call('approve:list', { filter: { status: ['proposed'], excludeMine: true } })).toMatchObject({
+    ok: true,
+    value: { total: 0 }
+  })
   await call('users:signIn', { name: 'Hoa', password: PASSWORDS.hoa })
-  expect(await call('approve:decide', { verdict: 'approve', selection: { ids: [id] }, comment: 'OK' })).toMatchObject({ ok: true, value: { applied: 1 } })
+  expect(await call('approve:decide', { verdict: 'approve', selection: { ids: [id] }, comment: 'OK' })).toMatchObject({
+    ok: true,
+    value: { applied: 1 }
+  })
   expect(statusOf(id)).toBe('approved')
 })
 
 test('users are added by a signed-in supervisor only', async () => {
   await call('users:signIn', { name: f.clerk.name, password: PASSWORDS.clerk })
-  expect(await call('users:create', { name: 'Tú', role: 'clerk', password: 'password-123' })).toMatchObject({ ok: false, error: { code: 'NOT_SUPERVISOR' } })
+  expect(await call('users:create', { name: 'Tú', role: 'clerk', password: 'password-123' })).toMatchObject({
+    ok: false,
+    error: { code: 'NOT_SUPERVISOR' }
+  })
   await call('users:signIn', { name: 'Hoa', password: PASSWORDS.hoa })
-  expect(await call('users:create', { name: 'Tú', role: 'clerk', password: 'password-123' })).toMatchObject({ ok: true, value: { name: 'Tú', keyId: null } })
-  expect(await call('users:publicKey')).toMatchObject({ ok: true, value: { text: expect.stringMatching(/^untrusted comment: minisign public key/) } })
+  expect(await call('users:create', { name: 'Tú', role: 'clerk', password: 'password-123' })).toMatchObject({
+    ok: true,
+    value: { name: 'Tú', keyId: null }
+  })
+  expect(await call('users:publicKey')).toMatchObject({
+    ok: true,
+    value: { text: expect.stringMatching(/^untrusted comment: minisign public key/) }
+  })
 })

@@ -44,10 +44,22 @@ beforeAll(async () => {
   // One site file as an old .xls, so the import goes through a LibreOffice conversion.
   const [first, ...rest] = sites
   if (!first) throw new Error('demo wrote no site file')
-  execFileSync('soffice', [`-env:UserInstallation=file:///tmp/lo-profile-enc-${process.pid}`, '--headless', '--convert-to', 'xls', '--outdir', demo, join(demo, first)], {
-    stdio: 'ignore',
-    timeout: 90_000
-  })
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file:///tmp/lo-profile-enc-${process.pid}`,
+      '--headless',
+      '--convert-to',
+      'xls',
+      '--outdir',
+      demo,
+      join(demo, first)
+    ],
+    {
+      stdio: 'ignore',
+      timeout: 90_000
+    }
+  )
 
   const savedTmp = process.env['TMPDIR']
   process.env['TMPDIR'] = watchedTmp
@@ -71,7 +83,10 @@ beforeAll(async () => {
     else process.env['TMPDIR'] = savedTmp
   }
   walBytes = readFileSync(`${ws}-wal`)
-  const rows = holder.db.prepare('SELECT full_name, national_id, old_national_id, phone FROM records').all() as Record<string, string | null>[]
+  const rows = holder.db.prepare('SELECT full_name, national_id, old_national_id, phone FROM records').all() as Record<
+    string,
+    string | null
+  >[]
   recordCount = rows.length
   pii = [...new Set(rows.flatMap((r) => Object.values(r)).filter((v): v is string => typeof v === 'string' && v.length >= 8))]
 }, 240_000)

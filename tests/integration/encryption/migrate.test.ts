@@ -23,7 +23,8 @@ async function plainWorkspace(): Promise<{ path: string; records: number; propos
   return { path: f.path, records, proposals }
 }
 
-const encrypt = (path: string, env: Record<string, string> = {}) => cli(['encrypt', path, '--as', 'Minh'], { input: `${PASSWORDS.minh}\n`, env })
+const encrypt = (path: string, env: Record<string, string> = {}) =>
+  cli(['encrypt', path, '--as', 'Minh'], { input: `${PASSWORDS.minh}\n`, env })
 
 describe('encrypting a plain workspace in place', () => {
   test('a plain workspace from the previous version opens as before', async () => {

@@ -25,7 +25,16 @@ beforeAll(async () => {
   approvedIds = [
     ...approvedCorrections(f.ws, f.clerk, f.minh, 3),
     ...approvedCorrections(f.ws, f.clerk, f.minh, 1, { field: 'dob', oldValue: '1980-03-02', newValue: '1980-02-03', kind: 'minor' }),
-    ...INJECTIONS.map((v) => approvedCorrections(f.ws, f.clerk, f.minh, 1, { field: 'phone', oldValue: v, newValue: v, kind: 'conflict', site: 'Trạm Y tế xã Ba Trại' })[0] as number)
+    ...INJECTIONS.map(
+      (v) =>
+        approvedCorrections(f.ws, f.clerk, f.minh, 1, {
+          field: 'phone',
+          oldValue: v,
+          newValue: v,
+          kind: 'conflict',
+          site: 'Trạm Y tế xã Ba Trại'
+        })[0] as number
+    )
   ]
   propose(f.ws, f.clerk) // still awaiting approval: must stay out of the batch
   f.ws.close()
@@ -71,10 +80,18 @@ test('one changed byte fails both verifiers', () => {
 test('the workspace records the batch with its hash, and exactly the approved corrections are marked exported', () => {
   const ws = openWorkspace(f.path)
   try {
-    const b = ws.db.prepare('SELECT id, batch_no, file_hash, correction_count FROM export_batches').all() as { id: number; batch_no: string; file_hash: string; correction_count: number }[]
+    const b = ws.db.prepare('SELECT id, batch_no, file_hash, correction_count FROM export_batches').all() as {
+      id: number
+      batch_no: string
+      file_hash: string
+      correction_count: number
+    }[]
     expect(b).toHaveLength(1)
     expect(b[0]?.file_hash).toBe(createHash('sha256').update(readFileSync(batch.file)).digest('hex'))
-    const exported = ws.db.prepare(`SELECT id FROM proposals WHERE status = 'exported' AND batch_id = ? ORDER BY id`).all(b[0]?.id).map((r) => (r as { id: number }).id)
+    const exported = ws.db
+      .prepare(`SELECT id FROM proposals WHERE status = 'exported' AND batch_id = ? ORDER BY id`)
+      .all(b[0]?.id)
+      .map((r) => (r as { id: number }).id)
     expect(exported).toEqual(approvedIds)
     expect(ws.db.prepare(`SELECT count(*) AS n FROM proposals WHERE status = 'proposed'`).get()).toEqual({ n: 1 })
   } finally {
@@ -89,7 +106,21 @@ test('the sheets carry Vietnamese headers, dd/mm/yyyy dates and formula-like val
   const sheet = wb.getWorksheet(CHANGES_SHEET)
   if (!sheet) throw new Error('no changes sheet')
   const header = (sheet.getRow(1).values as unknown[]).slice(1)
-  expect(header).toEqual(expect.arrayContaining(['Số CCCD', 'Họ và tên', 'Trường', 'Giá trị cũ', 'Giá trị mới', 'Lý do', 'Bằng chứng (tệp nguồn, dòng)', 'Người đề xuất', 'Thời điểm đề xuất', 'Người phê duyệt', 'Thời điểm phê duyệt']))
+  expect(header).toEqual(
+    expect.arrayContaining([
+      'Số CCCD',
+      'Họ và tên',
+      'Trường',
+      'Giá trị cũ',
+      'Giá trị mới',
+      'Lý do',
+      'Bằng chứng (tệp nguồn, dòng)',
+      'Người đề xuất',
+      'Thời điểm đề xuất',
+      'Người phê duyệt',
+      'Thời điểm phê duyệt'
+    ])
+  )
   expect(sheet.rowCount).toBe(1 + approvedIds.length)
   const col = (name: string) => header.indexOf(name) + 1
   const values: unknown[] = []

@@ -32,11 +32,14 @@ test('the whole flow from the command line: demo → import → match → propos
   await setup(['user', 'add', ws, '--name', 'Minh', '--role', 'supervisor'], 'minh-password-1\n')
   await setup(['user', 'add', ws, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], 'minh-password-1\nlan-password-1\n')
   await setup(['import', ws, '--kind', 'registry', join(demo, 'registry.xlsx')])
-  for (const f of readdirSync(demo).filter((n) => n.startsWith('site_') && n.endsWith('.xlsx'))) await setup(['import', ws, '--kind', 'site', join(demo, f)])
+  for (const f of readdirSync(demo).filter((n) => n.startsWith('site_') && n.endsWith('.xlsx')))
+    await setup(['import', ws, '--kind', 'site', join(demo, f)])
   await setup(['import', ws, '--kind', 'complaint', join(demo, 'complaints.xlsx')])
   await setup(['match', ws])
 
-  const proposed = Number(value(ok(['propose', ws, '--as', 'Lan', '--accept-registry', '--class', 'formatting'], 'lan-password-1\n'), 'proposals'))
+  const proposed = Number(
+    value(ok(['propose', ws, '--as', 'Lan', '--accept-registry', '--class', 'formatting'], 'lan-password-1\n'), 'proposals')
+  )
   expect(proposed).toBeGreaterThan(0)
   // The clerk who proposed cannot approve; the supervisor approves them all.
   expect(cli(['approve', ws, '--as', 'Lan', '--all'], { input: 'lan-password-1\n' }).code).toBe(1)
@@ -59,13 +62,21 @@ test('the whole flow from the command line: demo → import → match → propos
   const w = openWorkspace(ws)
   try {
     const db = w.db
-    const expected = db
-      .prepare(`SELECT id, field, old_value, new_value FROM proposals WHERE status = 'exported' ORDER BY id`)
-      .all() as { id: number; field: string; old_value: string; new_value: string }[]
+    const expected = db.prepare(`SELECT id, field, old_value, new_value FROM proposals WHERE status = 'exported' ORDER BY id`).all() as {
+      id: number
+      field: string
+      old_value: string
+      new_value: string
+    }[]
     expect(expected).toHaveLength(proposed)
     const got = rows
       .slice(1)
-      .map((r) => ({ id: Number(r[col('Mã điều chỉnh')]), field: r[col('Mã trường')], old_value: r[col('Giá trị cũ')], new_value: r[col('Giá trị mới')] }))
+      .map((r) => ({
+        id: Number(r[col('Mã điều chỉnh')]),
+        field: r[col('Mã trường')],
+        old_value: r[col('Giá trị cũ')],
+        new_value: r[col('Giá trị mới')]
+      }))
       .sort((a, b) => a.id - b.id)
     expect(got).toEqual(expected)
     for (const r of rows.slice(1)) {

@@ -33,7 +33,10 @@ test('a crash at each named point of the export leaves no batch or one that the 
   for (const [i, point] of POINTS.entries()) {
     approved.push(...approvedCorrections(f.ws, f.clerk, f.minh, 2))
     f.ws.close()
-    const child = cliProcess(['export', f.path, '--as', 'Hoa', '--out', out], { VAXRECON_PASSWORD: PASSWORDS.hoa, VAXRECON_CRASH_AT: point })
+    const child = cliProcess(['export', f.path, '--as', 'Hoa', '--out', out], {
+      VAXRECON_PASSWORD: PASSWORDS.hoa,
+      VAXRECON_CRASH_AT: point
+    })
     const [code, signal] = (await once(child, 'exit')) as [number | null, string | null]
     expect(signal, `${point}: exit ${code}`).toBe('SIGKILL')
     const state = await checkExactlyOnce(f.path, out, approved)

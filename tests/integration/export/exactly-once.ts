@@ -42,7 +42,12 @@ async function idsInWorkbook(hash: string, content: Buffer): Promise<number[]> {
  * list it; every batch file on disk is whole, is a recorded batch, and has its signature
  * beside it. With `complete`, every batch's files must also be on disk and pass minisign.
  */
-export async function checkExactlyOnce(path: string, outDir: string, approved: readonly number[], complete = false): Promise<{ batches: number; exported: number }> {
+export async function checkExactlyOnce(
+  path: string,
+  outDir: string,
+  approved: readonly number[],
+  complete = false
+): Promise<{ batches: number; exported: number }> {
   const ws = openWorkspace(path)
   try {
     const batches = ws.db
@@ -53,7 +58,9 @@ export async function checkExactlyOnce(path: string, outDir: string, approved: r
       expect(createHash('sha256').update(b.content).digest('hex')).toBe(b.file_hash)
       expect(verifyMinisig(b.content, b.minisig, parsePublicKey(b.public_key))).toMatchObject({ ok: true })
       const inFile = await idsInWorkbook(b.file_hash, b.content)
-      const inDb = (ws.db.prepare(`SELECT id FROM proposals WHERE batch_id = ? AND status = 'exported' ORDER BY id`).all(b.id) as { id: number }[]).map((r) => r.id)
+      const inDb = (
+        ws.db.prepare(`SELECT id FROM proposals WHERE batch_id = ? AND status = 'exported' ORDER BY id`).all(b.id) as { id: number }[]
+      ).map((r) => r.id)
       expect([...inFile].sort((x, y) => x - y)).toEqual(inDb)
       expect(inFile).toHaveLength(b.correction_count)
       for (const id of inFile) {
@@ -61,7 +68,11 @@ export async function checkExactlyOnce(path: string, outDir: string, approved: r
         seen.set(id, b.batch_no)
       }
     }
-    const status = new Map((ws.db.prepare('SELECT id, status, batch_id FROM proposals').all() as { id: number; status: string; batch_id: number | null }[]).map((r) => [r.id, r]))
+    const status = new Map(
+      (ws.db.prepare('SELECT id, status, batch_id FROM proposals').all() as { id: number; status: string; batch_id: number | null }[]).map(
+        (r) => [r.id, r]
+      )
+    )
     for (const id of approved) {
       const p = status.get(id)
       const ok = (p?.status === 'approved' && p.batch_id === null && !seen.has(id)) || (p?.status === 'exported' && seen.has(id))

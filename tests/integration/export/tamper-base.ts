@@ -1,7 +1,13 @@
 import { copyFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { actRoot, CONTENT_COLUMNS, signAct, type ActVerdict, type CorrectionContent } from '../../../main/core/approve/approval-signature.ts'
+import {
+  actRoot,
+  CONTENT_COLUMNS,
+  signAct,
+  type ActVerdict,
+  type CorrectionContent
+} from '../../../main/core/approve/approval-signature.ts'
 import { exportBatch } from '../../../main/core/export/export-batch.ts'
 import type { Signer } from '../../../main/core/base/minisign.ts'
 import { inlineContext } from '../../../main/core/base/job-context.ts'
@@ -41,7 +47,9 @@ export async function makeBase(): Promise<Base> {
   const withdrawn = propose(f.ws, f.clerk)
   decideAs(f.ws, f.hoa, { verdict: 'approve', selection: { ids: [withdrawn] } })
   decideAs(f.ws, f.minh, { verdict: 'withdraw', selection: { ids: [withdrawn] }, comment: 'Cần xem lại' })
-  const content = new Map((f.ws.db.prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p`).all() as CorrectionContent[]).map((c) => [c.id, JSON.stringify(c)]))
+  const content = new Map(
+    (f.ws.db.prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p`).all() as CorrectionContent[]).map((c) => [c.id, JSON.stringify(c)])
+  )
   f.ws.close()
   return { path: f.path, clerk: f.clerk, minh: f.minh, hoa: f.hoa, exported, pending, proposed, hoaOwn, rejected, withdrawn, content }
 }
@@ -63,21 +71,39 @@ export function tamperedCopy(base: Base, edit: (db: Database.Database) => void):
 
 /** An approvals row (and the status) written by hand, as the issue's clerk did. */
 export function forgeApproval(db: Database.Database, proposalId: number, decidedBy: number, actId: number | null = null): void {
-  db.prepare(`INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, 'approved', ?, '2026-12-01T03:00:00.000Z', 'ok', ?)`).run(
-    proposalId,
-    decidedBy,
-    actId
-  )
+  db.prepare(
+    `INSERT INTO approvals (proposal_id, verdict, decided_by, decided_at, comment, act_id) VALUES (?, 'approved', ?, '2026-12-01T03:00:00.000Z', 'ok', ?)`
+  ).run(proposalId, decidedBy, actId)
   db.prepare(`UPDATE proposals SET status = 'approved' WHERE id = ?`).run(proposalId)
 }
 
 /** A complete, well-formed signed act over `ids`, signed with whatever key the forger holds. */
-export function forgeSignedAct(db: Database.Database, ids: number[], decidedBy: number, signer: Signer, verdict: ActVerdict = 'approved'): number {
-  const content = db.prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE p.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as CorrectionContent[]
-  const act = signAct({ verdict, decided_by: decidedBy, decided_at: '2026-12-01T03:00:00.000Z', comment: null, corrections: content.length, root: actRoot(content) }, signer)
+export function forgeSignedAct(
+  db: Database.Database,
+  ids: number[],
+  decidedBy: number,
+  signer: Signer,
+  verdict: ActVerdict = 'approved'
+): number {
+  const content = db
+    .prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE p.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as CorrectionContent[]
+  const act = signAct(
+    {
+      verdict,
+      decided_by: decidedBy,
+      decided_at: '2026-12-01T03:00:00.000Z',
+      comment: null,
+      corrections: content.length,
+      root: actRoot(content)
+    },
+    signer
+  )
   const actId = Number(
     db
-      .prepare('INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'
+      )
       .run(act.verdict, act.decided_by, act.key_id, act.decided_at, act.comment, act.corrections, act.root, act.signature).lastInsertRowid
   )
   for (const id of ids) forgeApproval(db, id, decidedBy, actId)
@@ -88,7 +114,13 @@ export const actOf = (db: Database.Database, proposalId: number): number =>
   (db.prepare('SELECT act_id FROM approvals WHERE proposal_id = ? ORDER BY id DESC LIMIT 1').get(proposalId) as { act_id: number }).act_id
 
 export const dropGuards = (db: Database.Database): void => {
-  for (const t of ['audit_log_no_update', 'audit_log_no_delete', 'export_batches_no_update', 'export_batches_no_delete', 'proposals_exported_frozen']) {
+  for (const t of [
+    'audit_log_no_update',
+    'audit_log_no_delete',
+    'export_batches_no_update',
+    'export_batches_no_delete',
+    'proposals_exported_frozen'
+  ]) {
     db.exec(`DROP TRIGGER IF EXISTS ${t}`)
   }
 }

@@ -57,21 +57,31 @@ const rehashLog = (db: Database.Database) => {
 
 const TRIALS: Trial[] = [
   // The audit log
-  { name: 'an audit entry edited', edit: (db) => db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET reason = 'sửa' WHERE seq = 5`) },
+  {
+    name: 'an audit entry edited',
+    edit: (db) => db.exec(`DROP TRIGGER audit_log_no_update; UPDATE audit_log SET reason = 'sửa' WHERE seq = 5`)
+  },
   { name: 'an audit entry deleted', edit: (db) => db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 6`) },
-  { name: 'the newest entries cut off', edit: (db) => db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)`) },
+  {
+    name: 'the newest entries cut off',
+    edit: (db) => db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq > (SELECT max(seq) - 3 FROM audit_log)`)
+  },
   { name: 'the log emptied', edit: (db) => db.exec(`DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log`) },
   {
     name: 'the log emptied and the batch deleted (no batch left)',
     edit: (db) => {
       dropGuards(db)
-      db.exec(`DELETE FROM audit_log; UPDATE proposals SET status = 'approved', batch_id = NULL WHERE batch_id IS NOT NULL; DELETE FROM export_batches`)
+      db.exec(
+        `DELETE FROM audit_log; UPDATE proposals SET status = 'approved', batch_id = NULL WHERE batch_id IS NOT NULL; DELETE FROM export_batches`
+      )
     }
   },
   {
     name: 'an update guard neutered with WHEN 0',
     edit: (db) =>
-      db.exec(`DROP TRIGGER audit_log_no_update; CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN 0 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`)
+      db.exec(
+        `DROP TRIGGER audit_log_no_update; CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log WHEN 0 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;`
+      )
   },
   { name: 'the delete guard dropped', edit: (db) => db.exec('DROP TRIGGER audit_log_no_delete') },
   {
@@ -100,19 +110,36 @@ const TRIALS: Trial[] = [
     edit: (db, b) => {
       const act = Number(
         db
-          .prepare(`INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES ('approved', ?, 'X', 'now', NULL, 1, 'r', 'c2ln')`)
+          .prepare(
+            `INSERT INTO approval_acts (verdict, decided_by, key_id, decided_at, comment, corrections, root, signature) VALUES ('approved', ?, 'X', 'now', NULL, 1, 'r', 'c2ln')`
+          )
           .run(b.hoa.id).lastInsertRowid
       )
       forgeApproval(db, q0(b), b.hoa.id, act)
     }
   },
   { name: 'an approval by a clerk', edit: (db, b) => forgeApproval(db, q0(b), b.clerk.id) },
-  { name: 'the proposer set to the approver after approval', edit: (db, b) => db.prepare('UPDATE proposals SET proposed_by = ? WHERE id = ?').run(b.hoa.id, p0(b)) },
-  { name: 'the proposer flipped after approval', edit: (db, b) => db.prepare('UPDATE proposals SET proposed_by = ? WHERE id = ?').run(b.minh.id, p0(b)) },
-  { name: 'new_value changed after approval', edit: (db, b) => db.prepare(`UPDATE proposals SET new_value = 'Nguyễn Văn Giả' WHERE id = ?`).run(p0(b)) },
+  {
+    name: 'the proposer set to the approver after approval',
+    edit: (db, b) => db.prepare('UPDATE proposals SET proposed_by = ? WHERE id = ?').run(b.hoa.id, p0(b))
+  },
+  {
+    name: 'the proposer flipped after approval',
+    edit: (db, b) => db.prepare('UPDATE proposals SET proposed_by = ? WHERE id = ?').run(b.minh.id, p0(b))
+  },
+  {
+    name: 'new_value changed after approval',
+    edit: (db, b) => db.prepare(`UPDATE proposals SET new_value = 'Nguyễn Văn Giả' WHERE id = ?`).run(p0(b))
+  },
   { name: 'old_value changed after approval', edit: (db, b) => db.prepare(`UPDATE proposals SET old_value = 'X' WHERE id = ?`).run(p0(b)) },
-  { name: 'the field changed after approval', edit: (db, b) => db.prepare(`UPDATE proposals SET field = 'national_id' WHERE id = ?`).run(p0(b)) },
-  { name: 'the record changed after approval', edit: (db, b) => db.prepare('UPDATE proposals SET record_id = record_id + 1 WHERE id = ?').run(p0(b)) },
+  {
+    name: 'the field changed after approval',
+    edit: (db, b) => db.prepare(`UPDATE proposals SET field = 'national_id' WHERE id = ?`).run(p0(b))
+  },
+  {
+    name: 'the record changed after approval',
+    edit: (db, b) => db.prepare('UPDATE proposals SET record_id = record_id + 1 WHERE id = ?').run(p0(b))
+  },
   { name: 'an approvals row deleted', edit: (db, b) => db.prepare('DELETE FROM approvals WHERE proposal_id = ?').run(p0(b)) },
   { name: 'a signed act deleted', edit: (db, b) => db.prepare('DELETE FROM approval_acts WHERE id = ?').run(actOf(db, p0(b))) },
   {
@@ -137,17 +164,26 @@ const TRIALS: Trial[] = [
       db.prepare(`UPDATE proposals SET status = 'approved' WHERE id = ?`).run(b.rejected)
     }
   },
-  { name: "a supervisor's own proposal approved under a genuine act", edit: (db, b) => forgeApproval(db, b.hoaOwn, b.hoa.id, actOf(db, p0(b))) },
+  {
+    name: "a supervisor's own proposal approved under a genuine act",
+    edit: (db, b) => forgeApproval(db, b.hoaOwn, b.hoa.id, actOf(db, p0(b)))
+  },
   {
     name: 'exported corrections reset to approved',
-    edit: (db) => db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET status = 'approved', batch_id = NULL WHERE status = 'exported'`)
+    edit: (db) =>
+      db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET status = 'approved', batch_id = NULL WHERE status = 'exported'`)
   },
-  { name: 'an exported value changed, freeze dropped', edit: (db, b) => db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(b)}`) },
+  {
+    name: 'an exported value changed, freeze dropped',
+    edit: (db, b) => db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(b)}`)
+  },
   {
     name: 'an exported value changed, freeze neutered with WHEN 0',
     edit: (db, b) => {
       const sql = (db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'proposals_exported_frozen'`).get() as { sql: string }).sql
-      db.exec(`DROP TRIGGER proposals_exported_frozen; ${sql.replace(/WHEN [\s\S]*?BEGIN/, 'WHEN 0 BEGIN')}; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(b)}`)
+      db.exec(
+        `DROP TRIGGER proposals_exported_frozen; ${sql.replace(/WHEN [\s\S]*?BEGIN/, 'WHEN 0 BEGIN')}; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(b)}`
+      )
     }
   },
   {
@@ -169,7 +205,10 @@ const TRIALS: Trial[] = [
     name: 'a clerk promoted, given a key of their own, signs a well-formed act',
     edit: (db, b) => {
       const own = generateSigner()
-      db.prepare(`UPDATE users SET role = 'supervisor', public_key = ? WHERE id = ?`).run(Buffer.concat([Buffer.from('Ed'), own.publicKey.keyId, own.publicKey.key]).toString('base64'), b.clerk.id)
+      db.prepare(`UPDATE users SET role = 'supervisor', public_key = ? WHERE id = ?`).run(
+        Buffer.concat([Buffer.from('Ed'), own.publicKey.keyId, own.publicKey.key]).toString('base64'),
+        b.clerk.id
+      )
       forgeSignedAct(db, [q0(b)], b.clerk.id, own)
     }
   },
@@ -179,13 +218,15 @@ const TRIALS: Trial[] = [
       const own = generateSigner()
       const pk = Buffer.concat([Buffer.from('Ed'), own.publicKey.keyId, own.publicKey.key]).toString('base64')
       const id = Number(
-        db.prepare(`INSERT INTO users (name, role, password_hash, public_key, created_at) VALUES ('Lan2', 'supervisor', 'x', ?, 'now')`).run(pk).lastInsertRowid
+        db
+          .prepare(`INSERT INTO users (name, role, password_hash, public_key, created_at) VALUES ('Lan2', 'supervisor', 'x', ?, 'now')`)
+          .run(pk).lastInsertRowid
       )
       forgeSignedAct(db, [q0(b)], id, own)
     }
   },
   {
-    name: "swapped password hashes: the clerk signs in as a supervisor and approves",
+    name: 'swapped password hashes: the clerk signs in as a supervisor and approves',
     edit: (db, b) => {
       const hash = (db.prepare('SELECT password_hash FROM users WHERE id = ?').get(b.clerk.id) as { password_hash: string }).password_hash
       db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, b.hoa.id)
@@ -201,7 +242,9 @@ const TRIALS: Trial[] = [
     attack: async (ws, b) => {
       const own = generateSigner()
       const sealed = await sealSigningKey(own, 'tamperer-pass')
-      ws.db.prepare('UPDATE users SET password_hash = ?, public_key = ?, secret_key_enc = ? WHERE id = ?').run(await hashPassword('tamperer-pass'), sealed.publicKey, sealed.secretKeyEnc, b.hoa.id)
+      ws.db
+        .prepare('UPDATE users SET password_hash = ?, public_key = ?, secret_key_enc = ? WHERE id = ?')
+        .run(await hashPassword('tamperer-pass'), sealed.publicKey, sealed.secretKeyEnc, b.hoa.id)
       const hoa = await authenticate(ws, 'Hoa', 'tamperer-pass')
       decide(ws, hoa, { verdict: 'approve', selection: { ids: [q0(b)] } }, await signerFor(ws, hoa, 'tamperer-pass'))
     }
@@ -248,7 +291,9 @@ async function run(t: Trial): Promise<Outcome> {
       const r = await exportBatch(ws, { ...base.minh }, PASSWORDS.minh, { outDir: tempDir() }, inlineContext())
       refusedAtExport = r.refused.length
       if (r.refused.length > 0) expect(r.refusedMessage?.en).toContain(String(r.refused[0]?.id))
-      const left = r.batch ? (ws.db.prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE batch_id = ?`).all(r.batch.id) as CorrectionContent[]) : []
+      const left = r.batch
+        ? (ws.db.prepare(`SELECT ${CONTENT_COLUMNS} FROM proposals p WHERE batch_id = ?`).all(r.batch.id) as CorrectionContent[])
+        : []
       // Genuine: approved by Hoa in the base, still waiting there, and leaving with the content she approved.
       forged = left.filter((c) => !base.pending.includes(c.id) || base.content.get(c.id) !== JSON.stringify(c)).map((c) => c.id)
     } catch {
@@ -273,11 +318,16 @@ test(`${TRIALS.length} tamper trials: each refused at export or by the app, or r
     const caught = o.refusedByApp || o.refusedAtExport > 0 || o.exportFailed || !o.auditOk || !o.batchesOk
     results.push(`${caught && o.forged.length === 0 ? 'ok ' : 'BAD'} ${t.name}: ${JSON.stringify(o)}`)
   }
-  expect(results.filter((r) => r.startsWith('BAD')), results.join('\n')).toEqual([])
+  expect(
+    results.filter((r) => r.startsWith('BAD')),
+    results.join('\n')
+  ).toEqual([])
 }, 240_000)
 
 test('vaxrecon verify --workspace re-checks the approvals a recorded batch carried: a value changed after export fails it, with the ids', async () => {
-  const path = tamperedCopy(base, (db) => db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(base)}`))
+  const path = tamperedCopy(base, (db) =>
+    db.exec(`DROP TRIGGER proposals_exported_frozen; UPDATE proposals SET new_value = 'Giả' WHERE id = ${e0(base)}`)
+  )
   const ws = openWorkspace(path)
   const b = ws.db.prepare('SELECT out_dir, file_name FROM export_batches').get() as { out_dir: string; file_name: string }
   ws.close()

@@ -28,9 +28,21 @@ const BAD: BadCase[] = [
   { file: 'bad/bad-empty.xlsx', code: 'FILE_EMPTY', vi: 'Tệp rỗng', en: 'empty' },
   { file: 'bad/bad-no-header.xlsx', code: 'NO_HEADER', vi: 'Không tìm thấy dòng tiêu đề', en: 'No header row' },
   { file: 'bad/bad-garbage-cells.xlsx', code: 'IMPORT_NOTHING_VALID', vi: 'Không có dòng nào hợp lệ', en: 'No row is valid' },
-  { file: 'site-basic.xlsx', code: 'SHEET_NOT_FOUND', vi: 'Không có trang tính "Tháng 13"', en: 'no sheet "Tháng 13"', opts: { sheet: 'Tháng 13' } },
+  {
+    file: 'site-basic.xlsx',
+    code: 'SHEET_NOT_FOUND',
+    vi: 'Không có trang tính "Tháng 13"',
+    en: 'no sheet "Tháng 13"',
+    opts: { sheet: 'Tháng 13' }
+  },
   { file: 'site-basic.xlsx', code: 'NO_HEADER', vi: 'Dòng 5', en: 'Row 5', opts: { headerRow: 5, sheet: 'Danh sách' } },
-  { file: 'site-basic.xlsx', code: 'MAPPING_HEADER_NOT_FOUND', vi: 'Không có cột nào tên "Số hộ chiếu"', en: 'No column is headed "Số hộ chiếu"', opts: { mapping: { national_id: ['Số hộ chiếu'] } } },
+  {
+    file: 'site-basic.xlsx',
+    code: 'MAPPING_HEADER_NOT_FOUND',
+    vi: 'Không có cột nào tên "Số hộ chiếu"',
+    en: 'No column is headed "Số hộ chiếu"',
+    opts: { mapping: { national_id: ['Số hộ chiếu'] } }
+  },
   { file: 'site-basic.xlsx', code: 'MAPPING_NO_NAME', vi: 'họ tên', en: 'name', opts: { mapping: { full_name: [] } } }
 ]
 

@@ -22,7 +22,18 @@ function workspace(): string {
   return path
 }
 
-const FEBRL_MAP = ['--map', 'given_name=given_name', '--map', 'family_name=surname', '--map', 'dob=date_of_birth', '--map', 'national_id=soc_sec_id', '--map', 'address=street_number,address_1,address_2,suburb,postcode,state']
+const FEBRL_MAP = [
+  '--map',
+  'given_name=given_name',
+  '--map',
+  'family_name=surname',
+  '--map',
+  'dob=date_of_birth',
+  '--map',
+  'national_id=soc_sec_id',
+  '--map',
+  'address=street_number,address_1,address_2,suburb,postcode,state'
+]
 
 test('the FEBRL benchmark imports through the CLI with the linkage mapping: no rejects, rows by line number', () => {
   if (!existsSync(FEBRL)) return
@@ -38,7 +49,14 @@ test('the FEBRL benchmark imports through the CLI with the linkage mapping: no r
   expect(lines).toHaveLength(1001)
   // Line 2 of the file is "rec-223-org, , waller, 6, tullaroop street, …, 19081209, 6988048".
   const first = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, lines[1]?.split(',')[i]]))
-  expect(first).toMatchObject({ source_file: 'dataset1.csv', source_row: '2', full_name: 'Waller', dob: '1908-12-09', national_id: '6988048', id_kind: 'OTHER' })
+  expect(first).toMatchObject({
+    source_file: 'dataset1.csv',
+    source_row: '2',
+    full_name: 'Waller',
+    dob: '1908-12-09',
+    national_id: '6988048',
+    id_kind: 'OTHER'
+  })
   const source = readFileSync(FEBRL, 'utf8').split('\n')
   const json = JSON.parse(vaxrecon(['rows', ws, '--kind', 'registry', '--format', 'json']).stdout) as Record<string, unknown>[]
   for (const row of json.slice(0, 50)) {
@@ -61,7 +79,10 @@ test('import prints rows read, imported, rejected by reason and warnings by kind
   expect(again.code).toBe(0)
   expect(again.stdout).toContain('already imported')
   const check = openWorkspace(ws)
-  expect(check.db.prepare('SELECT (SELECT count(*) FROM records) AS records, (SELECT count(*) FROM rejects) AS rejects').get()).toEqual({ records: 11, rejects: 3 })
+  expect(check.db.prepare('SELECT (SELECT count(*) FROM records) AS records, (SELECT count(*) FROM rejects) AS rejects').get()).toEqual({
+    records: 11,
+    rejects: 3
+  })
   check.close()
 
   // Rejects go back to the site as an .xlsx: Excel row, reason in both languages, the row as it was.
@@ -71,21 +92,65 @@ test('import prints rows read, imported, rejected by reason and warnings by kind
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(out)
     const sheet = wb.worksheets[0]
-    expect(sheet?.getRow(1).values).toEqual([undefined, 'Dòng / Row', 'Trang tính / Sheet', 'Lý do', 'Reason', 'Họ và tên', 'Ngày sinh', 'Số CCCD', 'Vắc xin', 'Mũi', 'Ngày tiêm'])
-    expect(sheet?.getRow(2).values).toEqual([undefined, 7, 'DS', expect.stringContaining('không phải là tên người'), expect.stringContaining("not a person's name"), '#REF!', '01/01/1990', undefined, 'Pfizer', 1, '01/09/2021'])
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      'Dòng / Row',
+      'Trang tính / Sheet',
+      'Lý do',
+      'Reason',
+      'Họ và tên',
+      'Ngày sinh',
+      'Số CCCD',
+      'Vắc xin',
+      'Mũi',
+      'Ngày tiêm'
+    ])
+    expect(sheet?.getRow(2).values).toEqual([
+      undefined,
+      7,
+      'DS',
+      expect.stringContaining('không phải là tên người'),
+      expect.stringContaining("not a person's name"),
+      '#REF!',
+      '01/01/1990',
+      undefined,
+      'Pfizer',
+      1,
+      '01/09/2021'
+    ])
     expect(sheet?.rowCount).toBe(4)
   })()
 })
 
 test('--sheet, --header-row and --map override what is detected', () => {
   const ws = workspace()
-  const r = vaxrecon(['import', ws, '--kind', 'site', fixture('site-multi-sheet.xlsx'), '--sheet', 'Xã Hạ Mỗ', '--header-row', '1', '--map', 'national_id=Số CCCD', '--json'])
+  const r = vaxrecon([
+    'import',
+    ws,
+    '--kind',
+    'site',
+    fixture('site-multi-sheet.xlsx'),
+    '--sheet',
+    'Xã Hạ Mỗ',
+    '--header-row',
+    '1',
+    '--map',
+    'national_id=Số CCCD',
+    '--json'
+  ])
   expect(r.code, r.stderr).toBe(0)
   expect(JSON.parse(r.stdout)).toMatchObject({ sheet: 'Xã Hạ Mỗ', headerRow: 1, imported: 4 })
   const out = join(tempDir(), 'rows.json')
   expect(vaxrecon(['rows', ws, '--kind', 'site', '--format', 'json', '--out', out]).code).toBe(0)
   const rows = JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>[]
-  expect(rows[0]).toMatchObject({ source_sheet: 'Xã Hạ Mỗ', source_row: 2, full_name: 'Hoàng Minh Tuấn', dob: '1999-02-28', gender: null, national_id: '036099007788' })
+  expect(rows[0]).toMatchObject({
+    source_sheet: 'Xã Hạ Mỗ',
+    source_row: 2,
+    full_name: 'Hoàng Minh Tuấn',
+    dob: '1999-02-28',
+    gender: null,
+    national_id: '036099007788'
+  })
 })
 
 test('errors: bilingual on stderr with exit 1; bad usage exits 2', () => {

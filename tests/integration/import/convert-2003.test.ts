@@ -43,7 +43,10 @@ test.skipIf(!hasSoffice())('SpreadsheetML 2003: --convert imports it under its o
   expect(spawnSync(process.execPath, [BIN, 'init', ws, '--plain']).status).toBe(0)
   // A temp folder of its own, so what is left in it is this import's.
   const tmp = tempDir('vaxrecon-xml2003-tmp-')
-  const r = spawnSync(process.execPath, [BIN, 'import', ws, '--kind', 'site', xml, '--convert', '--json'], { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp } })
+  const r = spawnSync(process.execPath, [BIN, 'import', ws, '--kind', 'site', xml, '--convert', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, TMPDIR: tmp }
+  })
   expect(r.status, r.stderr).toBe(0)
   expect(JSON.parse(r.stdout)).toMatchObject({ fileName: 'danh-sach.xml', imported: 2, rejected: 0 })
   // No converted copy is left behind.

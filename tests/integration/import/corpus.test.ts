@@ -4,7 +4,19 @@ import { rawOf } from '../../../main/core/import/raw.ts'
 import { addressOf, PERSONS, type Person } from '../../fixtures/import/persons.ts'
 import { freshWorkspace, importFixture, records, type RecordRow } from './helpers.ts'
 
-type Field = 'full_name' | 'dob' | 'gender' | 'national_id' | 'id_kind' | 'phone' | 'address' | 'codes' | 'vaccine' | 'lot' | 'dose_number' | 'dose_date'
+type Field =
+  | 'full_name'
+  | 'dob'
+  | 'gender'
+  | 'national_id'
+  | 'id_kind'
+  | 'phone'
+  | 'address'
+  | 'codes'
+  | 'vaccine'
+  | 'lot'
+  | 'dose_number'
+  | 'dose_date'
 
 interface Case {
   file: string
@@ -26,15 +38,45 @@ const ALL: Field[] = [...PERSON_FIELDS, 'gender', 'phone', 'address', 'codes', '
 
 /** The corpus: each file is the same ten people written with its own quirks. */
 const CASES: Case[] = [
-  { file: 'site-basic.xlsx', kind: 'site', fields: [...ALL, 'lot'], sheet: 'Danh sách', headerRow: 1, firstRow: 2, warnings: { DATE_YEAR_IN_DATE_CELL: 1 } },
+  {
+    file: 'site-basic.xlsx',
+    kind: 'site',
+    fields: [...ALL, 'lot'],
+    sheet: 'Danh sách',
+    headerRow: 1,
+    firstRow: 2,
+    warnings: { DATE_YEAR_IN_DATE_CELL: 1 }
+  },
   { file: 'site-title-footer.xlsx', kind: 'site', fields: [...ALL, 'lot'], sheet: 'DS tiêm', headerRow: 6, firstRow: 7 },
-  { file: 'site-two-row-header.xlsx', kind: 'site', fields: [...PERSON_FIELDS, 'gender', 'address', 'codes', 'vaccine', 'dose_number', 'dose_date'], sheet: 'Sheet1', headerRow: 2, headerRows: 2, firstRow: 5 },
+  {
+    file: 'site-two-row-header.xlsx',
+    kind: 'site',
+    fields: [...PERSON_FIELDS, 'gender', 'address', 'codes', 'vaccine', 'dose_number', 'dose_date'],
+    sheet: 'Sheet1',
+    headerRow: 2,
+    headerRows: 2,
+    firstRow: 5
+  },
   { file: 'site-split-names.xlsx', kind: 'site', fields: ALL, sheet: 'Danh sách', headerRow: 1, firstRow: 2, warnings: {} },
-  { file: 'site-dates.xlsx', kind: 'site', fields: ['full_name', 'dob', 'dose_number', 'dose_date'], sheet: 'Ngay sinh', headerRow: 1, firstRow: 2 },
+  {
+    file: 'site-dates.xlsx',
+    kind: 'site',
+    fields: ['full_name', 'dob', 'dose_number', 'dose_date'],
+    sheet: 'Ngay sinh',
+    headerRow: 1,
+    firstRow: 2
+  },
   { file: 'site-ids-phones.xlsx', kind: 'site', fields: [...PERSON_FIELDS, 'gender', 'phone'], sheet: 'Data', headerRow: 1, firstRow: 2 },
   { file: 'site-tcvn3.xlsx', kind: 'site', fields: [...PERSON_FIELDS, 'address', 'codes'], sheet: 'Sheet1', headerRow: 1, firstRow: 2 },
   { file: 'site-vni.xlsx', kind: 'site', fields: [...PERSON_FIELDS, 'address', 'codes'], sheet: 'Sheet1', headerRow: 1, firstRow: 2 },
-  { file: 'registry-extract.xlsx', kind: 'registry', fields: ['full_name', 'dob', 'gender', 'address', 'codes', 'phone'], sheet: 'Dan cu', headerRow: 1, firstRow: 2 },
+  {
+    file: 'registry-extract.xlsx',
+    kind: 'registry',
+    fields: ['full_name', 'dob', 'gender', 'address', 'codes', 'phone'],
+    sheet: 'Dan cu',
+    headerRow: 1,
+    firstRow: 2
+  },
   { file: 'complaints.xlsx', kind: 'complaint', fields: [...PERSON_FIELDS, 'phone'], sheet: 'Phan anh', headerRow: 1, firstRow: 2 },
   { file: 'site-odd-cells.xlsx', kind: 'site', fields: PERSON_FIELDS, sheet: 'Nguoi', headerRow: 1, firstRow: 2 },
   { file: 'site-english.xlsx', kind: 'site', fields: [...ALL, 'lot'], sheet: 'Sheet1', headerRow: 1, firstRow: 2, warnings: {} },
@@ -45,9 +87,33 @@ const CASES: Case[] = [
   { file: 'site-windows1258.csv', kind: 'site', fields: ALL, sheet: 'site-windows1258', headerRow: 1, firstRow: 2 },
   { file: 'site-semicolon.csv', kind: 'site', fields: PERSON_FIELDS, sheet: 'site-semicolon', headerRow: 1, firstRow: 2, rowStep: 2 },
   { file: 'lo-site-from-csv.xlsx', kind: 'site', fields: ALL, sheet: 'lo-site-from-csv', headerRow: 1, firstRow: 2 },
-  { file: 'lo-site-from-html.xlsx', kind: 'site', fields: [...PERSON_FIELDS, 'codes', 'vaccine'], sheet: 'Sheet1', headerRow: 3, headerRows: 2, firstRow: 5, warnings: {} },
-  { file: 'lo-registry-from-fods.xlsx', kind: 'registry', fields: [...PERSON_FIELDS, 'gender', 'address', 'codes', 'phone'], sheet: 'Trich xuat', headerRow: 3, firstRow: 4, warnings: {} },
-  { file: 'lo-complaints-from-fods.xlsx', kind: 'complaint', fields: ['full_name', 'national_id', 'id_kind', 'phone'], sheet: 'Khieu nai', headerRow: 1, firstRow: 2 }
+  {
+    file: 'lo-site-from-html.xlsx',
+    kind: 'site',
+    fields: [...PERSON_FIELDS, 'codes', 'vaccine'],
+    sheet: 'Sheet1',
+    headerRow: 3,
+    headerRows: 2,
+    firstRow: 5,
+    warnings: {}
+  },
+  {
+    file: 'lo-registry-from-fods.xlsx',
+    kind: 'registry',
+    fields: [...PERSON_FIELDS, 'gender', 'address', 'codes', 'phone'],
+    sheet: 'Trich xuat',
+    headerRow: 3,
+    firstRow: 4,
+    warnings: {}
+  },
+  {
+    file: 'lo-complaints-from-fods.xlsx',
+    kind: 'complaint',
+    fields: ['full_name', 'national_id', 'id_kind', 'phone'],
+    sheet: 'Khieu nai',
+    headerRow: 1,
+    firstRow: 2
+  }
 ]
 
 function expected(p: Person, f: Field): Partial<RecordRow> {
@@ -65,7 +131,14 @@ for (const c of CASES) {
   test(`${c.file}: the ten people come back exactly, with their Excel rows`, async () => {
     const ws = freshWorkspace()
     const s = await importFixture(ws, c.file, c.kind)
-    expect(s).toMatchObject({ sheet: c.sheet, headerRow: c.headerRow, headerRows: c.headerRows ?? 1, rowsRead: 10, imported: 10, rejected: 0 })
+    expect(s).toMatchObject({
+      sheet: c.sheet,
+      headerRow: c.headerRow,
+      headerRows: c.headerRows ?? 1,
+      rowsRead: 10,
+      imported: 10,
+      rejected: 0
+    })
     if (c.warnings) expect(s.warningsByKind).toEqual(c.warnings)
     const rows = records(ws)
     expect(rows.map((r) => r.source_row)).toEqual(PERSONS.map((_, i) => c.firstRow + i * (c.rowStep ?? 1)))
@@ -115,7 +188,18 @@ test('vaccine spellings are canonicalized and an unknown vaccine is flagged, not
   const s = await importFixture(ws, 'site-vaccines.xlsx', 'site')
   expect(s.imported).toBe(11)
   const rows = records(ws)
-  expect(rows.slice(0, 10).map((r) => r.vaccine)).toEqual(['ASTRAZENECA', 'PFIZER', 'MODERNA', 'VEROCELL', 'SPUTNIKV', 'JANSSEN', 'HAYATVAX', 'ABDALA', 'PFIZER', 'ASTRAZENECA'])
+  expect(rows.slice(0, 10).map((r) => r.vaccine)).toEqual([
+    'ASTRAZENECA',
+    'PFIZER',
+    'MODERNA',
+    'VEROCELL',
+    'SPUTNIKV',
+    'JANSSEN',
+    'HAYATVAX',
+    'ABDALA',
+    'PFIZER',
+    'ASTRAZENECA'
+  ])
   expect(rows[10]?.vaccine).toBeNull()
   expect(rawOf(ws, 'records', rows[10]?.id ?? 0)).toMatchObject({ 'Loại vắc xin': 'Covaxin' })
   expect(s.warningsByKind).toMatchObject({ VACCINE_UNKNOWN: 1 })
@@ -123,7 +207,10 @@ test('vaccine spellings are canonicalized and an unknown vaccine is flagged, not
 })
 
 test('legacy-encoded names are converted and flagged', async () => {
-  for (const [file, code] of [['site-tcvn3.xlsx', 'NAME_FROM_TCVN3'], ['site-vni.xlsx', 'NAME_FROM_VNI']] as const) {
+  for (const [file, code] of [
+    ['site-tcvn3.xlsx', 'NAME_FROM_TCVN3'],
+    ['site-vni.xlsx', 'NAME_FROM_VNI']
+  ] as const) {
     const ws = freshWorkspace()
     const s = await importFixture(ws, file, 'site')
     expect(s.warningsByKind[code]).toBe(10)
@@ -163,7 +250,9 @@ test('bad rows among good ones are rejected with their Excel row and a bilingual
   const ws = freshWorkspace()
   const s = await importFixture(ws, 'site-some-rejects.xlsx', 'site')
   expect(s).toMatchObject({ rowsRead: 14, imported: 11, rejected: 3, blankRows: 0, rejectsByReason: { NAME_NOT_TEXT: 2, MISSING_NAME: 1 } })
-  const rejects = ws.db.prepare('SELECT id, source_row, reason_code, reason_vi, reason_en, raw_json FROM rejects ORDER BY source_row').all() as {
+  const rejects = ws.db
+    .prepare('SELECT id, source_row, reason_code, reason_vi, reason_en, raw_json FROM rejects ORDER BY source_row')
+    .all() as {
     id: number
     source_row: number
     reason_code: string
@@ -171,7 +260,11 @@ test('bad rows among good ones are rejected with their Excel row and a bilingual
     reason_en: string
     raw_json: string
   }[]
-  expect(rejects.map((r) => [r.source_row, r.reason_code])).toEqual([[7, 'NAME_NOT_TEXT'], [8, 'MISSING_NAME'], [9, 'NAME_NOT_TEXT']])
+  expect(rejects.map((r) => [r.source_row, r.reason_code])).toEqual([
+    [7, 'NAME_NOT_TEXT'],
+    [8, 'MISSING_NAME'],
+    [9, 'NAME_NOT_TEXT']
+  ])
   for (const r of rejects) expect(r.reason_vi.length * r.reason_en.length).toBeGreaterThan(0)
   expect(rawOf(ws, 'rejects', rejects[0]?.id ?? 0)).toMatchObject({ 'Họ và tên': '#REF!', 'Vắc xin': 'Pfizer' })
   // Row 11 has no name but an ID: kept, flagged.
@@ -214,7 +307,14 @@ test('an import is recorded with its file name, hash, sheet, header row and mapp
   const ws = freshWorkspace()
   const s = await importFixture(ws, 'site-two-row-header.xlsx', 'site')
   const imp = ws.db.prepare('SELECT * FROM imports WHERE id = ?').get(s.importId) as Record<string, unknown>
-  expect(imp).toMatchObject({ kind: 'site', file_name: 'site-two-row-header.xlsx', sheet: 'Sheet1', header_row: 2, header_rows: 2, rows_imported: 10 })
+  expect(imp).toMatchObject({
+    kind: 'site',
+    file_name: 'site-two-row-header.xlsx',
+    sheet: 'Sheet1',
+    header_row: 2,
+    header_rows: 2,
+    rows_imported: 10
+  })
   expect(String(imp['file_hash'])).toMatch(/^[0-9a-f]{64}$/)
   expect(JSON.parse(String(imp['mapping_json']))).toMatchObject({ dob_male: ['Ngày sinh Nam'], dob_female: ['Ngày sinh Nữ'] })
   const audit = ws.db.prepare("SELECT * FROM audit_log WHERE action = 'import.file'").get() as { entity_id: string; new_json: string }

@@ -29,7 +29,11 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
   const files = readdirSync(out).filter((f) => f.endsWith('.xlsx'))
   const ws = freshWorkspace()
   const sourceRows = (file: string): number[] =>
-    (ws.db.prepare('SELECT r.source_row FROM records r JOIN imports i ON i.id = r.import_id WHERE i.file_name = ? ORDER BY r.source_row').all(file) as { source_row: number }[]).map((x) => x.source_row)
+    (
+      ws.db
+        .prepare('SELECT r.source_row FROM records r JOIN imports i ON i.id = r.import_id WHERE i.file_name = ? ORDER BY r.source_row')
+        .all(file) as { source_row: number }[]
+    ).map((x) => x.source_row)
 
   for (const file of files) {
     const kind: SourceKind = file === 'registry.xlsx' ? 'registry' : file === 'complaints.xlsx' ? 'complaint' : 'site'
@@ -40,7 +44,9 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
   // Site files: the header, the data rows and the mapping the generator wrote.
   const siteRows = await truth('site_rows.csv')
   for (const f of await truth('site_files.csv')) {
-    const imp = ws.db.prepare('SELECT sheet, header_row, header_rows, mapping_json FROM imports WHERE file_name = ?').get(f['source_file']) as {
+    const imp = ws.db
+      .prepare('SELECT sheet, header_row, header_rows, mapping_json FROM imports WHERE file_name = ?')
+      .get(f['source_file']) as {
       sheet: string
       header_row: number
       header_rows: number
@@ -66,10 +72,16 @@ test('the sample data from `vaxrecon demo` imports with zero rejects, every row 
   }
   // Most layouts have no site column: those files took their site from their title rows.
   expect(ws.db.prepare("SELECT count(*) FROM imports WHERE kind = 'site' AND site_name IS NOT NULL").pluck().get()).toBeGreaterThan(0)
-  expect(sourceRows('registry.xlsx')).toEqual((await truth('registry_rows.csv')).map((r) => Number(r['registry_row'])).sort((a, b) => a - b))
-  expect(sourceRows('complaints.xlsx')).toEqual((await truth('complaint_rows.csv')).map((r) => Number(r['source_row'])).sort((a, b) => a - b))
+  expect(sourceRows('registry.xlsx')).toEqual(
+    (await truth('registry_rows.csv')).map((r) => Number(r['registry_row'])).sort((a, b) => a - b)
+  )
+  expect(sourceRows('complaints.xlsx')).toEqual(
+    (await truth('complaint_rows.csv')).map((r) => Number(r['source_row'])).sort((a, b) => a - b)
+  )
   // Addresses on the site lists resolve to the district's wards, even those written without district.
-  const unresolved = ws.db.prepare("SELECT count(*) AS n FROM records WHERE kind = 'site' AND address IS NOT NULL AND ward_code IS NULL").get() as { n: number }
+  const unresolved = ws.db
+    .prepare("SELECT count(*) AS n FROM records WHERE kind = 'site' AND address IS NOT NULL AND ward_code IS NULL")
+    .get() as { n: number }
   expect(unresolved.n).toBe(0)
   // The portal's submission times survive to the minute: the 48-hour deadline runs from them.
   const submitted = ws.db.prepare("SELECT submitted_at FROM records WHERE kind = 'complaint'").pluck().all() as string[]

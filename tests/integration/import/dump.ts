@@ -33,7 +33,13 @@ export type SheetDump = Record<string, [number, Plain[]][]>
 
 export async function viaExceljs(path: string): Promise<SheetDump> {
   const out: SheetDump = {}
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore'
+  })
   for await (const sheet of reader) {
     const rows: [number, Plain[]][] = []
     for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
@@ -56,10 +62,11 @@ export async function viaOurs(path: string): Promise<SheetDump> {
   try {
     for (const s of src.sheets) {
       const rows: [number, Plain[]][] = []
-      for await (const batch of src.rows(s.name)) for (const r of batch) {
-        const t = trim(r.cells.map(fromOurs))
-        if (t.length > 0) rows.push([r.row, t])
-      }
+      for await (const batch of src.rows(s.name))
+        for (const r of batch) {
+          const t = trim(r.cells.map(fromOurs))
+          if (t.length > 0) rows.push([r.row, t])
+        }
       out[s.name] = rows
     }
   } finally {

@@ -56,7 +56,10 @@ const CASES: Hostile[] = [
     name: 'one 400 MB shared string in a small zip',
     file: 'sst-400mb.xlsx',
     build: (p) =>
-      writeZip(p, xlsxParts(['<c r="A2" t="s"><v>0</v></c>'], () => repeat(Buffer.alloc(1024 * 1024, 'a'), 400, `${SST}<si><t>`, '</t></si></sst>'))),
+      writeZip(
+        p,
+        xlsxParts(['<c r="A2" t="s"><v>0</v></c>'], () => repeat(Buffer.alloc(1024 * 1024, 'a'), 400, `${SST}<si><t>`, '</t></si></sst>'))
+      ),
     code: 'FILE_CELL_TOO_LONG',
     vi: 'giới hạn của Excel',
     en: "Excel's limit"

@@ -19,7 +19,14 @@ test('inspection and preview run in the query worker; a hostile file is refused 
     const info = await runner.run({ kind: 'import-inspect', path: fixture('site-basic.xlsx'), importKind: 'site' })
     expect(info).toMatchObject({ fileName: 'site-basic.xlsx', format: 'xlsx' })
     expect(info.preview.length).toBeGreaterThan(0)
-    const preview = await runner.run({ kind: 'import-preview', path: fixture('site-basic.xlsx'), importKind: 'site', sheet: info.sheet, headerRow: info.headerRow, mapping: info.mapping })
+    const preview = await runner.run({
+      kind: 'import-preview',
+      path: fixture('site-basic.xlsx'),
+      importKind: 'site',
+      sheet: info.sheet,
+      headerRow: info.headerRow,
+      mapping: info.mapping
+    })
     expect(preview.rows.filter((r) => r.status === 'ok').length).toBe(10)
 
     const hostile = join(tempDir('vaxrecon-offthread-'), 'zzzzzz.xlsx')
@@ -29,7 +36,9 @@ test('inspection and preview run in the query worker; a hostile file is refused 
     expect((err as VaxError).code).toBe('FILE_TOO_WIDE')
     // The worker still answers after a refusal.
     expect(runner.alive).toBe(true)
-    expect((await runner.run({ kind: 'import-inspect', path: fixture('site-basic.xlsx'), importKind: 'site' })).fileName).toBe('site-basic.xlsx')
+    expect((await runner.run({ kind: 'import-inspect', path: fixture('site-basic.xlsx'), importKind: 'site' })).fileName).toBe(
+      'site-basic.xlsx'
+    )
   } finally {
     await runner.close()
     ws.close()

@@ -16,7 +16,10 @@ function bigCsv(rows: number): string {
   const lines = ['Họ và tên,Ngày sinh,Số CCCD,Loại vắc xin,Mũi,Ngày tiêm']
   const family = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi']
   const given = ['An', 'Bình', 'Chi', 'Dũng', 'Giang', 'Hà', 'Khánh', 'Linh', 'Minh', 'Nam', 'Phương']
-  for (let i = 0; i < rows; i++) lines.push(`${family[i % 8]} Văn ${given[i % 11]},${1 + (i % 28)}/0${1 + (i % 9)}/19${50 + (i % 50)},0010${String(i).padStart(8, '0')},Pfizer,${1 + (i % 3)},15/09/2021`)
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `${family[i % 8]} Văn ${given[i % 11]},${1 + (i % 28)}/0${1 + (i % 9)}/19${50 + (i % 50)},0010${String(i).padStart(8, '0')},Pfizer,${1 + (i % 3)},15/09/2021`
+    )
   writeFileSync(path, lines.join('\n') + '\n')
   return path
 }
@@ -29,7 +32,10 @@ test('cancelling an import rolls everything back', async () => {
   const before = snapshot(path)
   const again = openWorkspace(path)
   const seen: JobProgress[] = []
-  const ctx = inlineContext((p) => seen.push(p), () => seen.some((p) => p.stage === 'rows' && p.done >= 4000))
+  const ctx = inlineContext(
+    (p) => seen.push(p),
+    () => seen.some((p) => p.stage === 'rows' && p.done >= 4000)
+  )
   await expect(importFile(again, { kind: 'site', path: bigCsv(20_000) }, ctx, 'clerk')).rejects.toMatchObject({ code: 'JOB_CANCELLED' })
   // It had really started writing rows.
   expect(seen.some((p) => p.stage === 'rows' && p.done >= 4000)).toBe(true)

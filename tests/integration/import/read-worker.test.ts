@@ -15,7 +15,10 @@ function mixedCsv(rows: number): string {
   const phones = ['0912345678', '+84912345678', '1623456789', '', '912 345 678']
   for (let i = 0; i < rows; i++) {
     if (i % 97 === 0) lines.push(',,,,,,,chưa tiêm')
-    else lines.push(`${names[i % 6]},${1 + (i % 28)}/${1 + (i % 12)}/19${50 + (i % 50)},${i % 7 === 0 ? '' : `0010${String(i).padStart(8, '0')}`},${phones[i % 5]},${i % 11 === 0 ? 'Covaxin' : 'Pfizer'},${1 + (i % 3)},15/09/2021,`)
+    else
+      lines.push(
+        `${names[i % 6]},${1 + (i % 28)}/${1 + (i % 12)}/19${50 + (i % 50)},${i % 7 === 0 ? '' : `0010${String(i).padStart(8, '0')}`},${phones[i % 5]},${i % 11 === 0 ? 'Covaxin' : 'Pfizer'},${1 + (i % 3)},15/09/2021,`
+      )
   }
   writeFileSync(path, lines.join('\n') + '\n')
   return path
@@ -27,7 +30,24 @@ const plan = (sheet: string): RowPlan => ({
   dataStart: 2,
   cols: { full_name: [0], dob: [1], national_id: [2], phone: [3], vaccine: [4], dose_number: [5], dose_date: [6] },
   nameCols: [0],
-  columns: ['full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code', 'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name'],
+  columns: [
+    'full_name',
+    'dob',
+    'gender',
+    'national_id',
+    'id_kind',
+    'old_national_id',
+    'phone',
+    'address',
+    'province_code',
+    'district_code',
+    'ward_code',
+    'vaccine',
+    'lot',
+    'dose_number',
+    'dose_date',
+    'site_name'
+  ],
   titleDistricts: [],
   siteName: null
 })

@@ -9,7 +9,9 @@ import { fixture, FIXTURES } from './helpers.ts'
  */
 const files = [
   ...readdirSync(FIXTURES).filter((f) => f.endsWith('.xlsx')),
-  ...readdirSync(fixture('bad')).filter((f) => ['bad-no-header.xlsx', 'bad-garbage-cells.xlsx'].includes(f)).map((f) => `bad/${f}`)
+  ...readdirSync(fixture('bad'))
+    .filter((f) => ['bad-no-header.xlsx', 'bad-garbage-cells.xlsx'].includes(f))
+    .map((f) => `bad/${f}`)
 ]
 
 test('the corpus has both LibreOffice- and exceljs-written workbooks', () => {

@@ -51,7 +51,8 @@ describe('shared strings', () => {
     const garbled = (streamed['Danh sách'] ?? []).filter(([, cells]) => cells.some((c) => typeof c === 'string' && c.includes('\ufffd')))
     expect(garbled.length).toBeGreaterThan(0)
     const ourRows = new Map(ours['Danh sách'])
-    for (const [row, cells] of garbled) expect(cells.map((c, i) => (typeof c === 'string' && c.includes('\ufffd') ? ourRows.get(row)?.[i] : c))).toEqual(ourRows.get(row))
+    for (const [row, cells] of garbled)
+      expect(cells.map((c, i) => (typeof c === 'string' && c.includes('\ufffd') ? ourRows.get(row)?.[i] : c))).toEqual(ourRows.get(row))
   })
 
   test.skipIf(!hasSoffice())('as LibreOffice writes them (soffice --convert-to xlsx): same values as exceljs', async () => {

@@ -17,10 +17,15 @@ const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { en
 
 test('the site is read from the administrative block or a labelled line, not from the superior unit', () => {
   const row = (r: number, ...cells: string[]) => ({ row: r, cells })
-  expect(siteFromTitle([row(1, 'TRUNG TÂM Y TẾ QUẬN 1', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'), row(2, 'TRẠM Y TẾ PHƯỜNG BẾN NGHÉ', 'Độc lập - Tự do - Hạnh phúc')])).toBe(
-    'Trạm Y tế Phường Bến Nghé'
+  expect(
+    siteFromTitle([
+      row(1, 'TRUNG TÂM Y TẾ QUẬN 1', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'),
+      row(2, 'TRẠM Y TẾ PHƯỜNG BẾN NGHÉ', 'Độc lập - Tự do - Hạnh phúc')
+    ])
+  ).toBe('Trạm Y tế Phường Bến Nghé')
+  expect(siteFromTitle([row(1, 'SỞ Y TẾ TỈNH AN GIANG'), row(3, 'DANH SÁCH TIÊM CHỦNG'), row(4, 'Điểm tiêm: Trường THCS Lê Lợi')])).toBe(
+    'Trường THCS Lê Lợi'
   )
-  expect(siteFromTitle([row(1, 'SỞ Y TẾ TỈNH AN GIANG'), row(3, 'DANH SÁCH TIÊM CHỦNG'), row(4, 'Điểm tiêm: Trường THCS Lê Lợi')])).toBe('Trường THCS Lê Lợi')
   expect(siteFromTitle([row(1, 'DANH SÁCH NGƯỜI ĐƯỢC TIÊM')])).toBeNull()
   expect(tidySiteName('TRẠM Y TẾ THỊ TRẤN CHỢ MỚI')).toBe('Trạm Y tế Thị trấn Chợ Mới')
   expect(tidySiteName('Trạm y tế xã Tân Phú')).toBe('Trạm y tế xã Tân Phú')
@@ -61,7 +66,17 @@ test('`vaxrecon demo` site lists, after a LibreOffice round trip, import with ev
   writeFileSync(bare, 'Họ và tên,Ngày sinh,Vắc xin,Ngày tiêm\nNguyễn Văn An,21/02/1960,AstraZeneca,15/08/2021\n')
   const first = await inspectFile(w, { path: bare, kind: 'site' })
   expect(first.site).toEqual({ name: 'TYT Ben Nghe', source: 'file_name' })
-  saveTemplate(w, { name: 'TYT Bến Nghé', kind: 'site', headerSignature: first.headerSignature, mapping: first.mapping, siteName: 'Trạm Y tế Phường Bến Nghé' }, null)
+  saveTemplate(
+    w,
+    {
+      name: 'TYT Bến Nghé',
+      kind: 'site',
+      headerSignature: first.headerSignature,
+      mapping: first.mapping,
+      siteName: 'Trạm Y tế Phường Bến Nghé'
+    },
+    null
+  )
   const second = join(tempDir('vaxrecon-site-bare-'), 'thang11.csv')
   writeFileSync(second, 'Họ và tên,Ngày sinh,Vắc xin,Ngày tiêm\nTrần Thị Bình,21/03/1970,Pfizer,16/11/2021\n')
   expect((await inspectFile(w, { path: second, kind: 'site' })).site).toEqual({ name: 'Trạm Y tế Phường Bến Nghé', source: 'template' })

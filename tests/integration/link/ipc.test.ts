@@ -33,7 +33,15 @@ beforeAll(async () => {
 afterAll(() => harness.close())
 
 test('the summary has the thresholds, counts by status, the histogram and the model', async () => {
-  const r = (await call('link:summary', {})) as { ok: true; value: { thresholds: { auto: number }; statuses: Record<string, number>; histogram: { counts: Record<string, number> }[]; model: { comparisons: { name: string }[] } } }
+  const r = (await call('link:summary', {})) as {
+    ok: true
+    value: {
+      thresholds: { auto: number }
+      statuses: Record<string, number>
+      histogram: { counts: Record<string, number> }[]
+      model: { comparisons: { name: string }[] }
+    }
+  }
   expect(r.ok).toBe(true)
   expect(r.value.thresholds.auto).toBe(10)
   const inBins = r.value.histogram.reduce((s, b) => s + Object.values(b.counts).reduce((a, n) => a + n, 0), 0)
@@ -52,11 +60,17 @@ test('a preview changes nothing, and thresholds in the wrong order are refused',
 })
 
 test('the list pages links by status, and a link opens with its waterfall and candidates', async () => {
-  const page = (await call('link:list', { status: 'auto', limit: 5 })) as { ok: true; value: { total: number; rows: { linkId: number; status: string; weight: number }[] } }
+  const page = (await call('link:list', { status: 'auto', limit: 5 })) as {
+    ok: true
+    value: { total: number; rows: { linkId: number; status: string; weight: number }[] }
+  }
   expect(page.value.rows).toHaveLength(5)
   expect(page.value.rows.every((r) => r.status === 'auto')).toBe(true)
   expect(page.value.rows.map((r) => r.weight)).toEqual([...page.value.rows.map((r) => r.weight)].sort((a, b) => b - a))
-  const detail = (await call('link:detail', { linkId: page.value.rows[0]?.linkId })) as { ok: true; value: { contributions: { comparison: string }[]; subjectRows: unknown[]; registry: unknown } }
+  const detail = (await call('link:detail', { linkId: page.value.rows[0]?.linkId })) as {
+    ok: true
+    value: { contributions: { comparison: string }[]; subjectRows: unknown[]; registry: unknown }
+  }
   expect(detail.value.contributions[0]?.comparison).toBe('prior')
   expect(detail.value.subjectRows.length).toBeGreaterThan(0)
   expect(detail.value.registry).not.toBeNull()

@@ -16,11 +16,32 @@ import { insertRows } from './records.ts'
  * The match job on a real workspace: a synthetic population of 1,500 with noisy site rows,
  * plus planted hard cases whose outcome is exactly known.
  */
-const twinA: Person = { full_name: 'Phạm Minh Khang', dob: '2001-05-05', gender: 'M', national_id: cccd('2001-05-05', 'M', 111111), ward_code: '00003', district_code: '001' }
+const twinA: Person = {
+  full_name: 'Phạm Minh Khang',
+  dob: '2001-05-05',
+  gender: 'M',
+  national_id: cccd('2001-05-05', 'M', 111111),
+  ward_code: '00003',
+  district_code: '001'
+}
 const twinB: Person = { ...twinA, full_name: 'Phạm Minh Khoa', national_id: cccd('2001-05-05', 'M', 222222) }
-const namesake1: Person = { full_name: 'Nguyễn Văn Hùng', dob: '1975-02-02', gender: 'M', national_id: cccd('1975-02-02', 'M', 333333), ward_code: '00001', district_code: '001' }
+const namesake1: Person = {
+  full_name: 'Nguyễn Văn Hùng',
+  dob: '1975-02-02',
+  gender: 'M',
+  national_id: cccd('1975-02-02', 'M', 333333),
+  ward_code: '00001',
+  district_code: '001'
+}
 const namesake2: Person = { ...namesake1, national_id: cccd('1975-02-02', 'M', 444444), ward_code: '00005' }
-const mai: Person = { full_name: 'Trần Thị Mai', dob: '1988-09-09', gender: 'F', national_id: cccd('1988-09-09', 'F', 555555), ward_code: '00002', district_code: '001' }
+const mai: Person = {
+  full_name: 'Trần Thị Mai',
+  dob: '1988-09-09',
+  gender: 'F',
+  national_id: cccd('1988-09-09', 'F', 555555),
+  ward_code: '00002',
+  district_code: '001'
+}
 
 let ws: Workspace
 let dir: string
@@ -59,13 +80,31 @@ beforeAll(() => {
     ['namesake_no_id', siteRow(namesake1, ['no_id'])],
     ['namesake2_with_id', siteRow(namesake2, [])],
     ['mai_dose1', siteRow(mai, [], { phone: '0911111111', vaccine: 'PFIZER', dose_number: 1, dose_date: '2021-07-01' })],
-    ['mai_dose2', siteRow(mai, ['upper', 'no_diacritics', 'year_only', 'no_id'], { phone: '0911111111', vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-07-15' })],
+    [
+      'mai_dose2',
+      siteRow(mai, ['upper', 'no_diacritics', 'year_only', 'no_id'], {
+        phone: '0911111111',
+        vaccine: 'PFIZER',
+        dose_number: 2,
+        dose_date: '2021-07-15'
+      })
+    ],
     ['mai_dose2_again', siteRow(mai, ['no_id'], { phone: '0911111111', vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-07-15' })]
   ] as const
   siteIds = insertRows(ws, 'site', 'site_a.xlsx', [...site.rows, ...plantedRows.map(([, r]) => r)])
   planted = Object.fromEntries(plantedRows.map(([k], i) => [k, siteIds[site.rows.length + i] as number]))
   const [complaint] = insertRows(ws, 'complaint', 'complaints.xlsx', [
-    { full_name: 'Trần Thị Mai', dob: '1988-09-09', national_id: mai.national_id, phone: '0911111111', complaint_id: 'KN-1', complaint_type: 'Thiếu mũi tiêm', vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-07-15' }
+    {
+      full_name: 'Trần Thị Mai',
+      dob: '1988-09-09',
+      national_id: mai.national_id,
+      phone: '0911111111',
+      complaint_id: 'KN-1',
+      complaint_type: 'Thiếu mũi tiêm',
+      vaccine: 'PFIZER',
+      dose_number: 2,
+      dose_date: '2021-07-15'
+    }
   ])
   planted['complaint'] = complaint as number
   matchJob(ws, {}, inlineContext())
@@ -108,7 +147,9 @@ describe('the match job', () => {
     const rows = ['mai_dose1', 'mai_dose2', 'mai_dose2_again'].map((k) => linkOfSiteRow(planted[k] as number))
     expect(new Set(rows.map((r) => r.person)).size).toBe(1)
     expect(rows[0]).toMatchObject({ status: 'auto', registry: regIds[1504] })
-    const issues = ws.db.prepare('SELECT record_id, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id').all(rows[0]?.person) as { record_id: number; kind: string; detail: string }[]
+    const issues = ws.db
+      .prepare('SELECT record_id, kind, detail FROM dose_issues WHERE person_id = ? ORDER BY id')
+      .all(rows[0]?.person) as { record_id: number; kind: string; detail: string }[]
     expect(issues.map((i) => [i.record_id, i.kind])).toEqual([
       [planted['mai_dose2_again'], 'duplicate'],
       [planted['mai_dose2'], 'short_interval']
@@ -118,7 +159,9 @@ describe('the match job', () => {
   it('links a complaint to its registry person, its site person and the supporting site row', () => {
     const c = ws.db.prepare(`SELECT person_id FROM records WHERE id = ?`).get(planted['complaint']) as { person_id: number }
     expect(c.person_id).toBe(linkOfSiteRow(planted['mai_dose1'] as number).person)
-    const link = ws.db.prepare(`SELECT status, registry_record_id FROM links WHERE subject_kind = 'complaint' AND subject_id = ?`).get(planted['complaint'])
+    const link = ws.db
+      .prepare(`SELECT status, registry_record_id FROM links WHERE subject_kind = 'complaint' AND subject_id = ?`)
+      .get(planted['complaint'])
     expect(link).toEqual({ status: 'auto', registry_record_id: regIds[1504] })
     const evidence = ws.db
       .prepare('SELECT site_record_id, relation FROM complaint_evidence WHERE complaint_record_id = ? ORDER BY site_record_id')
@@ -131,12 +174,16 @@ describe('the match job', () => {
   })
 
   it('stores every comparison’s contribution, summing to the match weight, and the candidates', () => {
-    const personLink = ws.db.prepare(`SELECT id FROM links WHERE subject_kind = 'person' AND subject_id = ?`).get(linkOfSiteRow(planted['namesake_no_id'] as number).person) as { id: number }
+    const personLink = ws.db
+      .prepare(`SELECT id FROM links WHERE subject_kind = 'person' AND subject_id = ?`)
+      .get(linkOfSiteRow(planted['namesake_no_id'] as number).person) as { id: number }
     const d = linkDetail(ws.db, personLink.id)
     expect(d?.contributions[0]?.comparison).toBe('prior')
     const sum = (d?.contributions ?? []).reduce((s: number, c: Contribution) => s + c.weight, 0)
     expect(sum).toBeCloseTo(d?.weight ?? NaN, 1)
-    expect(d?.contributions.map((c) => c.comparison)).toEqual(expect.arrayContaining(['given_name', 'surname', 'middle_name', 'dob', 'gender', 'national_id', 'location']))
+    expect(d?.contributions.map((c) => c.comparison)).toEqual(
+      expect.arrayContaining(['given_name', 'surname', 'middle_name', 'dob', 'gender', 'national_id', 'location'])
+    )
     expect(d?.candidates.map((c) => c.registry.id).sort()).toEqual([regIds[1502], regIds[1503]].sort())
     expect(d?.probability).toBeGreaterThan(0)
   })
@@ -145,12 +192,20 @@ describe('the match job', () => {
     const r = cli(['links', ws.path, '--format', 'csv'])
     expect(r.code).toBe(0)
     const lines = r.stdout.trim().split(/\r?\n/)
-    expect(lines[0]).toBe('source_kind,source_file,source_sheet,source_row,registry_file,registry_row,person_id,match_weight,match_probability,status')
+    expect(lines[0]).toBe(
+      'source_kind,source_file,source_sheet,source_row,registry_file,registry_row,person_id,match_weight,match_probability,status'
+    )
     expect(lines.length - 1).toBe(siteIds.length + 1)
     const twin = lines.find((l) => l.startsWith(`site,site_a.xlsx,Sheet1,${siteIds.indexOf(planted['twinB_with_id'] as number) + 2},`))
     expect(twin).toMatch(/,registry\.xlsx,1503,\d+,[\d.]+,[\d.e-]+,auto$/)
     const json = JSON.parse(cli(['links', ws.path, '--format', 'json']).stdout) as Record<string, unknown>[]
-    expect(json.at(-1)).toMatchObject({ source_kind: 'complaint', source_file: 'complaints.xlsx', status: 'auto', registry_file: 'registry.xlsx', registry_row: 1506 })
+    expect(json.at(-1)).toMatchObject({
+      source_kind: 'complaint',
+      source_file: 'complaints.xlsx',
+      status: 'auto',
+      registry_file: 'registry.xlsx',
+      registry_row: 1506
+    })
   })
 
   it('re-sorts links when the thresholds move, without touching decided links', () => {
@@ -168,18 +223,36 @@ describe('re-running match', () => {
     // A clerk confirms the twin in review and rejects the namesake holder's link.
     const twinPerson = linkOfSiteRow(planted['twinA_no_id'] as number).person
     const namesakePerson = linkOfSiteRow(planted['namesake_no_id'] as number).person
-    ws.db.prepare(`UPDATE links SET status = 'confirmed', registry_record_id = ?, decided_by = 'clerk', decided_at = 'now' WHERE subject_kind = 'person' AND subject_id = ?`).run(regIds[1500], twinPerson)
-    ws.db.prepare(`UPDATE links SET status = 'rejected', decided_by = 'clerk', decided_at = 'now' WHERE subject_kind = 'person' AND subject_id = ?`).run(namesakePerson)
-    const rejectedTarget = (ws.db.prepare(`SELECT registry_record_id FROM links WHERE subject_kind = 'person' AND subject_id = ?`).get(namesakePerson) as { registry_record_id: number }).registry_record_id
+    ws.db
+      .prepare(
+        `UPDATE links SET status = 'confirmed', registry_record_id = ?, decided_by = 'clerk', decided_at = 'now' WHERE subject_kind = 'person' AND subject_id = ?`
+      )
+      .run(regIds[1500], twinPerson)
+    ws.db
+      .prepare(
+        `UPDATE links SET status = 'rejected', decided_by = 'clerk', decided_at = 'now' WHERE subject_kind = 'person' AND subject_id = ?`
+      )
+      .run(namesakePerson)
+    const rejectedTarget = (
+      ws.db.prepare(`SELECT registry_record_id FROM links WHERE subject_kind = 'person' AND subject_id = ?`).get(namesakePerson) as {
+        registry_record_id: number
+      }
+    ).registry_record_id
     // A new site file brings another dose of twin A, with his ID this time.
-    const [newRow] = insertRows(ws, 'site', 'site_b.xlsx', [siteRow(twinA, [], { vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-09-01' })])
+    const [newRow] = insertRows(ws, 'site', 'site_b.xlsx', [
+      siteRow(twinA, [], { vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-09-01' })
+    ])
     const decidedBefore = ws.db.prepare(`SELECT * FROM links WHERE decided_by IS NOT NULL ORDER BY id`).all()
 
     matchJob(ws, {}, inlineContext())
 
     expect(ws.db.prepare(`SELECT * FROM links WHERE decided_by IS NOT NULL ORDER BY id`).all()).toEqual(decidedBefore)
     expect(linkOfSiteRow(newRow as number)).toMatchObject({ person: twinPerson, status: 'confirmed', registry: regIds[1500] })
-    const again = ws.db.prepare(`SELECT status, registry_record_id, hold_reason FROM links WHERE subject_kind = 'person' AND subject_id = ? AND decided_by IS NULL`).all(namesakePerson) as { status: string; registry_record_id: number | null; hold_reason: string | null }[]
+    const again = ws.db
+      .prepare(
+        `SELECT status, registry_record_id, hold_reason FROM links WHERE subject_kind = 'person' AND subject_id = ? AND decided_by IS NULL`
+      )
+      .all(namesakePerson) as { status: string; registry_record_id: number | null; hold_reason: string | null }[]
     expect(again.every((l) => l.status !== 'auto' && l.registry_record_id !== rejectedTarget)).toBe(true)
   })
 

@@ -18,12 +18,32 @@ export interface Person {
 }
 
 const SURNAMES: [string, number][] = [
-  ['Nguyễn', 38], ['Trần', 11], ['Lê', 9.5], ['Phạm', 7], ['Hoàng', 5], ['Huỳnh', 4], ['Phan', 4.5], ['Vũ', 3.9], ['Võ', 3.5],
-  ['Đặng', 2.1], ['Bùi', 2], ['Đỗ', 1.4], ['Hồ', 1.3], ['Ngô', 1.3], ['Dương', 1], ['Lý', 0.5], ['Lò', 0.1]
+  ['Nguyễn', 38],
+  ['Trần', 11],
+  ['Lê', 9.5],
+  ['Phạm', 7],
+  ['Hoàng', 5],
+  ['Huỳnh', 4],
+  ['Phan', 4.5],
+  ['Vũ', 3.9],
+  ['Võ', 3.5],
+  ['Đặng', 2.1],
+  ['Bùi', 2],
+  ['Đỗ', 1.4],
+  ['Hồ', 1.3],
+  ['Ngô', 1.3],
+  ['Dương', 1],
+  ['Lý', 0.5],
+  ['Lò', 0.1]
 ]
 
 const pad = (n: number, w: number): string => String(n).padStart(w, '0')
-export const strip = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D')
+export const strip = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
 
 export function cccd(dob: string, gender: 'M' | 'F', serial: number): string {
   const y = Number(dob.slice(0, 4))
@@ -56,7 +76,18 @@ export function population(n: number, seed: number): Person[] {
   return out
 }
 
-export type Noise = 'plain' | 'no_diacritics' | 'upper' | 'dropped_middle' | 'swapped' | 'typo' | 'year_only' | 'dm_swapped' | 'no_id' | 'old_id' | 'id_swapped'
+export type Noise =
+  | 'plain'
+  | 'no_diacritics'
+  | 'upper'
+  | 'dropped_middle'
+  | 'swapped'
+  | 'typo'
+  | 'year_only'
+  | 'dm_swapped'
+  | 'no_id'
+  | 'old_id'
+  | 'id_swapped'
 
 /** One site row for a person, with the given noises applied. */
 export function siteRow(p: Person, noises: Noise[], extra: RowInput = {}): RowInput {
@@ -79,7 +110,18 @@ export function siteRow(p: Person, noises: Noise[], extra: RowInput = {}): RowIn
   return { full_name: name, dob, gender: p.gender, national_id: id, ward_code: p.ward_code, district_code: p.district_code, ...extra }
 }
 
-const NOISES: Noise[] = ['no_diacritics', 'upper', 'dropped_middle', 'swapped', 'typo', 'year_only', 'dm_swapped', 'no_id', 'old_id', 'id_swapped']
+const NOISES: Noise[] = [
+  'no_diacritics',
+  'upper',
+  'dropped_middle',
+  'swapped',
+  'typo',
+  'year_only',
+  'dm_swapped',
+  'no_id',
+  'old_id',
+  'id_swapped'
+]
 
 /** Site rows for most of the population (1–3 doses each), each row with 0–2 random noises. */
 export function siteRows(persons: readonly Person[], seed: number): { rows: RowInput[]; truth: number[] } {

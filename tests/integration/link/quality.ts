@@ -35,7 +35,10 @@ export function prf(s: Scores): { precision: number; recall: number; f1: number 
 }
 
 export function readCsv(path: string): Record<string, string>[] {
-  const [head, ...lines] = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/)
+  const [head, ...lines] = readFileSync(path, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split(/\r?\n/)
   const cols = (head ?? '').split(',')
   // The truth files hold file names, numbers and tag lists: no quoted commas.
   return lines.map((l) => {
@@ -51,7 +54,9 @@ function baselines(ws: Workspace): { exactId: Baseline; nameDob: Baseline } {
   const byId = new Map<string, string>()
   const byNameDob = new Map<string, string>()
   for (const r of ws.db
-    .prepare(`SELECT national_id AS id, full_name AS name, dob, source_row AS row FROM records WHERE kind = 'registry' ORDER BY source_row DESC`)
+    .prepare(
+      `SELECT national_id AS id, full_name AS name, dob, source_row AS row FROM records WHERE kind = 'registry' ORDER BY source_row DESC`
+    )
     .iterate() as IterableIterator<{ id: string | null; name: string | null; dob: string | null; row: number }>) {
     if (r.id) byId.set(r.id, String(r.row))
     if (r.name && r.dob) byNameDob.set(`${r.name}|${r.dob}`, String(r.row))
@@ -82,16 +87,28 @@ export interface DemoQuality {
 /** Scores a matched workspace built from `vaxrecon demo` output in demoDir. */
 export function demoQuality(ws: Workspace, demoDir: string): DemoQuality {
   const truth = new Map<string, Record<string, string>>()
-  for (const f of ['site_rows.csv', 'complaint_rows.csv']) for (const r of readCsv(join(demoDir, 'truth', f))) truth.set(`${r['source_file']}|${r['source_row']}`, r)
+  for (const f of ['site_rows.csv', 'complaint_rows.csv'])
+    for (const r of readCsv(join(demoDir, 'truth', f))) truth.set(`${r['source_file']}|${r['source_row']}`, r)
   const hard = new Map(readCsv(join(demoDir, 'truth', 'registry_rows.csv')).map((r) => [r['registry_row'], r['hard_case']]))
   const base = baselines(ws)
   const fields = new Map<string, { id: string | null; name: string | null; dob: string | null }>()
   for (const r of ws.db
-    .prepare(`SELECT i.file_name AS file, r.source_row AS row, r.national_id AS id, r.full_name AS name, r.dob FROM records r JOIN imports i ON i.id = r.import_id WHERE r.kind <> 'registry'`)
+    .prepare(
+      `SELECT i.file_name AS file, r.source_row AS row, r.national_id AS id, r.full_name AS name, r.dob FROM records r JOIN imports i ON i.id = r.import_id WHERE r.kind <> 'registry'`
+    )
     .iterate() as IterableIterator<{ file: string; row: number; id: string | null; name: string | null; dob: string | null }>) {
     fields.set(`${r.file}|${r.row}`, r)
   }
-  const q: DemoQuality = { site: emptyScores(), complaints: emptyScores(), exactId: emptyScores(), nameDob: emptyScores(), byTag: new Map(), hardAuto: 0, hardWrong: 0, hardWithoutId: 0 }
+  const q: DemoQuality = {
+    site: emptyScores(),
+    complaints: emptyScores(),
+    exactId: emptyScores(),
+    nameDob: emptyScores(),
+    byTag: new Map(),
+    hardAuto: 0,
+    hardWrong: 0,
+    hardWithoutId: 0
+  }
   const hardRows = JSON.stringify([...hard].filter(([, h]) => h).map(([r]) => Number(r)))
   q.hardWithoutId = (
     ws.db
@@ -147,7 +164,9 @@ export function febrlLinkage(ws: Workspace): { vaxrecon: Scores; exactId: Scores
   const reg = new Map<string, string>()
   const byId = new Map<string, string>()
   const byNameDob = new Map<string, string>()
-  for (const r of ws.db.prepare(`SELECT raw_json, national_id, full_name, dob FROM records WHERE kind = 'registry' ORDER BY id DESC`).all() as { raw_json: string; national_id: string | null; full_name: string | null; dob: string | null }[]) {
+  for (const r of ws.db
+    .prepare(`SELECT raw_json, national_id, full_name, dob FROM records WHERE kind = 'registry' ORDER BY id DESC`)
+    .all() as { raw_json: string; national_id: string | null; full_name: string | null; dob: string | null }[]) {
     const k = recId(r.raw_json)
     reg.set(k, k)
     if (r.national_id) byId.set(r.national_id, k)
@@ -160,7 +179,14 @@ export function febrlLinkage(ws: Workspace): { vaxrecon: Scores; exactId: Scores
        FROM records r LEFT JOIN links l ON l.subject_kind = 'person' AND l.subject_id = r.person_id AND l.status IN ('auto', 'confirmed', 'review')
        LEFT JOIN records rr ON rr.id = l.registry_record_id WHERE r.kind = 'site'`
     )
-    .all() as { raw_json: string; national_id: string | null; full_name: string | null; dob: string | null; status: string | null; reg_raw: string | null }[]
+    .all() as {
+    raw_json: string
+    national_id: string | null
+    full_name: string | null
+    dob: string | null
+    status: string | null
+    reg_raw: string | null
+  }[]
   for (const r of rows) {
     const truth = reg.get(recId(r.raw_json)) ?? null
     const linked = r.status === 'auto' || r.status === 'confirmed' ? recId(r.reg_raw as string) : null
@@ -202,6 +228,8 @@ export function febrlDedup(ws: Workspace): { vaxrecon: Scores; exactId: Scores; 
   return {
     vaxrecon: pairScores(rows.map((r, i) => ({ truth: truth[i] as string, predicted: r.person_id === null ? null : String(r.person_id) }))),
     exactId: pairScores(rows.map((r, i) => ({ truth: truth[i] as string, predicted: r.national_id }))),
-    nameDob: pairScores(rows.map((r, i) => ({ truth: truth[i] as string, predicted: r.full_name && r.dob ? `${r.full_name}|${r.dob}` : null })))
+    nameDob: pairScores(
+      rows.map((r, i) => ({ truth: truth[i] as string, predicted: r.full_name && r.dob ? `${r.full_name}|${r.dob}` : null }))
+    )
   }
 }

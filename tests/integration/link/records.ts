@@ -24,8 +24,25 @@ export type RowInput = Partial<{
 }>
 
 const FIELDS = [
-  'full_name', 'dob', 'gender', 'national_id', 'old_national_id', 'phone', 'address', 'province_code', 'district_code',
-  'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at', 'complaint_type', 'description'
+  'full_name',
+  'dob',
+  'gender',
+  'national_id',
+  'old_national_id',
+  'phone',
+  'address',
+  'province_code',
+  'district_code',
+  'ward_code',
+  'vaccine',
+  'lot',
+  'dose_number',
+  'dose_date',
+  'site_name',
+  'complaint_id',
+  'submitted_at',
+  'complaint_type',
+  'description'
 ] as const
 
 /**

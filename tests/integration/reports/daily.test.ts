@@ -18,11 +18,18 @@ beforeAll(async () => {
   const ws = openWorkspace(w.path)
   try {
     // The demo's newest complaint, moved to the evening of 31/12 so it can be resolved within 48 hours on 02/01.
-    ws.db.prepare("UPDATE records SET submitted_at = '2021-12-31 20:15' WHERE id = (SELECT id FROM records WHERE kind = 'complaint' ORDER BY submitted_at DESC, id DESC LIMIT 1)").run()
-    submitted = ws.db.prepare("SELECT id, submitted_at FROM records WHERE kind = 'complaint' ORDER BY submitted_at, id").all() as typeof submitted
+    ws.db
+      .prepare(
+        "UPDATE records SET submitted_at = '2021-12-31 20:15' WHERE id = (SELECT id FROM records WHERE kind = 'complaint' ORDER BY submitted_at DESC, id DESC LIMIT 1)"
+      )
+      .run()
+    submitted = ws.db
+      .prepare("SELECT id, submitted_at FROM records WHERE kind = 'complaint' ORDER BY submitted_at, id")
+      .all() as typeof submitted
     const lan = await authenticate(ws, 'Lan', PASSWORDS.lan)
     // On 02/01 01:30: the newest complaint (from 31/12) in time, the oldest long after its 48 hours.
-    const reject = (id: number) => resolveComplaint(ws, lan, { recordId: id, outcome: 'rejected', reasonCode: 'name_mismatch', note: '', corrections: [] })
+    const reject = (id: number) =>
+      resolveComplaint(ws, lan, { recordId: id, outcome: 'rejected', reasonCode: 'name_mismatch', note: '', corrections: [] })
     process.env.VAXRECON_NOW = STEPS.export
     reject(submitted.at(-1)?.id ?? 0)
     reject(submitted[0]?.id ?? 0)
@@ -52,7 +59,13 @@ describe.each(['UTC', 'America/New_York'])('with the PC clock in %s', (tz) => {
       expect(s.days.length).toBe(s.district.length)
 
       const imported = (files: string[]) =>
-        (ws.db.prepare(`SELECT count(*) AS n FROM records r JOIN imports i ON i.id = r.import_id WHERE i.file_name IN (SELECT value FROM json_each(?))`).get(JSON.stringify(files)) as { n: number }).n
+        (
+          ws.db
+            .prepare(
+              `SELECT count(*) AS n FROM records r JOIN imports i ON i.id = r.import_id WHERE i.file_name IN (SELECT value FROM json_each(?))`
+            )
+            .get(JSON.stringify(files)) as { n: number }
+        ).n
       expect(on(s, '2021-12-28').imported).toBe(imported(w.siteFilesA))
       expect(on(s, '2021-12-29').imported).toBe(imported(w.siteFilesB))
       expect(total(s, 'imported')).toBe(snap.total.records)
@@ -71,7 +84,9 @@ describe.each(['UTC', 'America/New_York'])('with the PC clock in %s', (tz) => {
       expect(total(s, 'complaintsInTime') + total(s, 'complaintsLate')).toBe(2)
       // Overdue is a level: past the 48 hours and unresolved at the end of the day (at noon today).
       const overdueAt = (end: Date, resolvedBefore: boolean) =>
-        submitted.filter((c, i) => (complaintDeadline(c.submitted_at) ?? end) < end && !(resolvedBefore && (i === 0 || i === submitted.length - 1))).length
+        submitted.filter(
+          (c, i) => (complaintDeadline(c.submitted_at) ?? end) < end && !(resolvedBefore && (i === 0 || i === submitted.length - 1))
+        ).length
       expect(on(s, '2022-01-01').complaintsOverdue).toBe(overdueAt(new Date('2021-12-31T17:00:00Z'), false))
       expect(on(s, '2022-01-03').complaintsOverdue).toBe(overdueAt(NOW, true))
       expect(snap.total.complaintsOverdue).toBe(on(s, '2022-01-03').complaintsOverdue)
@@ -82,8 +97,14 @@ describe.each(['UTC', 'America/New_York'])('with the PC clock in %s', (tz) => {
       }
       for (const site of snap.sites) {
         const series = s.sites.find((x) => x.site === site.site)
-        expect(series?.days.reduce((n, d) => n + d.imported, 0), site.site).toBe(site.records)
-        expect(series?.days.reduce((n, d) => n + d.exported, 0), site.site).toBe(site.exported)
+        expect(
+          series?.days.reduce((n, d) => n + d.imported, 0),
+          site.site
+        ).toBe(site.records)
+        expect(
+          series?.days.reduce((n, d) => n + d.exported, 0),
+          site.site
+        ).toBe(site.exported)
       }
     } finally {
       ws.close()

@@ -33,7 +33,10 @@ async function district(name: string, code: string | null, n: number): Promise<s
 }
 
 async function report(ws: string, out: string, signer: 'Minh' | 'Hoa', extra: string[] = period): Promise<string> {
-  const r = await cliInProcess(['report', ws, '--out', out, ...extra, '--as', signer], `${signer === 'Minh' ? PASSWORDS.minh : PASSWORDS.hoa}\n`)
+  const r = await cliInProcess(
+    ['report', ws, '--out', out, ...extra, '--as', signer],
+    `${signer === 'Minh' ? PASSWORDS.minh : PASSWORDS.hoa}\n`
+  )
   expect(r.code, r.stderr).toBe(0)
   return out
 }
@@ -112,7 +115,12 @@ test('a report changed after signing is refused, and minisign agrees', () => {
 })
 
 test('two reports of one district are refused', () => {
-  refused(['ba-vi.xlsx', 'ba-vi-lan-2.xlsx', 'phuc-tho.xlsx'], [minhPub, hoaPub], 'Hai báo cáo của cùng huyện 271: ba-vi.xlsx, ba-vi-lan-2.xlsx', 'Two reports of the same district 271')
+  refused(
+    ['ba-vi.xlsx', 'ba-vi-lan-2.xlsx', 'phuc-tho.xlsx'],
+    [minhPub, hoaPub],
+    'Hai báo cáo của cùng huyện 271: ba-vi.xlsx, ba-vi-lan-2.xlsx',
+    'Two reports of the same district 271'
+  )
 })
 
 test('reports of different periods are refused', () => {

@@ -7,7 +7,15 @@ import { workspaceDistrict } from '../../../main/core/export/district.ts'
 import { dailySeries } from '../../../main/core/reports/daily.ts'
 import { progressReport } from '../../../main/core/reports/progress.ts'
 import { DISTRICT_TOTAL, provinceOf } from '../../../main/core/reports/report-file.ts'
-import { DAY_COLUMNS, DAY_KEY_HEADERS, DAYS_SHEET, SUMMARY_SHEET, UNIT_COLUMNS, UNIT_KEY_HEADERS, UNITS_SHEET } from '../../../main/core/reports/report-layout.ts'
+import {
+  DAY_COLUMNS,
+  DAY_KEY_HEADERS,
+  DAYS_SHEET,
+  SUMMARY_SHEET,
+  UNIT_COLUMNS,
+  UNIT_KEY_HEADERS,
+  UNITS_SHEET
+} from '../../../main/core/reports/report-layout.ts'
 import { readReport } from '../../../main/core/reports/read-report.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import { cliInProcess } from '../../helpers/cli.ts'
@@ -24,7 +32,10 @@ beforeAll(async () => {
   file = join(w.dir, 'bao-cao-huyen.xlsx')
   process.env.VAXRECON_NOW = STEPS.report
   try {
-    const r = await cliInProcess(['report', w.path, '--out', file, '--from', '2021-12-27', '--to', '2022-01-03', '--as', 'Minh'], `${PASSWORDS.minh}\n`)
+    const r = await cliInProcess(
+      ['report', w.path, '--out', file, '--from', '2021-12-27', '--to', '2022-01-03', '--as', 'Minh'],
+      `${PASSWORDS.minh}\n`
+    )
     expect(r.code, r.stderr).toBe(0)
     stderr = r.stderr
   } finally {
@@ -39,7 +50,9 @@ test('the district report is signed like a batch: the stock minisign tool accept
   expect(ms.status, ms.stderr).toBe(0)
   const ws = openWorkspace(w.path)
   try {
-    expect(ms.stdout).toContain(`report:district district:${workspaceDistrict(ws).code} province:${provinceOf(workspaceDistrict(ws).code).code} from:2021-12-27 to:2022-01-03`)
+    expect(ms.stdout).toContain(
+      `report:district district:${workspaceDistrict(ws).code} province:${provinceOf(workspaceDistrict(ws).code).code} from:2021-12-27 to:2022-01-03`
+    )
     expect(ws.db.prepare("SELECT actor FROM audit_log WHERE action = 'report.sign'").all()).toEqual([{ actor: 'Minh' }])
   } finally {
     ws.close()
@@ -53,7 +66,9 @@ test.skipIf(!hasLibreOffice)('LibreOffice reads the layout back: summary, per si
   expect(wb.worksheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, UNITS_SHEET.district, DAYS_SHEET, 'Lô đã xuất'])
   const cells = (sheet: string) => {
     const out: string[][] = []
-    wb.getWorksheet(sheet)?.eachRow((r) => out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))))
+    wb.getWorksheet(sheet)?.eachRow((r) =>
+      out.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))))
+    )
     return out
   }
 
@@ -61,7 +76,13 @@ test.skipIf(!hasLibreOffice)('LibreOffice reads the layout back: summary, per si
   try {
     const district = workspaceDistrict(ws)
     const summary = new Map(cells(SUMMARY_SHEET).map((r) => [r[0], r[2]]))
-    expect(Object.fromEntries(['format', 'level', 'district_code', 'district_name', 'province_code', 'period_from', 'period_to', 'generated_at', 'signer'].map((k) => [k, summary.get(k)]))).toEqual({
+    expect(
+      Object.fromEntries(
+        ['format', 'level', 'district_code', 'district_name', 'province_code', 'period_from', 'period_to', 'generated_at', 'signer'].map(
+          (k) => [k, summary.get(k)]
+        )
+      )
+    ).toEqual({
       format: 'vaxrecon-report/1',
       level: 'district',
       district_code: district.code,
@@ -89,9 +110,11 @@ test.skipIf(!hasLibreOffice)('LibreOffice reads the layout back: summary, per si
     expect(days).toHaveLength(1 + 8 * (series.sites.length + 1))
     const totals = days.filter((r) => r[1] === 'Huyện')
     expect(totals.map((r) => r[0])).toEqual(series.days)
-    expect(totals.map((r) => DAY_COLUMNS.map((c, i) => Number(r[DAY_KEY_HEADERS.length + i]) === series.district[series.days.indexOf(r[0] ?? '')]?.[c.key]))).toEqual(
-      totals.map(() => DAY_COLUMNS.map(() => true))
-    )
+    expect(
+      totals.map((r) =>
+        DAY_COLUMNS.map((c, i) => Number(r[DAY_KEY_HEADERS.length + i]) === series.district[series.days.indexOf(r[0] ?? '')]?.[c.key])
+      )
+    ).toEqual(totals.map(() => DAY_COLUMNS.map(() => true)))
     expect(Number(totals.find((r) => r[0] === '2021-12-28')?.[DAY_KEY_HEADERS.length])).toBeGreaterThan(0)
 
     // A program reads the file LibreOffice wrote as well as ours.

@@ -53,9 +53,15 @@ export async function spreadWorkspace(persons = 150): Promise<SpreadWorkspace> {
   await step(STEPS.registry, ['init', path, '--plain'])
   // The first user is the supervisor; after that only a signed-in supervisor adds users.
   await step(STEPS.registry, ['user', 'add', path, '--name', 'Minh', '--role', 'supervisor'], `${PASSWORDS.minh}\n`)
-  await step(STEPS.registry, ['user', 'add', path, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], `${PASSWORDS.minh}\n${PASSWORDS.lan}\n`)
+  await step(
+    STEPS.registry,
+    ['user', 'add', path, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'],
+    `${PASSWORDS.minh}\n${PASSWORDS.lan}\n`
+  )
   await step(STEPS.registry, ['import', path, '--kind', 'registry', join(demo, 'registry.xlsx')])
-  const sites = readdirSync(demo).filter((n) => n.startsWith('site_') && n.endsWith('.xlsx')).sort()
+  const sites = readdirSync(demo)
+    .filter((n) => n.startsWith('site_') && n.endsWith('.xlsx'))
+    .sort()
   const half = Math.ceil(sites.length / 2)
   const siteFilesA = sites.slice(0, half)
   const siteFilesB = sites.slice(half)

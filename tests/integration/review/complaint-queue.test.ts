@@ -55,9 +55,27 @@ test('search by name (accents and case ignored), ID number or complaint code; fi
 
 test('a resolved complaint says who resolved it and when; the latest decision comes first', () => {
   const byCode = (code: string): number => Number(f.ws.db.prepare('SELECT id FROM records WHERE complaint_id = ?').pluck().get(code))
-  resolveComplaint(f.ws, f.clerk, { recordId: byCode('KN-0002'), outcome: 'rejected', reasonCode: 'date_mismatch', note: '', corrections: [] })
-  resolveComplaint(f.ws, f.clerk2, { recordId: byCode('KN-0006'), outcome: 'deferred', reasonCode: 'awaiting_site', note: '', corrections: [] })
-  resolveComplaint(f.ws, f.clerk2, { recordId: byCode('KN-0003'), outcome: 'rejected', reasonCode: 'date_mismatch', note: '', corrections: [] })
+  resolveComplaint(f.ws, f.clerk, {
+    recordId: byCode('KN-0002'),
+    outcome: 'rejected',
+    reasonCode: 'date_mismatch',
+    note: '',
+    corrections: []
+  })
+  resolveComplaint(f.ws, f.clerk2, {
+    recordId: byCode('KN-0006'),
+    outcome: 'deferred',
+    reasonCode: 'awaiting_site',
+    note: '',
+    corrections: []
+  })
+  resolveComplaint(f.ws, f.clerk2, {
+    recordId: byCode('KN-0003'),
+    outcome: 'rejected',
+    reasonCode: 'date_mismatch',
+    note: '',
+    corrections: []
+  })
   const resolved = complaintQueue(f.ws, { view: 'resolved' }).items
   expect(resolved.map((i) => [i.complaintId, i.outcome?.decidedBy, i.resolvedInTime])).toEqual([
     ['KN-0003', 'Minh', true],

@@ -15,7 +15,9 @@ beforeEach(async () => {
     f.ws.db.prepare('UPDATE records SET person_id = ? WHERE id = ?').run(f.person['P1'], f.rec['C1'])
     f.ws.db.prepare('UPDATE records SET person_id = ? WHERE id = ?').run(f.person['P2'], f.rec['C2'])
     f.ws.db
-      .prepare("INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, 'contradicts', ?)")
+      .prepare(
+        "INSERT INTO complaint_evidence (complaint_record_id, site_record_id, relation, reasons_json) VALUES (?, ?, 'contradicts', ?)"
+      )
       .run(f.rec['C2'], f.rec['S3'], JSON.stringify(['date_differs', 'same_vaccine', 'same_dose_number']))
   })
 })
@@ -53,16 +55,26 @@ test('approving a complaint proposes its corrections; rejecting needs a reason t
   const e = complaintEvidence(f.ws, f.rec['C1'] ?? 0)
   expect(e.suggestions).toEqual([{ action: 'add_dose', vaccine: 'PFIZER', doseDate: '2022-01-15', doseNumber: 3, lot: '', siteName: '' }])
   expect(() =>
-    resolveComplaint(f.ws, f.clerk, { recordId: f.rec['C1'] ?? 0, outcome: 'approved', reasonCode: 'site_confirmed', note: '', corrections: e.suggestions })
+    resolveComplaint(f.ws, f.clerk, {
+      recordId: f.rec['C1'] ?? 0,
+      outcome: 'approved',
+      reasonCode: 'site_confirmed',
+      note: '',
+      corrections: e.suggestions
+    })
   ).toThrow(expect.objectContaining({ code: 'REVIEW_DOSE_SITE_NEEDED' }))
   resolveComplaint(f.ws, f.clerk, {
     recordId: f.rec['C1'] ?? 0,
     outcome: 'approved',
     reasonCode: 'site_confirmed',
     note: 'Trạm y tế xác nhận qua điện thoại',
-    corrections: [{ action: 'add_dose', vaccine: 'PFIZER', doseDate: '2022-01-15', doseNumber: 3, lot: '', siteName: 'Trạm Y tế xã Tân Lập' }]
+    corrections: [
+      { action: 'add_dose', vaccine: 'PFIZER', doseDate: '2022-01-15', doseNumber: 3, lot: '', siteName: 'Trạm Y tế xã Tân Lập' }
+    ]
   })
-  expect(f.ws.db.prepare('SELECT target, record_id, field, old_value, new_value, reason, evidence, proposed_by FROM proposals').all()).toEqual([
+  expect(
+    f.ws.db.prepare('SELECT target, record_id, field, old_value, new_value, reason, evidence, proposed_by FROM proposals').all()
+  ).toEqual([
     {
       target: 'dose',
       record_id: f.rec['C1'],
@@ -74,14 +86,28 @@ test('approving a complaint proposes its corrections; rejecting needs a reason t
       proposed_by: f.clerk.id
     }
   ])
-  expect(f.ws.db.prepare('SELECT outcome, reason_code FROM complaint_outcomes').all()).toEqual([{ outcome: 'approved', reason_code: 'site_confirmed' }])
+  expect(f.ws.db.prepare('SELECT outcome, reason_code FROM complaint_outcomes').all()).toEqual([
+    { outcome: 'approved', reason_code: 'site_confirmed' }
+  ])
   // Its row in the review grid is settled.
   expect(f.ws.db.prepare('SELECT status FROM review_rows WHERE link_id = ?').pluck().get(f.link['C1'])).toBe('done')
 
-  expect(() => resolveComplaint(f.ws, f.clerk, { recordId: f.rec['C2'] ?? 0, outcome: 'rejected', reasonCode: 'site_confirmed', note: '', corrections: [] })).toThrow(
-    expect.objectContaining({ code: 'COMPLAINT_REASON_INVALID' })
-  )
-  resolveComplaint(f.ws, f.clerk, { recordId: f.rec['C2'] ?? 0, outcome: 'rejected', reasonCode: 'date_mismatch', note: '', corrections: [] })
+  expect(() =>
+    resolveComplaint(f.ws, f.clerk, {
+      recordId: f.rec['C2'] ?? 0,
+      outcome: 'rejected',
+      reasonCode: 'site_confirmed',
+      note: '',
+      corrections: []
+    })
+  ).toThrow(expect.objectContaining({ code: 'COMPLAINT_REASON_INVALID' }))
+  resolveComplaint(f.ws, f.clerk, {
+    recordId: f.rec['C2'] ?? 0,
+    outcome: 'rejected',
+    reasonCode: 'date_mismatch',
+    note: '',
+    corrections: []
+  })
   const q = complaintQueue(f.ws, { view: 'resolved', offset: 0, limit: 10 })
   expect(q.items.map((i) => [i.complaintId, i.outcome?.outcome, i.resolvedInTime])).toEqual([
     ['KN-0002', 'rejected', false],
@@ -98,9 +124,18 @@ test('a later outcome replaces an approval and withdraws what it proposed', () =
     note: '',
     corrections: [{ action: 'fix_field', recordId: f.rec['S2'] ?? 0, field: 'national_id', value: '001085012345' }]
   })
-  resolveComplaint(f.ws, f.clerk, { recordId: f.rec['C1'] ?? 0, outcome: 'deferred', reasonCode: 'awaiting_site', note: '', corrections: [] })
+  resolveComplaint(f.ws, f.clerk, {
+    recordId: f.rec['C1'] ?? 0,
+    outcome: 'deferred',
+    reasonCode: 'awaiting_site',
+    note: '',
+    corrections: []
+  })
   expect(f.ws.db.prepare('SELECT status FROM proposals').pluck().all()).toEqual(['withdrawn'])
-  expect(complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 }).items.map((i) => i.outcome?.outcome ?? null)).toEqual(['deferred', null])
+  expect(complaintQueue(f.ws, { view: 'open', offset: 0, limit: 10 }).items.map((i) => i.outcome?.outcome ?? null)).toEqual([
+    'deferred',
+    null
+  ])
   expect(() =>
     resolveComplaint(f.ws, f.clerk, {
       recordId: f.rec['C1'] ?? 0,

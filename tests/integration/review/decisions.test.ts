@@ -24,7 +24,9 @@ interface P {
   status: string
 }
 const proposals = (status = 'proposed'): P[] =>
-  f.ws.db.prepare('SELECT target, record_id, field, old_value, new_value, proposed_by, status FROM proposals WHERE status = ? ORDER BY id').all(status) as P[]
+  f.ws.db
+    .prepare('SELECT target, record_id, field, old_value, new_value, proposed_by, status FROM proposals WHERE status = ? ORDER BY id')
+    .all(status) as P[]
 const row = (label: string) => f.ws.db.prepare('SELECT status, open_diffs FROM review_rows WHERE link_id = ?').get(f.link[label])
 const filter = (x: Partial<ReviewFilter> = {}) => ReviewFilter.parse(x)
 
@@ -32,7 +34,15 @@ test('accepting the registry value proposes it for each site row of the cell, by
   const r = decide(f.ws, f.clerk, { linkId: f.link['P1'] ?? 0, field: 'full_name', action: 'accept_registry', note: '' })
   expect(r.proposals).toBe(1)
   expect(proposals()).toEqual([
-    { target: 'site', record_id: f.rec['S1'], field: 'full_name', old_value: 'Nguyen Van Anh', new_value: 'Nguyễn Văn Anh', proposed_by: f.clerk.id, status: 'proposed' }
+    {
+      target: 'site',
+      record_id: f.rec['S1'],
+      field: 'full_name',
+      old_value: 'Nguyen Van Anh',
+      new_value: 'Nguyễn Văn Anh',
+      proposed_by: f.clerk.id,
+      status: 'proposed'
+    }
   ])
   expect(row('P1')).toEqual({ status: 'open', open_diffs: 2 })
   const audit = f.ws.db.prepare("SELECT actor, action FROM audit_log WHERE action LIKE 'review.%' ORDER BY seq DESC LIMIT 1").get()
@@ -53,10 +63,20 @@ test('keeping the site value proposes it for the registry; an edit goes through 
   decide(f.ws, f.clerk, { linkId: f.link['P2'] ?? 0, field: 'dob', action: 'keep_site', note: 'Giấy khai sinh ghi 07/04' })
   expect(proposals().map((p) => [p.target, p.field, p.old_value, p.new_value])).toEqual([['registry', 'dob', '1990-07-04', '1990-04-07']])
 
-  const edited = decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, field: 'full_name', action: 'edit', value: '  lê   văn CƯỜNG ', note: '' })
+  const edited = decide(f.ws, f.clerk, {
+    linkId: f.link['P3'] ?? 0,
+    field: 'full_name',
+    action: 'edit',
+    value: '  lê   văn CƯỜNG ',
+    note: ''
+  })
   expect(edited.proposals).toBe(1)
   // The registry already says so: only the site row changes.
-  expect(proposals().slice(1).map((p) => [p.target, p.record_id, p.old_value, p.new_value])).toEqual([['site', f.rec['S4'], 'Lê Văn Cuờng', 'Lê Văn Cường']])
+  expect(
+    proposals()
+      .slice(1)
+      .map((p) => [p.target, p.record_id, p.old_value, p.new_value])
+  ).toEqual([['site', f.rec['S4'], 'Lê Văn Cuờng', 'Lê Văn Cường']])
   expect(() => decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, field: 'dob', action: 'edit', value: '31/02/1978', note: '' })).toThrow(
     expect.objectContaining({ code: 'EDIT_INVALID' })
   )
@@ -67,9 +87,19 @@ test('keeping the site value proposes it for the registry; an edit goes through 
     expect.objectContaining({ code: 'REVIEW_EDIT_NO_CHANGE' })
   )
   // A field that agrees can still be wrong on both sides.
-  const dob = decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, field: 'dob', action: 'edit', value: '21/11/1978', note: 'Theo giấy khai sinh' })
+  const dob = decide(f.ws, f.clerk, {
+    linkId: f.link['P3'] ?? 0,
+    field: 'dob',
+    action: 'edit',
+    value: '21/11/1978',
+    note: 'Theo giấy khai sinh'
+  })
   expect(dob.proposals).toBe(2)
-  expect(proposals().slice(2).map((p) => [p.target, p.old_value, p.new_value])).toEqual([
+  expect(
+    proposals()
+      .slice(2)
+      .map((p) => [p.target, p.old_value, p.new_value])
+  ).toEqual([
     ['registry', '1978-11-20', '1978-11-21'],
     ['site', '1978-11-20', '1978-11-21']
   ])
@@ -85,14 +115,18 @@ test('deciding a cell again supersedes what was proposed before; deferring keeps
   expect(proposals()).toEqual([])
   decide(f.ws, f.clerk, { linkId: f.link['P3'] ?? 0, action: 'defer', note: 'Chờ trạm y tế gọi lại' })
   expect(row('P3')).toEqual({ status: 'deferred', open_diffs: 0 })
-  expect(f.ws.db.prepare('SELECT DISTINCT status, note FROM diffs WHERE link_id = ?').all(f.link['P3'])).toEqual([{ status: 'deferred', note: 'Chờ trạm y tế gọi lại' }])
+  expect(f.ws.db.prepare('SELECT DISTINCT status, note FROM diffs WHERE link_id = ?').all(f.link['P3'])).toEqual([
+    { status: 'deferred', note: 'Chờ trạm y tế gọi lại' }
+  ])
 })
 
 test('values of a review-band link or a complaint cannot be corrected; they can be deferred', () => {
   expect(() => decide(f.ws, f.clerk, { linkId: f.link['P4'] ?? 0, field: 'gender', action: 'accept_registry', note: '' })).toThrow(
     expect.objectContaining({ code: 'REVIEW_LINK_UNCONFIRMED' })
   )
-  expect(() => decide(f.ws, f.clerk, { linkId: f.link['C1'] ?? 0, action: 'accept_registry', note: '' })).toThrow(expect.objectContaining({ code: 'REVIEW_COMPLAINT_ROW' }))
+  expect(() => decide(f.ws, f.clerk, { linkId: f.link['C1'] ?? 0, action: 'accept_registry', note: '' })).toThrow(
+    expect.objectContaining({ code: 'REVIEW_COMPLAINT_ROW' })
+  )
   expect(proposals()).toEqual([])
   expect(f.ws.db.prepare('SELECT count(*) FROM review_decisions').pluck().get()).toBe(0)
   decide(f.ws, f.clerk, { linkId: f.link['P4'] ?? 0, action: 'defer', note: '' })
@@ -103,7 +137,14 @@ test('a bulk rule shows its count first, applies exactly that, and is refused wh
   const formatting = filter({ classes: ['formatting'] })
   const preview = previewBulk(f.ws, formatting, 'accept_registry')
   // P1's name; C1 is a complaint and is skipped, with the reason given.
-  expect(preview).toEqual({ diffs: 1, rows: 1, proposals: 1, byClass: { formatting: 1 }, byField: { full_name: 1 }, skipped: { complaint: 1 } })
+  expect(preview).toEqual({
+    diffs: 1,
+    rows: 1,
+    proposals: 1,
+    byClass: { formatting: 1 },
+    byField: { full_name: 1 },
+    skipped: { complaint: 1 }
+  })
   expect(() => applyBulk(f.ws, f.clerk, { filter: formatting, action: 'accept_registry', note: '', expected: 2 })).toThrow(
     expect.objectContaining({ code: 'REVIEW_BULK_CHANGED' })
   )
@@ -168,13 +209,25 @@ test('decisions, deferrals and undo survive a re-run of match that re-creates th
     f.ws.db.prepare("DELETE FROM links WHERE subject_kind = 'person' AND status = 'auto'").run()
     for (const l of old) {
       f.ws.db
-        .prepare('INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, status, contributions_json) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(l['run_id'], l['subject_kind'], l['subject_id'], l['registry_record_id'], l['match_weight'], l['status'], l['contributions_json'])
+        .prepare(
+          'INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, status, contributions_json) VALUES (?, ?, ?, ?, ?, ?, ?)'
+        )
+        .run(
+          l['run_id'],
+          l['subject_kind'],
+          l['subject_id'],
+          l['registry_record_id'],
+          l['match_weight'],
+          l['status'],
+          l['contributions_json']
+        )
     }
   })
   rebuildDiffs(f.ws, inlineContext())
   const statuses = f.ws.db
-    .prepare("SELECT d.field, d.status FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.subject_kind = 'person' AND d.status <> 'open' ORDER BY d.field")
+    .prepare(
+      "SELECT d.field, d.status FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.subject_kind = 'person' AND d.status <> 'open' ORDER BY d.field"
+    )
     .all()
   expect(statuses).toEqual([
     { field: 'dob', status: 'kept' },

@@ -22,7 +22,10 @@ export function demoWorkspace(persons: number, seed: number): { path: string; de
   vaxrecon(['demo', demoDir, '--persons', String(persons), '--seed', String(seed)])
   vaxrecon(['init', path, '--plain'])
   vaxrecon(['import', path, '--kind', 'registry', join(demoDir, 'registry.xlsx')])
-  for (const f of readdirSync(demoDir).filter((f) => f.startsWith('site_')).sort()) vaxrecon(['import', path, '--kind', 'site', join(demoDir, f)])
+  for (const f of readdirSync(demoDir)
+    .filter((f) => f.startsWith('site_'))
+    .sort())
+    vaxrecon(['import', path, '--kind', 'site', join(demoDir, f)])
   vaxrecon(['import', path, '--kind', 'complaint', join(demoDir, 'complaints.xlsx')])
   vaxrecon(['match', path])
   return { path, demoDir }

@@ -20,7 +20,9 @@ interface D {
 }
 const diffsOf = (link: number): D[] =>
   f.ws.db
-    .prepare('SELECT record_id, field, site_value, registry_value, class, detail, status FROM diffs WHERE link_id = ? ORDER BY record_id, field')
+    .prepare(
+      'SELECT record_id, field, site_value, registry_value, class, detail, status FROM diffs WHERE link_id = ? ORDER BY record_id, field'
+    )
     .all(link) as D[]
 
 test('rebuildDiffs compares every subject row of every active link with its registry row', () => {
@@ -49,7 +51,14 @@ test('rebuildDiffs compares every subject row of every active link with its regi
   expect(rows).toEqual([
     { link_id: f.link['P1'], full_name: 'Nguyen Van Anh', site_name: 'Trạm Y tế xã Tân Lập', band: 'auto', status: 'open', open_diffs: 3 },
     { link_id: f.link['P2'], full_name: 'Trần Thị Bích', site_name: 'Trạm Y tế xã Tân Lập', band: 'auto', status: 'open', open_diffs: 1 },
-    { link_id: f.link['P3'], full_name: 'Lê Văn Cuờng', site_name: 'Bệnh viện Đa khoa huyện Đan Phượng', band: 'auto', status: 'open', open_diffs: 2 },
+    {
+      link_id: f.link['P3'],
+      full_name: 'Lê Văn Cuờng',
+      site_name: 'Bệnh viện Đa khoa huyện Đan Phượng',
+      band: 'auto',
+      status: 'open',
+      open_diffs: 2
+    },
     { link_id: f.link['P4'], full_name: 'Phạm Thị Dung', site_name: 'Trạm Y tế xã Tân Lập', band: 'review', status: 'open', open_diffs: 2 },
     { link_id: f.link['C1'], full_name: 'Nguyen Van Anh', site_name: '', band: 'auto', status: 'open', open_diffs: 1 }
   ])
@@ -69,7 +78,15 @@ test('a second rebuild changes nothing, and a link that moved loses its diffs', 
 
 test('a cancelled rebuild leaves the workspace as it was', () => {
   let calls = 0
-  expect(() => rebuildDiffs(f.ws, inlineContext(() => {}, () => ++calls > 1))).toThrow(/cancel/i)
+  expect(() =>
+    rebuildDiffs(
+      f.ws,
+      inlineContext(
+        () => {},
+        () => ++calls > 1
+      )
+    )
+  ).toThrow(/cancel/i)
   expect(f.ws.db.prepare('SELECT count(*) FROM diffs').pluck().get()).toBe(0)
   expect(f.ws.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'review.diffs.rebuild'").pluck().get()).toBe(0)
 })

@@ -14,7 +14,8 @@ beforeEach(async () => {
 })
 afterEach(() => f.ws.close())
 
-const page = (req: Partial<z.input<typeof GridPageRequest>> = {}) => gridPage(f.ws, GridPageRequest.parse({ startRow: 0, endRow: 100, filter: {}, ...req }))
+const page = (req: Partial<z.input<typeof GridPageRequest>> = {}) =>
+  gridPage(f.ws, GridPageRequest.parse({ startRow: 0, endRow: 100, filter: {}, ...req }))
 
 test('a page lists rows sorted by given name the Vietnamese way, with site and registry values side by side', () => {
   const p = page()
@@ -34,7 +35,16 @@ test('a page lists rows sorted by given name the Vietnamese way, with site and r
         status: 'open',
         note: null,
         proposed: null,
-        highlight: { site: [[4, 5], [8, 9]], registry: [[4, 5], [8, 9]] }
+        highlight: {
+          site: [
+            [4, 5],
+            [8, 9]
+          ],
+          registry: [
+            [4, 5],
+            [8, 9]
+          ]
+        }
       }
     ]
   })

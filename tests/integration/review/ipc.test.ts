@@ -29,13 +29,20 @@ test('facets over IPC come from the query worker and agree with core, and follow
   expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
   const ws = openWorkspace(f.path)
   try {
-    for (const filter of [ReviewFilter.parse({}), ReviewFilter.parse({ classes: ['formatting'] }), ReviewFilter.parse({ statuses: ['open', 'deferred'], fields: ['dob'] })]) {
+    for (const filter of [
+      ReviewFilter.parse({}),
+      ReviewFilter.parse({ classes: ['formatting'] }),
+      ReviewFilter.parse({ statuses: ['open', 'deferred'], fields: ['dob'] })
+    ]) {
       expect(await call('review:facets', { filter })).toEqual({ ok: true, value: facets(ws, filter) })
     }
   } finally {
     ws.close()
   }
-  expect(await call('review:facets', { filter: { classes: ['nonsense'] } })).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_REQUEST' } })
+  expect(await call('review:facets', { filter: { classes: ['nonsense'] } })).toMatchObject({
+    ok: false,
+    error: { code: 'IPC_INVALID_REQUEST' }
+  })
 
   // Another workspace: the reader follows it (an empty one has nothing to count).
   const other = await buildReviewWorkspace()
@@ -55,10 +62,16 @@ test('a bulk decision runs as a job in a worker, made by the signed-in clerk wha
   const bulk = { filter: formatting, action: 'accept_registry', note: 'chuẩn hoá', expected: 1 }
   expect(await call('job:start', { kind: 'review-bulk', bulk })).toMatchObject({ ok: false, error: { code: 'NOT_SIGNED_IN' } })
   expect((await call('users:signIn', { name: 'Lan', password: 'mat-khau-lan' })).ok).toBe(true)
-  const preview = (await call('review:bulkPreview', { filter: formatting, action: 'accept_registry' })) as { ok: true; value: { diffs: number; proposals: number } }
+  const preview = (await call('review:bulkPreview', { filter: formatting, action: 'accept_registry' })) as {
+    ok: true
+    value: { diffs: number; proposals: number }
+  }
   expect(preview.value.diffs).toBeGreaterThan(0)
   // A stale count is refused by the job, and nothing is written.
-  const stale = (await call('job:start', { kind: 'review-bulk', bulk: { ...bulk, expected: preview.value.diffs + 1 } })) as { ok: true; value: { jobId: string } }
+  const stale = (await call('job:start', { kind: 'review-bulk', bulk: { ...bulk, expected: preview.value.diffs + 1 } })) as {
+    ok: true
+    value: { jobId: string }
+  }
   expect(stale.ok).toBe(true)
   const db = () => harness.session.workspace.db
   const decisions = () => db().prepare(`SELECT u.name FROM review_decisions d JOIN users u ON u.id = d.decided_by`).pluck().all()
@@ -69,7 +82,11 @@ test('a bulk decision runs as a job in a worker, made by the signed-in clerk wha
   const started = await call('job:start', { kind: 'review-bulk', bulk: { ...bulk, expected: preview.value.diffs }, userId: f.clerk2.id })
   expect(started.ok).toBe(true)
   await expect.poll(() => decisions(), { timeout: 30_000 }).toEqual(['Lan'])
-  const live = () => db().prepare(`SELECT count(*) FROM proposals p JOIN users u ON u.id = p.proposed_by WHERE u.name = 'Lan' AND p.status = 'proposed'`).pluck().get()
+  const live = () =>
+    db()
+      .prepare(`SELECT count(*) FROM proposals p JOIN users u ON u.id = p.proposed_by WHERE u.name = 'Lan' AND p.status = 'proposed'`)
+      .pluck()
+      .get()
   expect(live()).toBe(preview.value.proposals)
 
   // Taking it back runs in a worker too (the call waits for it), and leaves nothing proposed.

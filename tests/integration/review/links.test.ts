@@ -22,7 +22,10 @@ test('the candidates queue holds the review band and the unlinked, each with its
   expect(queue()).toEqual(['person:review:Phạm Thị Dung', 'person:none:Đỗ Minh Khoa'])
   const panel = candidatesPanel(f.ws, { kind: 'person', id: f.person['P5'] ?? 0 })
   expect(panel.rows.map((r) => r.fullName)).toEqual(['Đỗ Minh Khoa'])
-  expect(panel.rows[0]?.source).toBe('site_bv_dan_phuong.xlsx, Sheet1, dòng ' + String(f.ws.db.prepare('SELECT source_row FROM records WHERE id = ?').pluck().get(f.rec['S6'])))
+  expect(panel.rows[0]?.source).toBe(
+    'site_bv_dan_phuong.xlsx, Sheet1, dòng ' +
+      String(f.ws.db.prepare('SELECT source_row FROM records WHERE id = ?').pluck().get(f.rec['S6']))
+  )
   expect(panel.candidates.map((c) => [c.recordId, c.matchWeight, c.current])).toEqual([
     [f.rec['R6'], 4.2, false],
     [f.rec['R7'], 1.8, false]
@@ -43,18 +46,27 @@ test('not the same person: the link is rejected, its proposals withdrawn, and th
   undoLast(f.ws, f.clerk)
   expect(link(f.link['P1'])).toEqual({ status: 'auto', registry_record_id: f.rec['R1'], decided_by: null })
   expect(f.ws.db.prepare('SELECT status FROM proposals').pluck().all()).toEqual(['proposed'])
-  expect(f.ws.db.prepare('SELECT status, open_diffs FROM review_rows WHERE link_id = ?').get(f.link['P1'])).toEqual({ status: 'open', open_diffs: 2 })
+  expect(f.ws.db.prepare('SELECT status, open_diffs FROM review_rows WHERE link_id = ?').get(f.link['P1'])).toEqual({
+    status: 'open',
+    open_diffs: 2
+  })
 })
 
 test('picking a candidate confirms the link, builds its diffs, and can be undone', () => {
   pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P5'] ?? 0 }, registryRecordId: f.rec['R6'] ?? 0, note: '' })
   expect(link(f.link['P5'])).toEqual({ status: 'confirmed', registry_record_id: f.rec['R6'], decided_by: 'Lan' })
   // The site row has no ID; the registry has one.
-  expect(f.ws.db.prepare('SELECT field, class FROM diffs WHERE link_id = ?').all(f.link['P5'])).toEqual([{ field: 'national_id', class: 'missing' }])
+  expect(f.ws.db.prepare('SELECT field, class FROM diffs WHERE link_id = ?').all(f.link['P5'])).toEqual([
+    { field: 'national_id', class: 'missing' }
+  ])
   expect(queue()).toEqual(['person:review:Phạm Thị Dung'])
 
   // The review band: the engine's choice was the namesake; the clerk picks the other one.
-  pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P4'] ?? 0 }, registryRecordId: f.rec['R5'] ?? 0, note: 'Đúng xã Hồng Hà' })
+  pickCandidate(f.ws, f.clerk, {
+    subject: { kind: 'person', id: f.person['P4'] ?? 0 },
+    registryRecordId: f.rec['R5'] ?? 0,
+    note: 'Đúng xã Hồng Hà'
+  })
   expect(link(f.link['P4'])).toEqual({ status: 'confirmed', registry_record_id: f.rec['R5'], decided_by: 'Lan' })
   // The gender differs from the namesake as it did from the first choice: open again, not left unlinked.
   expect(f.ws.db.prepare('SELECT field, registry_value, status FROM diffs WHERE link_id = ? ORDER BY field').all(f.link['P4'])).toEqual([
@@ -66,22 +78,27 @@ test('picking a candidate confirms the link, builds its diffs, and can be undone
 
   undoLast(f.ws, f.clerk)
   expect(link(f.link['P4'])).toEqual({ status: 'review', registry_record_id: f.rec['R4'], decided_by: null })
-  expect(f.ws.db.prepare('SELECT field FROM diffs WHERE link_id = ? ORDER BY field').pluck().all(f.link['P4'])).toEqual(['gender', 'national_id'])
+  expect(f.ws.db.prepare('SELECT field FROM diffs WHERE link_id = ? ORDER BY field').pluck().all(f.link['P4'])).toEqual([
+    'gender',
+    'national_id'
+  ])
 })
 
 test('"none of them" confirms that the person is not in the registry', () => {
   pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P5'] ?? 0 }, registryRecordId: null, note: '' })
   expect(link(f.link['P5'])).toEqual({ status: 'confirmed', registry_record_id: null, decided_by: 'Lan' })
   expect(queue()).toEqual(['person:review:Phạm Thị Dung'])
-  expect(() => pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P5'] ?? 0 }, registryRecordId: f.rec['R1'] ?? 0, note: '' })).toThrow(
-    expect.objectContaining({ code: 'REVIEW_NOT_A_CANDIDATE' })
-  )
+  expect(() =>
+    pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P5'] ?? 0 }, registryRecordId: f.rec['R1'] ?? 0, note: '' })
+  ).toThrow(expect.objectContaining({ code: 'REVIEW_NOT_A_CANDIDATE' }))
 })
 
 test('after an unlink the clerk picks the right person, and the rejected pair stays remembered', () => {
   unlink(f.ws, f.clerk, { linkId: f.link['P4'] ?? 0, note: '' })
   pickCandidate(f.ws, f.clerk, { subject: { kind: 'person', id: f.person['P4'] ?? 0 }, registryRecordId: f.rec['R5'] ?? 0, note: '' })
-  const rows = f.ws.db.prepare("SELECT status, registry_record_id FROM links WHERE subject_kind = 'person' AND subject_id = ? ORDER BY id").all(f.person['P4'])
+  const rows = f.ws.db
+    .prepare("SELECT status, registry_record_id FROM links WHERE subject_kind = 'person' AND subject_id = ? ORDER BY id")
+    .all(f.person['P4'])
   expect(rows).toEqual([
     { status: 'rejected', registry_record_id: f.rec['R4'] },
     { status: 'confirmed', registry_record_id: f.rec['R5'] }

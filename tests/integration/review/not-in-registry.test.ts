@@ -18,7 +18,11 @@ afterEach(() => f.ws.close())
 
 const waiting = (req: Parameters<typeof candidateQueue>[1] = {}) => candidateQueue(f.ws, req).items.map((i) => i.subject.id)
 const linksOf = (label: string) =>
-  f.ws.db.prepare("SELECT status, registry_record_id AS registry, decided_by AS by FROM links WHERE subject_kind = 'person' AND subject_id = ? ORDER BY id").all(f.person[label])
+  f.ws.db
+    .prepare(
+      "SELECT status, registry_record_id AS registry, decided_by AS by FROM links WHERE subject_kind = 'person' AND subject_id = ? ORDER BY id"
+    )
+    .all(f.person[label])
 
 test('the candidate queue is searched by name (accents ignored) and filtered by state, site and best weight', () => {
   const { person } = f
@@ -50,7 +54,9 @@ test('"not in the registry" in bulk: every waiting subject without a link below 
     { status: 'confirmed', registry: null, by: 'Lan' }
   ])
   const audit = f.ws.db.prepare("SELECT actor, new_json, reason FROM audit_log WHERE action = 'review.not_in_registry'").all()
-  expect(audit).toEqual([{ actor: 'Lan', new_json: JSON.stringify({ subjects: 2, belowWeight: 5 }), reason: 'Không có trong CSDL dân cư xã' }])
+  expect(audit).toEqual([
+    { actor: 'Lan', new_json: JSON.stringify({ subjects: 2, belowWeight: 5 }), reason: 'Không có trong CSDL dân cư xã' }
+  ])
 
   undoLast(f.ws, f.clerk)
   expect(waiting()).toEqual([person['P4'], person['P5'], person['P3']])

@@ -22,7 +22,11 @@ beforeAll(async () => {
 const proposals = () => {
   const db = new Database(f.path, { readonly: true })
   try {
-    return db.prepare('SELECT p.target, p.field, p.old_value, p.new_value, u.name AS by FROM proposals p JOIN users u ON u.id = p.proposed_by ORDER BY p.id').all()
+    return db
+      .prepare(
+        'SELECT p.target, p.field, p.old_value, p.new_value, u.name AS by FROM proposals p JOIN users u ON u.id = p.proposed_by ORDER BY p.id'
+      )
+      .all()
   } finally {
     db.close()
   }
@@ -44,7 +48,20 @@ test('propose --accept-registry --class formatting: a dry run counts, the real r
 })
 
 test('other rules: keep the site value of one field at one site, as JSON', () => {
-  const r = vaxrecon(['propose', f.path, '--as', 'Lan', '--keep-site', '--class', 'minor', '--field', 'dob', '--site', 'Trạm Y tế xã Tân Lập', '--json'])
+  const r = vaxrecon([
+    'propose',
+    f.path,
+    '--as',
+    'Lan',
+    '--keep-site',
+    '--class',
+    'minor',
+    '--field',
+    'dob',
+    '--site',
+    'Trạm Y tế xã Tân Lập',
+    '--json'
+  ])
   expect(r.code).toBe(0)
   expect(JSON.parse(r.stdout)).toMatchObject({ action: 'keep_site', diffs: 1, proposals: 1, byField: { dob: 1 } })
   expect(proposals().slice(-1)).toEqual([{ target: 'registry', field: 'dob', old_value: '1990-07-04', new_value: '1990-04-07', by: 'Lan' }])

@@ -24,8 +24,14 @@ const listed = (label: string) => panelOf(label).candidates.map((c) => [c.record
 test('behind a twin hold the twin is listed beside the best candidate, even when linkage did not keep it as a candidate', () => {
   const { rec, person, ws } = f
   ws.tx(() => {
-    ws.db.prepare("UPDATE links SET status = 'review', registry_record_id = ?, match_weight = 4.2, hold_reason = 'twin' WHERE subject_kind = 'person' AND subject_id = ?").run(rec['R6'], person['P5'])
-    ws.db.prepare("DELETE FROM candidates WHERE subject_kind = 'person' AND subject_id = ? AND registry_record_id = ?").run(person['P5'], rec['R7'])
+    ws.db
+      .prepare(
+        "UPDATE links SET status = 'review', registry_record_id = ?, match_weight = 4.2, hold_reason = 'twin' WHERE subject_kind = 'person' AND subject_id = ?"
+      )
+      .run(rec['R6'], person['P5'])
+    ws.db
+      .prepare("DELETE FROM candidates WHERE subject_kind = 'person' AND subject_id = ? AND registry_record_id = ?")
+      .run(person['P5'], rec['R7'])
   })
   const panel = panelOf('P5')
   expect(panel.hold).toBe('twin')
@@ -46,7 +52,11 @@ test('behind a namesake hold every namesake is listed; without a hold only the s
     [rec['R5'], 'namesake', 1.1]
   ])
   // Had it kept only one, the other is still shown.
-  ws.tx(() => ws.db.prepare("DELETE FROM candidates WHERE subject_kind = 'person' AND subject_id = ? AND registry_record_id = ?").run(person['P4'], rec['R5']))
+  ws.tx(() =>
+    ws.db
+      .prepare("DELETE FROM candidates WHERE subject_kind = 'person' AND subject_id = ? AND registry_record_id = ?")
+      .run(person['P4'], rec['R5'])
+  )
   expect(listed('P4')).toEqual([
     [rec['R4'], null, 2.9],
     [rec['R5'], 'namesake', null]

@@ -77,7 +77,9 @@ describe('the exported model, run by DuckDB as Splink would', () => {
       .all() as { person: number; reg: number }[]
     const rows = ws.db.prepare(`SELECT id FROM records WHERE person_id = ? AND kind = 'site'`).pluck()
     const blocked = new Set(
-      ((await con.runAndReadAll('SELECT unique_id_l, unique_id_r FROM predictions')).getRowsJS() as unknown[][]).map((r) => `${Number(r[0])}:${Number(r[1])}`)
+      ((await con.runAndReadAll('SELECT unique_id_l, unique_id_r FROM predictions')).getRowsJS() as unknown[][]).map(
+        (r) => `${Number(r[0])}:${Number(r[1])}`
+      )
     )
     const found = linked.filter((p) => (rows.all(p.person) as number[]).some((id) => blocked.has(`${id}:${p.reg}`))).length
     process.stdout.write(`splink blocking recall of VaxRecon's auto links: ${found}/${linked.length}\n`)
@@ -89,7 +91,10 @@ describe('vaxrecon records export', () => {
   it('round-trips every column through Parquet and CSV', async () => {
     for (const kind of ['site', 'registry'] as const) {
       const want = [...exportRows(ws.db, kind)]
-      for (const source of [`read_parquet(${literal(join(dir, `${kind}.parquet`))})`, `read_csv(${literal(join(dir, `${kind}.csv`))}, header = true, columns = ${csvColumns})`]) {
+      for (const source of [
+        `read_parquet(${literal(join(dir, `${kind}.parquet`))})`,
+        `read_csv(${literal(join(dir, `${kind}.csv`))}, header = true, columns = ${csvColumns})`
+      ]) {
         const got = (await con.runAndReadAll(`SELECT * FROM ${source} ORDER BY unique_id`)).getRowObjectsJS()
         expect(got.length).toBe(want.length)
         got.forEach((row, i) => {
@@ -111,8 +116,17 @@ describe('vaxrecon records export', () => {
 describe('vaxrecon model export', () => {
   const reference = JSON.parse(readFileSync('/work/shared/data/splink/saved_model_from_demo.json', 'utf8')) as Record<string, unknown>
   const LEVEL_KEYS = [
-    'sql_condition', 'label_for_charts', 'is_null_level', 'm_probability', 'u_probability', 'fix_m_probability', 'fix_u_probability',
-    'tf_adjustment_column', 'tf_adjustment_weight', 'tf_minimum_u_value', 'disable_tf_exact_match_detection'
+    'sql_condition',
+    'label_for_charts',
+    'is_null_level',
+    'm_probability',
+    'u_probability',
+    'fix_m_probability',
+    'fix_u_probability',
+    'tf_adjustment_column',
+    'tf_adjustment_weight',
+    'tf_minimum_u_value',
+    'disable_tf_exact_match_detection'
   ]
   const columns = new Set(RECORD_COLUMNS.map(([c]) => c))
 

@@ -15,14 +15,59 @@ import { exportRow } from '../../../main/core/splink/record-columns.ts'
  * other row or neither, typos, 9-digit CMNDs and crosswalks. The demo workspace reaches
  * some of these levels rarely or never; here every level is reached.
  */
-const DOBS = [null, '1980', '1981', '1980-01-01', '1980-01-10', '1980-10-01', '1980-01-02', '1980-02-01', '1980-03-04', '1980-04-03', '1981-01-01', '1908-01-01', '1980-12-31', '2005-01-01', '2005-06-07']
-const CCCDS = ['001080012345', '001180012345', '001081012345', '001080012346', '001080012354', '001090012345', '001205012345', '001305012345', '001280012345']
+const DOBS = [
+  null,
+  '1980',
+  '1981',
+  '1980-01-01',
+  '1980-01-10',
+  '1980-10-01',
+  '1980-01-02',
+  '1980-02-01',
+  '1980-03-04',
+  '1980-04-03',
+  '1981-01-01',
+  '1908-01-01',
+  '1980-12-31',
+  '2005-01-01',
+  '2005-06-07'
+]
+const CCCDS = [
+  '001080012345',
+  '001180012345',
+  '001081012345',
+  '001080012346',
+  '001080012354',
+  '001090012345',
+  '001205012345',
+  '001305012345',
+  '001280012345'
+]
 const CMNDS = ['123456789', '123456780', '123456798', '987654321']
 
-const row = (id: number, cells: { dob?: string | null; gender?: string | null; national_id?: string | null; old_national_id?: string | null }): Prepared =>
+const row = (
+  id: number,
+  cells: { dob?: string | null; gender?: string | null; national_id?: string | null; old_national_id?: string | null }
+): Prepared =>
   prepare({
-    id, import_id: 1, kind: id % 2 === 0 ? 'site' : 'registry', full_name: null, dob: null, gender: null, national_id: null, old_national_id: null, phone: null, address: null,
-    province_code: null, district_code: null, ward_code: null, vaccine: null, dose_number: null, dose_date: null, complaint_type: null, ...cells
+    id,
+    import_id: 1,
+    kind: id % 2 === 0 ? 'site' : 'registry',
+    full_name: null,
+    dob: null,
+    gender: null,
+    national_id: null,
+    old_national_id: null,
+    phone: null,
+    address: null,
+    province_code: null,
+    district_code: null,
+    ward_code: null,
+    vaccine: null,
+    dose_number: null,
+    dose_date: null,
+    complaint_type: null,
+    ...cells
   })
 
 function grid(): { dob: Prepared[]; id: Prepared[] } {
@@ -32,7 +77,8 @@ function grid(): { dob: Prepared[]; id: Prepared[] } {
   for (const gender of [null, 'M', 'F'])
     for (const d of [null, '1980', '1980-05-06', '2005-05-06'])
       for (const nid of [null, ...CCCDS, ...CMNDS])
-        for (const old of [null, CMNDS[0] as string, CCCDS[0] as string]) id.push(row(++n, { dob: d, gender, national_id: nid, old_national_id: old }))
+        for (const old of [null, CMNDS[0] as string, CCCDS[0] as string])
+          id.push(row(++n, { dob: d, gender, national_id: nid, old_national_id: old }))
   return { dob, id }
 }
 
@@ -42,7 +88,11 @@ const records = grid()
 beforeAll(async () => {
   con = await openDuckDb()
   for (const [table, recs] of Object.entries(records)) {
-    await loadRecords(con, table, recs.map((r) => exportRow(r, { sourceDataset: 'site', sourceFile: 'grid', sourceSheet: 'grid', sourceRow: r.id, fullName: null })))
+    await loadRecords(
+      con,
+      table,
+      recs.map((r) => exportRow(r, { sourceDataset: 'site', sourceFile: 'grid', sourceSheet: 'grid', sourceRow: r.id, fullName: null }))
+    )
   }
 })
 afterAll(() => con?.closeSync())

@@ -26,7 +26,9 @@ let con: DuckDBConnection
 let before: { links: { subject_kind: string; subject_id: number; registry_record_id: number | null; status: string }[] }
 
 const state = (w: Workspace): string =>
-  JSON.stringify(['links', 'candidates', 'match_runs', 'audit_log', 'diffs'].map((t) => w.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()))
+  JSON.stringify(
+    ['links', 'candidates', 'match_runs', 'audit_log', 'diffs'].map((t) => w.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())
+  )
 
 /** Writes a predictions file from a query over `predictions`. */
 async function write(name: string, sql: string): Promise<string> {
@@ -54,15 +56,47 @@ afterAll(() => {
 
 describe('vaxrecon links import refuses a broken file and leaves the workspace unchanged', () => {
   const cases: [string, () => Promise<string>, string][] = [
-    ['an unknown id', () => write('unknown.parquet', 'SELECT * REPLACE (CASE WHEN rowid = 3 THEN 99999999 ELSE unique_id_r END AS unique_id_r) FROM predictions'), 'unique_id'],
-    ['a pair given twice', () => write('dup.parquet', 'SELECT * FROM predictions UNION ALL SELECT * FROM (SELECT * FROM predictions LIMIT 1)'), 'twice'],
-    ['a pair of two registry records', () => write('same-side.csv', 'SELECT unique_id_l, unique_id_l AS unique_id_r, match_weight FROM predictions LIMIT 5'), 'unique_id'],
+    [
+      'an unknown id',
+      () =>
+        write(
+          'unknown.parquet',
+          'SELECT * REPLACE (CASE WHEN rowid = 3 THEN 99999999 ELSE unique_id_r END AS unique_id_r) FROM predictions'
+        ),
+      'unique_id'
+    ],
+    [
+      'a pair given twice',
+      () => write('dup.parquet', 'SELECT * FROM predictions UNION ALL SELECT * FROM (SELECT * FROM predictions LIMIT 1)'),
+      'twice'
+    ],
+    [
+      'a pair of two registry records',
+      () => write('same-side.csv', 'SELECT unique_id_l, unique_id_l AS unique_id_r, match_weight FROM predictions LIMIT 5'),
+      'unique_id'
+    ],
     ['no weight column', () => write('noweight.csv', 'SELECT unique_id_l, unique_id_r FROM predictions'), 'match_weight'],
     ['no unique_id_r', () => write('noid.parquet', 'SELECT unique_id_l, match_weight FROM predictions'), 'unique_id_r'],
-    ['a gamma outside the model', () => write('gamma.parquet', 'SELECT * REPLACE (CASE WHEN rowid = 1 THEN 42 ELSE gamma_dob END AS gamma_dob) FROM predictions'), 'gamma'],
-    ['a weight that is not a number', () => write('text.csv', `SELECT unique_id_l, unique_id_r, CASE WHEN rowid = 2 THEN 'abc' ELSE CAST(match_weight AS VARCHAR) END AS match_weight FROM predictions`), 'weight'],
+    [
+      'a gamma outside the model',
+      () => write('gamma.parquet', 'SELECT * REPLACE (CASE WHEN rowid = 1 THEN 42 ELSE gamma_dob END AS gamma_dob) FROM predictions'),
+      'gamma'
+    ],
+    [
+      'a weight that is not a number',
+      () =>
+        write(
+          'text.csv',
+          `SELECT unique_id_l, unique_id_r, CASE WHEN rowid = 2 THEN 'abc' ELSE CAST(match_weight AS VARCHAR) END AS match_weight FROM predictions`
+        ),
+      'weight'
+    ],
     ['a file that does not exist', () => Promise.resolve(join(dir, 'missing.parquet')), 'exist'],
-    ['a file that is not Parquet', () => write('fake.csv', 'SELECT 1 AS x').then((p) => (renameSync(p, `${p}.parquet`), `${p}.parquet`)), 'duckdb']
+    [
+      'a file that is not Parquet',
+      () => write('fake.csv', 'SELECT 1 AS x').then((p) => (renameSync(p, `${p}.parquet`), `${p}.parquet`)),
+      'duckdb'
+    ]
   ]
   for (const [what, make, says] of cases) {
     it(what, async () => {
@@ -93,25 +127,39 @@ describe('vaxrecon links import', () => {
     const r = await cliInProcess(['links', 'import', ws.path, path])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toMatch(/links\s+auto=\d+/)
-    const after = ws.db.prepare(`SELECT subject_kind, subject_id, registry_record_id, status, contributions_json FROM links`).all() as (typeof before.links[number] & {
+    const after = ws.db
+      .prepare(`SELECT subject_kind, subject_id, registry_record_id, status, contributions_json FROM links`)
+      .all() as ((typeof before.links)[number] & {
       contributions_json: string
     })[]
     const key = (l: { subject_kind: string; subject_id: number }): string => `${l.subject_kind}:${l.subject_id}`
     const mine = new Map(before.links.filter((l) => l.status === 'auto').map((l) => [key(l), l.registry_record_id]))
     const same = after.filter((l) => l.status === 'auto' && mine.get(key(l)) === l.registry_record_id).length
     expect(same / mine.size).toBeGreaterThan(0.97)
-    const waterfall = JSON.parse((after.find((l) => l.status === 'auto') as { contributions_json: string }).contributions_json) as { comparison: string }[]
+    const waterfall = JSON.parse((after.find((l) => l.status === 'auto') as { contributions_json: string }).contributions_json) as {
+      comparison: string
+    }[]
     expect(waterfall[0]?.comparison).toBe('prior')
     expect(waterfall.map((c) => c.comparison)).toContain('given_name')
     // The review queue, the thresholds and `vaxrecon links` work on them as on links made here.
     expect((await cliInProcess(['links', ws.path])).stdout.split('\n')[0]).toContain('match_weight')
-    const diffs = ws.db.prepare(`SELECT count(*) FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.run_id = (SELECT max(id) FROM match_runs)`).pluck().get() as number
+    const diffs = ws.db
+      .prepare(`SELECT count(*) FROM diffs d JOIN links l ON l.id = d.link_id WHERE l.run_id = (SELECT max(id) FROM match_runs)`)
+      .pluck()
+      .get() as number
     expect(diffs).toBeGreaterThan(0)
     // Four eyes and a signed batch, on corrections proposed from the imported links.
     // The first user is a supervisor, who endorses the clerk.
     const minh = await addUser(ws, null, { name: 'minh', role: 'supervisor', password: 'minh-pass-123' })
-    await addUser(ws, { userId: minh.id, signer: await signerFor(ws, minh, 'minh-pass-123') }, { name: 'lan', role: 'clerk', password: 'lan-pass-123' })
-    const proposed = await cliInProcess(['propose', ws.path, '--as', 'lan', '--accept-registry', '--class', 'minor', '--class', 'conflict', '--json'], 'lan-pass-123')
+    await addUser(
+      ws,
+      { userId: minh.id, signer: await signerFor(ws, minh, 'minh-pass-123') },
+      { name: 'lan', role: 'clerk', password: 'lan-pass-123' }
+    )
+    const proposed = await cliInProcess(
+      ['propose', ws.path, '--as', 'lan', '--accept-registry', '--class', 'minor', '--class', 'conflict', '--json'],
+      'lan-pass-123'
+    )
     expect(proposed.code, proposed.stderr).toBe(0)
     expect((await cliInProcess(['approve', ws.path, '--as', 'minh', '--all'], 'minh-pass-123')).code).toBe(0)
     const exported = await cliInProcess(['export', ws.path, '--as', 'minh', '--out', join(dir, 'batch'), '--json'], 'minh-pass-123')
@@ -125,7 +173,10 @@ describe('vaxrecon links import', () => {
     const path = await write('probabilities.csv', 'SELECT unique_id_l, unique_id_r, match_probability FROM predictions')
     const r = await cliInProcess(['links', 'import', ws.path, path])
     expect(r.code, r.stderr).toBe(0)
-    const links = ws.db.prepare(`SELECT contributions_json, match_weight FROM links WHERE status <> 'none'`).all() as { contributions_json: string; match_weight: number }[]
+    const links = ws.db.prepare(`SELECT contributions_json, match_weight FROM links WHERE status <> 'none'`).all() as {
+      contributions_json: string
+      match_weight: number
+    }[]
     expect(links.length).toBeGreaterThan(300)
     expect(links.every((l) => l.contributions_json === '[]' && Number.isFinite(l.match_weight))).toBe(true)
   })

@@ -11,7 +11,10 @@ afterEach(() => f.ws.close())
 
 const status = (id: number) => (f.ws.db.prepare('SELECT status FROM proposals WHERE id = ?').get(id) as { status: string }).status
 const refusals = () =>
-  f.ws.db.prepare(`SELECT actor, new_json FROM audit_log WHERE action = 'approval.refused' ORDER BY seq`).all() as { actor: string; new_json: string }[]
+  f.ws.db.prepare(`SELECT actor, new_json FROM audit_log WHERE action = 'approval.refused' ORDER BY seq`).all() as {
+    actor: string
+    new_json: string
+  }[]
 
 test('a supervisor approves a clerk’s proposal; the approval and its audit entry say who, when and why', () => {
   const id = propose(f.ws, f.clerk)
@@ -23,7 +26,12 @@ test('a supervisor approves a clerk’s proposal; the approval and its audit ent
   expect(status(id)).toBe('approved')
   const approval = f.ws.db.prepare('SELECT verdict, decided_by, comment FROM approvals WHERE proposal_id = ?').get(id)
   expect(approval).toEqual({ verdict: 'approved', decided_by: f.minh.id, comment: 'Khớp CSDL' })
-  const audit = f.ws.db.prepare(`SELECT actor, old_json, new_json, reason FROM audit_log WHERE action = 'approval.approve'`).get() as { actor: string; old_json: string; new_json: string; reason: string }
+  const audit = f.ws.db.prepare(`SELECT actor, old_json, new_json, reason FROM audit_log WHERE action = 'approval.approve'`).get() as {
+    actor: string
+    old_json: string
+    new_json: string
+    reason: string
+  }
   expect(audit.actor).toBe('Minh')
   expect(JSON.parse(audit.old_json)).toEqual({ status: 'proposed' })
   expect(JSON.parse(audit.new_json)).toMatchObject({ status: 'approved' })
@@ -61,7 +69,9 @@ test('a clerk cannot approve, reject or withdraw; each attempt is audited', () =
 test('the role is re-read from the workspace, so a stale session cannot approve', () => {
   const id = propose(f.ws, f.clerk)
   const staleClaim = { ...f.clerk, role: 'supervisor' as const }
-  expect(() => decideAs(f.ws, staleClaim, { verdict: 'approve', selection: { ids: [id] } })).toThrow(expect.objectContaining({ code: 'APPROVE_NOT_SUPERVISOR' }))
+  expect(() => decideAs(f.ws, staleClaim, { verdict: 'approve', selection: { ids: [id] } })).toThrow(
+    expect.objectContaining({ code: 'APPROVE_NOT_SUPERVISOR' })
+  )
 })
 
 test('a bulk approval on a filter skips the approver’s own proposals, says how many, and audits that', () => {
@@ -69,8 +79,16 @@ test('a bulk approval on a filter skips the approver’s own proposals, says how
   const clerkPhone = propose(f.ws, f.clerk, { field: 'phone', oldValue: '0912', newValue: '0913', kind: 'conflict' })
   const own = propose(f.ws, f.minh)
   const filter = { status: ['proposed' as const], fields: ['full_name'] }
-  expect(previewDecision(f.ws, f.minh, 'approve', { filter: { ...filter, excludeMine: false } })).toEqual({ verdict: 'approve', applied: 2, skippedOwn: 1 })
-  expect(decideAs(f.ws, f.minh, { verdict: 'approve', selection: { filter }, comment: 'Định dạng' })).toEqual({ verdict: 'approve', applied: 2, skippedOwn: 1 })
+  expect(previewDecision(f.ws, f.minh, 'approve', { filter: { ...filter, excludeMine: false } })).toEqual({
+    verdict: 'approve',
+    applied: 2,
+    skippedOwn: 1
+  })
+  expect(decideAs(f.ws, f.minh, { verdict: 'approve', selection: { filter }, comment: 'Định dạng' })).toEqual({
+    verdict: 'approve',
+    applied: 2,
+    skippedOwn: 1
+  })
   expect(clerkNames.map(status)).toEqual(['approved', 'approved'])
   expect(status(clerkPhone)).toBe('proposed')
   expect(status(own)).toBe('proposed')
@@ -116,7 +134,9 @@ test('an exported correction cannot be withdrawn, by the app or by SQL', () => {
   expect(() => decideAs(f.ws, f.minh, { verdict: 'withdraw', selection: { ids: [id] }, comment: 'quá muộn' })).toThrow(
     expect.objectContaining({ code: 'APPROVE_WRONG_STATE' })
   )
-  expect(() => f.ws.db.prepare(`UPDATE proposals SET status = 'approved' WHERE id = ?`).run(id)).toThrow(/exported correction cannot change/)
+  expect(() => f.ws.db.prepare(`UPDATE proposals SET status = 'approved' WHERE id = ?`).run(id)).toThrow(
+    /exported correction cannot change/
+  )
   expect(() => f.ws.db.prepare(`DELETE FROM export_batches`).run()).toThrow(/immutable/)
 })
 
@@ -124,6 +144,8 @@ test('deciding something already decided by someone else fails as a whole', () =
   const a = propose(f.ws, f.clerk)
   const b = propose(f.ws, f.clerk)
   decideAs(f.ws, f.hoa, { verdict: 'reject', selection: { ids: [b] }, comment: 'không' })
-  expect(() => decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [a, b] } })).toThrow(expect.objectContaining({ code: 'APPROVE_WRONG_STATE' }))
+  expect(() => decideAs(f.ws, f.minh, { verdict: 'approve', selection: { ids: [a, b] } })).toThrow(
+    expect.objectContaining({ code: 'APPROVE_WRONG_STATE' })
+  )
   expect(status(a)).toBe('proposed')
 })

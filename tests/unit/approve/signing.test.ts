@@ -62,11 +62,15 @@ test('the private key is sealed with the password: stored encrypted, opened only
 
 test('the first user made in the app must be a supervisor; after that only a supervisor adds users', async () => {
   const f = await fixtureWorkspace()
-  await expect(createUserBy(f.ws, null, { name: 'Ai đó', role: 'clerk', password: 'password-123' })).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' })
+  await expect(createUserBy(f.ws, null, { name: 'Ai đó', role: 'clerk', password: 'password-123' })).rejects.toMatchObject({
+    code: 'NOT_SIGNED_IN'
+  })
   await expect(createUserBy(f.ws, f.clerk, { name: 'Ai đó', role: 'supervisor', password: 'password-123' })).rejects.toMatchObject({
     code: 'NOT_SUPERVISOR'
   })
-  await expect(createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' })).rejects.toMatchObject({ code: 'SIGNING_KEY_LOCKED' })
+  await expect(createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' })).rejects.toMatchObject({
+    code: 'SIGNING_KEY_LOCKED'
+  })
   const made = await createUserBy(f.ws, f.minh, { name: 'Tú', role: 'clerk', password: 'password-123' }, keyOf(f.minh))
   const audit = f.ws.db.prepare(`SELECT actor FROM audit_log WHERE action = 'user.add' AND entity_id = ?`).get(String(made.id))
   expect(audit).toEqual({ actor: 'Minh' })

@@ -28,8 +28,12 @@ test('TCVN3 (ABC) and VNI text is detected and converted; Unicode Vietnamese is 
   expect(convertLegacy('§Æng Th\u00adêng')).toEqual({ text: 'Đặng Thường', encoding: 'TCVN3' })
   expect(convertLegacy('Nguyeãn Vaên An')).toEqual({ text: 'Nguyễn Văn An', encoding: 'VNI' })
   expect(convertLegacy('Tröông Thò Thu Haø')).toEqual({ text: 'Trương Thị Thu Hà', encoding: 'VNI' })
-  for (const unicode of ['Nguyễn Văn An', 'Hoàng Lê Hà', 'Ngô Tuấn', 'Châu Quân', 'Hoá Đức', 'Bùi Thế Hà', 'Smith']) expect(detectLegacy(unicode)).toBeNull()
-  expect(normalizeName('Lª V¨n Thµnh')).toMatchObject({ value: 'Lê Văn Thành', warnings: [{ field: 'full_name', code: 'NAME_FROM_TCVN3' }] })
+  for (const unicode of ['Nguyễn Văn An', 'Hoàng Lê Hà', 'Ngô Tuấn', 'Châu Quân', 'Hoá Đức', 'Bùi Thế Hà', 'Smith'])
+    expect(detectLegacy(unicode)).toBeNull()
+  expect(normalizeName('Lª V¨n Thµnh')).toMatchObject({
+    value: 'Lê Văn Thành',
+    warnings: [{ field: 'full_name', code: 'NAME_FROM_TCVN3' }]
+  })
   // Encoding and decoding are inverse over every Vietnamese letter.
   const all = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ'
   expect(convertLegacy(encodeLegacy(all, 'VNI'))?.text).toBe(all)
@@ -39,7 +43,8 @@ test('TCVN3 (ABC) and VNI text is detected and converted; Unicode Vietnamese is 
 test('dates: serials, date cells and every string form; a year stays a year; ambiguity is flagged', () => {
   expect(dob(32944).value).toBe('1990-03-12')
   expect(dob(new Date(Date.UTC(1990, 2, 12))).value).toBe('1990-03-12')
-  for (const s of ['12/03/1990', '12/3/90', '1990-03-12', '12.03.1990', '19900312', 19900312, 'ngày 12 tháng 3 năm 1990']) expect(dob(s).value, String(s)).toBe('1990-03-12')
+  for (const s of ['12/03/1990', '12/3/90', '1990-03-12', '12.03.1990', '19900312', 19900312, 'ngày 12 tháng 3 năm 1990'])
+    expect(dob(s).value, String(s)).toBe('1990-03-12')
   expect(dob('1972')).toEqual({ value: '1972', warnings: [] })
   expect(dob(1972)).toEqual({ value: '1972', warnings: [] })
   expect(codes(dob('03/04/1985'))).toEqual(['DATE_AMBIGUOUS_DAY_MONTH'])
@@ -56,16 +61,27 @@ test('dates: serials, date cells and every string form; a year stays a year; amb
 })
 
 test('complaint times: kept to the minute from date cells, serials and strings; Vietnam time unless a zone is named', () => {
-  const at = (v: Parameters<typeof normalizeDateTime>[0]) => normalizeDateTime(v, { field: 'submitted_at', allowYearOnly: false, today }).value
+  const at = (v: Parameters<typeof normalizeDateTime>[0]) =>
+    normalizeDateTime(v, { field: 'submitted_at', allowYearOnly: false, today }).value
   expect(at(new Date(Date.UTC(2021, 9, 5, 14, 30)))).toBe('2021-10-05 14:30')
   expect(at(new Date(Date.UTC(2021, 9, 5)))).toBe('2021-10-05')
   expect(at(44474.6041666667)).toBe('2021-10-05 14:30')
   expect(at(44474)).toBe('2021-10-05')
-  for (const s of ['05/10/2021 14:30', '5/10/2021 14:30:59', '2021-10-05T14:30:00', '14:30 05/10/2021', '2021-10-05T07:30:00Z', '2021-10-05 14:30+07:00']) expect(at(s), s).toBe('2021-10-05 14:30')
+  for (const s of [
+    '05/10/2021 14:30',
+    '5/10/2021 14:30:59',
+    '2021-10-05T14:30:00',
+    '14:30 05/10/2021',
+    '2021-10-05T07:30:00Z',
+    '2021-10-05 14:30+07:00'
+  ])
+    expect(at(s), s).toBe('2021-10-05 14:30')
   expect(at('05/10/2021')).toBe('2021-10-05')
   // Late on the 4th in UTC is already the 5th in Vietnam.
   expect(at('2021-10-04T20:15:00Z')).toBe('2021-10-05 03:15')
-  expect(normalizeDateTime('05/10/2021 25:10', { field: 'submitted_at', allowYearOnly: false, today }).warnings.map((w) => w.code)).toContain('DATE_INVALID')
+  expect(
+    normalizeDateTime('05/10/2021 25:10', { field: 'submitted_at', allowYearOnly: false, today }).warnings.map((w) => w.code)
+  ).toContain('DATE_INVALID')
   expect(at('ngày mai')).toBeNull()
 })
 
@@ -98,7 +114,8 @@ test('CCCD structure: province, gender and century digit, birth year', () => {
 })
 
 test('phones: +84, 84 and 0 forms; old 11-digit mobile prefixes; landlines', () => {
-  for (const p of ['+84 912 345 678', '84912345678', '0912345678', '0912.345.678', 912345678, '(+84) 912-345-678']) expect(normalizePhone(p).value, String(p)).toBe('0912345678')
+  for (const p of ['+84 912 345 678', '84912345678', '0912345678', '0912.345.678', 912345678, '(+84) 912-345-678'])
+    expect(normalizePhone(p).value, String(p)).toBe('0912345678')
   expect(normalizePhone('01656789012')).toEqual({ value: '0356789012', warnings: [{ field: 'phone', code: 'PHONE_OLD_PREFIX_CONVERTED' }] })
   expect(normalizePhone('0120 312 3456').value).toBe('0703123456')
   expect(normalizePhone('0199 123 4567').value).toBe('0591234567')
@@ -108,11 +125,25 @@ test('phones: +84, 84 and 0 forms; old 11-digit mobile prefixes; landlines', () 
 
 test('vaccines: spellings canonicalized; unknown ones flagged, never guessed', () => {
   const cases: [string, string][] = [
-    ['AstraZeneca', 'ASTRAZENECA'], ['Astra Zeneca', 'ASTRAZENECA'], ['AZ', 'ASTRAZENECA'], ['Vaxzevria', 'ASTRAZENECA'],
-    ['Pfizer-BioNTech', 'PFIZER'], ['Comirnaty', 'PFIZER'], ['moderna', 'MODERNA'], ['Spikevax', 'MODERNA'],
-    ['Vero Cell', 'VEROCELL'], ['Verocell (Sinopharm)', 'VEROCELL'], ['Sinopharm', 'VEROCELL'], ['Sputnik-V', 'SPUTNIKV'],
-    ['Johnson & Johnson', 'JANSSEN'], ['Janssen', 'JANSSEN'], ['Hayat-Vax', 'HAYATVAX'], ['abdala', 'ABDALA'], ['Vắc xin Pfizer', 'PFIZER'],
-    ['AstraZeneca (Covishield)', 'ASTRAZENECA'], ['Pfizer / Comirnaty', 'PFIZER']
+    ['AstraZeneca', 'ASTRAZENECA'],
+    ['Astra Zeneca', 'ASTRAZENECA'],
+    ['AZ', 'ASTRAZENECA'],
+    ['Vaxzevria', 'ASTRAZENECA'],
+    ['Pfizer-BioNTech', 'PFIZER'],
+    ['Comirnaty', 'PFIZER'],
+    ['moderna', 'MODERNA'],
+    ['Spikevax', 'MODERNA'],
+    ['Vero Cell', 'VEROCELL'],
+    ['Verocell (Sinopharm)', 'VEROCELL'],
+    ['Sinopharm', 'VEROCELL'],
+    ['Sputnik-V', 'SPUTNIKV'],
+    ['Johnson & Johnson', 'JANSSEN'],
+    ['Janssen', 'JANSSEN'],
+    ['Hayat-Vax', 'HAYATVAX'],
+    ['abdala', 'ABDALA'],
+    ['Vắc xin Pfizer', 'PFIZER'],
+    ['AstraZeneca (Covishield)', 'ASTRAZENECA'],
+    ['Pfizer / Comirnaty', 'PFIZER']
   ]
   for (const [raw, canonical] of cases) expect(normalizeVaccine(raw).value, raw).toBe(canonical)
   expect(normalizeVaccine('Covaxin')).toEqual({ value: null, warnings: [{ field: 'vaccine', code: 'VACCINE_UNKNOWN' }] })
@@ -121,18 +152,46 @@ test('vaccines: spellings canonicalized; unknown ones flagged, never guessed', (
 })
 
 test('dose numbers', () => {
-  for (const [raw, n] of [[1, 1], ['2', 2], ['Mũi 2', 2], ['mũi thứ 3', 3], ['M1', 1], ['II', 2]] as const) expect(normalizeDoseNumber(raw).value, String(raw)).toBe(n)
+  for (const [raw, n] of [
+    [1, 1],
+    ['2', 2],
+    ['Mũi 2', 2],
+    ['mũi thứ 3', 3],
+    ['M1', 1],
+    ['II', 2]
+  ] as const)
+    expect(normalizeDoseNumber(raw).value, String(raw)).toBe(n)
   expect(codes(normalizeDoseNumber('nhắc lại'))).toEqual(['DOSE_NUMBER_INVALID'])
 })
 
 test('addresses resolve to province, district and ward codes', () => {
-  expect(resolveAddress('Thôn 3, Xã Tân Lập, Huyện Đan Phượng, TP Hà Nội')).toMatchObject({ province_code: '01', district_code: '273', ward_code: '09820', warnings: [] })
-  expect(resolveAddress('12 Nguyễn Huệ, P. Bến Nghé, Q.1, TP.HCM')).toMatchObject({ province_code: '79', district_code: '760', ward_code: '26740' })
+  expect(resolveAddress('Thôn 3, Xã Tân Lập, Huyện Đan Phượng, TP Hà Nội')).toMatchObject({
+    province_code: '01',
+    district_code: '273',
+    ward_code: '09820',
+    warnings: []
+  })
+  expect(resolveAddress('12 Nguyễn Huệ, P. Bến Nghé, Q.1, TP.HCM')).toMatchObject({
+    province_code: '79',
+    district_code: '760',
+    ward_code: '26740'
+  })
   expect(resolveAddress('Phường 1, Quận 3, Hồ Chí Minh')).toMatchObject({ ward_code: '27160' })
   // A ward-level prefix never names a province ("Phường Bình Thuận" is not the province Bình Thuận).
-  expect(resolveAddress('Số 70 Phan Đình Phùng, Phường Bình Thuận', '492')).toMatchObject({ province_code: '48', district_code: '492', warnings: [] })
+  expect(resolveAddress('Số 70 Phan Đình Phùng, Phường Bình Thuận', '492')).toMatchObject({
+    province_code: '48',
+    district_code: '492',
+    warnings: []
+  })
   // A house number is not "Quận 6"; an Australian address stays unresolved.
-  expect(resolveAddress('6, tullaroop street, willaroo, st james, 4011, wa')).toMatchObject({ province_code: null, warnings: [{ code: 'ADDRESS_UNRESOLVED' }] })
-  expect(resolveAddress('Quận Cầu Giấy, Hà Nội')).toMatchObject({ district_code: '005', ward_code: null, warnings: [{ code: 'ADDRESS_PARTIAL' }] })
+  expect(resolveAddress('6, tullaroop street, willaroo, st james, 4011, wa')).toMatchObject({
+    province_code: null,
+    warnings: [{ code: 'ADDRESS_UNRESOLVED' }]
+  })
+  expect(resolveAddress('Quận Cầu Giấy, Hà Nội')).toMatchObject({
+    district_code: '005',
+    ward_code: null,
+    warnings: [{ code: 'ADDRESS_PARTIAL' }]
+  })
   expect(districtMentioned('TRUNG TÂM Y TẾ QUẬN HẢI CHÂU')).toBe('492')
 })

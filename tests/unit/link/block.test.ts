@@ -36,9 +36,16 @@ describe('blocking', () => {
   })
 
   it('uses free-text address words where there are no ward codes (FEBRL)', () => {
-    const febrl = [prep({ full_name: 'Hefford Laura', dob: '1971-11-19', national_id: '7280622', address: '3, partridge street, homebush, 6530, sa' })]
+    const febrl = [
+      prep({ full_name: 'Hefford Laura', dob: '1971-11-19', national_id: '7280622', address: '3, partridge street, homebush, 6530, sa' })
+    ]
     // The birth date and the ID both wrong, a letter dropped from the given name.
-    const dup = prep({ full_name: 'Hefford Lara', dob: '1917-11-19', national_id: '7281622', address: '3, partridgqe street, bansia, 6530, sa' })
+    const dup = prep({
+      full_name: 'Hefford Lara',
+      dob: '1917-11-19',
+      national_id: '7281622',
+      address: '3, partridgqe street, bansia, 6530, sa'
+    })
     const pairs = block([dup], febrl, { dedup: false }, inlineContext())
     expect(pairs.length).toBe(1)
     expect(pairs.stats.find((s) => s.rule === 'address_edit')?.pairs).toBe(1)

@@ -35,7 +35,12 @@ describe('clustering site rows into persons', () => {
   it('splits rows that all claim one registry person but contradict each other, and flags the conflict', () => {
     const weights = [30, 25]
     const cs = clusterRows(
-      input(2, { anchor: Int32Array.from([7, 7]), top: [[cand(7, 30)], [cand(7, 25)]], cannotLink: () => true, registryWeight: (r) => weights[r] as number })
+      input(2, {
+        anchor: Int32Array.from([7, 7]),
+        top: [[cand(7, 30)], [cand(7, 25)]],
+        cannotLink: () => true,
+        registryWeight: (r) => weights[r] as number
+      })
     )
     expect(rowsOf(cs)).toEqual([[0], [1]])
     expect(cs.every((c) => c.conflict && c.anchor === -1)).toBe(true)
@@ -44,7 +49,12 @@ describe('clustering site rows into persons', () => {
   it('lets the clearly strongest of contradicting groups keep the registry person', () => {
     const weights = [40, 12]
     const cs = clusterRows(
-      input(2, { anchor: Int32Array.from([7, 7]), top: [[cand(7, 40)], [cand(7, 12)]], cannotLink: () => true, registryWeight: (r) => weights[r] as number })
+      input(2, {
+        anchor: Int32Array.from([7, 7]),
+        top: [[cand(7, 40)], [cand(7, 12)]],
+        cannotLink: () => true,
+        registryWeight: (r) => weights[r] as number
+      })
     )
     expect(cs).toEqual([
       { rows: [0], anchor: 7, frozen: -1, conflict: false },
@@ -88,7 +98,10 @@ describe('clustering site rows into persons', () => {
     const cs = clusterRows(
       input(2, {
         anchor: Int32Array.from([7, -1]),
-        top: [[cand(7, 30), cand(8, 10)], [cand(8, 6), cand(7, -5)]],
+        top: [
+          [cand(7, 30), cand(8, 10)],
+          [cand(8, 6), cand(7, -5)]
+        ],
         edges: [{ a: 0, b: 1, weight: 20 }],
         registryWeight: (row, target) => (row === 1 && target === 7 ? -5 : 0)
       })
@@ -97,7 +110,9 @@ describe('clustering site rows into persons', () => {
   })
 
   it('never merges two persons linked to different registry persons, nor rows that contradict', () => {
-    const two = clusterRows(input(2, { anchor: Int32Array.from([7, 8]), top: [[cand(7, 30)], [cand(8, 30)]], edges: [{ a: 0, b: 1, weight: 40 }] }))
+    const two = clusterRows(
+      input(2, { anchor: Int32Array.from([7, 8]), top: [[cand(7, 30)], [cand(8, 30)]], edges: [{ a: 0, b: 1, weight: 40 }] })
+    )
     expect(rowsOf(two)).toEqual([[0], [1]])
     const veto = clusterRows(input(2, { edges: [{ a: 0, b: 1, weight: 40 }], cannotLink: () => true }))
     expect(rowsOf(veto)).toEqual([[0], [1]])

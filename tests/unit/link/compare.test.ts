@@ -116,9 +116,13 @@ describe('national ID', () => {
     // A slip in the year digits of one person's ID: the other ID still agrees with the record.
     expect(id({ national_id: '001086001234', ...man1985 }, { national_id: '001085001234', ...man1985 })).toBe('typo')
     // Two people, born 1985 and 1986, whose IDs are one digit apart: neither ID fits the other.
-    expect(id({ national_id: '001086001234', dob: '1986-01-01', gender: 'M' }, { national_id: '001085001234', ...man1985 })).toBe('conflict')
+    expect(id({ national_id: '001086001234', dob: '1986-01-01', gender: 'M' }, { national_id: '001085001234', ...man1985 })).toBe(
+      'conflict'
+    )
     // …or a man and a woman (gender digit 0 and 1).
-    expect(id({ national_id: '001185001234', dob: '1985-03-07', gender: 'F' }, { national_id: '001085001234', ...man1985 })).toBe('conflict')
+    expect(id({ national_id: '001185001234', dob: '1985-03-07', gender: 'F' }, { national_id: '001085001234', ...man1985 })).toBe(
+      'conflict'
+    )
   })
   it('tells a CCCD that does not fit its own row (someone else’s) from a plain conflict', () => {
     // The site row says a man born 1985, its CCCD a woman born 1990: not this row's own ID.
@@ -155,7 +159,12 @@ describe('gender, phone, administrative units, free-text address', () => {
   })
   it('compares ward, district and province codes at the finest level both know', () => {
     const w = (a: Fields, b: Fields) => level(location, a, b)
-    expect(w({ ward_code: '00001', district_code: '001', province_code: '01' }, { ward_code: '00001', district_code: '001', province_code: '01' })).toBe('same_ward')
+    expect(
+      w(
+        { ward_code: '00001', district_code: '001', province_code: '01' },
+        { ward_code: '00001', district_code: '001', province_code: '01' }
+      )
+    ).toBe('same_ward')
     expect(w({ ward_code: '00001', district_code: '001' }, { ward_code: '00004', district_code: '001' })).toBe('same_district')
     expect(w({ district_code: '001', province_code: '01' }, { district_code: '002', province_code: '01' })).toBe('same_province')
     expect(w({ district_code: '001', province_code: '01' }, { district_code: '760', province_code: '79' })).toBe('different')
@@ -172,9 +181,23 @@ describe('gender, phone, administrative units, free-text address', () => {
 
 describe('choosing comparisons per field type', () => {
   it('uses administrative codes where the data has them, else the free-text address', () => {
-    const vn = selectComparisons(new Map([['given_name', 1], ['location', 0.9], ['address', 0.9], ['phone', 0]]))
+    const vn = selectComparisons(
+      new Map([
+        ['given_name', 1],
+        ['location', 0.9],
+        ['address', 0.9],
+        ['phone', 0]
+      ])
+    )
     expect(vn.map((c) => c.name)).toEqual(['given_name', 'location'])
-    const febrl = selectComparisons(new Map([['given_name', 1], ['surname', 1], ['address', 0.95], ['national_id', 1]]))
+    const febrl = selectComparisons(
+      new Map([
+        ['given_name', 1],
+        ['surname', 1],
+        ['address', 0.95],
+        ['national_id', 1]
+      ])
+    )
     expect(febrl.map((c) => c.name)).toEqual(['given_name', 'surname', 'national_id', 'address'])
   })
 })

@@ -3,7 +3,15 @@ import { claimKind, complaintEvidence } from '../../../main/core/link/complaint-
 import { prep } from './prep.ts'
 
 const rows = [
-  prep({ id: 11, full_name: 'Lê Văn Bình', dob: '1970-06-15', national_id: '001070009999', vaccine: 'ASTRAZENECA', dose_number: 1, dose_date: '2021-07-01' }),
+  prep({
+    id: 11,
+    full_name: 'Lê Văn Bình',
+    dob: '1970-06-15',
+    national_id: '001070009999',
+    vaccine: 'ASTRAZENECA',
+    dose_number: 1,
+    dose_date: '2021-07-01'
+  }),
   prep({ id: 12, full_name: 'Lê Văn Bình', dob: '1970-06-15', vaccine: 'PFIZER', dose_number: 2, dose_date: '2021-10-01' })
 ]
 
@@ -17,10 +25,30 @@ describe('complaint evidence', () => {
   })
 
   it('finds the site row that contradicts a claimed vaccine or date', () => {
-    const vaccine = prep({ kind: 'complaint', complaint_type: 'Sai loại vắc xin', vaccine: 'MODERNA', dose_number: 2, dose_date: '2021-10-01' })
-    expect(complaintEvidence(vaccine, rows)[1]).toEqual({ siteRecordId: 12, relation: 'contradicts', reasons: ['same_date', 'vaccine_differs', 'same_dose_number'] })
-    const date = prep({ kind: 'complaint', complaint_type: 'Sai ngày tiêm', vaccine: 'ASTRAZENECA', dose_number: 1, dose_date: '2021-07-20' })
-    expect(complaintEvidence(date, rows)[0]).toMatchObject({ siteRecordId: 11, relation: 'contradicts', reasons: ['date_differs', 'same_vaccine', 'same_dose_number'] })
+    const vaccine = prep({
+      kind: 'complaint',
+      complaint_type: 'Sai loại vắc xin',
+      vaccine: 'MODERNA',
+      dose_number: 2,
+      dose_date: '2021-10-01'
+    })
+    expect(complaintEvidence(vaccine, rows)[1]).toEqual({
+      siteRecordId: 12,
+      relation: 'contradicts',
+      reasons: ['same_date', 'vaccine_differs', 'same_dose_number']
+    })
+    const date = prep({
+      kind: 'complaint',
+      complaint_type: 'Sai ngày tiêm',
+      vaccine: 'ASTRAZENECA',
+      dose_number: 1,
+      dose_date: '2021-07-20'
+    })
+    expect(complaintEvidence(date, rows)[0]).toMatchObject({
+      siteRecordId: 11,
+      relation: 'contradicts',
+      reasons: ['date_differs', 'same_vaccine', 'same_dose_number']
+    })
   })
 
   it('checks a personal-information complaint against the identity on the site rows', () => {

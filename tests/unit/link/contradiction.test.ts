@@ -27,7 +27,8 @@ const model: LinkModel = {
   tf: buildTermFrequencies([])
 }
 const cannotLink = contradiction(model)
-const row = (o: Record<string, string | null>) => prep({ full_name: 'Trịnh Thu Phong', dob: '1971-04-26', gender: 'F', national_id: '062171132680', phone: '0968381560', ...o })
+const row = (o: Record<string, string | null>) =>
+  prep({ full_name: 'Trịnh Thu Phong', dob: '1971-04-26', gender: 'F', national_id: '062171132680', phone: '0968381560', ...o })
 
 describe('contradictions between site rows', () => {
   it('a different birth date or ID alone keeps two rows apart', () => {

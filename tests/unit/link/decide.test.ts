@@ -3,7 +3,14 @@ import { holdFor, statusFor, type CandidateView } from '../../../main/core/link/
 import { redecide, type LinkState } from '../../../main/core/link/redecide.ts'
 
 const t = { auto: 10, review: -4 }
-const cand = (weight: number, extra: Partial<CandidateView> = {}): CandidateView => ({ weight, idAgrees: false, namesakes: 1, twins: 1, givenLevel: 0, ...extra })
+const cand = (weight: number, extra: Partial<CandidateView> = {}): CandidateView => ({
+  weight,
+  idAgrees: false,
+  namesakes: 1,
+  twins: 1,
+  givenLevel: 0,
+  ...extra
+})
 
 describe('decisions', () => {
   it('sorts by the two thresholds', () => {
@@ -41,7 +48,7 @@ describe('decisions', () => {
     expect(holdFor([cand(30), cand(5, { givenLevel: 5 })], twin)).toBeNull()
   })
 
-  it("holds a registry twin even when the sibling is no candidate, unless the ID settles it", () => {
+  it('holds a registry twin even when the sibling is no candidate, unless the ID settles it', () => {
     expect(holdFor([cand(30, { twins: 2 })], () => false)).toBe('twin')
     expect(holdFor([cand(30, { twins: 2, idAgrees: true })], () => false)).toBeNull()
   })
@@ -53,7 +60,15 @@ describe('decisions', () => {
 })
 
 describe('re-deciding', () => {
-  const link = (x: Partial<LinkState>): LinkState => ({ subjectKind: 'person', status: 'none', weight: 20, hold: null, target: 1, decided: false, ...x })
+  const link = (x: Partial<LinkState>): LinkState => ({
+    subjectKind: 'person',
+    status: 'none',
+    weight: 20,
+    hold: null,
+    target: 1,
+    decided: false,
+    ...x
+  })
 
   it('never lets two persons auto-link to one registry person', () => {
     const out = redecide([link({ target: 7 }), link({ target: 7, weight: 30 }), link({ target: 8 })], t)

@@ -2,18 +2,28 @@ import { describe, expect, it } from 'vitest'
 import { checkDoses, type Dose } from '../../../main/core/link/dose-checks.ts'
 
 const opts = { duplicateWindowDays: 7, today: '2022-06-30' }
-const dose = (recordId: number, vaccine: string | null, doseNumber: number | null, doseDate: string | null): Dose => ({ recordId, vaccine, doseNumber, doseDate })
-const kinds = (doses: Dose[], dob: string | null = '1980-01-01', o = opts) => checkDoses(doses, dob, o).map((i) => `${i.recordId}:${i.kind}`)
+const dose = (recordId: number, vaccine: string | null, doseNumber: number | null, doseDate: string | null): Dose => ({
+  recordId,
+  vaccine,
+  doseNumber,
+  doseDate
+})
+const kinds = (doses: Dose[], dob: string | null = '1980-01-01', o = opts) =>
+  checkDoses(doses, dob, o).map((i) => `${i.recordId}:${i.kind}`)
 
 describe('dose checks', () => {
   it('accepts a normal schedule', () => {
-    expect(kinds([dose(1, 'ASTRAZENECA', 1, '2021-06-01'), dose(2, 'ASTRAZENECA', 2, '2021-08-20'), dose(3, 'PFIZER', 3, '2022-01-10')])).toEqual([])
+    expect(
+      kinds([dose(1, 'ASTRAZENECA', 1, '2021-06-01'), dose(2, 'ASTRAZENECA', 2, '2021-08-20'), dose(3, 'PFIZER', 3, '2022-01-10')])
+    ).toEqual([])
   })
 
   it('finds a dose entered twice, the same day or within the window, in the same family', () => {
     expect(kinds([dose(1, 'PFIZER', 1, '2021-06-01'), dose(2, 'PFIZER', 1, '2021-06-01')])).toEqual(['2:duplicate'])
     expect(kinds([dose(1, 'VEROCELL', 1, '2021-06-01'), dose(2, 'HAYATVAX', 1, '2021-06-05')])).toEqual(['2:duplicate'])
-    expect(kinds([dose(1, 'PFIZER', 1, '2021-06-01'), dose(2, 'PFIZER', 1, '2021-06-05')], '1980', { ...opts, duplicateWindowDays: 0 })).toEqual(['2:impossible_order'])
+    expect(
+      kinds([dose(1, 'PFIZER', 1, '2021-06-01'), dose(2, 'PFIZER', 1, '2021-06-05')], '1980', { ...opts, duplicateWindowDays: 0 })
+    ).toEqual(['2:impossible_order'])
     // Different vaccines the same day are not one dose twice.
     expect(kinds([dose(1, 'PFIZER', 1, '2021-06-01'), dose(2, 'MODERNA', 1, '2021-06-01')])).toContain('2:impossible_order')
   })

@@ -3,7 +3,14 @@ import { countPatterns, em, estimatePrior, initialM } from '../../../main/core/l
 import { rng } from '../../../main/core/link/model/random.ts'
 
 /** Draws level vectors from a known two-class model, so EM's answer can be checked. */
-function simulate(n: number, lambda: number, m: number[][], u: number[][], seed: number, missing = 0): { levels: Int8Array; truth: boolean[] } {
+function simulate(
+  n: number,
+  lambda: number,
+  m: number[][],
+  u: number[][],
+  seed: number,
+  missing = 0
+): { levels: Int8Array; truth: boolean[] } {
   const rand = rng(seed)
   const width = m.length
   const levels = new Int8Array(n * width)
@@ -19,7 +26,7 @@ function simulate(n: number, lambda: number, m: number[][], u: number[][], seed:
   for (let i = 0; i < n; i++) {
     const match = rand() < lambda
     truth.push(match)
-    for (let c = 0; c < width; c++) levels[i * width + c] = rand() < missing ? -1 : draw(((match ? m : u)[c]) as number[])
+    for (let c = 0; c < width; c++) levels[i * width + c] = rand() < missing ? -1 : draw((match ? m : u)[c] as number[])
   }
   return { levels, truth }
 }
@@ -39,7 +46,13 @@ describe('EM for the Fellegi–Sunter model', () => {
   it('recovers m and the share of matches from unlabelled pairs, with u fixed', () => {
     const { levels } = simulate(40_000, 0.3, M, U, 1)
     const data = countPatterns(levels, 3, () => true, 40_000)
-    const res = em(data, U, [true, true, true], M.map((r) => initialM(r.length)), 0.5)
+    const res = em(
+      data,
+      U,
+      [true, true, true],
+      M.map((r) => initialM(r.length)),
+      0.5
+    )
     expect(res.lambda).toBeCloseTo(0.3, 1)
     res.m.forEach((row, c) => row.forEach((x, l) => expect(Math.abs(x - ((M[c] as number[])[l] as number))).toBeLessThan(0.02)))
     expect(res.expectedMatches / 40_000).toBeCloseTo(0.3, 1)
@@ -47,14 +60,26 @@ describe('EM for the Fellegi–Sunter model', () => {
 
   it('treats missing values as no evidence', () => {
     const { levels } = simulate(40_000, 0.3, M, U, 2, 0.3)
-    const res = em(countPatterns(levels, 3, () => true, 40_000), U, [true, true, true], M.map((r) => initialM(r.length)), 0.5)
+    const res = em(
+      countPatterns(levels, 3, () => true, 40_000),
+      U,
+      [true, true, true],
+      M.map((r) => initialM(r.length)),
+      0.5
+    )
     res.m.forEach((row, c) => row.forEach((x, l) => expect(Math.abs(x - ((M[c] as number[])[l] as number))).toBeLessThan(0.03)))
   })
 
   it('leaves a comparison the blocking rule forced out of the likelihood', () => {
     const { levels } = simulate(20_000, 0.3, M, U, 3)
     const init = M.map((r) => initialM(r.length))
-    const res = em(countPatterns(levels, 3, () => true, 20_000), U, [true, false, true], init, 0.5)
+    const res = em(
+      countPatterns(levels, 3, () => true, 20_000),
+      U,
+      [true, false, true],
+      init,
+      0.5
+    )
     expect(res.m[1]).toEqual(init[1])
     expect(Math.abs((res.m[0] as number[])[0] as number) - 0.85).toBeLessThan(0.03)
   })
@@ -67,7 +92,13 @@ describe('EM for the Fellegi–Sunter model', () => {
     const all = new Int8Array(mLevels.length + uLevels.length)
     all.set(mLevels)
     all.set(uLevels, mLevels.length)
-    const prior = estimatePrior(countPatterns(all, 3, () => true, 20_000), M, U, 100_000, 1e-3)
+    const prior = estimatePrior(
+      countPatterns(all, 3, () => true, 20_000),
+      M,
+      U,
+      100_000,
+      1e-3
+    )
     expect(prior.expectedMatches).toBeGreaterThan(1_700)
     expect(prior.expectedMatches).toBeLessThan(2_300)
     expect(prior.lambda).toBeCloseTo(2_000 / 100_000, 2)

@@ -18,7 +18,8 @@ describe('match weights', () => {
     lambda: 1e-5,
     tf: buildTermFrequencies([people])
   }
-  const weightOf = (a: string, b: string, c: string) => explain(model, prep({ full_name: a }), prep({ full_name: b })).find((x) => x.comparison === c)
+  const weightOf = (a: string, b: string, c: string) =>
+    explain(model, prep({ full_name: a }), prep({ full_name: b })).find((x) => x.comparison === c)
 
   it('adjusts agreement for how common the name is: Lò says more than Nguyễn', () => {
     const nguyen = weightOf('Nguyễn Văn Páo', 'Nguyễn Văn Páo', 'surname')

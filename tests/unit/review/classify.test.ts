@@ -61,7 +61,9 @@ test('conflict: different values, swapped or dropped names, another year', () =>
 
 test('addresses in the same ward are the same place; other wards are compared as text', () => {
   expect(cls('address', 'Thôn 3, Tân Lập', 'Xóm Bãi, Xã Tân Lập', { siteWard: '09895', registryWard: '09895' })).toBeNull()
-  expect(cls('address', 'Xã Hồng Hà, Đan Phượng', 'Xã Tân Lập, Đan Phượng', { siteWard: '09904', registryWard: '09895' })).toBe('conflict:different')
+  expect(cls('address', 'Xã Hồng Hà, Đan Phượng', 'Xã Tân Lập, Đan Phượng', { siteWard: '09904', registryWard: '09895' })).toBe(
+    'conflict:different'
+  )
   expect(cls('address', 'Khu phố 4, P. 11, Q. Gò Vấp', 'Khu phố 4, Phường 11, Quận Gò Vấp')).toBe('formatting:abbreviation')
   expect(cls('address', 'Khu phố 4, P. 11', 'Khu phố 4, Phường 11, Quận Gò Vấp, Thành phố Hồ Chí Minh')).toBe('missing:partial')
   expect(cls('address', 'Khu phố 04, Phường 05', 'Khu phố 4, Phường 5')).toBe('formatting:abbreviation')

@@ -85,6 +85,7 @@ export function wrongDigit(rng: Rng, d: Ymd, positions: readonly number[] = ANY_
     if (isValidDate(cand.year, cand.month, cand.day) && cand.year >= 1920 && cand.year <= 2009) return cand
   }
   // Dates like 31/12 resist single-digit edits; a day (or a year) off is the same kind of slip.
-  if (positions === YEAR_DIGITS) return { ...d, year: d.year > 1921 ? d.year - 1 : d.year + 1, day: d.month === 2 && d.day === 29 ? 28 : d.day }
+  if (positions === YEAR_DIGITS)
+    return { ...d, year: d.year > 1921 ? d.year - 1 : d.year + 1, day: d.month === 2 && d.day === 29 ? 28 : d.day }
   return ymd(dayOf(d.year, d.month, d.day) + (d.day > 1 ? -1 : 1))
 }

@@ -86,8 +86,28 @@ function mapName(n: WrittenName, f: (s: string) => string): WrittenName {
 const TONES = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323']
 const TONE_RE = /[\u0300\u0301\u0303\u0309\u0323]/
 const NEIGHBOURS: Readonly<Record<string, string>> = {
-  a: 'sq', b: 'vn', c: 'xv', d: 'sf', e: 'wr', g: 'fh', h: 'gj', i: 'uo', k: 'jl', l: 'k', m: 'n', n: 'bm',
-  o: 'ip', p: 'o', q: 'w', r: 'et', s: 'ad', t: 'ry', u: 'yi', v: 'cb', x: 'zc', y: 'tu'
+  a: 'sq',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  q: 'w',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  v: 'cb',
+  x: 'zc',
+  y: 'tu'
 }
 
 /**

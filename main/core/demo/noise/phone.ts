@@ -52,7 +52,9 @@ export function noisyPhone(rng: Rng, phone: string | null, rates: PhoneRates, ta
         return Number(phone)
       default:
         tags.push(tag)
-        return rng.chance(0.5) ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}` : `${phone.slice(0, 4)}.${phone.slice(4, 7)}.${phone.slice(7)}`
+        return rng.chance(0.5)
+          ? `${phone.slice(0, 4)} ${phone.slice(4, 7)} ${phone.slice(7)}`
+          : `${phone.slice(0, 4)}.${phone.slice(4, 7)}.${phone.slice(7)}`
     }
   }
   return phone

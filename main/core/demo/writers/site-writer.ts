@@ -180,7 +180,8 @@ export class SiteWriter {
     this.pair(2, this.site.name.toUpperCase(), 'Độc lập - Tự do - Hạnh phúc', BOLD_CENTER, BOLD_CENTER)
     this.blocks(4, [{ from: 1, to: n, value: 'DANH SÁCH NGƯỜI ĐƯỢC TIÊM VẮC XIN PHÒNG COVID-19', style: TITLE }])
     this.blocks(5, [{ from: 1, to: n, value: `Điểm tiêm: ${this.site.name}`, style: CENTER }])
-    if (this.layout.titleRows >= 6) this.blocks(6, [{ from: 1, to: n, value: '(Từ ngày 08/03/2021 đến ngày 31/12/2021)', style: ITALIC_CENTER }])
+    if (this.layout.titleRows >= 6)
+      this.blocks(6, [{ from: 1, to: n, value: '(Từ ngày 08/03/2021 đến ngày 31/12/2021)', style: ITALIC_CENTER }])
   }
 
   private writeHeader(): void {

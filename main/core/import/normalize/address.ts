@@ -18,7 +18,7 @@ const PREFIXES: Record<Level, string[]> = {
   ward: ['phuong', 'p', 'xa', 'x', 'thi tran', 'tt']
 }
 const ALL_PREFIXES = [...new Set(Object.values(PREFIXES).flat())].sort((a, b) => b.length - a.length)
-const ALIASES: Record<string, string> = { hcm: '79', 'ho chi minh': '79', 'sai gon': '79', hn: '01', 'brvt': '77', 'hue': '46', 'tt hue': '46' }
+const ALIASES: Record<string, string> = { hcm: '79', 'ho chi minh': '79', 'sai gon': '79', hn: '01', brvt: '77', hue: '46', 'tt hue': '46' }
 
 /** The name without its unit word, and the unit word found (if any). */
 function splitPrefix(key: string): { prefix: string | null; name: string } {
@@ -106,7 +106,10 @@ export function resolveAddress(address: string, contextDistrict: string | null =
   const cacheKey = contextDistrict ? `${contextDistrict}|${address}` : address
   const hit = cache.get(cacheKey)
   if (hit) return hit
-  const parts = address.split(/[,;\n]|\s-\s/).map((p) => p.trim()).filter((p) => p !== '')
+  const parts = address
+    .split(/[,;\n]|\s-\s/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
   const x = idx()
   let province: AdminUnit | undefined
   let district: AdminUnit | undefined
@@ -125,7 +128,8 @@ export function resolveAddress(address: string, contextDistrict: string | null =
     const context = contextDistrict ? districtByCode.get(contextDistrict) : undefined
     for (let j = parts.length - 1; j >= 0 && !ward; j--) {
       const part = parts[j] ?? ''
-      district ??= lookupUnique(x.districtByName, 'district', part) ?? (context && lookup(x.district, 'district', context.parent_code ?? '', part))
+      district ??=
+        lookupUnique(x.districtByName, 'district', part) ?? (context && lookup(x.district, 'district', context.parent_code ?? '', part))
       const within = district ?? context
       ward = (within && lookup(x.ward, 'ward', within.code, part)) ?? (district ? undefined : lookupUnique(x.wardByName, 'ward', part))
     }

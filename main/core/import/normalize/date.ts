@@ -142,7 +142,8 @@ export function normalizeDate(raw: CellValue, opts: DateOptions): DateResult {
     return r.value === null ? r : { value: r.value, warnings: [...r.warnings, { field, code: 'DATE_MONTH_DROPPED' }] }
   }
   // "ngày 05 tháng 3 năm 1990"
-  if ((m = s.normalize('NFC').match(/^ng[aà]y (\d{1,2}) th[aá]ng (\d{1,2}) n[aă]m (\d{4})$/i))) return ymd(Number(m[3]), Number(m[2]), Number(m[1]))
+  if ((m = s.normalize('NFC').match(/^ng[aà]y (\d{1,2}) th[aá]ng (\d{1,2}) n[aă]m (\d{4})$/i)))
+    return ymd(Number(m[3]), Number(m[2]), Number(m[1]))
   return bad('DATE_INVALID')
 }
 

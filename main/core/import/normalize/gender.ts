@@ -20,7 +20,8 @@ const fromKey = (key: string): Normalized<'M' | 'F'> => {
 function fromLegacy(s: string): Normalized<'M' | 'F'> | null {
   for (const convert of [fromTcvn3, fromVni]) {
     const key = foldToKey(convert(s))
-    if (MALE.has(key) || FEMALE.has(key)) return { value: MALE.has(key) ? 'M' : 'F', warnings: [{ field: 'gender', code: 'GENDER_FROM_LEGACY' }] }
+    if (MALE.has(key) || FEMALE.has(key))
+      return { value: MALE.has(key) ? 'M' : 'F', warnings: [{ field: 'gender', code: 'GENDER_FROM_LEGACY' }] }
   }
   return null
 }

@@ -27,7 +27,10 @@ export function normalizeId(raw: CellValue, field = 'national_id', fromCsv = fal
   }
   const numeric = typeof raw === 'number' || (fromCsv && /^\s*\d+\s*$/.test(raw))
   let s = typeof raw === 'number' ? (Number.isInteger(raw) ? raw.toFixed(0) : String(raw)) : raw
-  s = s.normalize('NFKC').replace(/[\s.\-_'’‘"]/g, '').toUpperCase()
+  s = s
+    .normalize('NFKC')
+    .replace(/[\s.\-_'’‘"]/g, '')
+    .toUpperCase()
   if (s === '') return { value: null, kind: null, warnings }
   if (/^\d+$/.test(s)) {
     // A number cell loses the zeros every CCCD starts with (its province code is 0NN).

@@ -6,14 +6,34 @@
 
 const VOWELS_TONED: Record<string, string> = {
   // base: [level, grave, acute, hook, tilde, dot]
-  a: 'aàáảãạ', ă: 'ăằắẳẵặ', â: 'âầấẩẫậ', e: 'eèéẻẽẹ', ê: 'êềếểễệ', i: 'iìíỉĩị',
-  o: 'oòóỏõọ', ô: 'ôồốổỗộ', ơ: 'ơờớởỡợ', u: 'uùúủũụ', ư: 'ưừứửữự', y: 'yỳýỷỹỵ'
+  a: 'aàáảãạ',
+  ă: 'ăằắẳẵặ',
+  â: 'âầấẩẫậ',
+  e: 'eèéẻẽẹ',
+  ê: 'êềếểễệ',
+  i: 'iìíỉĩị',
+  o: 'oòóỏõọ',
+  ô: 'ôồốổỗộ',
+  ơ: 'ơờớởỡợ',
+  u: 'uùúủũụ',
+  ư: 'ưừứửữự',
+  y: 'yỳýỷỹỵ'
 }
 
 // TCVN3 (ABC) code points, in the same [level, grave, acute, hook, tilde, dot] order.
 const TCVN3_CODES: Record<string, string> = {
-  a: 'aµ¸¶·¹', ă: '¨»¾¼½Æ', â: '©ÇÊÈÉË', e: 'eÌÐÎÏÑ', ê: 'ªÒÕÓÔÖ', i: 'i×ÝØÜÞ',
-  o: 'oßãáâä', ô: '«åèæçé', ơ: '¬êíëìî', u: 'uïóñòô', ư: '\u00adõøö÷ù', y: 'yúýûüþ'
+  a: 'aµ¸¶·¹',
+  ă: '¨»¾¼½Æ',
+  â: '©ÇÊÈÉË',
+  e: 'eÌÐÎÏÑ',
+  ê: 'ªÒÕÓÔÖ',
+  i: 'i×ÝØÜÞ',
+  o: 'oßãáâä',
+  ô: '«åèæçé',
+  ơ: '¬êíëìî',
+  u: 'uïóñòô',
+  ư: '\u00adõøö÷ù',
+  y: 'yúýûüþ'
 }
 const TCVN3_UPPER: Record<string, string> = { '¡': 'Ă', '¢': 'Â', '£': 'Ê', '¤': 'Ô', '¥': 'Ơ', '¦': 'Ư', '§': 'Đ', '®': 'đ' }
 
@@ -42,7 +62,11 @@ for (const v of ['a', 'e', 'o', 'u', 'y']) {
   const toned = VOWELS_TONED[v] ?? ''
   VNI_TONES_PLAIN.forEach((t, i) => addVni(v + t, toned[i + 1] ?? ''))
 }
-for (const [v, hatted] of [['a', 'â'], ['e', 'ê'], ['o', 'ô']] as const) {
+for (const [v, hatted] of [
+  ['a', 'â'],
+  ['e', 'ê'],
+  ['o', 'ô']
+] as const) {
   addVni(`${v}â`, hatted)
   const toned = VOWELS_TONED[hatted] ?? ''
   VNI_TONES_HAT.forEach((t, i) => addVni(`${v}â${t}`, toned[i + 1] ?? ''))
@@ -51,13 +75,25 @@ for (const [v, hatted] of [['a', 'â'], ['e', 'ê'], ['o', 'ô']] as const) {
 addVni('aê', 'ă')
 VNI_TONES_BREVE.forEach((t, i) => addVni(`a${t}`, (VOWELS_TONED['ă'] ?? '')[i + 1] ?? ''))
 // ơ and ư are single characters in VNI; their tones follow them.
-for (const [code, base] of [['ô', 'ơ'], ['ö', 'ư']] as const) {
+for (const [code, base] of [
+  ['ô', 'ơ'],
+  ['ö', 'ư']
+] as const) {
   addVni(code, base)
   const toned = VOWELS_TONED[base] ?? ''
   VNI_TONES_PLAIN.forEach((t, i) => addVni(code + t, toned[i + 1] ?? ''))
 }
 // i and the dotted y have their own single code points.
-for (const [seq, ch] of [['ì', 'ì'], ['í', 'í'], ['æ', 'ỉ'], ['ó', 'ĩ'], ['ò', 'ị'], ['î', 'ỵ'], ['ñ', 'đ']] as const) addVni(seq, ch)
+for (const [seq, ch] of [
+  ['ì', 'ì'],
+  ['í', 'í'],
+  ['æ', 'ỉ'],
+  ['ó', 'ĩ'],
+  ['ò', 'ị'],
+  ['î', 'ỵ'],
+  ['ñ', 'đ']
+] as const)
+  addVni(seq, ch)
 
 export type LegacyEncoding = 'TCVN3' | 'VNI'
 
@@ -105,7 +141,7 @@ export function fromTcvn3(s: string): string {
 
 export function fromVni(s: string): string {
   let out = ''
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     // Longest match first: a base letter with up to two marks.
     const three = vniMap.get(s.slice(i, i + 3))
     if (three !== undefined) {

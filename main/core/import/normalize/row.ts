@@ -38,9 +38,7 @@ export class AddressContext {
 }
 
 export type RowOutcome =
-  | { status: 'blank' }
-  | { status: 'ok'; record: NormalizedRecord; warnings: FieldWarning[] }
-  | { status: 'rejected'; reason: RejectReason }
+  { status: 'blank' } | { status: 'ok'; record: NormalizedRecord; warnings: FieldWarning[] } | { status: 'rejected'; reason: RejectReason }
 
 const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
 
@@ -70,7 +68,13 @@ function adminCode(v: CellValue, len: number, known: ReadonlyMap<string, unknown
  * One spreadsheet row → a normalized record with warnings, a reject with its reason, or
  * "blank" (nothing in any mapped column: spacer rows and pre-numbered empty lines).
  */
-export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKind, places = new AddressContext(), fromCsv = false): RowOutcome {
+export function normalizeRow(
+  cells: CellValue[],
+  cols: ColumnMap,
+  kind: SourceKind,
+  places = new AddressContext(),
+  fromCsv = false
+): RowOutcome {
   const get = (f: MappableField): CellValue => {
     const idx = cols[f]
     if (!idx || idx.length === 0) return null
@@ -78,7 +82,10 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
       const v = cells[idx[0] ?? -1]
       return isBlank(v) ? null : (v ?? null)
     }
-    const parts = idx.map((i) => cells[i]).filter((v) => !isBlank(v)).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()))
+    const parts = idx
+      .map((i) => cells[i])
+      .filter((v) => !isBlank(v))
+      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()))
     return parts.length === 0 ? null : parts.join(f === 'address' ? ', ' : ' ')
   }
   let any = false
@@ -98,7 +105,8 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
     const male = get('dob_male')
     const female = get('dob_female')
     rawDob = male ?? female
-    if (gender.value === null && cols.gender === undefined && (male !== null) !== (female !== null)) gender = { value: male !== null ? 'M' : 'F', warnings: [] }
+    if (gender.value === null && cols.gender === undefined && (male !== null) !== (female !== null))
+      gender = { value: male !== null ? 'M' : 'F', warnings: [] }
   }
   warnings.push(...gender.warnings)
   const dob = normalizeDate(rawDob, { field: 'dob', allowYearOnly: true })
@@ -143,7 +151,18 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
   }
   let record: Record<string, unknown>
   if (kind === 'registry') {
-    record = { ...base, vaccine: null, lot: null, dose_number: null, dose_date: null, site_name: null, complaint_id: null, submitted_at: null, complaint_type: null, description: null }
+    record = {
+      ...base,
+      vaccine: null,
+      lot: null,
+      dose_number: null,
+      dose_date: null,
+      site_name: null,
+      complaint_id: null,
+      submitted_at: null,
+      complaint_type: null,
+      description: null
+    }
   } else {
     const vaccine = normalizeVaccine(get('vaccine'))
     const dose = normalizeDoseNumber(get('dose_number'))
@@ -153,7 +172,14 @@ export function normalizeRow(cells: CellValue[], cols: ColumnMap, kind: SourceKi
     if (kind === 'site' && get('vaccine') === null && get('dose_number') === null && get('dose_date') === null && lot === null) {
       warnings.push({ field: 'dose', code: 'SITE_NO_DOSE' })
     }
-    record = { ...base, vaccine: vaccine.value, lot, dose_number: dose.value, dose_date: doseDate.value, site_name: textField(get('site_name'), 'site_name', warnings) }
+    record = {
+      ...base,
+      vaccine: vaccine.value,
+      lot,
+      dose_number: dose.value,
+      dose_date: doseDate.value,
+      site_name: textField(get('site_name'), 'site_name', warnings)
+    }
     if (kind === 'complaint') {
       const complaintId = textField(get('complaint_id'), 'complaint_id', warnings)
       if (complaintId === null) warnings.push({ field: 'complaint_id', code: 'COMPLAINT_NO_ID' })

@@ -8,19 +8,59 @@ export type Vaccine = (typeof VACCINES)[number]
 
 // Spellings seen on site lists, folded (no diacritics, lower case, no spaces or punctuation).
 const ALIASES: Record<string, Vaccine> = {
-  astrazeneca: 'ASTRAZENECA', astra: 'ASTRAZENECA', az: 'ASTRAZENECA', astrazenaca: 'ASTRAZENECA', astrazeneka: 'ASTRAZENECA',
-  vaxzevria: 'ASTRAZENECA', covishield: 'ASTRAZENECA', azd1222: 'ASTRAZENECA', chadox1: 'ASTRAZENECA', oxfordastrazeneca: 'ASTRAZENECA',
-  pfizer: 'PFIZER', pfizerbiontech: 'PFIZER', biontech: 'PFIZER', comirnaty: 'PFIZER', phizer: 'PFIZER', pfizer12: 'PFIZER',
-  pfizertreem: 'PFIZER', pfizernhi: 'PFIZER', pfizerbiontechnhi: 'PFIZER', pfize: 'PFIZER',
-  moderna: 'MODERNA', spikevax: 'MODERNA', modena: 'MODERNA', modernar: 'MODERNA',
-  verocell: 'VEROCELL', sinopharm: 'VEROCELL', sinopharmverocell: 'VEROCELL', verocellsinopharm: 'VEROCELL', bibp: 'VEROCELL', vero: 'VEROCELL',
-  sputnikv: 'SPUTNIKV', sputnik: 'SPUTNIKV', gamcovidvac: 'SPUTNIKV', sputnikvgamaleya: 'SPUTNIKV',
-  janssen: 'JANSSEN', jj: 'JANSSEN', johnsonjohnson: 'JANSSEN', johnsonandjohnson: 'JANSSEN', jnj: 'JANSSEN', jansen: 'JANSSEN',
-  hayatvax: 'HAYATVAX', hayat: 'HAYATVAX',
-  abdala: 'ABDALA', cigb66: 'ABDALA'
+  astrazeneca: 'ASTRAZENECA',
+  astra: 'ASTRAZENECA',
+  az: 'ASTRAZENECA',
+  astrazenaca: 'ASTRAZENECA',
+  astrazeneka: 'ASTRAZENECA',
+  vaxzevria: 'ASTRAZENECA',
+  covishield: 'ASTRAZENECA',
+  azd1222: 'ASTRAZENECA',
+  chadox1: 'ASTRAZENECA',
+  oxfordastrazeneca: 'ASTRAZENECA',
+  pfizer: 'PFIZER',
+  pfizerbiontech: 'PFIZER',
+  biontech: 'PFIZER',
+  comirnaty: 'PFIZER',
+  phizer: 'PFIZER',
+  pfizer12: 'PFIZER',
+  pfizertreem: 'PFIZER',
+  pfizernhi: 'PFIZER',
+  pfizerbiontechnhi: 'PFIZER',
+  pfize: 'PFIZER',
+  moderna: 'MODERNA',
+  spikevax: 'MODERNA',
+  modena: 'MODERNA',
+  modernar: 'MODERNA',
+  verocell: 'VEROCELL',
+  sinopharm: 'VEROCELL',
+  sinopharmverocell: 'VEROCELL',
+  verocellsinopharm: 'VEROCELL',
+  bibp: 'VEROCELL',
+  vero: 'VEROCELL',
+  sputnikv: 'SPUTNIKV',
+  sputnik: 'SPUTNIKV',
+  gamcovidvac: 'SPUTNIKV',
+  sputnikvgamaleya: 'SPUTNIKV',
+  janssen: 'JANSSEN',
+  jj: 'JANSSEN',
+  johnsonjohnson: 'JANSSEN',
+  johnsonandjohnson: 'JANSSEN',
+  jnj: 'JANSSEN',
+  jansen: 'JANSSEN',
+  hayatvax: 'HAYATVAX',
+  hayat: 'HAYATVAX',
+  abdala: 'ABDALA',
+  cigb66: 'ABDALA'
 }
 
-const aliasOf = (s: string): Vaccine | undefined => ALIASES[foldToKey(s).replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '').replace(/ /g, '').replace(/^vacxin/, '')]
+const aliasOf = (s: string): Vaccine | undefined =>
+  ALIASES[
+    foldToKey(s)
+      .replace(/^(vac ?xin|vaccine|vaccin|vacxin) /, '')
+      .replace(/ /g, '')
+      .replace(/^vacxin/, '')
+  ]
 
 const fromText = memoText((s: string): Normalized<Vaccine> => {
   if (foldToKey(s) === '') return ok(null)

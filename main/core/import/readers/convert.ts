@@ -59,7 +59,17 @@ export function convertToXlsx(path: string, format: 'xls' | 'html' | 'xml2003' |
   conversions.add(out)
   const profile = pathToFileURL(join(out, 'profile')).href
   const filter = FILTERS[format]
-  const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, ...(filter ? [`--infilter=${filter}`] : []), '--convert-to', 'xlsx', '--outdir', out, path]
+  const args = [
+    '--headless',
+    '--norestore',
+    `-env:UserInstallation=${profile}`,
+    ...(filter ? [`--infilter=${filter}`] : []),
+    '--convert-to',
+    'xlsx',
+    '--outdir',
+    out,
+    path
+  ]
   return new Promise((resolve, reject) => {
     execFile(soffice, args, { timeout: 180_000 }, () => {
       const want = `${basename(path, extname(path))}.xlsx`

@@ -35,7 +35,10 @@ export function detectEncoding(sample: Buffer): { encoding: TextEncoding; bom: n
 
 /** The delimiter that splits the first lines most consistently (FEBRL's ", " is a comma). */
 export function sniffDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 20)
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
   let best = ','
   let bestScore = 0
   for (const d of [',', ';', '\t', '|']) {

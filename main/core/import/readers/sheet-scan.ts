@@ -104,7 +104,8 @@ export class SheetScanner {
       }
       const end = buf.indexOf('</row>', gt)
       if (end < 0) {
-        if (buf.length - s > MAX_ROW_XML_BYTES) throw cellTooLong({ vi: `dòng ${rowNumber.r ?? this.lastRow + 1}`, en: `row ${rowNumber.r ?? this.lastRow + 1}` })
+        if (buf.length - s > MAX_ROW_XML_BYTES)
+          throw cellTooLong({ vi: `dòng ${rowNumber.r ?? this.lastRow + 1}`, en: `row ${rowNumber.r ?? this.lastRow + 1}` })
         pos = s
         break
       }

@@ -66,10 +66,17 @@ export async function sniffFile(path: string): Promise<FileKind> {
     throw notSpreadsheet({ vi: 'tệp ảnh', en: 'an image' })
   if (ascii.startsWith('PK')) throw notSpreadsheet({ vi: 'tệp nén', en: 'an archive' })
 
-  const text = ascii.replace(/^\u00ef\u00bb\u00bf/, '').replace(/^\u00ff\u00fe|^\u00fe\u00ff/, '').replaceAll('\u0000', '').trimStart().toLowerCase()
+  const text = ascii
+    .replace(/^\u00ef\u00bb\u00bf/, '')
+    .replace(/^\u00ff\u00fe|^\u00fe\u00ff/, '')
+    .replaceAll('\u0000', '')
+    .trimStart()
+    .toLowerCase()
   if (text.startsWith('<')) {
     // SpreadsheetML 2003 (as Excel and LibreOffice write it) holds <Table> elements too: its root is <Workbook>.
-    const xml2003 = text.includes('urn:schemas-microsoft-com:office:spreadsheet') && (text.includes('progid="excel.sheet"') || /<(ss:)?workbook[\s>]/.test(text))
+    const xml2003 =
+      text.includes('urn:schemas-microsoft-com:office:spreadsheet') &&
+      (text.includes('progid="excel.sheet"') || /<(ss:)?workbook[\s>]/.test(text))
     if (xml2003 && !/<(html|!doctype html)/.test(text)) return { kind: 'convertible', format: 'xml2003' }
     if (/<(html|table|!doctype html|meta)/.test(text)) return { kind: 'convertible', format: 'html' }
   }

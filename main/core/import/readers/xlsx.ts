@@ -19,8 +19,18 @@ export function isDateFormat(code: string): boolean {
 }
 // The built-in number formats exceljs knows, by id; the rest have no format.
 const BUILTIN_FORMATS: Record<number, string> = {
-  14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM', 20: 'h:mm', 21: 'h:mm:ss',
-  22: 'm/d/yy "h":mm', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0'
+  14: 'mm-dd-yy',
+  15: 'd-mmm-yy',
+  16: 'd-mmm',
+  17: 'mmm-yy',
+  18: 'h:mm AM/PM',
+  19: 'h:mm:ss AM/PM',
+  20: 'h:mm',
+  21: 'h:mm:ss',
+  22: 'm/d/yy "h":mm',
+  45: 'mm:ss',
+  46: '[h]:mm:ss',
+  47: 'mmss.0'
 }
 
 interface Workbook {

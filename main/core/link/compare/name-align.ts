@@ -103,4 +103,12 @@ export function alignNames(a: PreparedName, b: PreparedName, out: NameAlignment 
   return set(out, sa, sb, false)
 }
 
-export const emptyAlignment = (): NameAlignment => ({ aFamily: -1, aGiven: -1, aMiddle: [], bFamily: -1, bGiven: -1, bMiddle: [], swapped: false })
+export const emptyAlignment = (): NameAlignment => ({
+  aFamily: -1,
+  aGiven: -1,
+  aMiddle: [],
+  bFamily: -1,
+  bGiven: -1,
+  bMiddle: [],
+  swapped: false
+})

@@ -16,8 +16,23 @@ export interface ComparedPairs {
   freq: Float32Array
 }
 
-export function comparePairs(cs: readonly Comparison[], tf: TermFrequencies, source: PairSource, pairs: CandidatePairs, ctx: JobContext): ComparedPairs {
-  const r = source.pool.compare(cs, tf, source.a, source.b, pairs.subject.subarray(0, pairs.length), pairs.target.subarray(0, pairs.length), ctx, 'compare')
+export function comparePairs(
+  cs: readonly Comparison[],
+  tf: TermFrequencies,
+  source: PairSource,
+  pairs: CandidatePairs,
+  ctx: JobContext
+): ComparedPairs {
+  const r = source.pool.compare(
+    cs,
+    tf,
+    source.a,
+    source.b,
+    pairs.subject.subarray(0, pairs.length),
+    pairs.target.subarray(0, pairs.length),
+    ctx,
+    'compare'
+  )
   return { width: cs.length, levels: r.levels, tfColumns: r.tfColumns, freq: r.freq }
 }
 
@@ -58,7 +73,13 @@ export function fitModel(
 ): { model: LinkModel; compared: ComparedPairs; report: FitReport } {
   const rules = opts.rules ?? BLOCKING_RULES
   ctx.progress({ done: 0, total: null, stage: 'sample' })
-  const probe = sampleRandomPairs(sizes, source, CATALOGUE, { dedup: opts.dedup, maxPairs: Math.min(opts.maxRandomPairs, 20_000), seed: opts.seed }, ctx)
+  const probe = sampleRandomPairs(
+    sizes,
+    source,
+    CATALOGUE,
+    { dedup: opts.dedup, maxPairs: Math.min(opts.maxRandomPairs, 20_000), seed: opts.seed },
+    ctx
+  )
   const coverage = new Map(CATALOGUE.map((c, i) => [c.name, probe.n > 0 ? (probe.nonNull[i] as number) / probe.n : 0]))
   const cs = selectComparisons(coverage)
   const sample = sampleRandomPairs(sizes, source, cs, { dedup: opts.dedup, maxPairs: opts.maxRandomPairs, seed: opts.seed + 1 }, ctx)
@@ -79,8 +100,20 @@ export function fitModel(
     const n = data.counts.reduce((a, b) => a + b, 0)
     if (n < MIN_SESSION_PAIRS) return
     const free = cs.map((c) => !rule.fixes.includes(c.name))
-    const res = em(data, u, free, cs.map((c) => initialM(c.levels.length)), 0.5)
-    sessions.push({ rule: rule.name, pairs: n, expectedMatches: Math.round(res.expectedMatches), iterations: res.iterations, estimated: cs.filter((_, c) => free[c]).map((c) => c.name) })
+    const res = em(
+      data,
+      u,
+      free,
+      cs.map((c) => initialM(c.levels.length)),
+      0.5
+    )
+    sessions.push({
+      rule: rule.name,
+      pairs: n,
+      expectedMatches: Math.round(res.expectedMatches),
+      iterations: res.iterations,
+      estimated: cs.filter((_, c) => free[c]).map((c) => c.name)
+    })
     for (let c = 0; c < width; c++) {
       if (!free[c]) continue
       const w = res.expectedMatches
@@ -94,7 +127,13 @@ export function fitModel(
   const missing = cs.map((_, c) => (pooledWeight[c] as number) <= 0)
   let fallback: number[][] | null = null
   if (missing.some(Boolean) && pairs.length > 0) {
-    fallback = em(allPatterns, u, cs.map(() => true), cs.map((c) => initialM(c.levels.length)), 0.5).m
+    fallback = em(
+      allPatterns,
+      u,
+      cs.map(() => true),
+      cs.map((c) => initialM(c.levels.length)),
+      0.5
+    ).m
   }
   const m = cs.map((c, i) => {
     if (!missing[i]) return (pooled[i] as number[]).map((x) => x / (pooledWeight[i] as number))
@@ -115,7 +154,11 @@ export function fitModel(
     prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), prior.lambda)
   }
 
-  const model: LinkModel = { comparisons: cs.map((comparison, c) => ({ comparison, m: m[c] as number[], u: u[c] as number[] })), lambda: prior.lambda, tf }
+  const model: LinkModel = {
+    comparisons: cs.map((comparison, c) => ({ comparison, m: m[c] as number[], u: u[c] as number[] })),
+    lambda: prior.lambda,
+    tf
+  }
   return {
     model,
     compared,

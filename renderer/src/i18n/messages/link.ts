@@ -123,7 +123,8 @@ export const en: Record<keyof typeof vi, string> = {
   'link.status.confirmed': 'Confirmed',
   'link.status.rejected': 'Rejected',
   'link.histogram': 'Match weight distribution',
-  'link.histogram.hint': 'Drag the two lines or use the arrow keys to move the thresholds. Each bar is 1 bit of weight (bit = log₂ likelihood ratio).',
+  'link.histogram.hint':
+    'Drag the two lines or use the arrow keys to move the thresholds. Each bar is 1 bit of weight (bit = log₂ likelihood ratio).',
   'link.threshold.auto': 'Auto-link threshold',
   'link.threshold.review': 'Review threshold',
   'link.threshold.apply': 'Apply thresholds',

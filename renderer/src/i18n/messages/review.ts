@@ -79,7 +79,8 @@ export const vi = {
   'review.keep.choose': 'Các dòng của điểm tiêm ghi khác nhau. Giữ giá trị nào?',
   'review.defer.title': 'Tạm hoãn',
   'review.unlink.title': 'Không phải cùng người',
-  'review.unlink.text': 'Bỏ liên kết dòng này với người trong CSDL dân cư. Các đề xuất từ dòng này bị rút lại và người này quay về danh sách chờ chọn người.',
+  'review.unlink.text':
+    'Bỏ liên kết dòng này với người trong CSDL dân cư. Các đề xuất từ dòng này bị rút lại và người này quay về danh sách chờ chọn người.',
   'review.bulk.title': 'Áp dụng hàng loạt cho bộ lọc hiện tại',
   'review.bulk.action': 'Quyết định',
   'review.bulk.counting': 'Đang đếm…',
@@ -270,7 +271,8 @@ export const en: Record<keyof typeof vi, string> = {
   'review.keep.choose': 'The site rows disagree. Which value should be kept?',
   'review.defer.title': 'Defer',
   'review.unlink.title': 'Not the same person',
-  'review.unlink.text': 'Unlink this row from the registry person. Proposals made from it are withdrawn and the person goes back to the candidates queue.',
+  'review.unlink.text':
+    'Unlink this row from the registry person. Proposals made from it are withdrawn and the person goes back to the candidates queue.',
   'review.bulk.title': 'Bulk decision on the current filter',
   'review.bulk.action': 'Decision',
   'review.bulk.counting': 'Counting…',

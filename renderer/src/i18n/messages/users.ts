@@ -69,7 +69,8 @@ export const en: Record<keyof typeof vi, string> = {
   'users.panel.added': 'User added.',
   'users.panel.onlySupervisor': 'Only a supervisor can add users.',
   'users.panel.myKey': 'My public key (minisign format)',
-  'users.panel.myKeyIntro': 'Send this key to whoever receives the batches by a separate channel; they compare the fingerprint before trusting it.',
+  'users.panel.myKeyIntro':
+    'Send this key to whoever receives the batches by a separate channel; they compare the fingerprint before trusting it.',
   'users.panel.fingerprint': 'Fingerprint',
   'users.panel.saveKey': 'Save .pub file…',
   'users.panel.saved': 'Saved',

@@ -63,7 +63,14 @@ export function ApprovePage({ refresh, onError }: PageProps) {
   const decide = async (verdict: 'approve' | 'reject' | 'withdraw', selection: Req<'approve:decide'>['selection']) => {
     try {
       const r = await call('approve:decide', { verdict, selection, comment })
-      setNotice([fill(t(`approve.done.${verdict}`), { n: formatNumber(r.applied, lang) }), r.skippedOwn ? fill(t('approve.skippedOwn'), { n: formatNumber(r.skippedOwn, lang) }) : ''].join(' ').trim())
+      setNotice(
+        [
+          fill(t(`approve.done.${verdict}`), { n: formatNumber(r.applied, lang) }),
+          r.skippedOwn ? fill(t('approve.skippedOwn'), { n: formatNumber(r.skippedOwn, lang) }) : ''
+        ]
+          .join(' ')
+          .trim()
+      )
       setComment('')
       setConfirmAll(null)
       refresh()
@@ -142,10 +149,21 @@ export function ApprovePage({ refresh, onError }: PageProps) {
           </span>
           {tab === 'proposed' ? (
             <>
-              <button type="button" className="primary" data-testid="approve-selected" disabled={ids.length === 0} onClick={() => void decide('approve', { ids })}>
+              <button
+                type="button"
+                className="primary"
+                data-testid="approve-selected"
+                disabled={ids.length === 0}
+                onClick={() => void decide('approve', { ids })}
+              >
                 {t('approve.approveSelected')}
               </button>
-              <button type="button" data-testid="reject-selected" disabled={ids.length === 0 || !comment.trim()} onClick={() => void decide('reject', { ids })}>
+              <button
+                type="button"
+                data-testid="reject-selected"
+                disabled={ids.length === 0 || !comment.trim()}
+                onClick={() => void decide('reject', { ids })}
+              >
                 {t('approve.rejectSelected')}
               </button>
               <button type="button" data-testid="approve-all" disabled={(page?.total ?? 0) === 0} onClick={() => void previewAll()}>
@@ -153,7 +171,12 @@ export function ApprovePage({ refresh, onError }: PageProps) {
               </button>
             </>
           ) : (
-            <button type="button" data-testid="withdraw-selected" disabled={ids.length === 0 || !comment.trim()} onClick={() => void decide('withdraw', { ids })}>
+            <button
+              type="button"
+              data-testid="withdraw-selected"
+              disabled={ids.length === 0 || !comment.trim()}
+              onClick={() => void decide('withdraw', { ids })}
+            >
               {t('approve.withdrawSelected')}
             </button>
           )}
@@ -162,7 +185,13 @@ export function ApprovePage({ refresh, onError }: PageProps) {
       {confirmAll !== null && (
         <div className="confirm" role="alertdialog" aria-labelledby="confirm-all-text" data-testid="confirm-all">
           <span id="confirm-all-text">{fill(t('approve.confirmAll'), { n: formatNumber(confirmAll, lang) })}</span>
-          <button type="button" className="primary" data-testid="confirm-all-yes" autoFocus onClick={() => void decide('approve', { filter })}>
+          <button
+            type="button"
+            className="primary"
+            data-testid="confirm-all-yes"
+            autoFocus
+            onClick={() => void decide('approve', { filter })}
+          >
             {t('approve.confirm')}
           </button>
           <button type="button" onClick={() => setConfirmAll(null)}>

@@ -6,7 +6,6 @@ import { fieldLabel } from '../../i18n/labels.ts'
 
 type Row = Res<'approve:list'>['rows'][number]
 
-
 /** Proposed corrections, old and new side by side, with who proposed and who decided. */
 export function ProposalTable({
   rows,
@@ -20,7 +19,12 @@ export function ProposalTable({
   onSelect: (s: ReadonlySet<number>) => void
 }) {
   const { t, lang } = useI18n()
-  if (rows.length === 0) return <p className="muted" data-testid="approve-empty">{t('approve.empty')}</p>
+  if (rows.length === 0)
+    return (
+      <p className="muted" data-testid="approve-empty">
+        {t('approve.empty')}
+      </p>
+    )
   const allOnPage = rows.every((r) => selected.has(r.id))
   const toggle = (id: number) => {
     const next = new Set(selected)
@@ -60,7 +64,13 @@ export function ProposalTable({
           <tr key={r.id} data-testid={`proposal-${r.id}`} data-status={r.status}>
             {selectable && (
               <td>
-                <input type="checkbox" aria-label={`${t('approve.col.select')} ${r.id}`} data-testid={`select-${r.id}`} checked={selected.has(r.id)} onChange={() => toggle(r.id)} />
+                <input
+                  type="checkbox"
+                  aria-label={`${t('approve.col.select')} ${r.id}`}
+                  data-testid={`select-${r.id}`}
+                  checked={selected.has(r.id)}
+                  onChange={() => toggle(r.id)}
+                />
               </td>
             )}
             <td>{r.id}</td>
@@ -69,9 +79,7 @@ export function ProposalTable({
               <div className="muted small mono">{r.nationalId}</div>
               <div className="muted small">{r.siteName}</div>
             </td>
-            <td>
-              {fieldLabel(t, r.field)}
-            </td>
+            <td>{fieldLabel(t, r.field)}</td>
             <td className="old">{formatFieldValue(r.field, r.oldValue, lang)}</td>
             <td className="new">{formatFieldValue(r.field, r.newValue, lang)}</td>
             <td>{t(`approve.kind.${r.kind}` as MessageKey)}</td>

@@ -11,7 +11,13 @@ import { formatDateTime, formatDateValue, formatGender } from '../../format/form
 type Evidence = Res<'complaints:evidence'>
 
 /** One complaint's evidence side by side: the claim, the registry person, the site rows. */
-export function ComplaintEvidence(props: { recordId: number; now: number; onResolved(r: Req<'complaints:resolve'>): void; onBack(): void; onError(e: unknown): void }) {
+export function ComplaintEvidence(props: {
+  recordId: number
+  now: number
+  onResolved(r: Req<'complaints:resolve'>): void
+  onBack(): void
+  onError(e: unknown): void
+}) {
   const { t, lang } = useI18n()
   const [e, setE] = useState<Evidence | null>(null)
   const { recordId, onError } = props
@@ -51,7 +57,16 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
             <dt>{t('review.id.phone')}</dt>
             <dd>{e.identity.phone}</dd>
             <dt>{t('complaints.evidence.claimDose')}</dt>
-            <dd>{[e.claimDose.doseNumber !== null ? `#${e.claimDose.doseNumber}` : null, e.claimDose.vaccine, formatDateValue(e.claimDose.doseDate), e.claimDose.siteName].filter(Boolean).join(' · ')}</dd>
+            <dd>
+              {[
+                e.claimDose.doseNumber !== null ? `#${e.claimDose.doseNumber}` : null,
+                e.claimDose.vaccine,
+                formatDateValue(e.claimDose.doseDate),
+                e.claimDose.siteName
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </dd>
             <dt>{t('complaints.evidence.description')}</dt>
             <dd>{e.description}</dd>
             <dt>{t('review.id.source')}</dt>
@@ -145,7 +160,8 @@ export function ComplaintEvidence(props: { recordId: number; now: number; onReso
           <ul>
             {e.history.map((h, i) => (
               <li key={i}>
-                {formatDateTime(h.decidedAt)} · {h.decidedBy} · {t(`complaints.outcome.${h.outcome}`)} · {t(`complaints.reason.${h.reasonCode}` as MessageKey)}
+                {formatDateTime(h.decidedAt)} · {h.decidedBy} · {t(`complaints.outcome.${h.outcome}`)} ·{' '}
+                {t(`complaints.reason.${h.reasonCode}` as MessageKey)}
                 {h.note ? ` · ${h.note}` : ''}
               </li>
             ))}

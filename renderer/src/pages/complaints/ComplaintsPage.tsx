@@ -36,7 +36,10 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
     const id = setTimeout(() => setAsked(filter), filter.search === asked.search ? 0 : 250)
     return () => clearTimeout(id)
   }, [filter, asked.search])
-  const load = useCallback(() => call('complaints:queue', { view, ...asked, offset: 0, limit: 500 }).then(setQueue, onError), [view, asked, onError])
+  const load = useCallback(
+    () => call('complaints:queue', { view, ...asked, offset: 0, limit: 500 }).then(setQueue, onError),
+    [view, asked, onError]
+  )
   useEffect(() => {
     void load()
   }, [load])
@@ -67,14 +70,26 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
       <StepIntro step="complaints" />
       <div className="tabs" role="tablist">
         {(['open', 'resolved', 'all'] as const).map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => setView(v)} data-testid={`complaints-view-${v}`}>
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            onClick={() => setView(v)}
+            data-testid={`complaints-view-${v}`}
+          >
             {t(`complaints.view.${v}`)}
           </button>
         ))}
       </div>
       {queue && (
         <p className="muted" data-testid="complaints-counts">
-          {fill(t('complaints.counts'), { open: num(queue.counts.open), overdue: num(queue.counts.overdue), resolved: num(queue.counts.resolved), late: num(queue.counts.resolvedLate) })}
+          {fill(t('complaints.counts'), {
+            open: num(queue.counts.open),
+            overdue: num(queue.counts.overdue),
+            resolved: num(queue.counts.resolved),
+            late: num(queue.counts.resolvedLate)
+          })}
           {' · '}
           <span data-testid="complaints-shown">{fill(t('complaints.filter.shown'), { n: num(queue.total) })}</span>
         </p>
@@ -115,7 +130,11 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                   onKeyDown={(e) => e.key === 'Enter' && setOpen(c.recordId)}
                 >
                   <td>
-                    {c.overdue && <span className="overdue-flag" aria-hidden="true">⚑ </span>}
+                    {c.overdue && (
+                      <span className="overdue-flag" aria-hidden="true">
+                        ⚑{' '}
+                      </span>
+                    )}
                     {c.complaintId}
                   </td>
                   <td>{formatDateValue(c.submittedAt)}</td>
@@ -135,12 +154,18 @@ export function ComplaintsPage({ refresh, onError }: PageProps) {
                     {c.outcome && (
                       <>
                         {t(`complaints.outcome.${c.outcome.outcome}`)} · {t(`complaints.reason.${c.outcome.reasonCode}` as MessageKey)}
-                        {c.resolvedInTime !== null && <span className={`badge${c.resolvedInTime ? '' : ' warn'}`}>{t(c.resolvedInTime ? 'complaints.inTime' : 'complaints.late')}</span>}
+                        {c.resolvedInTime !== null && (
+                          <span className={`badge${c.resolvedInTime ? '' : ' warn'}`}>
+                            {t(c.resolvedInTime ? 'complaints.inTime' : 'complaints.late')}
+                          </span>
+                        )}
                       </>
                     )}
                   </td>
                   {view !== 'open' && (
-                    <td data-testid="resolved-by">{c.outcome && !isOpen && `${c.outcome.decidedBy}, ${formatDateTime(c.outcome.decidedAt)}`}</td>
+                    <td data-testid="resolved-by">
+                      {c.outcome && !isOpen && `${c.outcome.decidedBy}, ${formatDateTime(c.outcome.decidedAt)}`}
+                    </td>
                   )}
                 </tr>
               )

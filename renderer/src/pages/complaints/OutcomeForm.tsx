@@ -29,7 +29,7 @@ function shownDraft(d: Draft, lang: FormatLang): Draft {
 export function OutcomeForm({ evidence, onSubmit }: { evidence: Evidence; onSubmit(req: Resolve): void }) {
   const { t, lang } = useI18n()
   const [outcome, setOutcome] = useState<Outcome>(evidence.hints.length > 0 && evidence.suggestions.length === 0 ? 'rejected' : 'approved')
-  const firstHint = (o: Outcome) => (REASONS[o].find((r) => evidence.hints.includes(r)) ?? REASONS[o][0] ?? 'other')
+  const firstHint = (o: Outcome) => REASONS[o].find((r) => evidence.hints.includes(r)) ?? REASONS[o][0] ?? 'other'
   const [reason, setReason] = useState<Resolve['reasonCode']>(firstHint(outcome))
   const [note, setNote] = useState('')
   const [drafts, setDrafts] = useState<Draft[]>(() => evidence.suggestions.map((d) => shownDraft(d, lang)))
@@ -86,8 +86,16 @@ export function OutcomeForm({ evidence, onSubmit }: { evidence: Evidence; onSubm
               {d.action === 'add_dose' ? (
                 <>
                   <strong>{t('complaints.corrections.addDose')}</strong>
-                  <input aria-label={t('review.person.vaccine')} value={d.vaccine} onChange={(e) => update(i, { vaccine: e.target.value })} />
-                  <input aria-label={t('review.person.date')} value={d.doseDate} onChange={(e) => update(i, { doseDate: e.target.value })} />
+                  <input
+                    aria-label={t('review.person.vaccine')}
+                    value={d.vaccine}
+                    onChange={(e) => update(i, { vaccine: e.target.value })}
+                  />
+                  <input
+                    aria-label={t('review.person.date')}
+                    value={d.doseDate}
+                    onChange={(e) => update(i, { doseDate: e.target.value })}
+                  />
                   <input
                     aria-label={t('complaints.corrections.site')}
                     placeholder={t('complaints.corrections.site')}
@@ -103,7 +111,10 @@ export function OutcomeForm({ evidence, onSubmit }: { evidence: Evidence; onSubm
                       ? fill(t('complaints.corrections.fixDate'), { row: rowLabel(d.recordId) })
                       : d.action === 'fix_vaccine'
                         ? fill(t('complaints.corrections.fixVaccine'), { row: rowLabel(d.recordId) })
-                        : fill(t('complaints.corrections.fixField'), { field: t(`review.field.${d.field}` as MessageKey), row: rowLabel(d.recordId) })}
+                        : fill(t('complaints.corrections.fixField'), {
+                            field: t(`review.field.${d.field}` as MessageKey),
+                            row: rowLabel(d.recordId)
+                          })}
                   </strong>
                   <input value={d.value} onChange={(e) => update(i, { value: e.target.value })} data-testid={`correction-${i}-value`} />
                 </>

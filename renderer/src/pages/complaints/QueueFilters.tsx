@@ -22,7 +22,11 @@ export function QueueFilters({ filter, sites, onChange }: { filter: QueueFilter;
         onChange={(e) => onChange({ ...filter, search: e.target.value })}
         data-testid="complaints-search"
       />
-      <select value={filter.claims[0] ?? '*'} onChange={(e) => onChange({ ...filter, claims: one(e.target.value) })} data-testid="complaints-filter-claim">
+      <select
+        value={filter.claims[0] ?? '*'}
+        onChange={(e) => onChange({ ...filter, claims: one(e.target.value) })}
+        data-testid="complaints-filter-claim"
+      >
         <option value="*">{t('complaints.filter.claim')}</option>
         {CLAIMS.map((c) => (
           <option key={c} value={c}>
@@ -30,7 +34,11 @@ export function QueueFilters({ filter, sites, onChange }: { filter: QueueFilter;
           </option>
         ))}
       </select>
-      <select value={filter.sites[0] ?? '*'} onChange={(e) => onChange({ ...filter, sites: one(e.target.value) })} data-testid="complaints-filter-site">
+      <select
+        value={filter.sites[0] ?? '*'}
+        onChange={(e) => onChange({ ...filter, sites: one(e.target.value) })}
+        data-testid="complaints-filter-site"
+      >
         <option value="*">{t('complaints.filter.site')}</option>
         {sites.map((s) => (
           <option key={s} value={s}>
@@ -38,7 +46,11 @@ export function QueueFilters({ filter, sites, onChange }: { filter: QueueFilter;
           </option>
         ))}
       </select>
-      <select value={filter.states[0] ?? '*'} onChange={(e) => onChange({ ...filter, states: one(e.target.value) })} data-testid="complaints-filter-state">
+      <select
+        value={filter.states[0] ?? '*'}
+        onChange={(e) => onChange({ ...filter, states: one(e.target.value) })}
+        data-testid="complaints-filter-state"
+      >
         <option value="*">{t('complaints.filter.state')}</option>
         {STATES.map((s) => (
           <option key={s} value={s}>

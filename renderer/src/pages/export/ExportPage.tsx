@@ -17,7 +17,6 @@ type Verdict = Res<'export:verify'>
 
 type ExportOutcome = JobResults['export']
 
-
 /**
  * Signs and exports every approved correction as one batch. The supervisor types their
  * password again: it opens their signing key, in the export job, for this batch only.
@@ -51,8 +50,7 @@ export function ExportPage({ refresh, onError }: PageProps) {
     void job.start({ kind: 'export', outDir: dir, signer: me.name, password })
     setPassword('')
   }
-  const verify = (id: number) =>
-    call('export:verify', { batchId: id }).then((v) => setVerdicts((prev) => ({ ...prev, [id]: v })), onError)
+  const verify = (id: number) => call('export:verify', { batchId: id }).then((v) => setVerdicts((prev) => ({ ...prev, [id]: v })), onError)
 
   return (
     <section>
@@ -72,15 +70,30 @@ export function ExportPage({ refresh, onError }: PageProps) {
             <span className="mono" data-testid="export-dir">
               {dir ?? t('export.noFolder')}
             </span>{' '}
-            <button type="button" data-testid="export-choose-dir" onClick={() => call('dialog:chooseExportDir', {}).then((r) => r.path && setDir(r.path), onError)}>
+            <button
+              type="button"
+              data-testid="export-choose-dir"
+              onClick={() => call('dialog:chooseExportDir', {}).then((r) => r.path && setDir(r.path), onError)}
+            >
               {t('export.chooseFolder')}
             </button>
           </div>
           <label>
             {t('export.password')}
-            <input data-testid="export-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              data-testid="export-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>
-          <button type="submit" className="primary" data-testid="export-start" disabled={!dir || !password || job.state.phase === 'running' || (data?.pending ?? 0) === 0}>
+          <button
+            type="submit"
+            className="primary"
+            data-testid="export-start"
+            disabled={!dir || !password || job.state.phase === 'running' || (data?.pending ?? 0) === 0}
+          >
             {t('export.sign')}
           </button>
         </form>
@@ -88,7 +101,9 @@ export function ExportPage({ refresh, onError }: PageProps) {
       <JobProgress state={job.state} onCancel={job.cancel} />
       {outcome && (
         <p role="status" className="notice" data-testid="export-result">
-          {outcome.batch ? fill(t('export.done'), { batch: outcome.batch.batchNo, n: formatNumber(outcome.batch.corrections, lang) }) : t('export.nothing')}
+          {outcome.batch
+            ? fill(t('export.done'), { batch: outcome.batch.batchNo, n: formatNumber(outcome.batch.corrections, lang) })
+            : t('export.nothing')}
         </p>
       )}
       <p className="muted small">{t('export.howTo')}</p>

@@ -41,8 +41,7 @@ function mappingOf(info: Inspection, columns: Record<number, string>): Record<st
   return mapping
 }
 
-const asApiError = (e: unknown): ApiError =>
-  e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', vi: String(e), en: String(e) })
+const asApiError = (e: unknown): ApiError => (e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', vi: String(e), en: String(e) }))
 
 /**
  * The import wizard: file (chosen or dropped on the window), sheet and header row, column
@@ -151,10 +150,13 @@ export function ImportPage({ refresh, onError }: PageProps) {
 
   const saveTemplate = () =>
     info &&
-    call('import:templates:save', { name: templateName, kind, headerSignature: info.headerSignature, mapping, siteName: info.site ? site : null }).then(
-      (r) => setNotice(fill(t('import.template.saved'), { name: r.name })),
-      onError
-    )
+    call('import:templates:save', {
+      name: templateName,
+      kind,
+      headerSignature: info.headerSignature,
+      mapping,
+      siteName: info.site ? site : null
+    }).then((r) => setNotice(fill(t('import.template.saved'), { name: r.name })), onError)
 
   const start = () =>
     path &&
@@ -254,15 +256,17 @@ export function ImportPage({ refresh, onError }: PageProps) {
                 }}
               />
             </label>
-            {info.headerRows === 2 && <p className="muted">{fill(t('import.headerRows2'), { a: info.headerRow, b: info.headerRow + 1 })}</p>}
+            {info.headerRows === 2 && (
+              <p className="muted">{fill(t('import.headerRows2'), { a: info.headerRow, b: info.headerRow + 1 })}</p>
+            )}
             {kind === 'site' && (
               <p data-testid="site-of-file">
                 {info.site ? (
                   <label>
-                    {t('import.site')}{' '}
-                    <input data-testid="site-name" value={site} size={40} onChange={(e) => setSite(e.target.value)} />{' '}
+                    {t('import.site')} <input data-testid="site-name" value={site} size={40} onChange={(e) => setSite(e.target.value)} />{' '}
                     <span className="muted">
-                      {t('import.site.help')} {info.site.source !== 'given' && site === info.site.name ? t(`import.site.${info.site.source}`) : ''}
+                      {t('import.site.help')}{' '}
+                      {info.site.source !== 'given' && site === info.site.name ? t(`import.site.${info.site.source}`) : ''}
                     </span>
                   </label>
                 ) : (
@@ -296,7 +300,12 @@ export function ImportPage({ refresh, onError }: PageProps) {
               }}
             />
             <p>
-              <input data-testid="template-name" placeholder={t('import.template.name')} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />{' '}
+              <input
+                data-testid="template-name"
+                placeholder={t('import.template.name')}
+                value={templateName}
+                onChange={(e) => setTemplateName(e.target.value)}
+              />{' '}
               <button type="button" data-testid="template-save" disabled={templateName.trim() === ''} onClick={() => void saveTemplate()}>
                 {t('import.template.save')}
               </button>

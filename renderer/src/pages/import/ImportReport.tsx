@@ -27,7 +27,9 @@ function WarningRowList({ importId, code, onError }: { importId: number; code: s
           </li>
         ))}
       </ul>
-      {list.total > list.rows.length && <p className="muted">{fill(t('import.report.warningRowsMore'), { shown: list.rows.length, total: list.total })}</p>}
+      {list.total > list.rows.length && (
+        <p className="muted">{fill(t('import.report.warningRowsMore'), { shown: list.rows.length, total: list.total })}</p>
+      )}
     </div>
   )
 }
@@ -55,7 +57,13 @@ function Counts({
           <tr key={code} data-code={code}>
             <td>
               {rows ? (
-                <button type="button" className="link" aria-expanded={open === code} data-testid={`warning-${code}`} onClick={() => setOpen(open === code ? null : code)}>
+                <button
+                  type="button"
+                  className="link"
+                  aria-expanded={open === code}
+                  data-testid={`warning-${code}`}
+                  onClick={() => setOpen(open === code ? null : code)}
+                >
                   {texts?.[code] ? pick(texts[code]) : code}
                 </button>
               ) : texts?.[code] ? (
@@ -116,9 +124,18 @@ export function ImportReport({ summary, onError }: { summary: Summary; onError(e
           {t('import.rejects.export')}
         </button>
       )}
-      {exported && <p className="notice" data-testid="rejects-exported">{exported}</p>}
+      {exported && (
+        <p className="notice" data-testid="rejects-exported">
+          {exported}
+        </p>
+      )}
       <h4>{t('import.report.byWarning')}</h4>
-      <Counts counts={summary.warningsByKind} texts={codes?.warnings} testid="report-warnings" rows={{ importId: summary.importId, onError }} />
+      <Counts
+        counts={summary.warningsByKind}
+        texts={codes?.warnings}
+        testid="report-warnings"
+        rows={{ importId: summary.importId, onError }}
+      />
     </div>
   )
 }

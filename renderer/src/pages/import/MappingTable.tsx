@@ -49,7 +49,13 @@ export function MappingTable({
                 ))}
               </select>
             </td>
-            <td className="muted small">{sample.map((r) => r[c.index] ?? '').filter((v) => v !== '').slice(0, 3).join(' · ')}</td>
+            <td className="muted small">
+              {sample
+                .map((r) => r[c.index] ?? '')
+                .filter((v) => v !== '')
+                .slice(0, 3)
+                .join(' · ')}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,12 +10,36 @@ type Codes = Res<'import:codes'>
 
 // The record's fields in their canonical order; only those with a value in some row are shown.
 const FIELDS = [
-  'full_name', 'dob', 'gender', 'national_id', 'id_kind', 'old_national_id', 'phone', 'address', 'province_code', 'district_code',
-  'ward_code', 'vaccine', 'lot', 'dose_number', 'dose_date', 'site_name', 'complaint_id', 'submitted_at', 'complaint_type', 'description'
+  'full_name',
+  'dob',
+  'gender',
+  'national_id',
+  'id_kind',
+  'old_national_id',
+  'phone',
+  'address',
+  'province_code',
+  'district_code',
+  'ward_code',
+  'vaccine',
+  'lot',
+  'dose_number',
+  'dose_date',
+  'site_name',
+  'complaint_id',
+  'submitted_at',
+  'complaint_type',
+  'description'
 ]
 
 const cellText = (f: string, v: unknown, lang: FormatLang): string =>
-  typeof v === 'number' ? formatNumber(v, lang) : typeof v === 'string' ? formatFieldValue(f, v, lang) : v === null || v === undefined ? '' : String(v)
+  typeof v === 'number'
+    ? formatNumber(v, lang)
+    : typeof v === 'string'
+      ? formatFieldValue(f, v, lang)
+      : v === null || v === undefined
+        ? ''
+        : String(v)
 
 /** The validation step: what import would store for the first rows, or why it would reject them. */
 export function ValidateTable({ rows }: { rows: Rows }) {

@@ -30,7 +30,15 @@ const STEP = 0.5
  * log scale (auto-links outnumber the review band a hundredfold). The two thresholds are
  * lines the user drags, or moves with the arrow keys (Shift for 5 bits).
  */
-export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histogram']; thresholds: Thresholds; onChange(t: Thresholds): void }) {
+export function Histogram({
+  bins,
+  thresholds,
+  onChange
+}: {
+  bins: Summary['histogram']
+  thresholds: Thresholds
+  onChange(t: Thresholds): void
+}) {
   const { t, lang } = useI18n()
   const svg = useRef<SVGSVGElement>(null)
   const lo = Math.floor(Math.min(bins[0]?.from ?? 0, thresholds.review) - 1)
@@ -43,7 +51,11 @@ export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histo
 
   const set = (which: keyof Thresholds, v: number): void => {
     const value = Math.round(v / STEP) * STEP
-    onChange(which === 'auto' ? { auto: Math.max(value, thresholds.review), review: thresholds.review } : { auto: thresholds.auto, review: Math.min(value, thresholds.auto) })
+    onChange(
+      which === 'auto'
+        ? { auto: Math.max(value, thresholds.review), review: thresholds.review }
+        : { auto: thresholds.auto, review: Math.min(value, thresholds.auto) }
+    )
   }
   const drag = (which: keyof Thresholds) => ({
     onPointerDown: (e: PointerEvent<SVGGElement>) => e.currentTarget.setPointerCapture(e.pointerId),
@@ -53,7 +65,9 @@ export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histo
       set(which, invert(((e.clientX - box.left) / box.width) * W))
     },
     onKeyDown: (e: KeyboardEvent<SVGGElement>) => {
-      const delta = (e.shiftKey ? 5 : STEP) * (e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0)
+      const delta =
+        (e.shiftKey ? 5 : STEP) *
+        (e.key === 'ArrowRight' || e.key === 'ArrowUp' ? 1 : e.key === 'ArrowLeft' || e.key === 'ArrowDown' ? -1 : 0)
       if (delta === 0) return
       e.preventDefault()
       set(which, thresholds[which] + delta)
@@ -64,7 +78,14 @@ export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histo
   for (let v = Math.ceil(lo / 10) * 10; v <= hi; v += 10) ticks.push(v)
 
   return (
-    <svg ref={svg} className="histogram" viewBox={`0 0 ${W} ${H}`} data-testid="link-histogram" role="group" aria-label={t('link.histogram')}>
+    <svg
+      ref={svg}
+      className="histogram"
+      viewBox={`0 0 ${W} ${H}`}
+      data-testid="link-histogram"
+      role="group"
+      aria-label={t('link.histogram')}
+    >
       {bins.map((b, i) => {
         let base = H - PAD.bottom
         return (
@@ -73,8 +94,18 @@ export function Histogram({ bins, thresholds, onChange }: { bins: Summary['histo
             {STATUS_ORDER.map((s) => {
               const n = b.counts[s] ?? 0
               if (n === 0) return null
-              const top = H - PAD.bottom - y(STATUS_ORDER.slice(0, STATUS_ORDER.indexOf(s) + 1).reduce((acc, k) => acc + (b.counts[k] ?? 0), 0))
-              const rect = <rect key={s} x={x(b.from) + 0.5} width={Math.max(1, x(b.to) - x(b.from) - 1)} y={top} height={base - top} fill={STATUS_COLOR[s]} />
+              const top =
+                H - PAD.bottom - y(STATUS_ORDER.slice(0, STATUS_ORDER.indexOf(s) + 1).reduce((acc, k) => acc + (b.counts[k] ?? 0), 0))
+              const rect = (
+                <rect
+                  key={s}
+                  x={x(b.from) + 0.5}
+                  width={Math.max(1, x(b.to) - x(b.from) - 1)}
+                  y={top}
+                  height={base - top}
+                  fill={STATUS_COLOR[s]}
+                />
+              )
               base = top
               return rect
             })}

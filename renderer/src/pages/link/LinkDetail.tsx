@@ -16,7 +16,11 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
     ...detail.subjectRows.map((r) => ({
       head: `${r.source_file} #${r.source_row}`,
       p: r,
-      extra: r.dose_date ? [r.vaccine, r.dose_number === null ? null : `${t('link.field.dose')} ${r.dose_number}`, formatDateValue(r.dose_date)].filter(Boolean).join(' · ') : ''
+      extra: r.dose_date
+        ? [r.vaccine, r.dose_number === null ? null : `${t('link.field.dose')} ${r.dose_number}`, formatDateValue(r.dose_date)]
+            .filter(Boolean)
+            .join(' · ')
+        : ''
     })),
     ...(detail.registry ? [{ head: t('link.detail.registry'), p: detail.registry }] : [])
   ]

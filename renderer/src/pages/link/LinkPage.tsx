@@ -60,7 +60,10 @@ export function LinkPage({ refresh, onError }: PageProps) {
     }
   }, [version, onError])
 
-  const listQuery = useCallback((offset: number) => call('link:list', { ...(status ? { status } : {}), order, offset, limit: PAGE }), [status, order])
+  const listQuery = useCallback(
+    (offset: number) => call('link:list', { ...(status ? { status } : {}), order, offset, limit: PAGE }),
+    [status, order]
+  )
   useEffect(() => {
     let live = true
     listQuery(0).then((l) => live && setList(l), onError)
@@ -110,7 +113,13 @@ export function LinkPage({ refresh, onError }: PageProps) {
     <section className="link-page">
       <StepIntro step="link" />
       <div className="link-run">
-        <button type="button" className="primary" data-testid="link-run" disabled={running} onClick={() => void job.start({ kind: 'match', ...(windowDays !== null && { duplicateWindowDays: windowDays }) })}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="link-run"
+          disabled={running}
+          onClick={() => void job.start({ kind: 'match', ...(windowDays !== null && { duplicateWindowDays: windowDays }) })}
+        >
           {summary?.run ? t('link.rerun') : t('link.run')}
         </button>
         <label className="small">
@@ -193,7 +202,10 @@ export function LinkPage({ refresh, onError }: PageProps) {
             <p className="preview" data-testid="link-preview">
               <strong>{t('link.threshold.preview')}:</strong>
               {STATUS_ORDER.filter((s) => shownPreview[s] !== undefined).map((s) => (
-                <span key={s} data-testid={`link-preview-${s}`}>{`${t(`link.status.${s}` as MessageKey)} ${formatNumber(shownPreview[s], lang)}`}</span>
+                <span
+                  key={s}
+                  data-testid={`link-preview-${s}`}
+                >{`${t(`link.status.${s}` as MessageKey)} ${formatNumber(shownPreview[s], lang)}`}</span>
               ))}
             </p>
           ) : null}
@@ -219,7 +231,14 @@ export function LinkPage({ refresh, onError }: PageProps) {
               <h3>{t('link.list')}</h3>
               <div className="tabs" role="tablist">
                 {(['', ...STATUS_ORDER] as const).map((s) => (
-                  <button key={s || 'all'} type="button" role="tab" aria-selected={status === s} data-testid={`link-tab-${s || 'all'}`} onClick={() => setStatus(s)}>
+                  <button
+                    key={s || 'all'}
+                    type="button"
+                    role="tab"
+                    aria-selected={status === s}
+                    data-testid={`link-tab-${s || 'all'}`}
+                    onClick={() => setStatus(s)}
+                  >
                     {s ? t(`link.status.${s}` as MessageKey) : t('link.list.all')}
                   </button>
                 ))}

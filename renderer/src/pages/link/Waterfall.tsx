@@ -29,7 +29,10 @@ export function Waterfall({ contributions, testId = 'link-waterfall' }: { contri
     const name = t(`link.cmp.${c.comparison}` as MessageKey) ?? c.comparison
     if (c.comparison === 'prior') return name
     const level = c.level === null ? t('link.waterfall.missing') : (t(`link.level.${c.level}` as MessageKey) ?? c.level)
-    const notes = [c.frequency !== undefined ? fill(t('link.waterfall.frequency'), { f: c.frequency }) : null, c.swapped ? t('link.waterfall.swapped') : null].filter(Boolean)
+    const notes = [
+      c.frequency !== undefined ? fill(t('link.waterfall.frequency'), { f: c.frequency }) : null,
+      c.swapped ? t('link.waterfall.swapped') : null
+    ].filter(Boolean)
     return `${name}: ${level}${notes.length ? ` (${notes.join(', ')})` : ''}`
   }
   const height = (steps.length + 1) * ROW + 8

@@ -42,7 +42,11 @@ export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => voi
       <h3>{t('reports.daily.title')}</h3>
       <label>
         {t('reports.daily.scope')}{' '}
-        <select data-testid="daily-scope" value={site ?? ''} onChange={(e) => setSite(e.target.value === '' ? null : e.target.value.slice(1))}>
+        <select
+          data-testid="daily-scope"
+          value={site ?? ''}
+          onChange={(e) => setSite(e.target.value === '' ? null : e.target.value.slice(1))}
+        >
           <option value="">{t('reports.total')}</option>
           {series.sites.map((s) => (
             <option key={s.site} value={`=${s.site}`}>
@@ -58,7 +62,11 @@ export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => voi
         <ChartFigure title={t('reports.daily.chart.work')} fileName={`tien-do-theo-ngay-${stamp}.png`} testId="chart-daily-work">
           <LineChart title={t('reports.daily.chart.work')} days={series.days} series={lines(WORK)} />
         </ChartFigure>
-        <ChartFigure title={t('reports.daily.chart.complaints')} fileName={`khieu-nai-theo-ngay-${stamp}.png`} testId="chart-daily-complaints">
+        <ChartFigure
+          title={t('reports.daily.chart.complaints')}
+          fileName={`khieu-nai-theo-ngay-${stamp}.png`}
+          testId="chart-daily-complaints"
+        >
           <LineChart title={t('reports.daily.chart.complaints')} days={series.days} series={lines(COMPLAINTS)} />
         </ChartFigure>
       </div>

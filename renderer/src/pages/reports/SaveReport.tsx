@@ -31,7 +31,13 @@ export function SaveReport({ onError }: { onError: (e: unknown) => void }) {
         <form onSubmit={sign} className="report-sign">
           <label>
             {t('export.password')}{' '}
-            <input data-testid="report-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              data-testid="report-password"
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </label>{' '}
           <button type="submit" className="primary" data-testid="report-sign" disabled={!password}>
             {t('reports.sign')}

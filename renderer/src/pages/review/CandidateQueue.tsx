@@ -58,7 +58,13 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
     <div className="candidate-queue" data-testid="candidate-queue">
       <div>
         <div className="queue-filters">
-          <input type="search" value={search} placeholder={t('review.search')} onChange={(e) => setSearch(e.target.value)} data-testid="queue-search" />
+          <input
+            type="search"
+            value={search}
+            placeholder={t('review.search')}
+            onChange={(e) => setSearch(e.target.value)}
+            data-testid="queue-search"
+          />
           <select value={status} onChange={(e) => setStatus(e.target.value as Status | '')} data-testid="queue-status">
             <option value="">{t('review.candidates.allStatuses')}</option>
             {STATUSES.map((s) => (

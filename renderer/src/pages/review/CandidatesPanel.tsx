@@ -16,7 +16,15 @@ type Panel = Res<'review:candidates'>
  * The registry persons the engine considered for a subject, strongest first, each with
  * its waterfall. The clerk picks one (keys 1–9) or says none of them (key 0).
  */
-export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subject; onPicked(message: string): void; onError(e: unknown): void }) {
+export function CandidatesPanel({
+  subject,
+  onPicked,
+  onError
+}: {
+  subject: Subject
+  onPicked(message: string): void
+  onError(e: unknown): void
+}) {
   const { t, pick: pickLang, lang } = useI18n()
   const [panel, setPanel] = useState<Panel | null>(null)
   const root = useRef<HTMLElement>(null)
@@ -78,13 +86,19 @@ export function CandidatesPanel({ subject, onPicked, onError }: { subject: Subje
       <CandidateCompare panel={panel} />
       <ol className="candidates">
         {panel.candidates.map((c, i) => (
-          <li key={c.recordId} data-testid={`candidate-${i + 1}`} data-record-id={c.recordId} className={c.current ? 'current' : c.rejected ? 'rejected' : undefined}>
+          <li
+            key={c.recordId}
+            data-testid={`candidate-${i + 1}`}
+            data-record-id={c.recordId}
+            className={c.current ? 'current' : c.rejected ? 'rejected' : undefined}
+          >
             <header>
               <strong>
                 {i + 1}. {c.fullName}
               </strong>
               <span className="weight">
-                {t('review.candidates.weight')}: {c.matchWeight === null ? t('review.candidates.notScored') : formatNumber(c.matchWeight, lang, 1)}
+                {t('review.candidates.weight')}:{' '}
+                {c.matchWeight === null ? t('review.candidates.notScored') : formatNumber(c.matchWeight, lang, 1)}
               </span>
               {c.relation && (
                 <span className="badge warn" data-testid={`candidate-relation-${i + 1}`}>

@@ -30,7 +30,9 @@ export function DiffCell(props: CustomCellRendererProps<GridRow> & { field: Revi
     )
   }
   const decided = first.status !== 'open'
-  const title = [t(`review.class.${first.class}` as MessageKey), first.detail ? diffDetailLabel(t, first.detail) : null, first.note].filter(Boolean).join(' · ')
+  const title = [t(`review.class.${first.class}` as MessageKey), first.detail ? diffDetailLabel(t, first.detail) : null, first.note]
+    .filter(Boolean)
+    .join(' · ')
   return (
     <div
       className={`diff-cell cls-${first.class} st-${first.status}`}

@@ -1,4 +1,12 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type ColDef, type GridApi, type IDatasource, type RowClassRules } from 'ag-grid-community'
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type ColDef,
+  type GridApi,
+  type IDatasource,
+  type RowClassRules
+} from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useMemo } from 'react'
 import type { Req } from '../../../../main/ipc/contract.ts'
@@ -54,7 +62,15 @@ export function DiffGrid(props: {
   const { filter, view, onLoaded, onError } = props
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () => [
-      { colId: 'name', field: 'fullName', headerName: t('review.col.name'), width: 170, sortable: true, pinned: 'left', cellClass: 'name-cell' },
+      {
+        colId: 'name',
+        field: 'fullName',
+        headerName: t('review.col.name'),
+        width: 170,
+        sortable: true,
+        pinned: 'left',
+        cellClass: 'name-cell'
+      },
       {
         colId: 'status',
         headerName: t('review.col.status'),
@@ -80,7 +96,8 @@ export function DiffGrid(props: {
         width: 140,
         sortable: true,
         cellClass: (p) => `weight-cell band-${p.data?.band ?? ''}`,
-        valueFormatter: (p) => (p.data ? `${formatNumber(p.data.matchWeight, lang, 1)} · ${t(`review.band.${p.data.band}` as MessageKey)}` : '')
+        valueFormatter: (p) =>
+          p.data ? `${formatNumber(p.data.matchWeight, lang, 1)} · ${t(`review.band.${p.data.band}` as MessageKey)}` : ''
       }
     ],
     [t, lang]

@@ -117,7 +117,11 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
   }
 
   /** Resolves to the refusal's message when `inDialog` asks for it (the dialog shows it), else null. */
-  const decide = async (action: Action, extra: { field?: ReviewField | null; value?: string; note?: string } = {}, inDialog = false): Promise<string | null> => {
+  const decide = async (
+    action: Action,
+    extra: { field?: ReviewField | null; value?: string; note?: string } = {},
+    inDialog = false
+  ): Promise<string | null> => {
     const c = current()
     if (!c) {
       setMessage(t('review.none'))
@@ -135,7 +139,10 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
         note: extra.note ?? ''
       })
       const warnings = r.warnings.map((w) => pick(w)).join(' ')
-      afterChange(`${fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) })} ${warnings}`.trim(), !field)
+      afterChange(
+        `${fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) })} ${warnings}`.trim(),
+        !field
+      )
     } catch (e) {
       if (inDialog && e instanceof ApiError) return pick(e)
       fail(e)
@@ -251,7 +258,10 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
     return () => document.removeEventListener('keydown', listen)
   }, [])
 
-  const scope = focused && isField(focused.colId) ? fill(t('review.scope.cell'), { field: t(`review.field.${focused.colId}` as MessageKey) }) : t('review.scope.row')
+  const scope =
+    focused && isField(focused.colId)
+      ? fill(t('review.scope.cell'), { field: t(`review.field.${focused.colId}` as MessageKey) })
+      : t('review.scope.row')
   const closePanel = () => {
     setPanel(null)
     backToGrid()
@@ -303,7 +313,14 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
               {scope}
             </span>
           </div>
-          <DiffGrid filter={filter} view={view} onReady={(api) => (apiRef.current = api)} onFocus={setFocused} onLoaded={loaded} onError={onError} />
+          <DiffGrid
+            filter={filter}
+            view={view}
+            onReady={(api) => (apiRef.current = api)}
+            onFocus={setFocused}
+            onLoaded={loaded}
+            onError={onError}
+          />
         </div>
         {panel && (
           <SideDrawer onClose={closePanel}>

@@ -20,14 +20,25 @@ const FIELDS: { key: keyof IdentityFields; label: MessageKey; className: string 
  * One person's identity as labelled values that wrap to the panel's width: dates and IDs on
  * one line, a long address clamped to two lines with the full text on hover.
  */
-export function IdentityCard({ p, extra = [], className }: { p: IdentityFields; extra?: { label: string; value: string | null }[]; className?: string }) {
+export function IdentityCard({
+  p,
+  extra = [],
+  className
+}: {
+  p: IdentityFields
+  extra?: { label: string; value: string | null }[]
+  className?: string
+}) {
   const { t, lang } = useI18n()
   const shown = (key: keyof IdentityFields): string | null => {
     const v = p[key]
     if (v === null || v === '') return null
     return key === 'dob' ? formatDateValue(v) : key === 'gender' ? formatGender(v, lang) : v
   }
-  const items = [...FIELDS.map((f) => ({ label: t(f.label), value: shown(f.key), className: f.className })), ...extra.map((x) => ({ ...x, className: 'extra' }))]
+  const items = [
+    ...FIELDS.map((f) => ({ label: t(f.label), value: shown(f.key), className: f.className })),
+    ...extra.map((x) => ({ ...x, className: 'extra' }))
+  ]
   return (
     <dl className={`identity-card${className ? ` ${className}` : ''}`}>
       {items.map((x) => (

@@ -40,7 +40,13 @@ export function NotInRegistryBar({ onDone, onError }: { onDone(message: string):
         {t('review.notInRegistry.below')}
         <input type="number" step="0.5" value={weight} onChange={(e) => setWeight(e.target.value)} data-testid="not-in-registry-weight" />
       </label>
-      <button type="button" disabled={!valid || !count} onClick={() => void apply()} data-testid="not-in-registry-apply" data-count={count ?? ''}>
+      <button
+        type="button"
+        disabled={!valid || !count}
+        onClick={() => void apply()}
+        data-testid="not-in-registry-apply"
+        data-count={count ?? ''}
+      >
         {fill(t('review.notInRegistry.apply'), { n: valid && count !== null ? formatNumber(count, lang) : '…' })}
       </button>
     </div>

@@ -16,7 +16,10 @@ function issueDetail(json: string, t: (k: MessageKey) => string, lang: FormatLan
   try {
     const d = JSON.parse(json) as Record<string, unknown>
     return DETAIL_KEYS.filter((k) => d[k] !== undefined && d[k] !== null)
-      .map((k) => `${t(`review.issue.detail.${k}`)}: ${typeof d[k] === 'number' ? formatNumber(d[k], lang) : formatFieldValue(k === 'previous_dose_date' ? 'dose_date' : k, String(d[k]), lang)}`)
+      .map(
+        (k) =>
+          `${t(`review.issue.detail.${k}`)}: ${typeof d[k] === 'number' ? formatNumber(d[k], lang) : formatFieldValue(k === 'previous_dose_date' ? 'dose_date' : k, String(d[k]), lang)}`
+      )
       .join(' · ')
   } catch {
     return ''
@@ -123,14 +126,24 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
                   </span>
                 ))}
                 {duplicates.has(d.recordId) && (
-                  <button type="button" data-testid={`remove-${d.recordId}`} onClick={() => void propose({ action: 'remove_duplicate', recordId: d.recordId, note: '' })}>
+                  <button
+                    type="button"
+                    data-testid={`remove-${d.recordId}`}
+                    onClick={() => void propose({ action: 'remove_duplicate', recordId: d.recordId, note: '' })}
+                  >
                     {t('review.person.removeDuplicate')}
                   </button>
                 )}
-                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(formatDateValue(d.doseDate)))}>
+                <button
+                  type="button"
+                  onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(formatDateValue(d.doseDate)))}
+                >
                   {t('review.person.fixDate')}
                 </button>
-                <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}>
+                <button
+                  type="button"
+                  onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}
+                >
                   {t('review.person.fixVaccine')}
                 </button>
                 {editing?.recordId === d.recordId && (

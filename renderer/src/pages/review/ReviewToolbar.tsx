@@ -48,7 +48,14 @@ function MoreMenu({ actions, onClose }: { actions: ToolbarAction[]; onClose(): v
         if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setOpen(false)
       }}
     >
-      <button type="button" aria-haspopup="menu" aria-expanded={open} onMouseDown={(e) => e.preventDefault()} onClick={() => setOpen((o) => !o)} data-testid="act-more">
+      <button
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="act-more"
+      >
         {t('review.action.more')} ▾
       </button>
       {open && (
@@ -61,7 +68,8 @@ function MoreMenu({ actions, onClose }: { actions: ToolbarAction[]; onClose(): v
             const items = [...(menu.current?.querySelectorAll('button') ?? [])]
             const at = items.indexOf(document.activeElement as HTMLButtonElement)
             if (e.key === 'Escape') close()
-            else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
+            else if (e.key === 'ArrowDown' || e.key === 'ArrowUp')
+              items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus()
             else return
             e.preventDefault()
             e.stopPropagation()
@@ -80,7 +88,13 @@ function MoreMenu({ actions, onClose }: { actions: ToolbarAction[]; onClose(): v
  * The review toolbar on one line: search and row count, the decisions a clerk makes on
  * every row, and the rest behind "More". What the focused cell decides is said after it.
  */
-export function ReviewToolbar(props: { search: ReactNode; count: ReactNode; main: ToolbarAction[]; more: ToolbarAction[]; onMenuClosed(): void }) {
+export function ReviewToolbar(props: {
+  search: ReactNode
+  count: ReactNode
+  main: ToolbarAction[]
+  more: ToolbarAction[]
+  onMenuClosed(): void
+}) {
   const { t } = useI18n()
   return (
     <div className="review-toolbar" role="toolbar" aria-label={t('review.action.help')} data-testid="review-toolbar">

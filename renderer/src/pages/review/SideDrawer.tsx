@@ -56,7 +56,14 @@ export function SideDrawer({ onClose, children }: { onClose(): void; children: R
         }}
         data-testid="panel-resize"
       />
-      <button type="button" className="close-panel" onMouseDown={(e) => e.preventDefault()} onClick={onClose} aria-label={t('review.panel.close')} data-testid="close-panel">
+      <button
+        type="button"
+        className="close-panel"
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={onClose}
+        aria-label={t('review.panel.close')}
+        data-testid="close-panel"
+      >
         ✕ <kbd>Esc</kbd>
       </button>
       <div className="review-side-body">{children}</div>

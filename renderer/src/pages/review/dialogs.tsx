@@ -24,7 +24,12 @@ function NoteInput({ note, setNote }: { note: string; setNote(v: string): void }
 }
 
 /** Edit by hand: the value typed goes through the import's normalization in core. */
-export function EditDialog(props: { field: string; initial: string; onConfirm(value: string, note: string): Promise<string | null>; onCancel(): void }) {
+export function EditDialog(props: {
+  field: string
+  initial: string
+  onConfirm(value: string, note: string): Promise<string | null>
+  onCancel(): void
+}) {
   const { t, lang } = useI18n()
   // Dates are typed and shown dd/mm/yyyy, genders Nam/Nữ; core reads both back.
   const [value, setValue] = useState(() => formatFieldValue(props.field, props.initial, lang))
@@ -87,7 +92,12 @@ const counts = (o: Record<string, number>, label: (k: string) => string, lang: F
     .join(' · ')
 
 /** A bulk rule on the current filter: the count comes first, then the apply. */
-export function BulkDialog(props: { filter: Filter; onApplied(r: Res<'review:decide'>): void; onCancel(): void; onError(e: unknown): void }) {
+export function BulkDialog(props: {
+  filter: Filter
+  onApplied(r: Res<'review:decide'>): void
+  onCancel(): void
+  onError(e: unknown): void
+}) {
   const { t, lang } = useI18n()
   const num = (n: number) => formatNumber(n, lang)
   const [action, setAction] = useState<BulkAction>('accept_registry')

@@ -56,7 +56,14 @@ function SignIn({ onError }: { onError: (e: unknown) => void }) {
       </label>
       <label>
         {t('users.signIn.password')}
-        <input data-testid="signin-password" type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          data-testid="signin-password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <button type="submit" className="primary" data-testid="signin-submit" disabled={!name || !password}>
         {t('users.signIn.submit')}
@@ -91,11 +98,23 @@ function FirstSupervisor({ onError }: { onError: (e: unknown) => void }) {
       </label>
       <label>
         {t('users.field.password')}
-        <input data-testid="first-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          data-testid="first-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <label>
         {t('users.field.confirm')}
-        <input data-testid="first-confirm" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input
+          data-testid="first-confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
       </label>
       {mismatch && <p className="field-error">{t('users.mismatch')}</p>}
       <button type="submit" className="primary" data-testid="first-submit" disabled={!name.trim() || !password || password !== confirm}>

@@ -124,7 +124,13 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
       </label>
       <label>
         {t('users.field.password')}
-        <input data-testid="add-user-password" type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <input
+          data-testid="add-user-password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
       </label>
       <PasswordConfirm password={password} confirm={confirm} setConfirm={setConfirm} testId="add-user-confirm" />
       <button type="submit" data-testid="add-user-submit" disabled={!name.trim() || !password || password !== confirm}>
@@ -186,7 +192,13 @@ function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError
       </label>
       <label>
         {t('users.panel.newPassword')}
-        <input type="password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.target.value)} data-testid="new-password" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+          data-testid="new-password"
+        />
       </label>
       <PasswordConfirm password={newPassword} confirm={confirm} setConfirm={setConfirm} testId="new-password-confirm" />
       <button type="submit" disabled={!oldPassword || !newPassword || newPassword !== confirm} data-testid="change-password-submit">
@@ -197,13 +209,29 @@ function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError
 }
 
 /** The new password typed twice: one typo must not lock a supervisor out of their signing key. */
-function PasswordConfirm({ password, confirm, setConfirm, testId }: { password: string; confirm: string; setConfirm(v: string): void; testId: string }) {
+function PasswordConfirm({
+  password,
+  confirm,
+  setConfirm,
+  testId
+}: {
+  password: string
+  confirm: string
+  setConfirm(v: string): void
+  testId: string
+}) {
   const { t } = useI18n()
   return (
     <>
       <label>
         {t('users.field.confirm')}
-        <input data-testid={testId} type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} />
+        <input
+          data-testid={testId}
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+        />
       </label>
       {confirm !== '' && confirm !== password && <p className="field-error">{t('users.mismatch')}</p>}
     </>
@@ -215,7 +243,12 @@ function Deactivate({ user, onDone, onError }: { user: Accounts[number]; onDone(
   const { t } = useI18n()
   const [asking, setAsking] = useState(false)
   return asking ? (
-    <button type="button" className="danger" data-testid={`deactivate-confirm-${user.id}`} onClick={() => call('users:deactivate', { userId: user.id }).then(onDone, onError)}>
+    <button
+      type="button"
+      className="danger"
+      data-testid={`deactivate-confirm-${user.id}`}
+      onClick={() => call('users:deactivate', { userId: user.id }).then(onDone, onError)}
+    >
       {fill(t('users.panel.deactivateConfirm'), { name: user.name })}
     </button>
   ) : (

@@ -20,7 +20,15 @@ const Ctx = createContext<UserSession | null>(null)
  * there); this mirrors it for the screens. Mounted per workspace: opening another one
  * starts signed out.
  */
-export function UserSessionProvider({ workspacePath, onError, children }: { workspacePath: string | null; onError: (e: unknown) => void; children: ReactNode }) {
+export function UserSessionProvider({
+  workspacePath,
+  onError,
+  children
+}: {
+  workspacePath: string | null
+  onError: (e: unknown) => void
+  children: ReactNode
+}) {
   const [state, setState] = useState<State | null>(null)
   // No workspace, nobody to sign in (the provider is remounted for each workspace).
   const refresh = useCallback(
