@@ -66,7 +66,7 @@ beforeAll(async () => {
   try {
     const init = await run(['init', ws])
     expect(init).toMatch(/recovery_secret\s+[0-9A-Z-]{49}/)
-    holder = openWorkspace(ws, await unlockWorkspace(ws, 'setup: any secret'))
+    holder = openWorkspace(ws, await unlockWorkspace(ws, 'setup: no secret needed yet'))
     // The first user is the supervisor, who then adds (and endorses) the clerk.
     await run(['user', 'add', ws, '--name', 'Minh', '--role', 'supervisor'], `${MINH}\n`)
     await run(['user', 'add', ws, '--as', 'Minh', '--name', 'Lan', '--role', 'clerk'], `${MINH}\n${LAN}\n`)

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { sniffFile } from '../../../main/core/import/readers/sniff.ts'
-import { hasSoffice } from '../../helpers/libreoffice.ts'
+import { hasLibreOffice } from '../../helpers/libreoffice.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 const BIN = new URL('../../../bin/vaxrecon.js', import.meta.url).pathname
@@ -34,7 +34,7 @@ test('SpreadsheetML 2003 is sniffed as such, not as an HTML table', async () => 
   expect(await sniffFile(xml)).toEqual({ kind: 'convertible', format: 'xml2003' })
 })
 
-test.skipIf(!hasSoffice())('SpreadsheetML 2003: --convert imports it under its own name and deletes the converted copy', () => {
+test.skipIf(!hasLibreOffice)('SpreadsheetML 2003: --convert imports it under its own name and deletes the converted copy', () => {
   const dir = tempDir('vaxrecon-xml2003-')
   const xml = join(dir, 'danh-sach.xml')
   writeFileSync(xml, SPREADSHEET_ML)

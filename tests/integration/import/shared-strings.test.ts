@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { SharedStringsScanner } from '../../../main/core/import/readers/shared-strings.ts'
-import { hasSoffice, roundTripXlsx } from '../../helpers/libreoffice.ts'
+import { hasLibreOffice, roundTripXlsx } from '../../helpers/libreoffice.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 import { viaExceljs, viaExceljsWorkbook, viaOurs } from './dump.ts'
 
@@ -55,7 +55,7 @@ describe('shared strings', () => {
       expect(cells.map((c, i) => (typeof c === 'string' && c.includes('\ufffd') ? ourRows.get(row)?.[i] : c))).toEqual(ourRows.get(row))
   })
 
-  test.skipIf(!hasSoffice())('as LibreOffice writes them (soffice --convert-to xlsx): same values as exceljs', async () => {
+  test.skipIf(!hasLibreOffice)('as LibreOffice writes them (soffice --convert-to xlsx): same values as exceljs', async () => {
     const out = join(dir, 'lo')
     mkdirSync(out)
     const lo = roundTripXlsx(excelLike, out)

@@ -9,7 +9,7 @@ import { saveTemplate } from '../../../main/core/import/templates.ts'
 import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { createWorkspace } from '../../../main/core/workspace/index.ts'
 import { readCsv } from '../demo-helpers.ts'
-import { hasSoffice, roundTripXlsx } from '../../helpers/libreoffice.ts'
+import { hasLibreOffice, roundTripXlsx } from '../../helpers/libreoffice.ts'
 import { tempDir } from '../../helpers/tmp.ts'
 
 const BIN = new URL('../../../bin/vaxrecon.js', import.meta.url).pathname
@@ -43,7 +43,7 @@ test('`vaxrecon demo` site lists, after a LibreOffice round trip, import with ev
   const ws = join(tempDir('vaxrecon-site-ws-'), 'w.vaxrecon')
   expect(run(['init', ws, '--plain']).status).toBe(0)
 
-  if (hasSoffice()) {
+  if (hasLibreOffice) {
     const lo = roundTripXlsx(join(out, file))
     const imported = run(['import', ws, '--kind', 'site', lo, '--json'])
     expect(imported.status, imported.stderr).toBe(0)

@@ -19,7 +19,7 @@ import {
 import { readReport } from '../../../main/core/reports/read-report.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import { cliInProcess } from '../../helpers/cli.ts'
-import { hasLibreOffice, xlsxThroughLibreOffice } from '../../helpers/libreoffice.ts'
+import { hasLibreOffice, roundTripXlsx } from '../../helpers/libreoffice.ts'
 import { PASSWORDS, spreadWorkspace, STEPS, type SpreadWorkspace } from './spread-workspace.ts'
 
 let w: SpreadWorkspace
@@ -60,7 +60,7 @@ test('the district report is signed like a batch: the stock minisign tool accept
 })
 
 test.skipIf(!hasLibreOffice)('LibreOffice reads the layout back: summary, per site and per day, as the README documents it', async () => {
-  const roundTripped = xlsxThroughLibreOffice(file)
+  const roundTripped = roundTripXlsx(file)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.readFile(roundTripped)
   expect(wb.worksheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, UNITS_SHEET.district, DAYS_SHEET, 'Lô đã xuất'])
