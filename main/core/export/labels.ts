@@ -1,4 +1,5 @@
 import type { CorrectionKind } from '../approve/schema.ts'
+import { fieldLabel } from '../records/labels.ts'
 
 export const KIND_LABELS: Record<CorrectionKind, string> = {
   formatting: 'Chỉ khác định dạng',
@@ -12,7 +13,7 @@ export const KIND_LABELS: Record<CorrectionKind, string> = {
 const TARGET_LABELS: Record<string, string> = {
   site: 'Dữ liệu tiêm chủng',
   registry: 'CSDL dân cư',
-  dose: 'Mũi tiêm'
+  dose: fieldLabel('dose')
 }
 
 export const targetLabel = (target: string): string => TARGET_LABELS[target] ?? target

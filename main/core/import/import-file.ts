@@ -13,6 +13,7 @@ import { districtMentioned } from './normalize/address.ts'
 import type { ColumnMap } from './normalize/row.ts'
 import { normalizeBatches, type RowPlan } from './normalize-batches.ts'
 import type { NormalizedRecord } from './validate.ts'
+import { fieldsOfKind } from '../records/fields.ts'
 import { removeConversion } from './readers/convert.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import { headerPositions } from './raw.ts'
@@ -82,25 +83,10 @@ function requireName(cols: ColumnMap): void {
 }
 
 // The columns each kind can fill: fewer bound values per row is measurably faster on a million rows.
-const PERSON_COLUMNS = [
-  'full_name',
-  'dob',
-  'gender',
-  'national_id',
-  'id_kind',
-  'old_national_id',
-  'phone',
-  'address',
-  'province_code',
-  'district_code',
-  'ward_code'
-] as const
-const DOSE_COLUMNS = ['vaccine', 'lot', 'dose_number', 'dose_date', 'site_name'] as const
-const COMPLAINT_COLUMNS = ['complaint_id', 'submitted_at', 'complaint_type', 'description'] as const
 const KIND_COLUMNS: Record<SourceKind, readonly (keyof NormalizedRecord)[]> = {
-  site: [...PERSON_COLUMNS, ...DOSE_COLUMNS],
-  registry: PERSON_COLUMNS,
-  complaint: [...PERSON_COLUMNS, ...DOSE_COLUMNS, ...COMPLAINT_COLUMNS]
+  site: fieldsOfKind('site'),
+  registry: fieldsOfKind('registry'),
+  complaint: fieldsOfKind('complaint')
 }
 
 /**

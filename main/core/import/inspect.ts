@@ -1,7 +1,7 @@
 import { basename } from 'node:path'
 import type { Workspace } from '../workspace/workspace.ts'
 import { REJECT_REASONS } from './codes.ts'
-import { FIELDS_BY_KIND } from './synonyms.ts'
+import { mappableFieldsOfKind } from '../records/fields.ts'
 import type { Mapping, MappableField, SourceKind } from './fields.ts'
 import { effectiveMapping, hashFile } from './import-file.ts'
 import { isColumnNumberRow, isFooterRow, type Layout } from './layout.ts'
@@ -100,7 +100,7 @@ export async function inspectFile(
       headerRow: layout.headerRow,
       headerRows: layout.headerRows,
       headers: layout.headers.map((h) => ({ index: h.index, label: h.label })),
-      fields: [...FIELDS_BY_KIND[opts.kind]],
+      fields: mappableFieldsOfKind(opts.kind),
       mapping,
       template: template?.name ?? null,
       headerSignature: signature,

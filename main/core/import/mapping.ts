@@ -1,5 +1,6 @@
 import { VaxError } from '../base/errors.ts'
-import { FIELDS_BY_KIND, IGNORED_HEADERS, SYNONYMS } from './synonyms.ts'
+import { mappableFieldsOfKind } from '../records/fields.ts'
+import { HEADER_SYNONYMS, IGNORED_HEADERS } from '../records/header-synonyms.ts'
 import type { Mapping, MappableField, SourceKind } from './fields.ts'
 import { foldToKey } from '../base/vn-text.ts'
 
@@ -12,7 +13,7 @@ export interface HeaderColumn {
 }
 
 const lookup = new Map<string, MappableField>()
-for (const [field, words] of Object.entries(SYNONYMS) as [MappableField, string[]][])
+for (const [field, words] of Object.entries(HEADER_SYNONYMS) as [MappableField, string[]][])
   for (const w of words) if (!lookup.has(w)) lookup.set(w, field)
 const ignored = new Set(IGNORED_HEADERS)
 
@@ -122,7 +123,7 @@ export function headerScore(headers: HeaderColumn[]): { score: number; identifyi
  * old ID, several address columns are joined in order.
  */
 export function suggestMapping(headers: HeaderColumn[], kind: SourceKind): Mapping {
-  const allowed = new Set<MappableField>(FIELDS_BY_KIND[kind])
+  const allowed = new Set<MappableField>(mappableFieldsOfKind(kind))
   const cols = new Map<MappableField, HeaderColumn[]>()
   for (const h of headers) {
     const m = matchColumn(h)

@@ -1,25 +1,54 @@
-/** The Vietnamese names of the canonical fields, as the batch file and reports show them. */
-const FIELD_LABELS: Record<string, string> = {
-  full_name: 'Họ và tên',
-  dob: 'Ngày sinh',
-  gender: 'Giới tính',
-  national_id: 'Số CCCD/định danh',
-  id_kind: 'Loại giấy tờ',
-  old_national_id: 'Số CMND cũ',
-  phone: 'Số điện thoại',
-  address: 'Địa chỉ',
-  province_code: 'Mã tỉnh',
-  district_code: 'Mã huyện',
-  ward_code: 'Mã xã',
-  vaccine: 'Vắc xin',
-  lot: 'Số lô vắc xin',
-  dose_number: 'Mũi tiêm số',
-  dose_date: 'Ngày tiêm',
-  site_name: 'Điểm tiêm',
-  dose: 'Mũi tiêm'
+import { FIELD_TABLE, SPLIT_COLUMNS, type FieldSpec, type Label, type LabelPlace } from './schema.ts'
+import {
+  IDENTITY_FIELDS,
+  MAPPABLE_FIELDS,
+  RECORD_FIELDS,
+  REVIEW_FIELDS,
+  type IdentityField,
+  type MappableField,
+  type RecordField,
+  type ReviewField,
+  type SplitColumn
+} from './fields.ts'
+
+/** The names of the fields, as records/schema.ts declares them, for the batch file, reports and the UI. */
+
+/** Fields whose values are dates (written dd/mm/yyyy in the batch). */
+export const DATE_FIELDS: ReadonlySet<string> = new Set(
+  FIELD_TABLE.filter((f) => f.value === 'yearOrDate' || f.value === 'date' || f.value === 'dateTime').map((f) => f.column)
+)
+
+/** Names that are not fields but share their labels (the batch's "dose" column). */
+const EXTRA_BATCH_LABELS: Record<string, string> = { dose: 'Mũi tiêm' }
+const batchLabels = new Map<string, string>(FIELD_TABLE.map((f: FieldSpec) => [f.column, (f.labelIn?.batch ?? f.label).vi]))
+/** The Vietnamese name of a field as the batch file and reports show it; an unknown key stays itself. */
+export const fieldLabel = (field: string): string => batchLabels.get(field) ?? EXTRA_BATCH_LABELS[field] ?? field
+
+/** Which fields the UI names in each place. */
+const PLACE_FIELDS = {
+  label: [...RECORD_FIELDS, ...SPLIT_COLUMNS.map((s) => s.name)],
+  import: MAPPABLE_FIELDS,
+  review: REVIEW_FIELDS,
+  link: IDENTITY_FIELDS
+} satisfies Record<'label' | LabelPlace, readonly string[]>
+type PlaceField = {
+  label: RecordField | SplitColumn
+  import: MappableField
+  review: ReviewField
+  link: IdentityField
 }
 
-export const fieldLabel = (field: string): string => FIELD_LABELS[field] ?? field
+const specs = new Map<string, FieldSpec>(FIELD_TABLE.map((f) => [f.column, f]))
+const labelOf = (name: string, place: 'label' | LabelPlace): Label => {
+  const f = specs.get(name)
+  if (f) return (place === 'label' ? undefined : f.labelIn?.[place]) ?? f.label
+  return SPLIT_COLUMNS.find((s) => s.name === name)?.label ?? { vi: name, en: name }
+}
 
-/** Fields whose values are dates, written dd/mm/yyyy in the batch. */
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['dob', 'dose_date', 'submitted_at'])
+/** The i18n entries `<place>.field.<name>` of one language, for the renderer's dictionaries. */
+export function fieldMessages<P extends keyof PlaceField>(place: P, lang: keyof Label): Record<`${P}.field.${PlaceField[P]}`, string> {
+  return Object.fromEntries(PLACE_FIELDS[place].map((name) => [`${place}.field.${name}`, labelOf(name, place)[lang]])) as Record<
+    `${P}.field.${PlaceField[P]}`,
+    string
+  >
+}

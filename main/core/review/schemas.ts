@@ -1,9 +1,11 @@
 import { z } from 'zod'
 import { DIFF_CLASSES, REVIEW_FIELDS } from './fields.ts'
+import { IDENTITY_FIELDS } from '../records/fields.ts'
+import { camelShape } from '../records/wire-shapes.ts'
 
 /**
  * The shapes of review requests and answers. This file imports nothing but zod and the
- * field lists: the IPC contract (and so the sandboxed preload bundle) is built from it.
+ * field lists and shapes of records/: the IPC contract (and so the sandboxed preload bundle) is built from it.
  */
 
 const Id = z.number().int().positive()
@@ -169,16 +171,7 @@ export const Contribution = z.object({
 })
 export type Contribution = z.infer<typeof Contribution>
 
-const Identity = z.object({
-  recordId: Id,
-  fullName: z.string().nullable(),
-  dob: z.string().nullable(),
-  gender: z.string().nullable(),
-  nationalId: z.string().nullable(),
-  oldNationalId: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable()
-})
+const Identity = z.object({ recordId: Id, ...camelShape(IDENTITY_FIELDS) })
 export type Identity = z.infer<typeof Identity>
 
 export const CandidatesPanel = z.object({

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { IDENTITY_FIELDS, type IdentityField } from '../../core/records/fields.ts'
+import { columnShape } from '../../core/records/wire-shapes.ts'
 
 /** Linkage screen (main/core/link): summary with histogram, a threshold preview, the list, one link's waterfall. */
 const Thresholds = z.object({ auto: z.number().finite(), review: z.number().finite() })
@@ -12,17 +14,7 @@ const Contribution = z.object({
   swapped: z.boolean().optional()
 })
 
-const Person = z.object({
-  id: z.number(),
-  full_name: z.string().nullable(),
-  dob: z.string().nullable(),
-  gender: z.string().nullable(),
-  national_id: z.string().nullable(),
-  old_national_id: z.string().nullable(),
-  phone: z.string().nullable(),
-  address: z.string().nullable(),
-  ward_code: z.string().nullable()
-})
+const Person = z.object({ id: z.number(), ...columnShape<IdentityField | 'ward_code'>([...IDENTITY_FIELDS, 'ward_code']) })
 
 export const LinkSummary = z.object({
   run: z.object({ id: z.number(), startedAt: z.string(), finishedAt: z.string().nullable() }).nullable(),

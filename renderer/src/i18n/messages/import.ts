@@ -1,3 +1,5 @@
+import { fieldMessages } from '../../../../main/ipc/shared-values.ts'
+
 /** The import wizard. */
 export const vi = {
   'import.kind': 'Loại dữ liệu',
@@ -59,29 +61,7 @@ export const vi = {
   'import.rejects.exported': 'Đã ghi {n} dòng vào {path}.',
   'import.again': 'Nhập tệp khác',
   'import.history': 'Các lần nhập',
-  'import.field.full_name': 'Họ và tên',
-  'import.field.family_name': 'Họ và đệm',
-  'import.field.given_name': 'Tên',
-  'import.field.dob': 'Ngày sinh',
-  'import.field.dob_male': 'Ngày sinh (cột Nam)',
-  'import.field.dob_female': 'Ngày sinh (cột Nữ)',
-  'import.field.gender': 'Giới tính',
-  'import.field.national_id': 'Số CCCD/CMND/hộ chiếu',
-  'import.field.old_national_id': 'Số CMND cũ',
-  'import.field.phone': 'Số điện thoại',
-  'import.field.address': 'Địa chỉ (nhiều cột được nối)',
-  'import.field.province_code': 'Mã tỉnh',
-  'import.field.district_code': 'Mã huyện',
-  'import.field.ward_code': 'Mã xã',
-  'import.field.vaccine': 'Loại vắc xin',
-  'import.field.lot': 'Số lô',
-  'import.field.dose_number': 'Mũi',
-  'import.field.dose_date': 'Ngày tiêm',
-  'import.field.site_name': 'Điểm tiêm',
-  'import.field.complaint_id': 'Mã khiếu nại',
-  'import.field.submitted_at': 'Ngày gửi',
-  'import.field.complaint_type': 'Loại khiếu nại',
-  'import.field.description': 'Nội dung'
+  ...fieldMessages('import', 'vi')
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
@@ -144,27 +124,5 @@ export const en: Record<keyof typeof vi, string> = {
   'import.rejects.exported': 'Wrote {n} rows to {path}.',
   'import.again': 'Import another file',
   'import.history': 'Imports',
-  'import.field.full_name': 'Full name',
-  'import.field.family_name': 'Family and middle name',
-  'import.field.given_name': 'Given name',
-  'import.field.dob': 'Date of birth',
-  'import.field.dob_male': 'Date of birth (male column)',
-  'import.field.dob_female': 'Date of birth (female column)',
-  'import.field.gender': 'Gender',
-  'import.field.national_id': 'CCCD/CMND/passport number',
-  'import.field.old_national_id': 'Old CMND number',
-  'import.field.phone': 'Phone',
-  'import.field.address': 'Address (several columns are joined)',
-  'import.field.province_code': 'Province code',
-  'import.field.district_code': 'District code',
-  'import.field.ward_code': 'Ward code',
-  'import.field.vaccine': 'Vaccine',
-  'import.field.lot': 'Lot',
-  'import.field.dose_number': 'Dose',
-  'import.field.dose_date': 'Dose date',
-  'import.field.site_name': 'Vaccination site',
-  'import.field.complaint_id': 'Complaint ID',
-  'import.field.submitted_at': 'Submitted on',
-  'import.field.complaint_type': 'Complaint type',
-  'import.field.description': 'Description'
+  ...fieldMessages('import', 'en')
 }

@@ -1,30 +1,11 @@
+import { fieldMessages } from '../../../../main/ipc/shared-values.ts'
+
 /**
  * Names for the values core keeps as keys (fields, proposal statuses, review actions), so no
  * page shows "dob" or "accept_registry". Pages read them through i18n/labels.ts.
  */
 export const vi = {
-  'label.field.full_name': 'Họ và tên',
-  'label.field.family_name': 'Họ và đệm',
-  'label.field.given_name': 'Tên',
-  'label.field.dob': 'Ngày sinh',
-  'label.field.gender': 'Giới tính',
-  'label.field.national_id': 'Số CCCD/định danh',
-  'label.field.id_kind': 'Loại giấy tờ',
-  'label.field.old_national_id': 'Số CMND cũ',
-  'label.field.phone': 'Số điện thoại',
-  'label.field.address': 'Địa chỉ',
-  'label.field.province_code': 'Mã tỉnh',
-  'label.field.district_code': 'Mã huyện',
-  'label.field.ward_code': 'Mã xã',
-  'label.field.vaccine': 'Vắc xin',
-  'label.field.lot': 'Số lô',
-  'label.field.dose_number': 'Mũi số',
-  'label.field.dose_date': 'Ngày tiêm',
-  'label.field.site_name': 'Điểm tiêm',
-  'label.field.complaint_id': 'Mã khiếu nại',
-  'label.field.submitted_at': 'Ngày gửi',
-  'label.field.complaint_type': 'Loại khiếu nại',
-  'label.field.description': 'Nội dung',
+  ...fieldMessages('label', 'vi'),
   'label.field.dose': 'Mũi tiêm',
   'label.field.source_file': 'Tệp nguồn',
   'label.field.source_sheet': 'Trang tính',
@@ -73,28 +54,7 @@ export const vi = {
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
-  'label.field.full_name': 'Full name',
-  'label.field.family_name': 'Family and middle name',
-  'label.field.given_name': 'Given name',
-  'label.field.dob': 'Date of birth',
-  'label.field.gender': 'Gender',
-  'label.field.national_id': 'ID number',
-  'label.field.id_kind': 'ID kind',
-  'label.field.old_national_id': 'Old CMND number',
-  'label.field.phone': 'Phone',
-  'label.field.address': 'Address',
-  'label.field.province_code': 'Province code',
-  'label.field.district_code': 'District code',
-  'label.field.ward_code': 'Ward code',
-  'label.field.vaccine': 'Vaccine',
-  'label.field.lot': 'Lot',
-  'label.field.dose_number': 'Dose number',
-  'label.field.dose_date': 'Dose date',
-  'label.field.site_name': 'Site',
-  'label.field.complaint_id': 'Complaint ID',
-  'label.field.submitted_at': 'Submitted',
-  'label.field.complaint_type': 'Complaint type',
-  'label.field.description': 'Description',
+  ...fieldMessages('label', 'en'),
   'label.field.dose': 'Dose',
   'label.field.source_file': 'Source file',
   'label.field.source_sheet': 'Sheet',

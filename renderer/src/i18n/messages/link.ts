@@ -1,3 +1,5 @@
+import { fieldMessages } from '../../../../main/ipc/shared-values.ts'
+
 /** The linkage screen: match runs, thresholds on the weight histogram, the waterfall. */
 export const vi = {
   'link.run': 'Chạy liên kết',
@@ -64,13 +66,7 @@ export const vi = {
   'link.detail.candidates': 'Các ứng viên',
   'link.detail.none': 'Không có ứng viên.',
   'link.detail.close': 'Đóng',
-  'link.field.full_name': 'Họ tên',
-  'link.field.dob': 'Ngày sinh',
-  'link.field.gender': 'Giới tính',
-  'link.field.national_id': 'CCCD/CMND',
-  'link.field.old_national_id': 'CMND cũ',
-  'link.field.phone': 'SĐT',
-  'link.field.address': 'Địa chỉ',
+  ...fieldMessages('link', 'vi'),
   'link.field.dose': 'Mũi tiêm',
   'link.field.source': 'Nguồn',
   'link.cmp.prior': 'Tiên nghiệm',
@@ -173,13 +169,7 @@ export const en: Record<keyof typeof vi, string> = {
   'link.detail.candidates': 'Candidates',
   'link.detail.none': 'No candidates.',
   'link.detail.close': 'Close',
-  'link.field.full_name': 'Full name',
-  'link.field.dob': 'Date of birth',
-  'link.field.gender': 'Gender',
-  'link.field.national_id': 'ID',
-  'link.field.old_national_id': 'Old ID',
-  'link.field.phone': 'Phone',
-  'link.field.address': 'Address',
+  ...fieldMessages('link', 'en'),
   'link.field.dose': 'Dose',
   'link.field.source': 'Source',
   'link.cmp.prior': 'Prior',

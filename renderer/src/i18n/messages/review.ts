@@ -1,3 +1,5 @@
+import { fieldMessages } from '../../../../main/ipc/shared-values.ts'
+
 /** The review grid, its panels and the overview's work-left figures. */
 export const vi = {
   'review.tab.diffs': 'Khác biệt',
@@ -16,12 +18,7 @@ export const vi = {
   'review.class.minor': 'Sai lệch nhỏ',
   'review.class.conflict': 'Mâu thuẫn',
   'review.class.missing': 'Thiếu một bên',
-  'review.field.full_name': 'Họ và tên',
-  'review.field.dob': 'Ngày sinh',
-  'review.field.gender': 'Giới tính',
-  'review.field.national_id': 'Số CCCD',
-  'review.field.phone': 'Điện thoại',
-  'review.field.address': 'Địa chỉ',
+  ...fieldMessages('review', 'vi'),
   'review.status.open': 'Chưa xử lý',
   'review.status.deferred': 'Tạm hoãn',
   'review.status.done': 'Đã quyết định',
@@ -208,12 +205,7 @@ export const en: Record<keyof typeof vi, string> = {
   'review.class.minor': 'Minor',
   'review.class.conflict': 'Conflict',
   'review.class.missing': 'Missing on one side',
-  'review.field.full_name': 'Full name',
-  'review.field.dob': 'Birth date',
-  'review.field.gender': 'Gender',
-  'review.field.national_id': 'ID number',
-  'review.field.phone': 'Phone',
-  'review.field.address': 'Address',
+  ...fieldMessages('review', 'en'),
   'review.status.open': 'Open',
   'review.status.deferred': 'Deferred',
   'review.status.done': 'Decided',

@@ -1,4 +1,5 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
+import { IDENTITY_FIELDS } from '../../../../main/ipc/shared-values.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from './Waterfall.tsx'
@@ -6,8 +7,6 @@ import { formatDateValue, formatFieldValue, formatNumber } from '../../format/fo
 
 type Detail = Res<'link:detail'>
 type Person = NonNullable<Detail['registry']>
-
-const FIELDS = ['full_name', 'dob', 'gender', 'national_id', 'old_national_id', 'phone', 'address'] as const
 
 /** One link: the site rows beside the registry person, the waterfall, the other candidates. */
 export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): void }) {
@@ -49,7 +48,7 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
             </tr>
           </thead>
           <tbody>
-            {FIELDS.map((f) => (
+            {IDENTITY_FIELDS.map((f) => (
               <tr key={f}>
                 <th scope="row">{t(`link.field.${f}` as MessageKey)}</th>
                 {people.map(({ head, p }) => (

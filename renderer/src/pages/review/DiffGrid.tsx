@@ -10,6 +10,7 @@ import {
 import { AgGridReact } from 'ag-grid-react'
 import { useMemo } from 'react'
 import type { Req } from '../../../../main/ipc/contract.ts'
+import { REVIEW_FIELDS } from '../../../../main/ipc/shared-values.ts'
 import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -30,7 +31,7 @@ const theme = themeQuartz.withParams({
   wrapperBorderRadius: 6
 })
 
-export const FIELDS: ReviewField[] = ['full_name', 'dob', 'gender', 'national_id', 'phone', 'address']
+export const FIELDS: ReviewField[] = [...REVIEW_FIELDS]
 type SortColumn = NonNullable<Req<'review:page'>['sort']>['column']
 const SORTABLE: readonly string[] = ['name', 'site', 'weight', 'status', 'open'] satisfies SortColumn[]
 

@@ -1,4 +1,5 @@
 import type { ParsedReq, Res } from '../../../../main/ipc/contract.ts'
+import { REVIEW_FIELDS } from '../../../../main/ipc/shared-values.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { formatNumber } from '../../format/format.ts'
@@ -10,7 +11,7 @@ type Dim = 'classes' | 'fields' | 'statuses' | 'bands' | 'kinds' | 'sites'
 const FIXED: Record<Exclude<Dim, 'sites'>, { values: readonly string[]; label: (v: string) => MessageKey }> = {
   statuses: { values: ['open', 'deferred', 'done', 'unlinked'], label: (v) => `review.status.${v}` as MessageKey },
   classes: { values: ['formatting', 'minor', 'conflict', 'missing'], label: (v) => `review.class.${v}` as MessageKey },
-  fields: { values: ['full_name', 'dob', 'gender', 'national_id', 'phone', 'address'], label: (v) => `review.field.${v}` as MessageKey },
+  fields: { values: REVIEW_FIELDS, label: (v) => `review.field.${v}` as MessageKey },
   bands: { values: ['auto', 'review', 'confirmed', 'rejected'], label: (v) => `review.band.${v}` as MessageKey },
   kinds: { values: ['person', 'complaint'], label: (v) => `review.kind.${v}` as MessageKey }
 }

@@ -1,10 +1,11 @@
 import type { MappableField } from './fields.ts'
 
 /**
- * Header words clerks use, folded (no diacritics, lower case, single spaces). A header
- * matches when, without any "(…)" note, it folds to one of these exactly.
+ * Header words clerks use, folded (no diacritics, lower case, single spaces), per field. A
+ * header matches when, without any "(…)" note, it folds to one of these exactly; a word
+ * listed for two fields belongs to the first.
  */
-export const SYNONYMS: Record<MappableField, string[]> = {
+export const HEADER_SYNONYMS: Record<MappableField, readonly string[]> = {
   full_name: [
     'ho va ten',
     'ho ten',
@@ -183,69 +184,3 @@ export const SYNONYMS: Record<MappableField, string[]> = {
 
 /** Headers that are known but carry nothing to import: they still show a row is the header. */
 export const IGNORED_HEADERS = ['stt', 'tt', 'so thu tu', 'so tt', 'ghi chu', 'note', 'notes', 'rec id', 'rec_id', 'ky nhan', 'chu ky']
-
-/** Fields each kind of file may carry; the others are not suggested. */
-export const FIELDS_BY_KIND: Record<'site' | 'registry' | 'complaint', readonly MappableField[]> = {
-  site: [
-    'full_name',
-    'family_name',
-    'given_name',
-    'dob',
-    'dob_male',
-    'dob_female',
-    'gender',
-    'national_id',
-    'old_national_id',
-    'phone',
-    'address',
-    'province_code',
-    'district_code',
-    'ward_code',
-    'vaccine',
-    'lot',
-    'dose_number',
-    'dose_date',
-    'site_name'
-  ],
-  registry: [
-    'full_name',
-    'family_name',
-    'given_name',
-    'dob',
-    'dob_male',
-    'dob_female',
-    'gender',
-    'national_id',
-    'old_national_id',
-    'phone',
-    'address',
-    'province_code',
-    'district_code',
-    'ward_code'
-  ],
-  complaint: [
-    'full_name',
-    'family_name',
-    'given_name',
-    'dob',
-    'dob_male',
-    'dob_female',
-    'gender',
-    'national_id',
-    'old_national_id',
-    'phone',
-    'address',
-    'province_code',
-    'district_code',
-    'ward_code',
-    'vaccine',
-    'lot',
-    'dose_number',
-    'dose_date',
-    'site_name',
-    'complaint_id',
-    'submitted_at',
-    'complaint_type',
-    'description'
-  ]
-}
