@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace/workspace.ts'
 import type { SourceKind } from './fields.ts'
+import { recordsWithWarning } from '../records/warning-rows.ts'
 
 export interface ImportRecord {
   id: number
@@ -37,17 +38,7 @@ export const WARNING_ROWS_SHOWN = 200
 
 /** The rows of an import that carry one kind of warning, in file order: the report's "which rows?". */
 export function rowsWithWarning(ws: Workspace, importId: number, code: string): { total: number; rows: WarningRow[] } {
-  // warnings_json is written by JSON.stringify as [{"field":…,"code":…}], so the code's text is exact.
-  const like = `%"code":${JSON.stringify(code).replace(/[%_\\]/g, (c) => `\\${c}`)}%`
-  const total = ws.db
-    .prepare("SELECT count(*) FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\'")
-    .pluck()
-    .get(importId, like) as number
-  const rows = ws.db
-    .prepare(
-      "SELECT source_row, full_name, warnings_json FROM records WHERE import_id = ? AND warnings_json LIKE ? ESCAPE '\\' ORDER BY source_row LIMIT ?"
-    )
-    .all(importId, like, WARNING_ROWS_SHOWN) as { source_row: number; full_name: string | null; warnings_json: string }[]
+  const { total, rows } = recordsWithWarning(ws.db, importId, code, WARNING_ROWS_SHOWN)
   return {
     total,
     rows: rows.map((r) => ({

@@ -1,5 +1,6 @@
 import type { Workspace } from '../workspace/workspace.ts'
-import type { SourceKind } from './fields.ts'
+import { RECORD_FIELDS, type RecordField, type SourceKind } from './fields.ts'
+import { iterateRecords } from '../records/dump-rows.ts'
 
 /** The columns of `vaxrecon rows`, in order: provenance, the canonical fields, then warnings. */
 export const ROW_COLUMNS = [
@@ -31,19 +32,16 @@ export const ROW_COLUMNS = [
 export type RowColumn = (typeof ROW_COLUMNS)[number]
 export type DumpRow = Record<Exclude<RowColumn, 'warnings'>, string | number | null> & { warnings: string[] }
 
+const DUMPED_FIELDS = ROW_COLUMNS.filter((c): c is Extract<RowColumn, RecordField> => (RECORD_FIELDS as readonly string[]).includes(c))
+// Every field of records/schema.ts is a column of the dump: a new one must be appended to ROW_COLUMNS.
+const _everyField: Record<Exclude<RecordField, RowColumn>, never> = {}
+
 /** Normalized rows of one kind with their provenance, in import order, streamed from SQLite. */
 export function* iterateRows(ws: Workspace, kind: SourceKind): Generator<DumpRow> {
-  const stmt = ws.db.prepare(
-    `SELECT i.file_name AS source_file, r.source_sheet, r.source_row, r.full_name, r.dob, r.gender, r.national_id, r.id_kind,
-            r.phone, r.address, r.province_code, r.district_code, r.ward_code, r.vaccine, r.lot, r.dose_number, r.dose_date,
-            r.site_name, r.complaint_id, r.submitted_at, r.complaint_type, r.old_national_id, r.description, r.warnings_json
-       FROM records r JOIN imports i ON i.id = r.import_id
-      WHERE r.kind = ? ORDER BY r.import_id, r.id`
-  )
-  for (const row of stmt.iterate(kind) as Iterable<Record<string, string | number | null> & { warnings_json: string }>) {
+  for (const row of iterateRecords(ws.db, kind, DUMPED_FIELDS)) {
     const { warnings_json, ...rest } = row
     const warnings = (JSON.parse(warnings_json) as { field: string; code: string }[]).map((w) => `${w.field}:${w.code}`)
-    yield { ...(rest as Omit<DumpRow, 'warnings'>), warnings }
+    yield { ...rest, warnings }
   }
 }
 

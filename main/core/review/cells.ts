@@ -3,6 +3,7 @@ import type { Db } from '../workspace/workspace.ts'
 import type { ReviewField } from './fields.ts'
 import { changeDiff, diffStatements, type Decision } from './log.ts'
 import { insertProposal, proposalStatements, type ReasonCode } from './proposals.ts'
+import { SITE_ROW_IDS_OF_PERSON, siteRowsOfPersonReader } from '../records/site-rows-of-person.ts'
 
 /**
  * Writes the effect of value decisions on cells (one link, one field): the diffs' new
@@ -87,17 +88,13 @@ export const alreadyApproved = (ids: number[]): VaxError =>
     { proposals: ids }
   )
 
-type SubjectRecord = { id: number } & Record<ReviewField, string | null>
-
 function cellStatements(db: Db) {
   return {
-    records: db.prepare(
-      "SELECT id, full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site' ORDER BY id"
-    ),
+    siteRows: siteRowsOfPersonReader(db),
     cellProposals: db.prepare(
       `SELECT id, status FROM proposals
        WHERE field = ? AND target IN ('site', 'registry') AND decision_id IS NOT NULL AND status IN ('proposed', 'approved', 'exported')
-         AND (record_id IN (SELECT id FROM records WHERE person_id = ? AND kind = 'site') OR record_id = ?)`
+         AND (record_id IN (${SITE_ROW_IDS_OF_PERSON}) OR record_id = ?)`
     ),
     recordProposals: db.prepare(
       `SELECT id, status FROM proposals
@@ -218,7 +215,7 @@ export class CellWriter {
         note
       })
     }
-    for (const r of this.stmts.records.all(link.subject_id) as SubjectRecord[]) {
+    for (const r of this.stmts.siteRows(link.subject_id)) {
       const current = r[field] === '' ? null : r[field]
       if (current === value) continue
       const diff = diffs.find((d) => d.record_id === r.id)

@@ -5,7 +5,7 @@ import type { CellDiff } from './cells.ts'
 import { classify, type Classified } from './classify.ts'
 import { REVIEW_FIELDS, type ReviewField } from './fields.ts'
 import { ensureReviewFunctions, refreshRows } from './rows.ts'
-import type { IdentityColumns } from '../workspace/record-columns.ts'
+import { comparedRecordReaders, fieldsCarriedByImport, type ComparedRecord } from '../records/compared-records.ts'
 
 /**
  * Diffs: for every active link (auto, review or confirmed, with a registry person), one
@@ -32,13 +32,6 @@ interface LinkRow {
   registry_record_id: number
 }
 
-interface RecordRow extends IdentityColumns {
-  id: number
-  import_id: number
-  person_id: number | null
-  ward_code: string | null
-}
-
 type DiffRow = Omit<CellDiff, 'note' | 'decision_id'>
 
 interface Desired extends Classified {
@@ -48,26 +41,20 @@ interface Desired extends Classified {
   registry_value: string | null
 }
 
-const RECORD_COLS = 'id, import_id, person_id, full_name, dob, gender, national_id, old_national_id, phone, address, ward_code'
 const CHUNK = 1000
 
-/** Which fields each import carries at all: a column nobody filled is not "missing". */
-function carriedFields(db: Db): Map<number, Set<ReviewField>> {
-  const cols = REVIEW_FIELDS.map((f) => `count(${f}) AS ${f}`).join(', ')
-  const out = new Map<number, Set<ReviewField>>()
-  for (const row of db.prepare(`SELECT import_id, ${cols} FROM records GROUP BY import_id`).all() as Record<string, number>[]) {
-    out.set(row['import_id'] ?? 0, new Set(REVIEW_FIELDS.filter((f) => (row[f] ?? 0) > 0)))
-  }
-  return out
-}
-
-const valueOf = (r: RecordRow, f: ReviewField): string | null => {
+const valueOf = (r: ComparedRecord, f: ReviewField): string | null => {
   const v = r[f]
   return v === null || v === '' ? null : String(v)
 }
 
 /** The differences between one subject row and its registry row. */
-function compare(subject: RecordRow, registry: RecordRow, carried: Map<number, Set<ReviewField>>, isComplaint: boolean): Desired[] {
+function compare(
+  subject: ComparedRecord,
+  registry: ComparedRecord,
+  carried: Map<number, Set<ReviewField>>,
+  isComplaint: boolean
+): Desired[] {
   const out: Desired[] = []
   const subjectCarries = carried.get(subject.import_id)
   const registryCarries = carried.get(registry.import_id)
@@ -89,11 +76,7 @@ function compare(subject: RecordRow, registry: RecordRow, carried: Map<number, S
 
 function statements(db: Db) {
   return {
-    subjectsOfPersons: db.prepare(
-      // +kind: without statistics SQLite would scan every site row by the kind index, per chunk.
-      `SELECT ${RECORD_COLS} FROM records WHERE +kind = 'site' AND person_id IN (SELECT value FROM json_each(?)) ORDER BY id`
-    ),
-    recordsById: db.prepare(`SELECT ${RECORD_COLS} FROM records WHERE id IN (SELECT value FROM json_each(?))`),
+    records: comparedRecordReaders(db),
     existing: db.prepare(
       `SELECT id, link_id, record_id, field, site_value, registry_value, class, detail, status
        FROM diffs WHERE link_id IN (SELECT value FROM json_each(?))`
@@ -166,18 +149,18 @@ function syncChunk(env: Env, links: LinkRow[]): number {
   const { stmts } = env
   const ids = (xs: number[]): string => JSON.stringify(xs)
   const persons = links.filter((l) => l.subject_kind === 'person').map((l) => l.subject_id)
-  const bySubject = new Map<number, RecordRow[]>()
-  for (const r of stmts.subjectsOfPersons.all(ids(persons)) as RecordRow[]) {
+  const bySubject = new Map<number, ComparedRecord[]>()
+  for (const r of stmts.records.siteRowsOfPersons(persons)) {
     const list = bySubject.get(r.person_id ?? 0) ?? []
     list.push(r)
     bySubject.set(r.person_id ?? 0, list)
   }
-  const singles = new Map<number, RecordRow>()
+  const singles = new Map<number, ComparedRecord>()
   const wanted = [
     ...links.filter((l) => l.subject_kind === 'complaint').map((l) => l.subject_id),
     ...links.map((l) => l.registry_record_id)
   ]
-  for (const r of stmts.recordsById.all(ids(wanted)) as RecordRow[]) singles.set(r.id, r)
+  for (const r of stmts.records.recordsByIds(wanted)) singles.set(r.id, r)
   const existing = new Map<number, Map<string, DiffRow>>()
   for (const d of stmts.existing.all(ids(links.map((l) => l.id))) as DiffRow[]) {
     const m = existing.get(d.link_id) ?? new Map<string, DiffRow>()
@@ -242,7 +225,7 @@ function makeEnv(db: Db): Env {
   return {
     db,
     stmts: statements(db),
-    carried: carriedFields(db),
+    carried: fieldsCarriedByImport(db, REVIEW_FIELDS),
     anyProposals: db.prepare('SELECT 1 FROM proposals LIMIT 1').get() !== undefined,
     superseded: []
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../workspace/workspace.ts'
 import { foldForMatch } from '../base/vn-text.ts'
 import { DIFF_CLASSES, REVIEW_FIELDS, classBit, fieldBit } from './fields.ts'
+import { subjectRecordJoin } from '../records/site-rows-of-person.ts'
 
 /**
  * Keeps review_rows (one grid row per linked subject with differences) in step with
@@ -43,13 +44,6 @@ const AGGREGATE = `
     ${fieldBits(() => 'true')} AS any_fields
   FROM diffs d`
 
-// The row's name and site are those of the subject's first dose (a complaint: itself); a site
-// file without a site column is known by its file name.
-const SUBJECT_RECORD = `CASE WHEN l.subject_kind = 'person'
-  THEN (SELECT r.id FROM records r WHERE r.person_id = l.subject_id AND r.kind = 'site'
-        ORDER BY r.dose_date IS NULL, r.dose_date, r.id LIMIT 1)
-  ELSE l.subject_id END`
-
 /**
  * Rebuilds the grid rows of the links selected by `linkSet` (a SQL subquery yielding
  * link ids, with its parameters).
@@ -59,7 +53,9 @@ export function refreshRows(db: Db, linkSet: string, params: unknown[] = []): vo
   db.prepare(
     `DELETE FROM review_rows WHERE link_id IN (${linkSet}) AND NOT EXISTS (SELECT 1 FROM diffs d WHERE d.link_id = review_rows.link_id)`
   ).run(...params)
-  // An upsert: a row that stays only has its counts and status rewritten.
+  // An upsert: a row that stays only has its counts and status rewritten. The row's name and
+  // site are those of the subject's first dose (a complaint: itself); a site file without a
+  // site column is known by its file name.
   db.prepare(
     `INSERT INTO review_rows (link_id, subject_kind, subject_id, full_name, name_key, site_name, band, match_weight,
                               classes, fields, open_diffs, status)
@@ -73,7 +69,7 @@ export function refreshRows(db: Db, linkSet: string, params: unknown[] = []): vo
                  WHEN a.deferred_n > 0 THEN 'deferred' ELSE 'done' END
      FROM (${AGGREGATE} WHERE d.link_id IN (${linkSet}) GROUP BY d.link_id) a
      JOIN links l ON l.id = a.link_id
-     LEFT JOIN records s ON s.id = (${SUBJECT_RECORD})
+     ${subjectRecordJoin('l', 's')}
      WHERE true
      ON CONFLICT (link_id) DO UPDATE SET
        subject_kind = excluded.subject_kind, subject_id = excluded.subject_id, full_name = excluded.full_name,

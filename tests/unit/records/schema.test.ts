@@ -13,6 +13,7 @@ import {
 import { HEADER_SYNONYMS } from '../../../main/core/records/header-synonyms.ts'
 import { DATE_FIELDS, fieldLabel, fieldMessages } from '../../../main/core/records/labels.ts'
 import { RECORD_SCHEMAS } from '../../../main/core/import/validate.ts'
+import { selectList, type RowOf } from '../../../main/core/records/select-list.ts'
 
 describe('the record schema table', () => {
   it('keeps the review bits of existing workspaces (review_rows.fields)', () => {
@@ -63,5 +64,13 @@ describe('the record schema table', () => {
     expect(fieldMessages('link', 'en')['link.field.national_id']).toBe('ID')
     expect(fieldMessages('label', 'vi')['label.field.national_id']).toBe('Số CCCD/định danh')
     expect(Object.keys(fieldMessages('import', 'en'))).toHaveLength(MAPPABLE_FIELDS.length)
+  })
+
+  it("types a reader's row by the columns it selects, so an unselected one does not compile", () => {
+    const columns = ['id', 'full_name', 'dose_number'] as const
+    const row: RowOf<typeof columns> = { id: 1, full_name: null, dose_number: 2 }
+    // @ts-expect-error dob is not selected
+    expect(row.dob).toBeUndefined()
+    expect(selectList(columns, 'r')).toBe('r.id, r.full_name, r.dose_number')
   })
 })
