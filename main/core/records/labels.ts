@@ -24,6 +24,13 @@ const batchLabels = new Map<string, string>(FIELD_TABLE.map((f: FieldSpec) => [f
 /** The Vietnamese name of a field as the batch file and reports show it; an unknown key stays itself. */
 export const fieldLabel = (field: string): string => batchLabels.get(field) ?? EXTRA_BATCH_LABELS[field] ?? field
 
+const specsByName = new Map<string, FieldSpec>(FIELD_TABLE.map((f) => [f.column, f]))
+/** A field's English name inside a sentence: "Date of birth" → "date of birth", "ID number" stays. */
+export function fieldNameEn(field: RecordField): string {
+  const en = specsByName.get(field)?.label.en ?? field
+  return /^.[A-Z]/.test(en) ? en : en.charAt(0).toLowerCase() + en.slice(1)
+}
+
 /** Which fields the UI names in each place. */
 const PLACE_FIELDS = {
   label: [...RECORD_FIELDS, ...SPLIT_COLUMNS.map((s) => s.name)],
@@ -38,9 +45,8 @@ type PlaceField = {
   link: IdentityField
 }
 
-const specs = new Map<string, FieldSpec>(FIELD_TABLE.map((f) => [f.column, f]))
 const labelOf = (name: string, place: 'label' | LabelPlace): Label => {
-  const f = specs.get(name)
+  const f = specsByName.get(name)
   if (f) return (place === 'label' ? undefined : f.labelIn?.[place]) ?? f.label
   return SPLIT_COLUMNS.find((s) => s.name === name)?.label ?? { vi: name, en: name }
 }

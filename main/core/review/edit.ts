@@ -1,26 +1,16 @@
 import { VaxError } from '../base/errors.ts'
-import { fieldLabel } from '../records/labels.ts'
+import { fieldLabel, fieldNameEn } from '../records/labels.ts'
 import { WARNINGS } from '../import/codes.ts'
 import type { MappableField } from '../import/fields.ts'
+import type { ReviewField } from './fields.ts'
 import { normalizeRow, type ColumnMap } from '../import/normalize/row.ts'
 
 /** Fields a clerk may type a value into: the compared ones and a dose's date and vaccine. */
-export type EditableField = 'full_name' | 'dob' | 'gender' | 'national_id' | 'phone' | 'address' | 'dose_date' | 'vaccine'
+export type EditableField = ReviewField | 'dose_date' | 'vaccine'
 
 export interface EditedValue {
   value: string
   warnings: { code: string; vi: string; en: string }[]
-}
-
-const EN_FIELD: Record<EditableField, string> = {
-  full_name: 'full name',
-  dob: 'date of birth',
-  gender: 'gender',
-  national_id: 'ID number',
-  phone: 'phone',
-  address: 'address',
-  dose_date: 'dose date',
-  vaccine: 'vaccine'
 }
 
 // A placeholder name: a row without one is rejected before the field we check is read.
@@ -39,7 +29,7 @@ export function normalizeEdit(field: EditableField, raw: string): EditedValue {
       'EDIT_INVALID',
       {
         vi: `Giá trị nhập không hợp lệ cho trường ${fieldLabel(field)}${why ? `: ${why.vi}` : '.'}`,
-        en: `The value typed is not valid for ${EN_FIELD[field]}${why ? `: ${why.en}` : '.'}`
+        en: `The value typed is not valid for ${fieldNameEn(field)}${why ? `: ${why.en}` : '.'}`
       },
       { field, code: code ?? null }
     )

@@ -11,7 +11,7 @@ import {
   mappableFieldsOfKind
 } from '../../../main/core/records/fields.ts'
 import { HEADER_SYNONYMS } from '../../../main/core/records/header-synonyms.ts'
-import { DATE_FIELDS, fieldLabel, fieldMessages } from '../../../main/core/records/labels.ts'
+import { DATE_FIELDS, fieldLabel, fieldMessages, fieldNameEn } from '../../../main/core/records/labels.ts'
 import { RECORD_SCHEMAS } from '../../../main/core/import/validate.ts'
 import { selectList, type RowOf } from '../../../main/core/records/select-list.ts'
 
@@ -64,6 +64,12 @@ describe('the record schema table', () => {
     expect(fieldMessages('link', 'en')['link.field.national_id']).toBe('ID')
     expect(fieldMessages('label', 'vi')['label.field.national_id']).toBe('Số CCCD/định danh')
     expect(Object.keys(fieldMessages('import', 'en'))).toHaveLength(MAPPABLE_FIELDS.length)
+    expect((['full_name', 'dob', 'national_id', 'dose_date'] as const).map(fieldNameEn)).toEqual([
+      'full name',
+      'date of birth',
+      'ID number',
+      'dose date'
+    ])
   })
 
   it("types a reader's row by the columns it selects, so an unselected one does not compile", () => {
