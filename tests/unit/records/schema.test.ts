@@ -19,6 +19,8 @@ describe('the record schema table', () => {
   it('keeps the review bits of existing workspaces (review_rows.fields)', () => {
     expect(REVIEW_FIELDS).toEqual(['full_name', 'dob', 'gender', 'national_id', 'phone', 'address'])
     expect(REVIEW_FIELDS.map(fieldBit)).toEqual([1, 2, 4, 8, 16, 32])
+    // diffs compare what records/compared-records.ts reads: the identity fields.
+    expect(REVIEW_FIELDS.every((f) => (IDENTITY_FIELDS as readonly string[]).includes(f))).toBe(true)
     const bits = FIELD_TABLE.flatMap((f) => ('reviewBit' in f ? [f.reviewBit] : []))
     expect(new Set(bits).size).toBe(bits.length)
   })
