@@ -10,8 +10,8 @@ import { formatCounts, formatPairs } from '../kv.ts'
 const USAGE = [
   'vaxrecon propose WORKSPACE --as USER (--accept-registry | --keep-site) --class C [--class C]... [filters] [--note TEXT] [--dry-run] [--json]',
   'vaxrecon propose WORKSPACE --as USER --defer --note TEXT [filters]',
-  '  classes: formatting, minor, conflict, missing',
-  '  filters: --field F (full_name, dob, gender, national_id, phone, address), --site NAME, --band auto|confirmed,',
+  `  classes: ${DIFF_CLASSES.join(', ')}`,
+  `  filters: --field F (${REVIEW_FIELDS.join(', ')}), --site NAME, --band auto|confirmed,`,
   '           --include-deferred (also differences set aside earlier)',
   '  The same rules as a bulk decision in the review grid: one proposed correction per changed field of each row,',
   '  by USER. Review-band links, complaints and rows whose site values disagree are skipped and counted.'
