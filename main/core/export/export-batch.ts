@@ -283,30 +283,25 @@ function record(ws: Workspace, r: Recording): StoredBatch {
     )
     .run(id, ids).changes
   if (marked !== r.rows.length) throw new StaleSnapshot()
+  // One entry for the batch, listing its corrections (screen-approvals.ts reads them back):
+  // one entry per correction made a 100,000-correction export mostly log appends.
   appendAudit(ws.db, {
     actor: signer.name,
     action: 'export.batch',
     entity: 'export_batch',
     entityId: id,
+    old: { status: 'approved' },
     new: {
       batchNo: r.batchNo,
       fileName: r.fileName,
       outDir: r.outDir,
       sha256: r.sha256,
       corrections: r.rows.length,
-      keyFingerprint: r.keyFingerprint
+      keyFingerprint: r.keyFingerprint,
+      status: 'exported',
+      ids: r.rows.map((x) => x.id)
     }
   })
-  for (const x of r.rows) {
-    appendAudit(ws.db, {
-      actor: signer.name,
-      action: 'export.correction',
-      entity: 'proposal',
-      entityId: x.id,
-      old: { status: 'approved' },
-      new: { status: 'exported', batchNo: r.batchNo }
-    })
-  }
   crashPoint('export:in-transaction')
   return ws.db.prepare(`SELECT ${STORED_BATCH_COLUMNS} FROM export_batches WHERE id = ?`).get(id) as StoredBatch
 }

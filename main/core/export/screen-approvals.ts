@@ -29,7 +29,9 @@ export const REFUSAL_TEXT: Record<RefusalReason, { vi: string; en: string }> = {
 
 /**
  * Each proposal's latest decision act, as the append-only log recorded it: deleting a
- * later withdrawal from the approvals table does not bring an earlier approval back.
+ * later withdrawal from the approvals table does not bring an earlier approval back. And
+ * every correction the log says has left: listed in its batch's entry (or, for batches
+ * exported before that, one 'export.correction' entry each).
  */
 function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: Set<number> } {
   const rows = db
@@ -44,6 +46,10 @@ function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: 
     if (r.action === 'export.correction') exported.add(Number(r.id))
     else acts.set(Number(r.id), r.act)
   }
+  const listed = db.prepare(
+    `SELECT j.value AS id FROM audit_log, json_each(audit_log.new_json, '$.ids') j WHERE audit_log.action = 'export.batch'`
+  )
+  for (const r of listed.all() as { id: number }[]) exported.add(r.id)
   return { acts, exported }
 }
 
