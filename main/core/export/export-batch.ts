@@ -74,6 +74,23 @@ function approvedRows(ws: Workspace): ApprovedRow[] {
   )
 }
 
+/**
+ * The snapshot check inside the transaction: each approved, unexported correction's
+ * latest approval id (an approval, with its approver and time), which is all that
+ * approvedRows' verdict tells apart, without its joins to the person and the evidence.
+ */
+function latestApprovals(ws: Workspace): Map<number, number> {
+  const rows = ws.db
+    .prepare(
+      `SELECT p.id, a.id AS approval_id FROM proposals p
+       JOIN approvals a ON a.id = (SELECT max(id) FROM approvals WHERE proposal_id = p.id)
+       JOIN users au ON au.id = a.decided_by
+       WHERE p.status = 'approved' AND p.batch_id IS NULL AND a.verdict = 'approved' AND a.decided_at IS NOT NULL`
+    )
+    .all() as { id: number; approval_id: number }[]
+  return new Map(rows.map((x) => [x.id, x.approval_id]))
+}
+
 function auditHead(ws: Workspace): { seq: number; hash: string } {
   return ws.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
 }
@@ -246,7 +263,7 @@ function record(ws: Workspace, r: Recording): StoredBatch {
   const signer = currentUser(ws, r.me)
   if (signer.role !== 'supervisor')
     throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt mới ký được lô.', en: 'Only a supervisor can sign a batch.' })
-  const now = new Map(approvedRows(ws).map((x) => [x.id, x.approval_id]))
+  const now = latestApprovals(ws)
   if (r.rows.some((x: ProposalDbRow) => now.get(x.id) !== x.approval_id)) throw new StaleSnapshot()
   if (ws.db.prepare('SELECT 1 FROM export_batches WHERE batch_no = ?').get(r.batchNo)) throw new StaleSnapshot()
   const id = Number(

@@ -59,6 +59,12 @@ export interface ScreenRow {
   approval_id: number | null
 }
 
+interface ApprovalRow {
+  verdict: string
+  decided_by: number
+  act_id: number | null
+}
+
 export interface ApprovalProof {
   actId: number
   keyId: string
@@ -70,14 +76,15 @@ export interface ApprovalProof {
  * its proposer, and only if no earlier signed batch carried it.
  */
 export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: Map<number, ApprovalProof>; refused: RefusedCorrection[] } {
-  const approvalOf = db.prepare('SELECT verdict, decided_by, act_id FROM approvals WHERE id = ?')
-  const approvals = rows.map((r) => ({
-    row: r,
-    a:
-      r.approval_id === null
-        ? undefined
-        : (approvalOf.get(r.approval_id) as { verdict: string; decided_by: number; act_id: number | null } | undefined)
-  }))
+  // One read for every approval the rows point at (a json_each list keeps it to one bound parameter).
+  const byId = new Map(
+    (
+      db
+        .prepare('SELECT id, verdict, decided_by, act_id FROM approvals WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(rows.flatMap((r) => (r.approval_id === null ? [] : [r.approval_id])))) as (ApprovalRow & { id: number })[]
+    ).map(({ id, ...a }) => [id, a])
+  )
+  const approvals = rows.map((r) => ({ row: r, a: r.approval_id === null ? undefined : byId.get(r.approval_id) }))
   const acts = checkActs(
     db,
     approvals.flatMap((x) => (x.a?.act_id != null ? [x.a.act_id] : []))
