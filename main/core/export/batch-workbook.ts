@@ -1,11 +1,9 @@
-import type ExcelJS from 'exceljs'
 import { evidenceOf, type ProposalDbRow } from '../approve/proposal-query.ts'
 import { CorrectionKind } from '../approve/schema.ts'
 import { DATE_FIELDS, fieldLabel } from '../records/labels.ts'
 import { KIND_LABELS, targetLabel } from './labels.ts'
-import { setText } from '../base/safe-cell.ts'
 import { vnDateTime, vnDateValue, vnWallClock } from '../base/vn-format.ts'
-import { writeXlsx, type XlsxWriter } from '../base/xlsx-writer.ts'
+import { writeTableXlsx, type XlsxCell } from '../base/xlsx-table-writer.ts'
 
 export const CHANGES_SHEET = 'Điều chỉnh'
 export const SUMMARY_SHEET = 'Tóm tắt'
@@ -56,93 +54,75 @@ const COLUMNS: { header: string; width: number }[] = [
 
 const valueText = (field: string, v: string | null) => (v !== null && DATE_FIELDS.has(field) ? vnDateValue(v) : v)
 
-function styleHeader(row: ExcelJS.Row): void {
-  row.eachCell((c) => {
-    c.font = { bold: true }
-    c.alignment = { vertical: 'middle', wrapText: true }
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3F1EC' } }
-  })
-  row.commit()
-}
-
-function dateCell(cell: ExcelJS.Cell, iso: string): void {
-  cell.value = vnWallClock(iso)
-  cell.numFmt = DATE_TIME_FORMAT
-}
-
-function changesSheet(wb: XlsxWriter, rows: readonly ProvenRow[], onRow: (done: number) => void): void {
-  const ws = wb.addWorksheet(CHANGES_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
-  ws.columns = COLUMNS.map((c) => ({ width: c.width }))
-  styleHeader(ws.addRow(COLUMNS.map((c) => c.header)))
-  rows.forEach((r, i) => {
-    const row = ws.getRow(i + 2)
-    row.getCell(1).value = i + 1
-    row.getCell(2).value = r.id
-    setText(row.getCell(3), r.national_id)
-    setText(row.getCell(4), r.full_name)
-    setText(row.getCell(5), r.site_name)
-    setText(row.getCell(6), targetLabel(r.target))
-    setText(row.getCell(7), fieldLabel(r.field))
-    setText(row.getCell(8), r.field)
-    setText(row.getCell(9), valueText(r.field, r.old_value))
-    setText(row.getCell(10), valueText(r.field, r.new_value))
-    setText(row.getCell(11), KIND_LABELS[r.kind])
-    setText(row.getCell(12), r.reason)
-    setText(row.getCell(13), evidenceOf(r))
-    setText(row.getCell(14), r.proposed_by_name)
-    dateCell(row.getCell(15), r.proposed_at)
-    setText(row.getCell(16), r.decided_by_name)
-    dateCell(row.getCell(17), r.decided_at)
-    setText(row.getCell(18), r.comment)
-    setText(row.getCell(19), r.approver_key_id)
-    row.getCell(20).value = r.approval_act
-    row.commit()
+function* changeRows(rows: readonly ProvenRow[], onRow: (done: number) => void): Iterable<XlsxCell[]> {
+  for (const [i, r] of rows.entries()) {
+    yield [
+      i + 1,
+      r.id,
+      r.national_id,
+      r.full_name,
+      r.site_name,
+      targetLabel(r.target),
+      fieldLabel(r.field),
+      r.field,
+      valueText(r.field, r.old_value),
+      valueText(r.field, r.new_value),
+      KIND_LABELS[r.kind],
+      r.reason,
+      evidenceOf(r),
+      r.proposed_by_name,
+      vnWallClock(r.proposed_at),
+      r.decided_by_name,
+      vnWallClock(r.decided_at),
+      r.comment,
+      r.approver_key_id,
+      r.approval_act
+    ]
     if (i % 500 === 0) onRow(i)
-  })
-  ws.commit()
+  }
 }
 
-function summarySheet(wb: XlsxWriter, h: BatchHeader, rows: readonly ApprovedRow[]): void {
-  const ws = wb.addWorksheet(SUMMARY_SHEET)
-  ws.columns = [{ width: 42 }, { width: 70 }]
-  styleHeader(ws.addRow(['Mục', 'Giá trị']))
-  const add = (label: string, value: string | number) => {
-    const row = ws.addRow([])
-    setText(row.getCell(1), label)
-    if (typeof value === 'number') row.getCell(2).value = value
-    else setText(row.getCell(2), value)
-    row.commit()
-  }
+function summaryRows(h: BatchHeader, rows: readonly ApprovedRow[]): XlsxCell[][] {
   const count = <K extends string>(key: (r: ApprovedRow) => K) => {
     const m = new Map<K, number>()
     for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + 1)
     return m
   }
-  add('Số lô', h.batchNo)
-  add('Huyện/quận', h.district.name ? `${h.district.name} (mã ${h.district.code ?? '?'})` : (h.district.code ?? 'Không rõ'))
-  add('Tỉnh/thành phố', h.district.province ?? 'Không rõ')
-  add('Thời điểm xuất', vnDateTime(h.createdAt))
-  add('Tổng số điều chỉnh', rows.length)
   const byKind = count((r) => r.kind)
-  for (const kind of CorrectionKind.options) add(`Theo loại: ${KIND_LABELS[kind]}`, byKind.get(kind) ?? 0)
-  for (const [field, n] of [...count((r) => r.field)].sort(([a], [b]) => a.localeCompare(b))) add(`Theo trường: ${fieldLabel(field)}`, n)
-  add('Người ký', h.signer.name)
-  add('Mã khoá ký (minisign key ID)', h.signer.keyId)
-  add('Dấu vân tay khoá công khai (SHA-256)', h.signer.fingerprint)
-  add('Khoá công khai (minisign)', h.signer.publicKey)
-  add('Khoá gốc của chuỗi xác nhận người phê duyệt (key ID)', h.rootKeyId ?? 'Không có')
-  add('Neo nhật ký kiểm toán (mục số)', h.auditAnchor.seq)
-  add('Neo nhật ký kiểm toán (mã băm)', h.auditAnchor.hash)
-  add('Phần mềm', `VaxRecon ${h.appVersion}`)
-  add('Cách kiểm tra chữ ký', 'minisign -V -p <tệp .pub> -m <tệp lô .xlsx>   hoặc   vaxrecon verify <tệp lô .xlsx> --pubkey <tệp .pub>')
-  ws.commit()
+  return [
+    ['Số lô', h.batchNo],
+    ['Huyện/quận', h.district.name ? `${h.district.name} (mã ${h.district.code ?? '?'})` : (h.district.code ?? 'Không rõ')],
+    ['Tỉnh/thành phố', h.district.province ?? 'Không rõ'],
+    ['Thời điểm xuất', vnDateTime(h.createdAt)],
+    ['Tổng số điều chỉnh', rows.length],
+    ...CorrectionKind.options.map((kind) => [`Theo loại: ${KIND_LABELS[kind]}`, byKind.get(kind) ?? 0]),
+    ...[...count((r) => r.field)].sort(([a], [b]) => a.localeCompare(b)).map(([field, n]) => [`Theo trường: ${fieldLabel(field)}`, n]),
+    ['Người ký', h.signer.name],
+    ['Mã khoá ký (minisign key ID)', h.signer.keyId],
+    ['Dấu vân tay khoá công khai (SHA-256)', h.signer.fingerprint],
+    ['Khoá công khai (minisign)', h.signer.publicKey],
+    ['Khoá gốc của chuỗi xác nhận người phê duyệt (key ID)', h.rootKeyId ?? 'Không có'],
+    ['Neo nhật ký kiểm toán (mục số)', h.auditAnchor.seq],
+    ['Neo nhật ký kiểm toán (mã băm)', h.auditAnchor.hash],
+    ['Phần mềm', `VaxRecon ${h.appVersion}`],
+    ['Cách kiểm tra chữ ký', 'minisign -V -p <tệp .pub> -m <tệp lô .xlsx>   hoặc   vaxrecon verify <tệp lô .xlsx> --pubkey <tệp .pub>']
+  ]
 }
 
-/** The batch as .xlsx bytes: the changes first (what a CSV conversion shows), then the summary. */
+/**
+ * The batch as .xlsx bytes: the changes first (what a CSV conversion shows), then the
+ * summary. Every data cell is text with the Text format, dates are date-time cells in
+ * Vietnam's wall clock (see base/xlsx-table-writer.ts).
+ */
 export function buildBatchWorkbook(h: BatchHeader, rows: readonly ProvenRow[], onRow: (done: number) => void = () => {}): Promise<Buffer> {
-  return writeXlsx({ title: `Lô điều chỉnh ${h.batchNo}`, created: new Date(h.createdAt) }, (wb) => {
-    changesSheet(wb, rows, onRow)
-    summarySheet(wb, h, rows)
-  })
+  return writeTableXlsx({ title: `Lô điều chỉnh ${h.batchNo}`, created: new Date(h.createdAt), dateTimeFormat: DATE_TIME_FORMAT }, [
+    {
+      name: CHANGES_SHEET,
+      widths: COLUMNS.map((c) => c.width),
+      header: COLUMNS.map((c) => c.header),
+      filterHeader: true,
+      rows: changeRows(rows, onRow)
+    },
+    { name: SUMMARY_SHEET, widths: [42, 70], header: ['Mục', 'Giá trị'], rows: summaryRows(h, rows) }
+  ])
 }

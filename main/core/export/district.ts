@@ -1,4 +1,5 @@
 import { districtByCode, provinceByCode } from '../data/vn-admin.ts'
+import { commonestSiteDistrict } from '../records/district-reads.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 
 export interface District {
@@ -16,17 +17,7 @@ export const DISTRICT_SETTING = 'district_code'
  */
 export function workspaceDistrict(ws: Workspace): District {
   const set = ws.db.prepare('SELECT value FROM settings WHERE key = ?').get(DISTRICT_SETTING) as { value: string } | undefined
-  const code =
-    set?.value ??
-    (
-      ws.db
-        .prepare(
-          `SELECT district_code AS code FROM records WHERE kind = 'site' AND district_code IS NOT NULL
-           GROUP BY district_code ORDER BY count(*) DESC, district_code LIMIT 1`
-        )
-        .get() as { code: string } | undefined
-    )?.code ??
-    null
+  const code = set?.value ?? commonestSiteDistrict(ws.db)
   const unit = code ? districtByCode.get(code) : undefined
   const province = unit?.parent_code ? provinceByCode.get(unit.parent_code) : undefined
   return { code, name: unit?.name_with_type ?? null, province: province?.name_with_type ?? null }

@@ -74,6 +74,23 @@ function approvedRows(ws: Workspace): ApprovedRow[] {
   )
 }
 
+/**
+ * The snapshot check inside the transaction: each approved, unexported correction's
+ * latest approval id (an approval, with its approver and time), which is all that
+ * approvedRows' verdict tells apart, without its joins to the person and the evidence.
+ */
+function latestApprovals(ws: Workspace): Map<number, number> {
+  const rows = ws.db
+    .prepare(
+      `SELECT p.id, a.id AS approval_id FROM proposals p
+       JOIN approvals a ON a.id = (SELECT max(id) FROM approvals WHERE proposal_id = p.id)
+       JOIN users au ON au.id = a.decided_by
+       WHERE p.status = 'approved' AND p.batch_id IS NULL AND a.verdict = 'approved' AND a.decided_at IS NOT NULL`
+    )
+    .all() as { id: number; approval_id: number }[]
+  return new Map(rows.map((x) => [x.id, x.approval_id]))
+}
+
 function auditHead(ws: Workspace): { seq: number; hash: string } {
   return ws.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string }
 }
@@ -246,7 +263,7 @@ function record(ws: Workspace, r: Recording): StoredBatch {
   const signer = currentUser(ws, r.me)
   if (signer.role !== 'supervisor')
     throw new VaxError('NOT_SUPERVISOR', { vi: 'Chỉ người phê duyệt mới ký được lô.', en: 'Only a supervisor can sign a batch.' })
-  const now = new Map(approvedRows(ws).map((x) => [x.id, x.approval_id]))
+  const now = latestApprovals(ws)
   if (r.rows.some((x: ProposalDbRow) => now.get(x.id) !== x.approval_id)) throw new StaleSnapshot()
   if (ws.db.prepare('SELECT 1 FROM export_batches WHERE batch_no = ?').get(r.batchNo)) throw new StaleSnapshot()
   const id = Number(
@@ -283,30 +300,25 @@ function record(ws: Workspace, r: Recording): StoredBatch {
     )
     .run(id, ids).changes
   if (marked !== r.rows.length) throw new StaleSnapshot()
+  // One entry for the batch, listing its corrections (screen-approvals.ts reads them back):
+  // one entry per correction made a 100,000-correction export mostly log appends.
   appendAudit(ws.db, {
     actor: signer.name,
     action: 'export.batch',
     entity: 'export_batch',
     entityId: id,
+    old: { status: 'approved' },
     new: {
       batchNo: r.batchNo,
       fileName: r.fileName,
       outDir: r.outDir,
       sha256: r.sha256,
       corrections: r.rows.length,
-      keyFingerprint: r.keyFingerprint
+      keyFingerprint: r.keyFingerprint,
+      status: 'exported',
+      ids: r.rows.map((x) => x.id)
     }
   })
-  for (const x of r.rows) {
-    appendAudit(ws.db, {
-      actor: signer.name,
-      action: 'export.correction',
-      entity: 'proposal',
-      entityId: x.id,
-      old: { status: 'approved' },
-      new: { status: 'exported', batchNo: r.batchNo }
-    })
-  }
   crashPoint('export:in-transaction')
   return ws.db.prepare(`SELECT ${STORED_BATCH_COLUMNS} FROM export_batches WHERE id = ?`).get(id) as StoredBatch
 }

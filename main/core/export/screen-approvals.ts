@@ -29,7 +29,9 @@ export const REFUSAL_TEXT: Record<RefusalReason, { vi: string; en: string }> = {
 
 /**
  * Each proposal's latest decision act, as the append-only log recorded it: deleting a
- * later withdrawal from the approvals table does not bring an earlier approval back.
+ * later withdrawal from the approvals table does not bring an earlier approval back. And
+ * every correction the log says has left: listed in its batch's entry (or, for batches
+ * exported before that, one 'export.correction' entry each).
  */
 function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: Set<number> } {
   const rows = db
@@ -44,6 +46,10 @@ function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: 
     if (r.action === 'export.correction') exported.add(Number(r.id))
     else acts.set(Number(r.id), r.act)
   }
+  const listed = db.prepare(
+    `SELECT j.value AS id FROM audit_log, json_each(audit_log.new_json, '$.ids') j WHERE audit_log.action = 'export.batch'`
+  )
+  for (const r of listed.all() as { id: number }[]) exported.add(r.id)
   return { acts, exported }
 }
 
@@ -51,6 +57,12 @@ export interface ScreenRow {
   id: number
   proposed_by: number
   approval_id: number | null
+}
+
+interface ApprovalRow {
+  verdict: string
+  decided_by: number
+  act_id: number | null
 }
 
 export interface ApprovalProof {
@@ -64,14 +76,15 @@ export interface ApprovalProof {
  * its proposer, and only if no earlier signed batch carried it.
  */
 export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: Map<number, ApprovalProof>; refused: RefusedCorrection[] } {
-  const approvalOf = db.prepare('SELECT verdict, decided_by, act_id FROM approvals WHERE id = ?')
-  const approvals = rows.map((r) => ({
-    row: r,
-    a:
-      r.approval_id === null
-        ? undefined
-        : (approvalOf.get(r.approval_id) as { verdict: string; decided_by: number; act_id: number | null } | undefined)
-  }))
+  // One read for every approval the rows point at (a json_each list keeps it to one bound parameter).
+  const byId = new Map(
+    (
+      db
+        .prepare('SELECT id, verdict, decided_by, act_id FROM approvals WHERE id IN (SELECT value FROM json_each(?))')
+        .all(JSON.stringify(rows.flatMap((r) => (r.approval_id === null ? [] : [r.approval_id])))) as (ApprovalRow & { id: number })[]
+    ).map(({ id, ...a }) => [id, a])
+  )
+  const approvals = rows.map((r) => ({ row: r, a: r.approval_id === null ? undefined : byId.get(r.approval_id) }))
   const acts = checkActs(
     db,
     approvals.flatMap((x) => (x.a?.act_id != null ? [x.a.act_id] : []))
