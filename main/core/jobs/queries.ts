@@ -1,5 +1,9 @@
 import { z } from 'zod'
 import { inspectFile, previewImport, type Inspection, type PreviewRow } from '../import/inspect.ts'
+import { dailySeries } from '../reports/daily.ts'
+import { progressReport } from '../reports/progress.ts'
+import { reportContent, type ReportContent } from '../reports/report-file.ts'
+import type { DailySeries, ProgressReport } from '../reports/schema.ts'
 import { facets } from '../review/grid.ts'
 import { ReviewFilter, type Facets } from '../review/schemas.ts'
 import type { Workspace } from '../workspace/workspace.ts'
@@ -7,7 +11,8 @@ import type { Workspace } from '../workspace/workspace.ts'
 /**
  * Reads too heavy for the main process, answered by the query worker on its own
  * connection (WAL lets it read beside the main one): the review facets recount a
- * million-row table in about 3 s, and the main process would hold every IPC call meanwhile.
+ * million-row table in about 3 s, the reports count every row, and the main process would
+ * hold every IPC call meanwhile.
  */
 const ImportWhere = {
   path: z.string().min(1).max(4096),
@@ -20,7 +25,11 @@ export const QueryRequest = z.discriminatedUnion('kind', [
   // Parsing a file the clerk chose (import:inspect, import:preview): a hostile or huge file
   // must cost this thread, never the window's.
   z.object({ kind: z.literal('import-inspect'), ...ImportWhere }),
-  z.object({ kind: z.literal('import-preview'), ...ImportWhere, mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)) })
+  z.object({ kind: z.literal('import-preview'), ...ImportWhere, mapping: z.record(z.string(), z.array(z.string().max(500)).max(20)) }),
+  z.object({ kind: z.literal('report-progress') }),
+  z.object({ kind: z.literal('report-daily') }),
+  // The district report file's content; the caller writes (and signs) the file.
+  z.object({ kind: z.literal('report-content') })
 ])
 export type QueryRequest = z.infer<typeof QueryRequest>
 
@@ -28,6 +37,9 @@ export interface QueryResults {
   facets: Facets
   'import-inspect': Inspection
   'import-preview': { rows: PreviewRow[] }
+  'report-progress': ProgressReport
+  'report-daily': DailySeries
+  'report-content': ReportContent
 }
 
 const where = (r: { sheet?: string | undefined; headerRow?: number | undefined }) => ({
@@ -43,5 +55,11 @@ export async function runQuery(ws: Workspace, req: QueryRequest): Promise<QueryR
       return inspectFile(ws, { path: req.path, kind: req.importKind, ...where(req) })
     case 'import-preview':
       return { rows: await previewImport({ path: req.path, kind: req.importKind, mapping: req.mapping, ...where(req) }) }
+    case 'report-progress':
+      return progressReport(ws)
+    case 'report-daily':
+      return dailySeries(ws)
+    case 'report-content':
+      return reportContent(ws)
   }
 }

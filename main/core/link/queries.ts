@@ -4,6 +4,7 @@ import { redecide } from './redecide.ts'
 import { getLinkSettings } from './settings.ts'
 import type { Contribution } from './model/score.ts'
 import { CURRENT_LINKS } from './store.ts'
+import { linkStatusCounts, reviewReasons, type LinkStatusCounts } from './status-counts.ts'
 import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /** What the linkage screen shows about the last run: counts, the histogram, the model. */
@@ -13,6 +14,9 @@ export interface LinkSummary {
   duplicateWindowDays: number
   /** Subjects (persons and complaints) by the status of their current link. */
   statuses: Record<string, number>
+  /** The same, persons and complaints apart (the Overview shows the persons). */
+  statusesByKind: LinkStatusCounts
+  /** Why the subjects waiting for review were not auto-linked: they add up to statuses.review. */
   holds: Record<string, number>
   doseIssues: Record<string, number>
   /** Match weights of every subject's current link in one-bit bins, split by status. */
@@ -54,12 +58,16 @@ export function linkSummary(db: Db): LinkSummary {
     for (let b = Math.min(...keys); b <= Math.max(...keys); b++) histogram.push({ from: b, to: b + 1, counts: bins.get(b) ?? {} })
   }
   const model = run?.model_json ? (JSON.parse(run.model_json) as ModelJson).link : null
+  const byKind = linkStatusCounts(db)
+  const statuses: Record<string, number> = { ...byKind.person }
+  for (const [k, n] of Object.entries(byKind.complaint)) statuses[k] = (statuses[k] ?? 0) + n
   return {
     run: run ? { id: run.id, startedAt: run.startedAt, finishedAt: run.finishedAt } : null,
     thresholds: settings.thresholds,
     duplicateWindowDays: settings.duplicateWindowDays,
-    statuses: groupCount(db, `SELECT status AS k, count(*) AS n FROM (${CURRENT_LINKS}) GROUP BY status`),
-    holds: groupCount(db, `SELECT hold_reason AS k, count(*) AS n FROM (${CURRENT_LINKS}) WHERE decided_by IS NULL GROUP BY hold_reason`),
+    statuses,
+    statusesByKind: byKind,
+    holds: reviewReasons(db, settings.thresholds.auto),
     doseIssues: groupCount(db, 'SELECT kind AS k, count(*) AS n FROM dose_issues GROUP BY kind'),
     histogram,
     model: model

@@ -1,18 +1,9 @@
-import { now as clockNow, VN_OFFSET_MS, vnDateIso, vnDayStart } from '../base/clock.ts'
+import { now as clockNow, vnDateIso, vnDayStart } from '../base/clock.ts'
 import { VaxError } from '../base/errors.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from '../review/complaint-deadline.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import type { DailySeries, DayCounts } from './schema.ts'
-import {
-  compareSites,
-  complaintRows,
-  COUNTED_PROPOSAL,
-  isResolved,
-  LATEST_PERSON_LINK,
-  LINKED,
-  PROPOSAL_SITE,
-  PROPOSAL_SITE_JOINS
-} from './sources.ts'
+import { compareSites, COUNTED_PROPOSAL, isResolved, readSources, type ReportSources } from './sources.ts'
 
 export const DAY_COUNTERS = [
   'imported',
@@ -72,45 +63,20 @@ interface Event {
   n: number
 }
 
-// Stored instants are ISO (UTC); SQLite shifts them to Vietnam's wall clock and takes the date.
-const VN_DAY = `'+${VN_OFFSET_MS / 3_600_000} hours'`
-
-/** Events counted per site and day in SQL, so a million rows never come out one by one. */
-function* events(ws: Workspace): Generator<Event> {
-  const dated = (sql: string, counter: Counter) =>
-    (
-      ws.db
-        .prepare(`SELECT site, date(at, ${VN_DAY}) AS day, count(*) AS n FROM (${sql}) WHERE date(at, ${VN_DAY}) IS NOT NULL GROUP BY 1, 2`)
-        .all() as { site: string | null; day: string; n: number }[]
-    ).map((r) => ({ ...r, counter }))
-  // A site row is imported when its file was; linked when its person's current link was
-  // made (a clerk's confirmation, or else the match run that made it).
-  yield* dated(
-    `SELECT r.site_name AS site, i.imported_at AS at FROM records r JOIN imports i ON i.id = r.import_id WHERE r.kind = 'site'`,
-    'imported'
-  )
-  yield* dated(
-    `SELECT r.site_name AS site, COALESCE(l.decided_at, mr.finished_at, mr.started_at, pe.created_at) AS at
-     FROM records r JOIN (${LATEST_PERSON_LINK}) l ON l.subject_id = r.person_id
-     LEFT JOIN match_runs mr ON mr.id = l.run_id LEFT JOIN persons pe ON pe.id = r.person_id
-     WHERE r.kind = 'site' AND l.${LINKED}`,
-    'linked'
-  )
-  yield* dated(
-    `SELECT ${PROPOSAL_SITE} AS site, p.proposed_at AS at FROM proposals p ${PROPOSAL_SITE_JOINS} WHERE ${COUNTED_PROPOSAL}`,
-    'proposed'
-  )
-  yield* dated(
-    `SELECT ${PROPOSAL_SITE} AS site,
-            (SELECT a.decided_at FROM approvals a WHERE a.proposal_id = p.id AND a.verdict = 'approved' ORDER BY a.id DESC LIMIT 1) AS at
-     FROM proposals p ${PROPOSAL_SITE_JOINS} WHERE p.status IN ('approved', 'exported')`,
-    'approved'
-  )
-  yield* dated(
-    `SELECT ${PROPOSAL_SITE} AS site, b.created_at AS at
-     FROM proposals p ${PROPOSAL_SITE_JOINS} JOIN export_batches b ON b.id = p.batch_id WHERE p.status = 'exported'`,
-    'exported'
-  )
+/**
+ * The dated events: a site row is imported when its file was; linked when its person's
+ * current link was made (a clerk's confirmation, or else the match run that made it).
+ */
+function* events(src: ReportSources): Generator<Event> {
+  for (const r of src.siteRows) {
+    if (r.importedDay) yield { site: r.site, day: r.importedDay, counter: 'imported', n: r.n }
+    if (r.linked && r.linkedDay) yield { site: r.site, day: r.linkedDay, counter: 'linked', n: r.n }
+  }
+  for (const p of src.proposals) {
+    if (COUNTED_PROPOSAL.has(p.status) && p.proposedDay) yield { site: p.site, day: p.proposedDay, counter: 'proposed', n: p.n }
+    if (p.approvedDay) yield { site: p.site, day: p.approvedDay, counter: 'approved', n: p.n }
+    if (p.exportedDay) yield { site: p.site, day: p.exportedDay, counter: 'exported', n: p.n }
+  }
 }
 
 export interface SeriesOptions {
@@ -125,11 +91,11 @@ export interface SeriesOptions {
  * day whatever the PC's clock zone. Events outside the period are left out; a day
  * after `now` has no events and no overdue complaints yet.
  */
-export function dailySeries(ws: Workspace, opts: SeriesOptions = {}): DailySeries {
+export function dailySeries(ws: Workspace, opts: SeriesOptions = {}, src: ReportSources = readSources(ws.db)): DailySeries {
   const now = opts.now ?? clockNow()
   const today = vnDateIso(now)
-  const all: Event[] = [...events(ws)]
-  const complaints = complaintRows(ws.db).map((c) => {
+  const all: Event[] = [...events(src)]
+  const complaints = src.complaints.map((c) => {
     const deadline = c.submittedAt ? complaintDeadline(c.submittedAt) : null
     const submitted = deadline ? new Date(deadline.getTime() - COMPLAINT_HOURS * 3_600_000) : null
     const resolvedAt = isResolved(c) ? new Date(c.decidedAt) : null

@@ -3,7 +3,7 @@ import type { Workspace } from '../workspace/workspace.ts'
 import { now as clockNow } from '../base/clock.ts'
 import { complaintDeadline } from '../review/complaint-deadline.ts'
 import type { ProgressReport, SiteProgress } from './schema.ts'
-import { compareSites, complaintRows, isResolved, LATEST_LINK_OF_ROW, LINKED, PROPOSAL_SITE, PROPOSAL_SITE_JOINS } from './sources.ts'
+import { compareSites, isResolved, readSources, type ReportSources } from './sources.ts'
 
 const empty = (site: string): SiteProgress => ({
   site,
@@ -31,7 +31,7 @@ type Counter = Exclude<keyof SiteProgress, 'site'>
  * correct (a registry correction under the site row it was compared with); complaints
  * under their own site, or else the site of the person they are linked to.
  */
-export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressReport {
+export function progressReport(ws: Workspace, now: Date = clockNow(), src: ReportSources = readSources(ws.db)): ProgressReport {
   const sites = new Map<string, SiteProgress>()
   const add = (site: string | null, key: Counter, n = 1) => {
     const name = site ?? ''
@@ -39,20 +39,10 @@ export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressR
     s[key] += n
     sites.set(name, s)
   }
-  const db = ws.db
-
-  for (const r of db
-    .prepare(
-      `SELECT r.site_name AS site, count(*) AS records,
-              sum(CASE WHEN l.${LINKED} THEN 1 ELSE 0 END) AS linked,
-              sum(CASE WHEN l.status = 'review' THEN 1 ELSE 0 END) AS in_review
-       FROM records r ${LATEST_LINK_OF_ROW}
-       WHERE r.kind = 'site' GROUP BY r.site_name`
-    )
-    .all() as { site: string | null; records: number; linked: number; in_review: number }[]) {
-    add(r.site, 'records', r.records)
-    add(r.site, 'linked', r.linked)
-    add(r.site, 'inReview', r.in_review)
+  for (const r of src.siteRows) {
+    add(r.site, 'records', r.n)
+    if (r.linked) add(r.site, 'linked', r.n)
+    if (r.linkStatus === 'review') add(r.site, 'inReview', r.n)
   }
 
   const byStatus: Record<string, Counter[]> = {
@@ -61,22 +51,11 @@ export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressR
     exported: ['proposed', 'approved', 'exported'],
     rejected: ['proposed', 'rejected']
   }
-  for (const r of db
-    .prepare(`SELECT ${PROPOSAL_SITE} AS site, p.status, count(*) AS n FROM proposals p ${PROPOSAL_SITE_JOINS} GROUP BY 1, 2`)
-    .all() as { site: string | null; status: string; n: number }[]) {
-    for (const key of byStatus[r.status] ?? []) add(r.site, key, r.n)
-  }
+  for (const r of src.proposals) for (const key of byStatus[r.status] ?? []) add(r.site, key, r.n)
 
-  for (const r of db
-    .prepare(
-      `SELECT r.site_name AS site, count(*) AS n FROM dose_issues di LEFT JOIN records r ON r.id = di.record_id
-       WHERE di.kind = 'duplicate' GROUP BY 1`
-    )
-    .all() as { site: string | null; n: number }[]) {
-    add(r.site, 'duplicateDoses', r.n)
-  }
+  for (const r of src.duplicateDoses) add(r.site, 'duplicateDoses', r.n)
 
-  for (const c of complaintRows(db)) {
+  for (const c of src.complaints) {
     const deadline = c.submittedAt ? complaintDeadline(c.submittedAt) : null
     add(c.site, 'complaints')
     if (isResolved(c)) add(c.site, deadline && new Date(c.decidedAt) > deadline ? 'complaintsLate' : 'complaintsInTime')
@@ -87,7 +66,7 @@ export function progressReport(ws: Workspace, now: Date = clockNow()): ProgressR
   const total = empty('')
   for (const s of list) for (const k of Object.keys(total) as (keyof SiteProgress)[]) if (k !== 'site') total[k] += s[k]
 
-  const batches = db
+  const batches = ws.db
     .prepare(
       `SELECT b.batch_no AS batchNo, b.created_at AS createdAt, b.correction_count AS corrections, u.name AS signer, b.file_hash AS sha256
        FROM export_batches b JOIN users u ON u.id = b.signer_id ORDER BY b.id`

@@ -2,7 +2,10 @@ import { districtByCode, provinceByCode } from '../data/vn-admin.ts'
 import { workspaceDistrict } from '../export/district.ts'
 import { APP_VERSION } from '../base/version.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { now as clockNow } from '../base/clock.ts'
 import { dailySeries, type SeriesOptions } from './daily.ts'
+import { progressReport } from './progress.ts'
+import { readSources, type ReportSources } from './sources.ts'
 import type { DayCounts, ProgressReport, SiteProgress } from './schema.ts'
 
 /**
@@ -73,8 +76,13 @@ export function provinceOf(districtCode: string | null): { code: string | null; 
 }
 
 /** The district's report: the snapshot per site (as `progressReport` made it), and the daily series over the period. */
-export function districtReport(ws: Workspace, snap: ProgressReport, opts: SeriesOptions & { now: Date }): ReportFile {
-  const series = dailySeries(ws, opts)
+export function districtReport(
+  ws: Workspace,
+  snap: ProgressReport,
+  opts: SeriesOptions & { now: Date },
+  src: ReportSources = readSources(ws.db)
+): ReportFile {
+  const series = dailySeries(ws, opts, src)
   const district = workspaceDistrict(ws)
   const code = district.code ?? ''
   const province = provinceOf(district.code)
@@ -104,4 +112,18 @@ export function districtReport(ws: Workspace, snap: ProgressReport, opts: Series
     batches: snap.batches,
     sources: []
   }
+}
+
+/** What a district report file holds, and the snapshot it was made from. */
+export interface ReportContent {
+  snapshot: ProgressReport
+  report: ReportFile
+}
+
+/** The snapshot and the district report over the period, from one read of the workspace. */
+export function reportContent(ws: Workspace, opts: SeriesOptions = {}): ReportContent {
+  const now = opts.now ?? clockNow()
+  const src = readSources(ws.db)
+  const snapshot = progressReport(ws, now, src)
+  return { snapshot, report: districtReport(ws, snapshot, { from: opts.from, to: opts.to, now }, src) }
 }

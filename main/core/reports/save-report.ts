@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { existsSync, unlinkSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { appendAudit } from '../audit/append.ts'
-import { now as clockNow } from '../base/clock.ts'
 import { writeFileAtomic } from '../base/atomic-file.ts'
 import { pubFileName } from '../export/batch-files.ts'
 import { fingerprint, formatPublicKey, keyIdHex, signMinisig } from '../base/minisign.ts'
@@ -11,8 +10,7 @@ import { currentUser } from '../users/accounts.ts'
 import { signerFor } from '../users/keys.ts'
 import type { User } from '../users/users.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { districtReport, type ReportFile } from './report-file.ts'
-import { progressReport } from './progress.ts'
+import { reportContent, type ReportContent, type ReportFile } from './report-file.ts'
 import { buildReportWorkbook } from './report-workbook.ts'
 import type { ProgressReport } from './schema.ts'
 
@@ -22,6 +20,8 @@ export interface SaveReportOptions {
   now?: Date
   /** Signs the file as this supervisor, as a batch is signed; without it the file is unsigned. */
   sign?: { user: User; password: string }
+  /** The content, when already computed (the app computes it in the query worker); else computed here. */
+  content?: ReportContent
 }
 
 export interface SavedReport {
@@ -46,9 +46,7 @@ export function reportTrustedComment(r: ReportFile, fileName: string, sha256: st
  */
 export async function saveReport(ws: Workspace, path: string, opts: SaveReportOptions = {}): Promise<SavedReport> {
   const out = resolve(path)
-  const now = opts.now ?? clockNow()
-  const snapshot = progressReport(ws, now)
-  const report = districtReport(ws, snapshot, { from: opts.from, to: opts.to, now })
+  const { snapshot, report } = opts.content ?? reportContent(ws, opts)
   const sigPath = `${out}.minisig`
   if (!opts.sign) {
     const content = await buildReportWorkbook(report)

@@ -1,3 +1,4 @@
+import { linkStatusCounts } from '../link/status-counts.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 import { complaintQueue } from './complaint-queue.ts'
 import { candidateQueue } from './candidates.ts'
@@ -14,10 +15,8 @@ export function overview(ws: Workspace, now = new Date()): Overview {
   const group = (sql: string): Record<string, number> =>
     Object.fromEntries((db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]))
   const records = group('SELECT kind AS k, count(*) AS n FROM records GROUP BY kind')
-  const links = group(`SELECT status AS k, count(*) AS n FROM (
-      SELECT l.status, ROW_NUMBER() OVER (PARTITION BY subject_kind, subject_id
-        ORDER BY CASE status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 WHEN 'review' THEN 2 WHEN 'rejected' THEN 3 ELSE 4 END, id DESC) AS rank
-      FROM links l WHERE subject_kind = 'person') WHERE rank = 1 GROUP BY status`)
+  // Persons by their current link, as the Link page counts them (it adds the complaints).
+  const links = linkStatusCounts(db).person
   const rows = group('SELECT status AS k, count(*) AS n FROM review_rows GROUP BY status')
   // Open rows by class, as the review page's facets count them (a row with two minor
   // differences is one row), so the two pages show the same numbers in the same unit.

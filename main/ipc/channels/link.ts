@@ -21,6 +21,7 @@ export const LinkSummary = z.object({
   thresholds: Thresholds,
   duplicateWindowDays: z.number(),
   statuses: Counts,
+  statusesByKind: z.object({ person: Counts, complaint: Counts }),
   holds: Counts,
   doseIssues: Counts,
   histogram: z.array(z.object({ from: z.number(), to: z.number(), counts: Counts })),

@@ -52,14 +52,14 @@ export function Overview({ status, onError, go }: PageProps) {
     }
   }, [status, onError])
   const tiles: Tile[] = [
-    ['overview.kind.site', status.records.site, 'records-site'],
-    ['overview.kind.registry', status.records.registry, 'records-registry'],
-    ['overview.kind.complaint', status.records.complaint, 'records-complaint'],
-    ['overview.rejects', status.rejects, 'rejects'],
-    ['overview.persons', status.persons, 'persons'],
-    ['overview.links', sum(status.links), 'links'],
-    ['overview.proposals', sum(status.proposals), 'proposals'],
-    ['overview.batches', status.exportBatches, 'batches'],
+    ['overview.kind.site', status.records.site, 'records-site', () => go('import')],
+    ['overview.kind.registry', status.records.registry, 'records-registry', () => go('import')],
+    ['overview.kind.complaint', status.records.complaint, 'records-complaint', () => go('complaints', 'all')],
+    ['overview.rejects', status.rejects, 'rejects', () => go('import')],
+    ['overview.persons', status.persons, 'persons', () => go('link', 'all')],
+    ['overview.links', sum(status.links), 'links', () => go('link', 'all')],
+    ['overview.proposals', sum(status.proposals), 'proposals', () => go('approve')],
+    ['overview.batches', status.exportBatches, 'batches', () => go('export')],
     ['overview.audit', status.auditEntries, 'audit'],
     ['overview.schema', status.schemaVersion, 'schema']
   ]
@@ -74,9 +74,9 @@ export function Overview({ status, onError, go }: PageProps) {
             tiles={[
               ['overview.left.candidates', figures.workLeft.candidates, 'left-candidates', () => go('review', 'candidates')],
               ['overview.left.reviewRows', figures.workLeft.reviewRows, 'left-review', () => go('review')],
-              ['overview.left.deferredRows', figures.workLeft.deferredRows, 'left-deferred'],
+              ['overview.left.deferredRows', figures.workLeft.deferredRows, 'left-deferred', () => go('review', 'deferred')],
               ['overview.left.complaintsOpen', figures.workLeft.complaintsOpen, 'left-complaints', () => go('complaints')],
-              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue', () => go('complaints')],
+              ['overview.left.complaintsOverdue', figures.workLeft.complaintsOverdue, 'left-overdue', () => go('complaints', 'overdue')],
               ['overview.left.awaitingApproval', figures.workLeft.awaitingApproval, 'left-approval', () => go('approve')],
               ['overview.left.awaitingExport', figures.workLeft.awaitingExport, 'left-export', () => go('export')],
               ['overview.left.doseIssues', figures.workLeft.doseIssues, 'left-dose-issues', () => go('link')]
@@ -97,6 +97,7 @@ export function Overview({ status, onError, go }: PageProps) {
                 <td>{`${t('overview.persons')}: ${formatNumber(figures.stages.linked.persons, lang)}`}</td>
                 <td>{`${t('overview.linkedRows')}: ${formatNumber(figures.stages.linked.siteRowsLinked, lang)}`}</td>
                 <td colSpan={2}>
+                  {`${t('overview.personsByLink')}: `}
                   {Object.entries(figures.stages.linked.byStatus)
                     .map(([k, n]) => `${linkStatusLabel(t, k)}: ${formatNumber(n, lang)}`)
                     .join(' · ')}

@@ -21,17 +21,19 @@ type Queue = Res<'complaints:queue'>
  * closest), then the overdue, with a live countdown; search and filters; resolved ones say
  * who resolved them and when. Opening one shows its evidence and takes an outcome.
  */
-export function ComplaintsPage({ refresh, onError }: PageProps) {
+export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
   const { t, lang } = useI18n()
   const num = (n: number) => formatNumber(n, lang)
   const now = useNow()
-  const [view, setView] = useState<View>('open')
+  // The Overview's tiles open the overdue ones, or every complaint.
+  const [view, setView] = useState<View>(opened === 'all' ? 'all' : 'open')
   const [queue, setQueue] = useState<Queue | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [message, setMessage] = useState('')
-  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER)
+  const initial: QueueFilter = opened === 'overdue' ? { ...NO_FILTER, states: ['overdue'] } : NO_FILTER
+  const [filter, setFilter] = useState<QueueFilter>(initial)
   // Typing in the search box asks again once it pauses; a choice in a list asks at once.
-  const [asked, setAsked] = useState<QueueFilter>(NO_FILTER)
+  const [asked, setAsked] = useState<QueueFilter>(initial)
   useEffect(() => {
     const id = setTimeout(() => setAsked(filter), filter.search === asked.search ? 0 : 250)
     return () => clearTimeout(id)

@@ -26,12 +26,13 @@ const probabilityOf = (w: number, lang: FormatLang): string => formatNumber(1 / 
  * the histogram (the counts follow before anything is saved), then pick a link to see
  * the waterfall of why its records match.
  */
-export function LinkPage({ refresh, onError }: PageProps) {
+export function LinkPage({ refresh, onError, view }: PageProps) {
   const { t, lang } = useI18n()
   const [summary, setSummary] = useState<Summary | null>(null)
   const [draft, setDraft] = useState<Thresholds | null>(null)
   const [preview, setPreview] = useState<{ thresholds: Thresholds; statuses: Record<string, number> } | null>(null)
-  const [status, setStatus] = useState<Status | ''>('review')
+  // The Overview's persons and links tiles open the list of all; else the ones to review.
+  const [status, setStatus] = useState<Status | ''>(view === 'all' ? '' : 'review')
   const [order, setOrder] = useState<Order>('weight_desc')
   const [list, setList] = useState<List | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
@@ -161,6 +162,12 @@ export function LinkPage({ refresh, onError }: PageProps) {
                   {t(`link.status.${s}` as MessageKey)}
                 </dt>
                 <dd data-testid={`link-status-${s}`}>{formatNumber(summary.statuses[s] ?? 0, lang)}</dd>
+                <dd className="muted small" data-testid={`link-status-${s}-kinds`}>
+                  {fill(t('link.statuses.byKind'), {
+                    persons: formatNumber(summary.statusesByKind.person[s] ?? 0, lang),
+                    complaints: formatNumber(summary.statusesByKind.complaint[s] ?? 0, lang)
+                  })}
+                </dd>
               </div>
             ))}
           </dl>
@@ -210,7 +217,7 @@ export function LinkPage({ refresh, onError }: PageProps) {
             </p>
           ) : null}
           {Object.keys(summary.holds).length > 0 ? (
-            <p className="small">
+            <p className="small" data-testid="link-holds">
               {t('link.holds')}:{' '}
               {Object.entries(summary.holds)
                 .map(([k, n]) => `${t(`link.hold.${k}` as MessageKey)} (${formatNumber(n, lang)})`)

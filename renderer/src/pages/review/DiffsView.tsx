@@ -35,11 +35,20 @@ const isField = (colId: string): colId is ReviewField => (FIELDS as string[]).in
  * side panel (candidates or the person's doses). Everything works from the keyboard; the
  * keys are listed in the toolbar and in the help (?).
  */
-export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
+export function DiffsView({
+  onChanged,
+  onError,
+  statuses
+}: {
+  onChanged(): void
+  onError(e: unknown): void
+  /** The row statuses to open on (the open rows by default). */
+  statuses?: Filter['statuses']
+}) {
   const { t, pick, lang } = useI18n()
   const apiRef = useRef<GridApi<GridRow> | null>(null)
   const searchRef = useRef<HTMLInputElement>(null)
-  const [filter, setFilter] = useState<Filter>(EMPTY_FILTER)
+  const [filter, setFilter] = useState<Filter>(statuses ? { ...EMPTY_FILTER, statuses } : EMPTY_FILTER)
   const [search, setSearch] = useState('')
   const [view, setView] = useState(1)
   const [facets, setFacets] = useState<Res<'review:facets'> | null>(null)
@@ -397,9 +406,15 @@ export function DiffsView({ onChanged, onError }: { onChanged(): void; onError(e
           filter={filter}
           onCancel={closeDialog}
           onError={fail}
-          onApplied={(r) => {
+          onApplied={(r, rows) => {
             setDialog(null)
-            setMessage(fill(t('review.done.decision'), { n: formatNumber(r.diffs, lang), p: formatNumber(r.proposals, lang) }))
+            setMessage(
+              fill(t('review.done.bulk'), {
+                n: formatNumber(r.diffs, lang),
+                rows: formatNumber(rows, lang),
+                p: formatNumber(r.proposals, lang)
+              })
+            )
             newView()
             void loadFacets()
             onChanged()

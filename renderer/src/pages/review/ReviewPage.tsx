@@ -22,7 +22,12 @@ export function ReviewPage({ refresh, onError, view }: PageProps) {
           ))}
         </div>
       </div>
-      {tab === 'diffs' ? <DiffsView onChanged={refresh} onError={onError} /> : <CandidateQueue onChanged={refresh} onError={onError} />}
+      {tab === 'diffs' ? (
+        // The Overview's "deferred rows" tile opens the grid on those rows.
+        <DiffsView onChanged={refresh} onError={onError} {...(view === 'deferred' && { statuses: ['deferred'] as const })} />
+      ) : (
+        <CandidateQueue onChanged={refresh} onError={onError} />
+      )}
     </section>
   )
 }

@@ -94,7 +94,8 @@ const counts = (o: Record<string, number>, label: (k: string) => string, lang: F
 /** A bulk rule on the current filter: the count comes first, then the apply. */
 export function BulkDialog(props: {
   filter: Filter
-  onApplied(r: Res<'review:decide'>): void
+  /** The decision, and the rows it touched as the count shown before applying said. */
+  onApplied(r: Res<'review:decide'>, rows: number): void
   onCancel(): void
   onError(e: unknown): void
 }) {
@@ -114,7 +115,7 @@ export function BulkDialog(props: {
     }
   }, [filter, action, onError])
   // Applied in a worker: a decision over a hundred thousand differences must not hold the app.
-  const job = useJob<'review-bulk'>((_ok, result) => result && props.onApplied(result))
+  const job = useJob<'review-bulk'>((_ok, result) => result && props.onApplied(result, preview?.rows ?? 0))
   const failed = job.state.phase === 'failed' ? job.state.error : null
   useEffect(() => {
     if (failed) onError(failed)
