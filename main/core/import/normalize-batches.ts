@@ -1,7 +1,7 @@
 import type { RejectReason } from './codes.ts'
 import type { SourceKind } from './fields.ts'
 import { isColumnNumberRow, isFooterRow } from './layout.ts'
-import { AddressContext, normalizeRow, type ColumnMap } from './normalize/row.ts'
+import { AddressContext, RowNormalizer, type ColumnMap } from './normalize/row.ts'
 import { encodeRaw } from './raw.ts'
 import type { SpreadsheetSource } from './readers/types.ts'
 import type { NormalizedRecord } from './validate.ts'
@@ -55,6 +55,7 @@ const BATCH_ROWS = 200
 export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan): AsyncGenerator<RowBatch> {
   const places = new AddressContext()
   for (const d of plan.titleDistricts) places.observe(d)
+  const normalizer = new RowNormalizer(plan.cols, plan.kind, places, source.format === 'csv')
   const fresh = (): RowBatch => ({ records: [], rejects: [], read: 0, blank: 0, warnings: {}, bytes: source.progress() })
   let out = fresh()
   let afterHeader = true
@@ -75,7 +76,7 @@ export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan
         yield out
         return
       }
-      const outcome = normalizeRow(cells, plan.cols, plan.kind, places, source.format === 'csv')
+      const outcome = normalizer.row(cells)
       if (outcome.status === 'blank') {
         out.blank++
         continue
