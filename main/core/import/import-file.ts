@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { appendAudit } from '../audit/append.ts'
+import { RecordInserter } from '../records/record-inserts.ts'
 import { VaxError } from '../base/errors.ts'
 import type { JobContext } from '../base/job-context.ts'
 import type { Workspace } from '../workspace/workspace.ts'
@@ -18,7 +19,6 @@ import { removeConversion } from './readers/convert.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import { headerPositions } from './raw.ts'
 import { readInWorker } from './read-worker.ts'
-import { RecordWriter } from './record-writer.ts'
 import { fileSite, type FileSite } from './site.ts'
 import { chooseLayout } from './source.ts'
 import { now as clockNow } from '../base/clock.ts'
@@ -187,7 +187,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
           ).lastInsertRowid
       )
       summary.importId = importId
-      const records = new RecordWriter(db, plan.columns, importId, opts.kind, sheet)
+      const records = new RecordInserter(db, plan.columns, { importId, kind: opts.kind, sheet })
       const insertReject = db.prepare(
         'INSERT INTO rejects (import_id, source_sheet, source_row, raw_json, reason_code, reason_vi, reason_en) VALUES (?, ?, ?, ?, ?, ?, ?)'
       )
@@ -204,7 +204,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
           : normalizeBatches(source, plan)
       for await (const batch of batches) {
         ctx.checkCancelled()
-        summary.imported += records.write(batch)
+        summary.imported += records.insertFlat(batch.records)
         for (const r of batch.rejects) reject(r.row, r.raw, r.reason)
         summary.rowsRead += batch.read
         summary.blankRows += batch.blank

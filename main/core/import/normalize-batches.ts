@@ -1,7 +1,8 @@
+import type { RecordCell } from '../records/record-inserts.ts'
 import type { RejectReason } from './codes.ts'
 import type { SourceKind } from './fields.ts'
 import { isColumnNumberRow, isFooterRow } from './layout.ts'
-import { AddressContext, normalizeRow, type ColumnMap } from './normalize/row.ts'
+import { AddressContext, RowNormalizer, type ColumnMap } from './normalize/row.ts'
 import { encodeRaw } from './raw.ts'
 import type { SpreadsheetSource } from './readers/types.ts'
 import type { NormalizedRecord } from './validate.ts'
@@ -23,12 +24,12 @@ export interface RowPlan {
 }
 
 /**
- * A run of normalized rows in compact form: records flat, `RECORD_HEAD` values then one per
- * plan column then the warnings JSON, so a batch is a few arrays of plain values, cheap
- * to post from the reading thread and bound straight into the INSERT.
+ * A run of normalized rows in compact form: records flat as `RecordInserter` takes them
+ * (`RECORD_HEAD` values, one per plan column, the warnings JSON), so a batch is a few
+ * arrays of plain values, cheap to post from the reading thread.
  */
 export interface RowBatch {
-  records: (string | number | null)[]
+  records: RecordCell[]
   rejects: { row: number; raw: string; reason: RejectReason }[]
   /** Rows read (records and rejects) and blank rows skipped, in this batch. */
   read: number
@@ -38,8 +39,6 @@ export interface RowBatch {
   bytes: { done: number; total: number }
 }
 
-/** source_row and raw_json lead each record of a batch. */
-export const RECORD_HEAD = 2
 /**
  * Rows per batch: the unit of progress, cancellation and hand-over between threads. Small
  * batches die young: at 1,000 rows they outlived the reader's young generation and
@@ -55,6 +54,7 @@ const BATCH_ROWS = 200
 export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan): AsyncGenerator<RowBatch> {
   const places = new AddressContext()
   for (const d of plan.titleDistricts) places.observe(d)
+  const normalizer = new RowNormalizer(plan.cols, plan.kind, places, source.format === 'csv')
   const fresh = (): RowBatch => ({ records: [], rejects: [], read: 0, blank: 0, warnings: {}, bytes: source.progress() })
   let out = fresh()
   let afterHeader = true
@@ -75,7 +75,7 @@ export async function* normalizeBatches(source: SpreadsheetSource, plan: RowPlan
         yield out
         return
       }
-      const outcome = normalizeRow(cells, plan.cols, plan.kind, places, source.format === 'csv')
+      const outcome = normalizer.row(cells)
       if (outcome.status === 'blank') {
         out.blank++
         continue

@@ -26,8 +26,13 @@ let todayCache = { at: 0, fixed: '' as string | undefined, iso: '' }
  * Today in Vietnam as YYYY-MM-DD (whatever the PC's clock zone), recomputed at most once a
  * minute or when VAXRECON_NOW changes: it is asked for every date of every row.
  */
+let givenToday: { at: Date; iso: string } | null = null
 function todayIso(today: Date | undefined): string {
-  if (today) return vnDateIso(today)
+  if (today) {
+    // An import passes the same Date (its start) for every row.
+    if (givenToday?.at !== today) givenToday = { at: today, iso: vnDateIso(today) }
+    return givenToday.iso
+  }
   const at = Date.now()
   const fixed = process.env.VAXRECON_NOW
   if (at - todayCache.at > 60_000 || fixed !== todayCache.fixed) todayCache = { at, fixed, iso: vnDateIso(now()) }

@@ -4,7 +4,7 @@ import type { RejectReason } from '../codes.ts'
 import type { CellValue } from '../readers/types.ts'
 import { RECORD_SCHEMAS, type NormalizedRecord } from '../validate.ts'
 import { resolveAddress } from './address.ts'
-import { normalizeDate, normalizeDateTime } from './date.ts'
+import { normalizeDate, normalizeDateTime, type DateResult } from './date.ts'
 import { normalizeDoseNumber } from './dose.ts'
 import { normalizeGender } from './gender.ts'
 import { checkCccd, normalizeId } from './id.ts'
@@ -12,6 +12,8 @@ import { convertLegacy } from './legacy.ts'
 import { joinName, normalizeName } from './name.ts'
 import { normalizePhone } from './phone.ts'
 import { cleanText } from '../../base/vn-text.ts'
+import { now } from '../../base/clock.ts'
+import { CellMemo } from './cell-memo.ts'
 import { normalizeVaccine } from './vaccine.ts'
 import type { FieldWarning } from './warning.ts'
 
@@ -42,18 +44,25 @@ export type RowOutcome =
 
 const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
 
+/** A text field's value and the warning its conversion from a legacy encoding gave, if any. */
+interface TextResult {
+  value: string | null
+  warning: FieldWarning | null
+}
+
 /** Text fields: NFC, single spaces, legacy encodings converted. Numbers become their digits. */
-function textField(v: CellValue, field: string, warnings: FieldWarning[]): string | null {
-  if (v === null) return null
+function textField(v: CellValue, field: string): TextResult {
+  if (v === null) return { value: null, warning: null }
   let s = v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' && Number.isInteger(v) ? v.toFixed(0) : String(v)
   s = cleanText(s)
+  let warning: FieldWarning | null = null
   const legacy = convertLegacy(s)
   if (legacy) {
     // TCVN3's normal font has no capital toned letters: "ấp 2, xã..." gets its capitals back per part.
     s = cleanText(legacy.text).replace(/(^|, )(\p{Ll})/gu, (_m, sep: string, ch: string) => sep + ch.toLocaleUpperCase('vi'))
-    warnings.push({ field, code: legacy.encoding === 'TCVN3' ? 'TEXT_FROM_TCVN3' : 'TEXT_FROM_VNI' })
+    warning = { field, code: legacy.encoding === 'TCVN3' ? 'TEXT_FROM_TCVN3' : 'TEXT_FROM_VNI' }
   }
-  return s === '' ? null : s
+  return { value: s === '' ? null : s, warning }
 }
 
 function adminCode(v: CellValue, len: number, known: ReadonlyMap<string, unknown>, field: string, warnings: FieldWarning[]): string | null {
@@ -65,94 +74,122 @@ function adminCode(v: CellValue, len: number, known: ReadonlyMap<string, unknown
 }
 
 /**
- * One spreadsheet row → a normalized record with warnings, a reject with its reason, or
- * "blank" (nothing in any mapped column: spacer rows and pre-numbered empty lines).
+ * Normalizes the rows of one file: its column map, its kind, the district its addresses
+ * point to so far, and "today" (in Vietnam) fixed when the import starts. Fields whose
+ * value depends on the cell alone (names, dates, text) are remembered per cell value
+ * (`CellMemo`): the same answers, without redoing the work for every repeated cell.
  */
-export function normalizeRow(
-  cells: CellValue[],
-  cols: ColumnMap,
-  kind: SourceKind,
-  places = new AddressContext(),
-  fromCsv = false
-): RowOutcome {
-  const get = (f: MappableField): CellValue => {
-    const idx = cols[f]
-    if (!idx || idx.length === 0) return null
-    if (idx.length === 1) {
-      const v = cells[idx[0] ?? -1]
-      return isBlank(v) ? null : (v ?? null)
+export class RowNormalizer {
+  private readonly cols: ColumnMap
+  private readonly kind: SourceKind
+  private readonly places: AddressContext
+  private readonly fromCsv: boolean
+  /** Every mapped column, for the blank-row test. */
+  private readonly mapped: number[]
+  private readonly names = new CellMemo((v) => normalizeName(v))
+  private readonly dobs: CellMemo<DateResult>
+  private readonly doseDates: CellMemo<DateResult>
+  private readonly today: Date
+  private readonly texts = new Map<string, CellMemo<TextResult>>()
+
+  constructor(cols: ColumnMap, kind: SourceKind, places = new AddressContext(), fromCsv = false, today: Date = now()) {
+    this.cols = cols
+    this.kind = kind
+    this.places = places
+    this.fromCsv = fromCsv
+    this.today = today
+    this.mapped = Object.values(cols).flatMap((idx) => idx ?? [])
+    this.dobs = new CellMemo((v) => normalizeDate(v, { field: 'dob', allowYearOnly: true, today }))
+    this.doseDates = new CellMemo((v) => normalizeDate(v, { field: 'dose_date', allowYearOnly: false, today }))
+  }
+
+  private text(v: CellValue, field: string, warnings: FieldWarning[]): string | null {
+    let memo = this.texts.get(field)
+    if (!memo) this.texts.set(field, (memo = new CellMemo((c) => textField(c, field))))
+    const r = memo.get(v)
+    if (r.warning) warnings.push(r.warning)
+    return r.value
+  }
+
+  /**
+   * One spreadsheet row → a normalized record with warnings, a reject with its reason, or
+   * "blank" (nothing in any mapped column: spacer rows and pre-numbered empty lines).
+   */
+  row(cells: CellValue[]): RowOutcome {
+    const { cols, kind, places, fromCsv } = this
+    const get = (f: MappableField): CellValue => {
+      const idx = cols[f]
+      if (!idx || idx.length === 0) return null
+      if (idx.length === 1) {
+        const v = cells[idx[0] ?? -1]
+        return isBlank(v) ? null : (v ?? null)
+      }
+      const parts = idx
+        .map((i) => cells[i])
+        .filter((v) => !isBlank(v))
+        .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()))
+      return parts.length === 0 ? null : parts.join(f === 'address' ? ', ' : ' ')
     }
-    const parts = idx
-      .map((i) => cells[i])
-      .filter((v) => !isBlank(v))
-      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).trim()))
-    return parts.length === 0 ? null : parts.join(f === 'address' ? ', ' : ' ')
-  }
-  let any = false
-  for (const idx of Object.values(cols)) if (idx?.some((i) => !isBlank(cells[i]))) any = true
-  if (!any) return { status: 'blank' }
+    let any = false
+    for (const i of this.mapped) if (!isBlank(cells[i])) any = true
+    if (!any) return { status: 'blank' }
 
-  const warnings: FieldWarning[] = []
-  const rawName = get('full_name') ?? joinName(get('family_name'), get('given_name'))
-  const name = normalizeName(rawName)
-  if (name.invalid) return { status: 'rejected', reason: name.invalid }
-  warnings.push(...name.warnings)
+    const warnings: FieldWarning[] = []
+    const rawName = get('full_name') ?? joinName(get('family_name'), get('given_name'))
+    const name = this.names.get(rawName)
+    if (name.invalid) return { status: 'rejected', reason: name.invalid }
+    for (const w of name.warnings) warnings.push(w)
 
-  let gender = normalizeGender(get('gender'))
-  let rawDob = get('dob')
-  if (rawDob === null) {
-    // "Ngày sinh | Nam | Nữ": the column holding the date gives the gender.
-    const male = get('dob_male')
-    const female = get('dob_female')
-    rawDob = male ?? female
-    if (gender.value === null && cols.gender === undefined && (male !== null) !== (female !== null))
-      gender = { value: male !== null ? 'M' : 'F', warnings: [] }
-  }
-  warnings.push(...gender.warnings)
-  const dob = normalizeDate(rawDob, { field: 'dob', allowYearOnly: true })
-  warnings.push(...dob.warnings)
+    let gender = normalizeGender(get('gender'))
+    let rawDob = get('dob')
+    if (rawDob === null) {
+      // "Ngày sinh | Nam | Nữ": the column holding the date gives the gender.
+      const male = get('dob_male')
+      const female = get('dob_female')
+      rawDob = male ?? female
+      if (gender.value === null && cols.gender === undefined && (male !== null) !== (female !== null))
+        gender = { value: male !== null ? 'M' : 'F', warnings: [] }
+    }
+    for (const w of gender.warnings) warnings.push(w)
+    const dob = this.dobs.get(rawDob)
+    for (const w of dob.warnings) warnings.push(w)
 
-  const id = normalizeId(get('national_id'), 'national_id', fromCsv)
-  // A row with no name is still worth keeping when an ID identifies the person.
-  if (name.value === null) {
-    if (id.value === null && get('old_national_id') === null) return { status: 'rejected', reason: 'MISSING_NAME' }
-    warnings.push({ field: 'full_name', code: 'NAME_MISSING' })
-  }
-  warnings.push(...id.warnings)
-  if (id.kind === 'CCCD' && id.value) warnings.push(...checkCccd(id.value, dob.value, gender.value))
-  const oldId = normalizeId(get('old_national_id'), 'old_national_id', fromCsv)
-  warnings.push(...oldId.warnings)
-  const phone = normalizePhone(get('phone'))
-  warnings.push(...phone.warnings)
+    const id = normalizeId(get('national_id'), 'national_id', fromCsv)
+    // A row with no name is still worth keeping when an ID identifies the person.
+    if (name.value === null) {
+      if (id.value === null && get('old_national_id') === null) return { status: 'rejected', reason: 'MISSING_NAME' }
+      warnings.push({ field: 'full_name', code: 'NAME_MISSING' })
+    }
+    for (const w of id.warnings) warnings.push(w)
+    if (id.kind === 'CCCD' && id.value) for (const w of checkCccd(id.value, dob.value, gender.value)) warnings.push(w)
+    const oldId = normalizeId(get('old_national_id'), 'old_national_id', fromCsv)
+    for (const w of oldId.warnings) warnings.push(w)
+    const phone = normalizePhone(get('phone'))
+    for (const w of phone.warnings) warnings.push(w)
 
-  const address = textField(get('address'), 'address', warnings)
-  let province_code = adminCode(get('province_code'), 2, provinceByCode, 'province_code', warnings)
-  let district_code = adminCode(get('district_code'), 3, districtByCode, 'district_code', warnings)
-  let ward_code = adminCode(get('ward_code'), 5, wardByCode, 'ward_code', warnings)
-  if (address !== null && province_code === null && district_code === null && ward_code === null) {
-    const codes = resolveAddress(address, places.district)
-    ;({ province_code, district_code, ward_code } = codes)
-    warnings.push(...codes.warnings)
-    places.observe(district_code)
-  }
+    const address = this.text(get('address'), 'address', warnings)
+    let province_code = adminCode(get('province_code'), 2, provinceByCode, 'province_code', warnings)
+    let district_code = adminCode(get('district_code'), 3, districtByCode, 'district_code', warnings)
+    let ward_code = adminCode(get('ward_code'), 5, wardByCode, 'ward_code', warnings)
+    if (address !== null && province_code === null && district_code === null && ward_code === null) {
+      const codes = resolveAddress(address, places.district)
+      ;({ province_code, district_code, ward_code } = codes)
+      for (const w of codes.warnings) warnings.push(w)
+      places.observe(district_code)
+    }
 
-  const base = {
-    full_name: name.value,
-    dob: dob.value,
-    gender: gender.value,
-    national_id: id.value,
-    id_kind: id.kind,
-    old_national_id: oldId.value,
-    phone: phone.value,
-    address,
-    province_code,
-    district_code,
-    ward_code
-  }
-  let record: Record<string, unknown>
-  if (kind === 'registry') {
-    record = {
-      ...base,
+    const record: NormalizedRecord = {
+      full_name: name.value,
+      dob: dob.value,
+      gender: gender.value,
+      national_id: id.value,
+      id_kind: id.kind,
+      old_national_id: oldId.value,
+      phone: phone.value,
+      address,
+      province_code,
+      district_code,
+      ward_code,
       vaccine: null,
       lot: null,
       dose_number: null,
@@ -163,38 +200,46 @@ export function normalizeRow(
       complaint_type: null,
       description: null
     }
-  } else {
-    const vaccine = normalizeVaccine(get('vaccine'))
-    const dose = normalizeDoseNumber(get('dose_number'))
-    const doseDate = normalizeDate(get('dose_date'), { field: 'dose_date', allowYearOnly: false })
-    warnings.push(...vaccine.warnings, ...dose.warnings, ...doseDate.warnings)
-    const lot = textField(get('lot'), 'lot', warnings)
-    if (kind === 'site' && get('vaccine') === null && get('dose_number') === null && get('dose_date') === null && lot === null) {
-      warnings.push({ field: 'dose', code: 'SITE_NO_DOSE' })
-    }
-    record = {
-      ...base,
-      vaccine: vaccine.value,
-      lot,
-      dose_number: dose.value,
-      dose_date: doseDate.value,
-      site_name: textField(get('site_name'), 'site_name', warnings)
-    }
-    if (kind === 'complaint') {
-      const complaintId = textField(get('complaint_id'), 'complaint_id', warnings)
-      if (complaintId === null) warnings.push({ field: 'complaint_id', code: 'COMPLAINT_NO_ID' })
-      const submitted = normalizeDateTime(get('submitted_at'), { field: 'submitted_at', allowYearOnly: false })
-      warnings.push(...submitted.warnings)
-      record = {
-        ...record,
-        complaint_id: complaintId,
-        submitted_at: submitted.value,
-        complaint_type: textField(get('complaint_type'), 'complaint_type', warnings),
-        description: textField(get('description'), 'description', warnings)
+    if (kind !== 'registry') {
+      const vaccine = normalizeVaccine(get('vaccine'))
+      const dose = normalizeDoseNumber(get('dose_number'))
+      const doseDate = this.doseDates.get(get('dose_date'))
+      for (const w of vaccine.warnings) warnings.push(w)
+      for (const w of dose.warnings) warnings.push(w)
+      for (const w of doseDate.warnings) warnings.push(w)
+      const lot = this.text(get('lot'), 'lot', warnings)
+      if (kind === 'site' && get('vaccine') === null && get('dose_number') === null && get('dose_date') === null && lot === null) {
+        warnings.push({ field: 'dose', code: 'SITE_NO_DOSE' })
       }
-    } else record = { ...record, complaint_id: null, submitted_at: null, complaint_type: null, description: null }
+      record.vaccine = vaccine.value
+      record.lot = lot
+      record.dose_number = dose.value
+      record.dose_date = doseDate.value
+      record.site_name = this.text(get('site_name'), 'site_name', warnings)
+      if (kind === 'complaint') {
+        const complaintId = this.text(get('complaint_id'), 'complaint_id', warnings)
+        if (complaintId === null) warnings.push({ field: 'complaint_id', code: 'COMPLAINT_NO_ID' })
+        const submitted = normalizeDateTime(get('submitted_at'), { field: 'submitted_at', allowYearOnly: false, today: this.today })
+        for (const w of submitted.warnings) warnings.push(w)
+        record.complaint_id = complaintId
+        record.submitted_at = submitted.value
+        record.complaint_type = this.text(get('complaint_type'), 'complaint_type', warnings)
+        record.description = this.text(get('description'), 'description', warnings)
+      }
+    }
+    const parsed = RECORD_SCHEMAS[kind].safeParse(record)
+    if (!parsed.success) return { status: 'rejected', reason: 'INVALID_RECORD' }
+    return { status: 'ok', record: parsed.data, warnings }
   }
-  const parsed = RECORD_SCHEMAS[kind].safeParse(record)
-  if (!parsed.success) return { status: 'rejected', reason: 'INVALID_RECORD' }
-  return { status: 'ok', record: parsed.data, warnings }
+}
+
+/** One row on its own (an edit, a preview): see `RowNormalizer.row`. */
+export function normalizeRow(
+  cells: CellValue[],
+  cols: ColumnMap,
+  kind: SourceKind,
+  places = new AddressContext(),
+  fromCsv = false
+): RowOutcome {
+  return new RowNormalizer(cols, kind, places, fromCsv).row(cells)
 }
