@@ -1,25 +1,16 @@
 import { writeFileSync } from 'node:fs'
-import { createDeflateRaw, crc32, deflateRawSync } from 'node:zlib'
+import { createDeflateRaw, crc32 } from 'node:zlib'
+import { deflatedMember, zipArchive, type ZipMember } from '../../main/core/base/zip-writer.ts'
 
 /**
- * A minimal ZIP writer for hand-built (and hostile) .xlsx files: each entry is given as
+ * Hand-built (and hostile) .xlsx files, zipped by the app's own writer: each entry is given as
  * bytes, or as a generator of chunks deflated as they come, so a 400 MB part is never
  * held in memory.
  */
 export type ZipPart = string | Buffer | (() => Iterable<Buffer>)
 
-interface Packed {
-  name: Buffer
-  data: Buffer
-  crc: number
-  size: number
-}
-
-async function pack(name: string, part: ZipPart): Promise<Packed> {
-  if (typeof part !== 'function') {
-    const raw = typeof part === 'string' ? Buffer.from(part) : part
-    return { name: Buffer.from(name), data: deflateRawSync(raw), crc: crc32(raw), size: raw.length }
-  }
+async function pack(name: string, part: ZipPart): Promise<ZipMember> {
+  if (typeof part !== 'function') return deflatedMember(name, part)
   const deflate = createDeflateRaw({ level: 6 })
   const out: Buffer[] = []
   deflate.on('data', (c: Buffer) => out.push(c))
@@ -36,45 +27,14 @@ async function pack(name: string, part: ZipPart): Promise<Packed> {
   }
   deflate.end()
   await ended
-  return { name: Buffer.from(name), data: Buffer.concat(out), crc, size }
+  return { name, deflated: Buffer.concat(out), crc, size }
 }
 
+/** The archive through the app's own zip writer (base/zip-writer.ts); the members' time is fixed. */
 export async function writeZip(path: string, parts: Record<string, ZipPart>): Promise<void> {
-  const locals: Buffer[] = []
-  const central: Buffer[] = []
-  let offset = 0
-  for (const [name, part] of Object.entries(parts)) {
-    const p = await pack(name, part)
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(8, 8)
-    local.writeUInt32LE(p.crc >>> 0, 14)
-    local.writeUInt32LE(p.data.length, 18)
-    local.writeUInt32LE(p.size >>> 0, 22)
-    local.writeUInt16LE(p.name.length, 26)
-    const cd = Buffer.alloc(46)
-    cd.writeUInt32LE(0x02014b50, 0)
-    cd.writeUInt16LE(20, 4)
-    cd.writeUInt16LE(20, 6)
-    cd.writeUInt16LE(8, 10)
-    cd.writeUInt32LE(p.crc >>> 0, 16)
-    cd.writeUInt32LE(p.data.length, 20)
-    cd.writeUInt32LE(p.size >>> 0, 24)
-    cd.writeUInt16LE(p.name.length, 28)
-    cd.writeUInt32LE(offset, 42)
-    locals.push(local, p.name, p.data)
-    central.push(cd, p.name)
-    offset += 30 + p.name.length + p.data.length
-  }
-  const cdBytes = Buffer.concat(central)
-  const eocd = Buffer.alloc(22)
-  eocd.writeUInt32LE(0x06054b50, 0)
-  eocd.writeUInt16LE(Object.keys(parts).length, 8)
-  eocd.writeUInt16LE(Object.keys(parts).length, 10)
-  eocd.writeUInt32LE(cdBytes.length, 12)
-  eocd.writeUInt32LE(offset, 16)
-  writeFileSync(path, Buffer.concat([...locals, cdBytes, eocd]))
+  const members: ZipMember[] = []
+  for (const [name, part] of Object.entries(parts)) members.push(await pack(name, part))
+  writeFileSync(path, zipArchive(members, new Date(Date.UTC(1980, 0, 1))))
 }
 
 const inline = (ref: string, text: string): string => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`

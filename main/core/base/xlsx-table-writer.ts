@@ -1,5 +1,6 @@
 import { once } from 'node:events'
 import { crc32, createDeflateRaw } from 'node:zlib'
+import { columnLetter } from './column-letter.ts'
 import { OFFICE_THEME_XML } from './xlsx-theme.ts'
 import { deflatedMember, zipArchive, type ZipMember } from './zip-writer.ts'
 import * as part from './xlsx-parts.ts'
@@ -42,12 +43,6 @@ const cellText = (s: string): string => (LONE_SURROGATE_TEST.test(s) ? s.replace
 const MS_PER_DAY = 24 * 3600 * 1000
 /** Days since 1899-12-30, Excel's 1900 date system. */
 const excelSerial = (d: Date): number => 25569 + d.getTime() / MS_PER_DAY
-
-function columnName(n: number): string {
-  let s = ''
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s
-  return s
-}
 
 /** The book's one shared-strings table, in order of first use, as Excel writes it. */
 class SharedStrings {
@@ -107,7 +102,7 @@ class DeflatedPart {
 async function sheetPart(path: string, t: XlsxTable, strings: SharedStrings): Promise<ZipMember> {
   const out = new DeflatedPart(path)
   const width = t.header.length
-  const refs = Array.from({ length: width }, (_, i) => columnName(i + 1))
+  const refs = Array.from({ length: width }, (_, i) => columnLetter(i))
   const spans = `${width > 0 ? 1 : 0}:${width}`
   let pending = part.sheetStart(t.widths, t.filterHeader === true)
   let r = 0
@@ -116,7 +111,7 @@ async function sheetPart(path: string, t: XlsxTable, strings: SharedStrings): Pr
     let xml = `<row r="${r}" spans="${spans}" x14ac:dyDescent="0.25">`
     for (let i = 0; i < cells.length; i++) {
       const v = cells[i] ?? null
-      const ref = `${refs[i] ?? columnName(i + 1)}${r}`
+      const ref = `${refs[i] ?? columnLetter(i)}${r}`
       if (typeof v === 'number') xml += `<c r="${ref}"><v>${v}</v></c>`
       else if (v instanceof Date) xml += `<c r="${ref}" s="${DATE_TIME}"><v>${excelSerial(v)}</v></c>`
       else xml += `<c r="${ref}" s="${header ? HEADER : TEXT}" t="s"><v>${strings.add(cellText(v ?? ''))}</v></c>`
@@ -131,7 +126,7 @@ async function sheetPart(path: string, t: XlsxTable, strings: SharedStrings): Pr
       pending = ''
     }
   }
-  await out.write(pending + part.sheetEnd(t.filterHeader === true ? `A1:${columnName(width)}1` : null))
+  await out.write(pending + part.sheetEnd(t.filterHeader === true ? `A1:${columnLetter(width - 1)}1` : null))
   return out.end()
 }
 

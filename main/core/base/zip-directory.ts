@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 
-const EOCD_SIGNATURE = 0x06054b50
+export const EOCD_SIGNATURE = 0x06054b50
 /** The end record is 22 bytes and may be followed by a comment of up to 65,535 bytes. */
 const EOCD_SIZE = 22
 const MAX_TAIL = EOCD_SIZE + 0xffff

@@ -1,7 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib'
-import { CENTRAL_SIGNATURE, LOCAL_SIGNATURE } from './zip-directory.ts'
+import { CENTRAL_SIGNATURE, EOCD_SIGNATURE, LOCAL_SIGNATURE } from './zip-directory.ts'
 
-const EOCD_SIGNATURE = 0x06054b50
 const DEFLATE = 8
 /** General purpose flag bit 11: names are UTF-8. */
 const UTF8_NAMES = 0x0800
@@ -16,8 +15,8 @@ export interface ZipMember {
 }
 
 /** A small member deflated in one call. */
-export function deflatedMember(name: string, text: string): ZipMember {
-  const bytes = Buffer.from(text, 'utf8')
+export function deflatedMember(name: string, content: string | Buffer): ZipMember {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   return { name, deflated: deflateRawSync(bytes), crc: crc32(bytes), size: bytes.length }
 }
 

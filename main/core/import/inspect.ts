@@ -6,7 +6,7 @@ import type { Mapping, MappableField, SourceKind } from './fields.ts'
 import { effectiveMapping, hashFile } from './import-file.ts'
 import { isColumnNumberRow, isFooterRow, type Layout } from './layout.ts'
 import { headerSignature, resolveMapping } from './mapping.ts'
-import { AddressContext, normalizeRow } from './normalize/row.ts'
+import { RowNormalizer } from './normalize/row.ts'
 import { openSpreadsheet } from './readers/open.ts'
 import type { CellValue, SheetRow } from './readers/types.ts'
 import { chooseLayout, summarizeSheets, type SheetSummary } from './source.ts'
@@ -140,9 +140,10 @@ export async function previewImport(
     const cols = resolveMapping(opts.mapping, layout.headers)
     const nameCols = [...(cols.full_name ?? []), ...(cols.family_name ?? []), ...(cols.given_name ?? [])]
     const out: PreviewRow[] = []
-    const places = new AddressContext()
+    // One normalizer for the preview, as for the import: the same address context and "today".
+    const normalizer = new RowNormalizer(cols, opts.kind, undefined, source.format === 'csv')
     for (const r of dataRows(head, layout, nameCols, n)) {
-      const o = normalizeRow(r.cells, cols, opts.kind, places, source.format === 'csv')
+      const o = normalizer.row(r.cells)
       if (o.status === 'blank') continue
       if (o.status === 'rejected')
         out.push({ row: r.row, status: 'rejected', values: {}, warnings: [], reason: { code: o.reason, ...REJECT_REASONS[o.reason] } })

@@ -1,6 +1,7 @@
 import type { Workspace } from '../workspace/workspace.ts'
 import type { HeaderColumn } from './mapping.ts'
 import type { CellValue } from './readers/types.ts'
+import { columnLetter } from '../base/column-letter.ts'
 
 /**
  * The cells of a row exactly as read, kept in records.raw_json / rejects.raw_json so every
@@ -41,12 +42,6 @@ export function headerPositions(headers: HeaderColumn[]): (string | null)[] {
     out[h.index] = h.label
   }
   return out
-}
-
-export const columnLetter = (i: number): string => {
-  let s = ''
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s
-  return s
 }
 
 /** A raw row as label → value (cells outside the header by column letter), for display. */

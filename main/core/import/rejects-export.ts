@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs'
 import { VaxError } from '../base/errors.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { columnLetter, type RawValue } from './raw.ts'
+import { columnLetter } from '../base/column-letter.ts'
+import type { RawValue } from './raw.ts'
 
 interface ImportRow {
   id: number

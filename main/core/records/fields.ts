@@ -13,6 +13,8 @@ export type RecordField = Row['column']
 export const RECORD_FIELDS: readonly RecordField[] = FIELD_TABLE.map((f) => f.column)
 
 const spec = new Map<string, FieldSpec>(FIELD_TABLE.map((f) => [f.column, f]))
+/** The row of a name that may not be a field (a split column, a batch's extra column). */
+export const specOfName = (name: string): FieldSpec | undefined => spec.get(name)
 export const fieldSpec = (field: RecordField): FieldSpec => spec.get(field) as FieldSpec
 
 /** What a column of a file can be mapped to: a field, or half of a split one. */

@@ -4,6 +4,7 @@ import {
   MAPPABLE_FIELDS,
   RECORD_FIELDS,
   REVIEW_FIELDS,
+  specOfName,
   type IdentityField,
   type MappableField,
   type RecordField,
@@ -24,10 +25,9 @@ const batchLabels = new Map<string, string>(FIELD_TABLE.map((f: FieldSpec) => [f
 /** The Vietnamese name of a field as the batch file and reports show it; an unknown key stays itself. */
 export const fieldLabel = (field: string): string => batchLabels.get(field) ?? EXTRA_BATCH_LABELS[field] ?? field
 
-const specsByName = new Map<string, FieldSpec>(FIELD_TABLE.map((f) => [f.column, f]))
 /** A field's English name inside a sentence: "Date of birth" → "date of birth", "ID number" stays. */
 export function fieldNameEn(field: RecordField): string {
-  const en = specsByName.get(field)?.label.en ?? field
+  const en = specOfName(field)?.label.en ?? field
   return /^.[A-Z]/.test(en) ? en : en.charAt(0).toLowerCase() + en.slice(1)
 }
 
@@ -46,7 +46,7 @@ type PlaceField = {
 }
 
 const labelOf = (name: string, place: 'label' | LabelPlace): Label => {
-  const f = specsByName.get(name)
+  const f = specOfName(name)
   if (f) return (place === 'label' ? undefined : f.labelIn?.[place]) ?? f.label
   return SPLIT_COLUMNS.find((s) => s.name === name)?.label ?? { vi: name, en: name }
 }

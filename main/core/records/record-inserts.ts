@@ -1,4 +1,5 @@
 import type { Db, Statement } from '../base/sqlite-driver.ts'
+import type { SourceKind } from './schema.ts'
 
 /** One value bound into a `records` row. */
 export type RecordCell = string | number | null
@@ -14,7 +15,7 @@ export const RECORD_HEAD = 2
 /** The import every inserted row belongs to: the constant part of its provenance. */
 export interface RecordOrigin {
   importId: number
-  kind: 'site' | 'registry' | 'complaint'
+  kind: SourceKind
   sheet: string
 }
 
