@@ -153,6 +153,12 @@ test('every page reads as one product in Vietnamese and English on a New York cl
   await page.getByTestId('nav-overview').click()
   await page.getByTestId('tile-left-approval').click()
   await page.getByTestId('page-approve').waitFor()
+  // The overdue tile opens the complaints filtered to the overdue, as many as it counts.
+  await page.getByTestId('nav-overview').click()
+  const overdue = (await page.getByTestId('tile-left-overdue').locator('dd').textContent()) ?? ''
+  await page.getByTestId('tile-left-overdue').click()
+  await expect.poll(() => page.getByTestId('complaints-filter-state').inputValue()).toBe('overdue')
+  await expect.poll(() => page.getByTestId('complaints-shown').textContent()).toMatch(new RegExp(`(^|\\D)${overdue}(\\D|$)`))
   const { vn, elsewhere } = instantsShown()
   const problems: string[] = []
   const dateTimesSeen = new Set<string>()

@@ -162,7 +162,7 @@ export function LinkPage({ refresh, onError, view }: PageProps) {
                   {t(`link.status.${s}` as MessageKey)}
                 </dt>
                 <dd data-testid={`link-status-${s}`}>{formatNumber(summary.statuses[s] ?? 0, lang)}</dd>
-                <dd className="muted small" data-testid={`link-status-${s}-kinds`}>
+                <dd className="muted kinds" data-testid={`link-status-${s}-kinds`}>
                   {fill(t('link.statuses.byKind'), {
                     persons: formatNumber(summary.statusesByKind.person[s] ?? 0, lang),
                     complaints: formatNumber(summary.statusesByKind.complaint[s] ?? 0, lang)
