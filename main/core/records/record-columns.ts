@@ -21,3 +21,19 @@ export interface DoseColumns {
   lot: string | null
   site_name: string | null
 }
+
+export type RecordKind = 'site' | 'registry' | 'complaint'
+
+/** The normalized columns of a `records` row that linkage reads (and `records export` writes). */
+export interface LinkageColumns extends IdentityColumns {
+  id: number
+  import_id: number
+  kind: RecordKind
+  province_code: string | null
+  district_code: string | null
+  ward_code: string | null
+  vaccine: string | null
+  dose_number: number | null
+  dose_date: string | null
+  complaint_type: string | null
+}

@@ -1,22 +1,10 @@
 import type { Db } from '../base/sqlite-driver.ts'
-import type { IdentityColumns } from './record-columns.ts'
+import type { LinkageColumns, RecordKind } from './record-columns.ts'
 
 /** What the Splink bridge reads of the records: the rows it exports, and the ids its predictions name. */
 
-export type RecordKind = 'site' | 'registry' | 'complaint'
-
 /** A record as `vaxrecon records export` writes it: the columns linkage reads, and where the row came from. */
-export interface SplinkExportRow extends IdentityColumns {
-  id: number
-  import_id: number
-  kind: RecordKind
-  province_code: string | null
-  district_code: string | null
-  ward_code: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  complaint_type: string | null
+export interface SplinkExportRow extends LinkageColumns {
   source_sheet: string
   source_row: number
   file_name: string
