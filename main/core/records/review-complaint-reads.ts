@@ -1,5 +1,5 @@
 import type { Db } from '../base/sqlite-driver.ts'
-import type { DoseColumns, IdentityColumns } from './record-columns.ts'
+import type { DoseColumns, IdentityColumns, RecordKind } from './record-columns.ts'
 import { SOURCE_SQL, type IdentityRecord } from './review-subject-reads.ts'
 
 /**
@@ -73,7 +73,7 @@ export function complaintSites(db: Db): string[] {
 /** A record opened as a complaint (any kind: the caller checks `kind`). */
 export interface ComplaintRecord extends IdentityColumns, DoseColumns {
   id: number
-  kind: string
+  kind: RecordKind
   person_id: number | null
   complaint_id: string | null
   submitted_at: string | null

@@ -1,5 +1,5 @@
 import type { Db } from '../base/sqlite-driver.ts'
-import type { DoseColumns } from './record-columns.ts'
+import type { DoseColumns, RecordKind } from './record-columns.ts'
 import { SOURCE_SQL } from './review-subject-reads.ts'
 
 /** The person panel's reads: a person's doses across sites, one site dose, and the doses proposed for the person. */
@@ -38,7 +38,7 @@ export function addedDoseProposals(db: Db, personId: number): AddedDoseRow[] {
 export interface SiteDoseRow extends DoseColumns {
   id: number
   person_id: number | null
-  kind: string
+  kind: RecordKind
 }
 
 /** One record's dose columns (any kind: the caller checks `kind`). */

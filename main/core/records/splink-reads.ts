@@ -26,7 +26,7 @@ export function splinkExportRows(db: Db, kinds: readonly RecordKind[]): Iterable
 
 export interface RecordKindRow {
   id: number
-  kind: string
+  kind: RecordKind
   person_id: number | null
 }
 
