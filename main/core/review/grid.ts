@@ -165,7 +165,8 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
   )
   // A row that left the table since the snapshot (an undone pick) is simply not shown.
   const rows = slice.map((id) => found.get(id)).filter((r) => r !== undefined)
-  const linkIds = JSON.stringify(rows.map((r) => r.link_id))
+  const linkIdList = rows.map((r) => r.link_id)
+  const linkIds = JSON.stringify(linkIdList)
   const diffs = db
     .prepare(
       `SELECT id, link_id, field, site_value, registry_value, class, detail, status, note FROM diffs
@@ -173,11 +174,7 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
     )
     .all(linkIds) as PageDiff[]
   // The registry row of each link, for the fields that agree.
-  const registry = registryValuesOfLinks(
-    db,
-    rows.map((r) => r.link_id),
-    REVIEW_FIELDS
-  )
+  const registry = registryValuesOfLinks(db, linkIdList, REVIEW_FIELDS)
   const proposed = new Map<number, string | null>()
   for (const p of db
     .prepare(
