@@ -74,12 +74,12 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
   const seen = new Set<string>()
   const dup: number[] = []
   const bySubject = new Map<string, Cand[]>()
-  const oriented = (p: Prediction): { subject: number; registry: number } | null => {
+  const oriented = (p: Prediction): { subject: number; registry: number; row: RecordKindRow } | null => {
     const l = records.get(p.idL)
     const r = records.get(p.idR)
     if (!l || !r) return null
-    if (r.kind === 'registry' && l.kind !== 'registry') return { subject: p.idL, registry: p.idR }
-    if (l.kind === 'registry' && r.kind !== 'registry') return { subject: p.idR, registry: p.idL }
+    if (r.kind === 'registry' && l.kind !== 'registry') return { subject: p.idL, registry: p.idR, row: l }
+    if (l.kind === 'registry' && r.kind !== 'registry') return { subject: p.idR, registry: p.idL, row: r }
     return null
   }
   for (const p of rows) {
@@ -95,7 +95,7 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
       const c = byName.get(name)
       if (c && (!Number.isInteger(g) || g < -1 || g >= c.levels.length)) badGamma.push(p.row)
     }
-    const subject = records.get(o.subject) as RecordKindRow
+    const subject = o.row
     if (subject.kind === 'site' && subject.person_id === null) noPerson.push(p.row)
     const subjectKey = subject.kind === 'site' ? `person:${subject.person_id}` : `complaint:${o.subject}`
     const gammas = new Map([...p.gammas].filter(([n]) => byName.has(n)))
