@@ -43,19 +43,7 @@ const RECORDS_SQL_NOT_YET_MOVED = [
   'main/core/link/load.ts',
   'main/core/link/queries.ts',
   'main/core/link/store.ts',
-  'main/core/review/bulk.ts',
-  'main/core/review/candidates.ts',
-  'main/core/review/complaint-queue.ts',
-  'main/core/review/complaints.ts',
-  'main/core/review/decisions.ts',
-  'main/core/review/doses.ts',
-  'main/core/review/grid.ts',
-  'main/core/review/links.ts',
-  'main/core/review/overview.ts',
-  'main/core/review/relatives.ts',
-  'main/core/splink/predictions-import.ts',
-  'main/core/splink/records-export.ts',
-  'main/core/workspace/status.ts'
+  'main/core/review/bulk.ts'
 ]
 
 // Core is the domain and never reaches up into the shell, IPC, CLI or UI.

@@ -16,6 +16,7 @@ import { facets, gridPage } from '../../main/core/review/grid.ts'
 import { ensureReviewFunctions } from '../../main/core/review/rows.ts'
 import { GridPageRequest, ReviewFilter } from '../../main/core/review/schemas.ts'
 import { undoLast } from '../../main/core/review/undo.ts'
+import { uniform } from '../../main/core/base/random.ts'
 import { createWorkspace, type Workspace } from '../../main/core/workspace/index.ts'
 
 const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 1_000_000)
@@ -64,22 +65,11 @@ const CLASSES: DiffClass[] = [
 ]
 const FIELDS: ReviewField[] = ['full_name', 'full_name', 'dob', 'national_id', 'national_id', 'phone', 'address', 'gender']
 
-/** A deterministic generator, so every run measures the same table. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function fill(ws: Workspace): { diffs: number } {
   const db = ws.db
   ensureReviewFunctions(db)
-  const rand = rng(42)
+  // Seeded, so every run measures the same table.
+  const rand = uniform(42)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T
   let diffs = 0
   ws.tx(() => {
@@ -152,7 +142,7 @@ export default async function bench(): Promise<void> {
       `table: ${ROWS.toLocaleString('en')} grid rows, ${diffs.toLocaleString('en')} diffs (filled in ${fmt(ms(t) / 1000)} s)\n`
     )
 
-    const rand = rng(7)
+    const rand = uniform(7)
     const cases: { label: string; filter: Partial<ReviewFilter>; sort: GridPageRequest['sort'] }[] = [
       {
         label: 'sort name asc, filter status=open + class=minor',

@@ -7,7 +7,8 @@ import { day, ymd } from '../../main/core/demo/days.ts'
 import { transpose } from '../../main/core/demo/noise/id.ts'
 import { typoIn } from '../../main/core/demo/noise/name.ts'
 import { noisyPhone } from '../../main/core/demo/noise/phone.ts'
-import { Rng, Weighted, hash52 } from '../../main/core/demo/rng.ts'
+import { hash52 } from '../../main/core/base/hash.ts'
+import { Rng, Weighted } from '../../main/core/base/random.ts'
 import { siteCount } from '../../main/core/demo/world.ts'
 
 describe('the random source', () => {

@@ -1,5 +1,5 @@
 import { districtByCode, provinceByCode, wardByCode, type AdminUnit } from '../data/vn-admin.ts'
-import type { Rng } from './rng.ts'
+import type { Rng } from '../base/random.ts'
 import type { Address } from './types.ts'
 
 // Streets named after national figures exist in nearly every Vietnamese town.

@@ -1,7 +1,7 @@
 import { CAMPAIGN_END, CAMPAIGN_START, day } from './days.ts'
 import { SITE_NOISE } from './noise/rates.ts'
 import { yearOf } from './people.ts'
-import { Weighted, type Rng } from './rng.ts'
+import { Weighted, type Rng } from '../base/random.ts'
 import type { Dose, Person, VaccineCode } from './types.ts'
 import { VACCINES } from './vaccines.ts'
 import type { World } from './world.ts'

@@ -1,5 +1,6 @@
 import { cccdGenderCenturyDigit } from '../data/cccd-provinces.ts'
-import { hash32, type Rng } from './rng.ts'
+import { seededHash32 } from '../base/hash.ts'
+import type { Rng } from '../base/random.ts'
 import type { Gender } from './types.ts'
 
 /**
@@ -107,11 +108,11 @@ export class IdAllocator {
     const k = this.counters.get(bucket) ?? 0
     if (k >= this.blocks) throw new Error(`ID space of bucket ${bucket} exhausted`)
     this.counters.set(bucket, k + 1)
-    const h = hash32(bucket, this.seed)
+    const h = seededHash32(bucket, this.seed)
     // a coprime with 10^n makes x → a·x + b a permutation of the blocks.
     let a = (h % this.blocks) | 1
     while (a % 5 === 0) a += 2
-    const b = hash32(bucket, ~this.seed) % this.blocks
+    const b = seededHash32(bucket, ~this.seed) % this.blocks
     return ((((a % this.blocks) * k + b) % this.blocks) + this.blocks) % this.blocks
   }
 

@@ -1,5 +1,5 @@
 import { boyNames, girlNames } from '../data/vn-names.ts'
-import { Weighted, type Rng } from './rng.ts'
+import { Weighted, type Rng } from '../base/random.ts'
 import type { Gender, PersonName } from './types.ts'
 
 /**

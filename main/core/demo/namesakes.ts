@@ -1,6 +1,6 @@
 import { fullName } from './names.ts'
 import { PersonGenerator } from './people.ts'
-import { hash52 } from './rng.ts'
+import { hash52 } from '../base/hash.ts'
 import type { Person } from './types.ts'
 import type { World } from './world.ts'
 

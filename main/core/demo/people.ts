@@ -4,7 +4,7 @@ import { day, isValidDate, ymd } from './days.ts'
 import { IdIssuer } from './ids.ts'
 import { drawName, drawTwinName } from './names.ts'
 import { drawPhone } from './phones.ts'
-import { Rng, Weighted } from './rng.ts'
+import { Rng, Weighted } from '../base/random.ts'
 import type { Address, Gender, Person, PersonName } from './types.ts'
 import type { World } from './world.ts'
 

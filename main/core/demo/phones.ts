@@ -1,4 +1,4 @@
-import { Weighted, type Rng } from './rng.ts'
+import { Weighted, type Rng } from '../base/random.ts'
 
 /**
  * 10-digit mobile prefixes in use in 2021, weighted roughly by subscribers (Viettel's

@@ -1,5 +1,6 @@
 import { ymd } from './days.ts'
-import { hash32, type Rng } from './rng.ts'
+import { seededHash32 } from '../base/hash.ts'
+import type { Rng } from '../base/random.ts'
 import type { VaccineCode } from './types.ts'
 
 export interface VaccineInfo {
@@ -19,7 +20,7 @@ const week = (dayNumber: number) => Math.floor(dayNumber / 7)
 const code =
   (prefix: string, digits: number, salt = prefix) =>
   (dayNumber: number, site: number) =>
-    prefix + String(hash32(`${salt}${week(dayNumber)}/${site}`) % 10 ** digits).padStart(digits, '0')
+    prefix + String(seededHash32(`${salt}${week(dayNumber)}/${site}`) % 10 ** digits).padStart(digits, '0')
 
 export const VACCINES: Readonly<Record<VaccineCode, VaccineInfo>> = {
   ASTRAZENECA: {
@@ -27,14 +28,14 @@ export const VACCINES: Readonly<Record<VaccineCode, VaccineInfo>> = {
     aliases: ['AZ', 'Astra', 'Astrazeneca', 'ASTRAZENECA', 'Covishield', 'AstraZeneca (Covishield)', 'Vaxzevria', 'Astra Zeneca'],
     interval: [56, 84],
     primaryDoses: 2,
-    lot: (d, s) => ['ABV', 'NJ', 'MT', 'PV'][hash32(`az${week(d)}`) % 4] + code('', 4, 'az')(d, s)
+    lot: (d, s) => ['ABV', 'NJ', 'MT', 'PV'][seededHash32(`az${week(d)}`) % 4] + code('', 4, 'az')(d, s)
   },
   PFIZER: {
     display: 'Pfizer',
     aliases: ['Pfizer-BioNTech', 'Comirnaty', 'PFIZER', 'pfizer', 'Pfizer BioNTech'],
     interval: [21, 35],
     primaryDoses: 2,
-    lot: (d, s) => 'F' + 'AFGHJK'[hash32(`pf${week(d)}`) % 6] + code('', 4, 'pf')(d, s)
+    lot: (d, s) => 'F' + 'AFGHJK'[seededHash32(`pf${week(d)}`) % 6] + code('', 4, 'pf')(d, s)
   },
   MODERNA: { display: 'Moderna', aliases: ['Spikevax', 'MODERNA', 'moderna'], interval: [28, 42], primaryDoses: 2, lot: code('300', 4) },
   VEROCELL: {

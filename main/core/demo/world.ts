@@ -1,7 +1,7 @@
 import { districtByCode, provinceByCode, wards as allWards, type AdminUnit } from '../data/vn-admin.ts'
 import { slugify } from '../base/vn-text.ts'
 import { LAYOUTS, type SiteLayout } from './layouts.ts'
-import { Rng, Weighted } from './rng.ts'
+import { Rng, Weighted } from '../base/random.ts'
 
 /**
  * "The district": the one whose sites send the spreadsheets and whose registry extract we

@@ -5,7 +5,7 @@ import { getLinkSettings } from './settings.ts'
 import type { Contribution } from './model/score.ts'
 import { CURRENT_LINKS } from './store.ts'
 import { linkStatusCounts, reviewReasons, type LinkStatusCounts } from './status-counts.ts'
-import type { IdentityColumns } from '../workspace/record-columns.ts'
+import type { IdentityColumns } from '../records/record-columns.ts'
 
 /** What the linkage screen shows about the last run: counts, the histogram, the model. */
 export interface LinkSummary {

@@ -1,4 +1,6 @@
 import type { Db, Workspace } from '../workspace/workspace.ts'
+import { candidateIdentityRows, linkedIdentityRow, subjectIdentityRows, type IdentityRecord } from '../records/review-subject-reads.ts'
+import { waitingCount, waitingPage, type WaitingWhere } from '../records/review-queue-reads.ts'
 import { currentLink, subjectLinks } from './links.ts'
 import { registryRelatives, relationOf } from './relatives.ts'
 import { foldForMatch } from '../base/vn-text.ts'
@@ -14,7 +16,6 @@ import {
 } from './schemas.ts'
 
 type ParsedQueueRequest = ReturnType<typeof QueueRequestSchema.parse>
-import type { IdentityColumns } from '../workspace/record-columns.ts'
 
 /**
  * The candidates panel: for a link in the review band, or a subject without a link, the
@@ -22,14 +23,7 @@ import type { IdentityColumns } from '../workspace/record-columns.ts'
  * each comparison moved the match weight). The clerk picks one, or none (links.ts).
  */
 
-const IDENTITY_COLS = 'r.id, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address'
-const SOURCE = `(SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row`
-
-interface IdentityRow extends IdentityColumns {
-  id: number
-}
-
-export const toIdentity = (r: IdentityRow): Identity => ({
+export const toIdentity = (r: IdentityRecord): Identity => ({
   recordId: r.id,
   fullName: r.full_name,
   dob: r.dob,
@@ -65,15 +59,7 @@ export function parseContributions(json: string): Contribution[] {
 }
 
 export function subjectRows(db: Db, s: SubjectRef): CandidatesPanel['rows'] {
-  const where = s.kind === 'person' ? "r.person_id = ? AND r.kind = 'site'" : "r.id = ? AND r.kind = 'complaint'"
-  return (
-    db
-      .prepare(`SELECT ${IDENTITY_COLS}, r.site_name, ${SOURCE} AS source FROM records r WHERE ${where} ORDER BY r.dose_date, r.id`)
-      .all(s.id) as (IdentityRow & {
-      site_name: string | null
-      source: string
-    })[]
-  ).map((r) => ({ ...toIdentity(r), siteName: r.site_name, source: r.source }))
+  return subjectIdentityRows(db, s).map((r) => ({ ...toIdentity(r), siteName: r.site_name, source: r.source }))
 }
 
 const TOP = 10
@@ -84,19 +70,10 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
   const current = currentLink(links)
   const active = current && ['auto', 'review', 'confirmed'].includes(current.status) ? current : null
   const rejected = new Set(links.filter((l) => l.status === 'rejected').map((l) => l.registry_record_id))
-  const rows = db
-    .prepare(
-      `SELECT ${IDENTITY_COLS}, c.match_weight, c.contributions_json FROM candidates c JOIN records r ON r.id = c.registry_record_id
-       WHERE c.subject_kind = ? AND c.subject_id = ? ORDER BY c.match_weight DESC, r.id LIMIT ${TOP}`
-    )
-    .all(s.kind, s.id) as (IdentityRow & { match_weight: number; contributions_json: string })[]
+  const rows = candidateIdentityRows(db, s, TOP)
   // A clerk's earlier pick, or the engine's link, may be outside the stored candidates.
   if (active?.registry_record_id && !rows.some((r) => r.id === active.registry_record_id)) {
-    const linked = db
-      .prepare(
-        `SELECT ${IDENTITY_COLS}, l.match_weight, l.contributions_json FROM links l JOIN records r ON r.id = l.registry_record_id WHERE l.id = ?`
-      )
-      .get(active.id) as (IdentityRow & { match_weight: number | null; contributions_json: string }) | undefined
+    const linked = linkedIdentityRow(db, active.id)
     if (linked) rows.unshift({ ...linked, match_weight: linked.match_weight ?? 0 })
   }
   // Behind a twin or namesake hold, every such registry person is listed beside the best.
@@ -104,8 +81,7 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
     ? ((db.prepare('SELECT hold_reason FROM links WHERE id = ?').pluck().get(current.id) as string | null) ?? null)
     : null
   const best = rows[0]
-  const relatives =
-    best && (hold === 'twin' || hold === 'namesake') ? registryRelatives(db, IDENTITY_COLS, best, new Set(rows.map((r) => r.id))) : []
+  const relatives = best && (hold === 'twin' || hold === 'namesake') ? registryRelatives(db, best, new Set(rows.map((r) => r.id))) : []
   return {
     subject: s,
     rows: subjectRows(db, s),
@@ -132,32 +108,8 @@ export function candidatesPanel(ws: Workspace, s: SubjectRef): CandidatesPanel {
   }
 }
 
-// Subjects waiting for a person: review-band links, and subjects whose current link is
-// none or rejected (no active link at all).
-const QUEUE = `
-  WITH waiting AS (
-    SELECT l.subject_kind, l.subject_id, l.status, l.id AS link_id FROM links l WHERE l.status = 'review'
-    UNION ALL
-    SELECT l.subject_kind, l.subject_id, l.status, l.id FROM links l
-    WHERE l.status IN ('none', 'rejected')
-      AND l.id = (SELECT max(x.id) FROM links x WHERE x.subject_kind = l.subject_kind AND x.subject_id = l.subject_id)
-      AND NOT EXISTS (SELECT 1 FROM links a WHERE a.subject_kind = l.subject_kind AND a.subject_id = l.subject_id
-                        AND a.status IN ('auto', 'review', 'confirmed'))
-  )`
-
-// Each waiting subject with its first row and its best candidate's weight.
-export const WAITING = `${QUEUE}, listed AS (
-  SELECT w.subject_kind, w.subject_id, w.status, w.link_id,
-         (SELECT max(c.match_weight) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS top_weight,
-         (SELECT count(*) FROM candidates c WHERE c.subject_kind = w.subject_kind AND c.subject_id = w.subject_id) AS n_candidates,
-         r.full_name, r.dob, r.site_name
-  FROM waiting w
-  LEFT JOIN records r ON r.id = CASE WHEN w.subject_kind = 'person'
-    THEN (SELECT x.id FROM records x WHERE x.person_id = w.subject_id AND x.kind = 'site' ORDER BY x.dose_date IS NULL, x.dose_date, x.id LIMIT 1)
-    ELSE w.subject_id END)`
-
 /** The queue's filters as SQL over `listed`, with their parameters. */
-function queueWhere(req: ParsedQueueRequest): { sql: string; params: unknown[] } {
+function queueWhere(req: ParsedQueueRequest): WaitingWhere {
   const parts: string[] = []
   const params: unknown[] = []
   const search = foldForMatch(req.search).trim()
@@ -185,24 +137,8 @@ export function candidateQueue(ws: Workspace, request: QueueRequest): CandidateQ
   ensureReviewFunctions(db)
   const req = QueueRequestSchema.parse(request)
   const where = queueWhere(req)
-  const total = (db.prepare(`${WAITING} SELECT count(*) AS n FROM listed ${where.sql}`).get(...where.params) as { n: number }).n
-  const items = db
-    .prepare(
-      `${WAITING}
-       SELECT * FROM listed ${where.sql}
-       ORDER BY status = 'review' DESC, top_weight IS NULL, top_weight DESC, link_id
-       LIMIT ? OFFSET ?`
-    )
-    .all(...where.params, req.limit, req.offset) as {
-    subject_kind: 'person' | 'complaint'
-    subject_id: number
-    status: string
-    top_weight: number | null
-    n_candidates: number
-    full_name: string | null
-    dob: string | null
-    site_name: string | null
-  }[]
+  const total = waitingCount(db, where)
+  const items = waitingPage(db, where, req.limit, req.offset)
   return {
     total,
     items: items.map((i) => ({

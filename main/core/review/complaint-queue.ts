@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { now as clockNow } from '../base/clock.ts'
 import { foldForMatch } from '../base/vn-text.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { complaintCounts, complaintQueueRows, complaintSites, type ComplaintQueueRow } from '../records/review-complaint-reads.ts'
 import { COMPLAINT_HOURS, complaintDeadline } from './complaint-deadline.ts'
 import { ComplaintQueueRequest, type ClaimKind, type ComplaintItem, type ComplaintQueue, type ComplaintState } from './complaint-schemas.ts'
 
@@ -31,37 +32,7 @@ export function claimKindOf(type: string | null): ClaimKind {
   return 'other'
 }
 
-export interface QueueRow {
-  id: number
-  complaint_id: string | null
-  submitted_at: string | null
-  complaint_type: string | null
-  full_name: string | null
-  national_id: string | null
-  site_name: string | null
-  outcome: 'approved' | 'deferred' | 'rejected' | null
-  reason_code: string | null
-  note: string | null
-  decided_at: string | null
-  decided_by: string | null
-  open: number
-  linked: number
-}
-
-// The complaint with its latest outcome; open means no outcome yet, or deferred.
-export const COMPLAINTS = `
-  SELECT r.id, r.complaint_id, r.submitted_at, r.complaint_type, r.full_name, r.national_id, r.site_name,
-         o.outcome, o.reason_code, o.note, o.decided_at, u.name AS decided_by,
-         (o.id IS NULL OR o.outcome = 'deferred') AS open,
-         EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'complaint' AND l.subject_id = r.id
-                   AND l.status IN ('auto', 'review', 'confirmed') AND l.registry_record_id IS NOT NULL) AS linked,
-         datetime(replace(r.submitted_at, ' ', 'T'), '-7 hours', '+${COMPLAINT_HOURS} hours') AS deadline_utc
-  FROM records r
-  LEFT JOIN complaint_outcomes o ON o.id = (SELECT max(x.id) FROM complaint_outcomes x WHERE x.record_id = r.id)
-  LEFT JOIN users u ON u.id = o.decided_by
-  WHERE r.kind = 'complaint'`
-
-export function toItem(r: QueueRow, now: number): ComplaintItem {
+export function toItem(r: ComplaintQueueRow, now: number): ComplaintItem {
   const deadline = deadlineOf(r.submitted_at)
   const due = deadline === null ? null : Date.parse(deadline)
   return {
@@ -116,29 +87,17 @@ function matches(req: z.output<typeof ComplaintQueueRequest>): (i: ComplaintItem
     (req.states.length === 0 || statesOf(i).some((s) => req.states.includes(s)))
 }
 
-const VIEW = { open: 'open = 1', resolved: 'open = 0', all: '1' } as const
-
 /** The defaults (every filter off) fill in what the caller leaves out. */
 export function complaintQueue(ws: Workspace, request: z.input<typeof ComplaintQueueRequest>, now = clockNow()): ComplaintQueue {
   const req = ComplaintQueueRequest.parse(request)
   const db = ws.db
   const nowSql = now.toISOString().replace('T', ' ').slice(0, 19)
-  const counts = db
-    .prepare(
-      `SELECT sum(open) AS open, sum(open AND deadline_utc < ?) AS overdue, sum(NOT open) AS resolved,
-              sum(NOT open AND datetime(decided_at) > deadline_utc) AS late
-       FROM (${COMPLAINTS})`
-    )
-    .get(nowSql) as { open: number | null; overdue: number | null; resolved: number | null; late: number | null }
-  const rows = db.prepare(`SELECT * FROM (${COMPLAINTS}) WHERE ${VIEW[req.view]}`).all() as QueueRow[]
-  const items = rows
+  const counts = complaintCounts(db, COMPLAINT_HOURS, nowSql)
+  const items = complaintQueueRows(db, COMPLAINT_HOURS, req.view)
     .map((r) => toItem(r, now.getTime()))
     .filter(matches(req))
     .sort(workOrder)
-  const sites = db
-    .prepare("SELECT DISTINCT coalesce(site_name, '') FROM records WHERE kind = 'complaint' ORDER BY 1")
-    .pluck()
-    .all() as string[]
+  const sites = complaintSites(db)
   return {
     now: now.toISOString(),
     total: items.length,

@@ -11,8 +11,18 @@ import { bumpGeneration } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { auditDecision, changeDiff, diffStatements, openDecision } from './log.ts'
 import { refreshRows } from './rows.ts'
-import type { DoseColumns, IdentityColumns } from '../workspace/record-columns.ts'
-import { COMPLAINTS, toItem, type QueueRow } from './complaint-queue.ts'
+import {
+  complaintQueueRow,
+  complaintRecord,
+  complaintRegistry,
+  judgedSiteRows,
+  personSiteRows,
+  type ComplaintRecord,
+  type ComplaintRegistryRow
+} from '../records/review-complaint-reads.ts'
+import { recordValue, recordValues } from '../records/review-subject-reads.ts'
+import { toItem } from './complaint-queue.ts'
+import { COMPLAINT_HOURS } from './complaint-deadline.ts'
 import { OUTCOME_REASONS } from './complaint-reasons.ts'
 import { now as clockNow } from '../base/clock.ts'
 
@@ -23,54 +33,19 @@ import { now as clockNow } from '../base/clock.ts'
  * complaint-queue.ts.
  */
 
-interface ComplaintRow extends IdentityColumns, DoseColumns {
-  id: number
-  kind: string
-  person_id: number | null
-  complaint_id: string | null
-  submitted_at: string | null
-  complaint_type: string | null
-  description: string | null
-  source: string
-}
-
-function loadComplaint(db: Db, recordId: number): ComplaintRow {
-  const r = db
-    .prepare(
-      `SELECT r.*, (SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row AS source
-       FROM records r WHERE r.id = ?`
-    )
-    .get(recordId) as ComplaintRow | undefined
+function loadComplaint(db: Db, recordId: number): ComplaintRecord {
+  const r = complaintRecord(db, recordId)
   if (!r || r.kind !== 'complaint') {
     throw new VaxError('COMPLAINT_NOT_FOUND', { vi: 'Không tìm thấy khiếu nại này.', en: 'This complaint was not found.' }, { recordId })
   }
   return r
 }
 
-interface SiteRow extends Omit<IdentityColumns, 'old_national_id'>, DoseColumns {
-  id: number
-  source: string
-}
-
-const SITE_COLS = `r.id, r.site_name, r.full_name, r.dob, r.gender, r.national_id, r.phone, r.address, r.vaccine, r.dose_number, r.dose_date, r.lot,
-  (SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row AS source`
-
 /** The site rows that bear on a complaint: linkage's evidence, then the rest of the person's doses. */
-function siteRowsOf(db: Db, c: ComplaintRow, registryId: number | null): ComplaintEvidence['siteRows'] {
-  const judged = db
-    .prepare(
-      `SELECT ${SITE_COLS}, e.relation, e.reasons_json FROM complaint_evidence e JOIN records r ON r.id = e.site_record_id WHERE e.complaint_record_id = ? ORDER BY r.dose_date, r.id`
-    )
-    .all(c.id) as (SiteRow & { relation: 'supports' | 'contradicts' | 'related'; reasons_json: string })[]
+function siteRowsOf(db: Db, c: ComplaintRecord, registryId: number | null): ComplaintEvidence['siteRows'] {
+  const judged = judgedSiteRows(db, c.id)
   const seen = new Set(judged.map((r) => r.id))
-  const others = db
-    .prepare(
-      `SELECT ${SITE_COLS} FROM records r WHERE r.kind = 'site' AND r.person_id IN (
-         SELECT ? UNION SELECT l.subject_id FROM links l
-         WHERE l.subject_kind = 'person' AND l.registry_record_id = ? AND l.status IN ('auto', 'review', 'confirmed'))
-       ORDER BY r.dose_date, r.id`
-    )
-    .all(c.person_id, registryId) as SiteRow[]
+  const others = personSiteRows(db, c.person_id, registryId)
   const rows = [
     ...judged.map((r) => ({ row: r, relation: r.relation, reasons: JSON.parse(r.reasons_json) as string[] })),
     ...others.filter((r) => !seen.has(r.id)).map((r) => ({ row: r, relation: 'related' as const, reasons: [] as string[] }))
@@ -89,24 +64,6 @@ function siteRowsOf(db: Db, c: ComplaintRow, registryId: number | null): Complai
     relation,
     reasons
   }))
-}
-
-interface RegistryRow extends IdentityColumns {
-  id: number
-  status: string
-}
-
-function registryOf(db: Db, c: ComplaintRow): RegistryRow | null {
-  return (
-    (db
-      .prepare(
-        `SELECT r.id, l.status, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address
-         FROM links l JOIN records r ON r.id = l.registry_record_id
-         WHERE l.subject_kind = 'complaint' AND l.subject_id = ? AND l.status IN ('auto', 'review', 'confirmed')
-         ORDER BY CASE l.status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 ELSE 2 END, l.id DESC LIMIT 1`
-      )
-      .get(c.id) as RegistryRow | undefined) ?? null
-  )
 }
 
 const CLAIMED: ReviewField[] = ['full_name', 'dob', 'gender', 'national_id', 'phone']
@@ -135,8 +92,8 @@ function hintsFor(
 function suggestionsFor(
   db: Db,
   claim: ClaimKind,
-  c: ComplaintRow,
-  registry: RegistryRow | null,
+  c: ComplaintRecord,
+  registry: ComplaintRegistryRow | null,
   rows: ComplaintEvidence['siteRows']
 ): CorrectionDraft[] {
   const contradicting = rows.filter((r) => r.relation === 'contradicts')
@@ -169,9 +126,9 @@ function suggestionsFor(
       // The registry is the reference for personal information: site rows that differ take its values.
       if (!registry) return []
       const out: CorrectionDraft[] = []
-      const full = db.prepare(`SELECT id, ${REVIEW_FIELDS.join(', ')} FROM records WHERE id = ?`)
       for (const r of rows) {
-        const site = full.get(r.recordId) as Record<string, string | null>
+        const site = recordValues(db, r.recordId, REVIEW_FIELDS)
+        if (!site) continue
         for (const f of REVIEW_FIELDS) {
           const want = registry[f]
           if (want && site[f] !== want && f !== 'address' && f !== 'phone')
@@ -188,9 +145,10 @@ function suggestionsFor(
 export function complaintEvidence(ws: Workspace, recordId: number, now = clockNow()): ComplaintEvidence {
   const db = ws.db
   const c = loadComplaint(db, recordId)
-  const row = db.prepare(`SELECT * FROM (${COMPLAINTS}) WHERE id = ?`).get(recordId) as QueueRow
+  const row = complaintQueueRow(db, COMPLAINT_HOURS, recordId)
+  if (!row) throw new Error(`complaint ${recordId} has no queue row`)
   const item = toItem(row, now.getTime())
-  const registry = registryOf(db, c)
+  const registry = complaintRegistry(db, c.id)
   const identityDiffs: ComplaintEvidence['identityDiffs'] = []
   if (registry) {
     for (const f of CLAIMED) {
@@ -240,7 +198,7 @@ export function complaintEvidence(ws: Workspace, recordId: number, now = clockNo
   }
 }
 
-function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<number>): DoseDraft {
+function draftFor(db: Db, c: ComplaintRecord, d: CorrectionDraft, allowed: Set<number>): DoseDraft {
   if (d.action === 'add_dose') return draftAddDose(c.id, d)
   if (!allowed.has(d.recordId)) {
     throw new VaxError('COMPLAINT_ROW_UNRELATED', {
@@ -251,7 +209,7 @@ function draftFor(db: Db, c: ComplaintRow, d: CorrectionDraft, allowed: Set<numb
   if (d.action === 'fix_date') return draftDoseProposal(db, { action: 'fix_date', recordId: d.recordId, value: d.value, note: '' })
   if (d.action === 'fix_vaccine') return draftDoseProposal(db, { action: 'fix_vaccine', recordId: d.recordId, value: d.value, note: '' })
   const value = normalizeEdit(d.field, d.value).value
-  const old = db.prepare(`SELECT ${d.field} FROM records WHERE id = ?`).pluck().get(d.recordId) as string | null
+  const old = recordValue(db, d.recordId, d.field)
   if (old === value) {
     throw new VaxError('REVIEW_NO_CHANGE', {
       vi: 'Giá trị mới giống giá trị hiện có.',

@@ -8,6 +8,7 @@ import { auditDecision, openDecision, setUndoData } from './log.ts'
 import { refreshRows } from './rows.ts'
 import type { DecideRequest, DecisionResult } from './schemas.ts'
 import { bumpGeneration } from './generation.ts'
+import { recordValue } from '../records/review-subject-reads.ts'
 
 export const nothing = (): VaxError =>
   new VaxError('REVIEW_NOTHING_TO_DECIDE', {
@@ -21,9 +22,7 @@ const cellDiffs = (db: Db, linkId: number, field: ReviewField): CellDiff[] =>
     .all(linkId, field) as CellDiff[]
 
 const registryValue = (db: Db, link: LinkRow, field: ReviewField): string | null =>
-  link.registry_record_id === null
-    ? null
-    : ((db.prepare(`SELECT ${field} FROM records WHERE id = ?`).pluck().get(link.registry_record_id) as string | null) ?? null)
+  link.registry_record_id === null ? null : recordValue(db, link.registry_record_id, field)
 
 const pendingFields = (db: Db, linkId: number): ReviewField[] =>
   (

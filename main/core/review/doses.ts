@@ -2,6 +2,8 @@ import { VaxError } from '../base/errors.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { toIdentity } from './candidates.ts'
+import { addedDoseProposals, firstSiteRecordId, personDoses, siteDoseRow, type SiteDoseRow } from '../records/review-dose-reads.ts'
+import { personRegistryIdentity } from '../records/review-subject-reads.ts'
 import { normalizeEdit } from './edit.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, openDecision, setUndoData, type Decision } from './log.ts'
@@ -13,16 +15,6 @@ import type { DecisionResult, DoseProposalRequest, PersonPanel } from './schemas
  * found (duplicate, short interval, impossible order...), and dose-level proposals:
  * remove a duplicate, fix a dose's date or vaccine, add a dose the site confirmed.
  */
-
-interface DoseRow {
-  id: number
-  site_name: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  lot: string | null
-  source: string
-}
 
 const LIVE = "('proposed', 'approved', 'exported')"
 
@@ -47,13 +39,7 @@ export function describeDose(d: {
 
 export function personPanel(ws: Workspace, personId: number): PersonPanel {
   const db = ws.db
-  const doses = db
-    .prepare(
-      `SELECT r.id, r.site_name, r.vaccine, r.dose_number, r.dose_date, r.lot,
-              (SELECT i.file_name FROM imports i WHERE i.id = r.import_id) || ', ' || r.source_sheet || ', dòng ' || r.source_row AS source
-       FROM records r WHERE r.person_id = ? AND r.kind = 'site' ORDER BY r.dose_date IS NULL, r.dose_date, r.dose_number, r.id`
-    )
-    .all(personId) as DoseRow[]
+  const doses = personDoses(db, personId)
   if (doses.length === 0) {
     throw new VaxError('REVIEW_PERSON_NOT_FOUND', { vi: 'Không tìm thấy người này.', en: 'This person was not found.' }, { personId })
   }
@@ -62,13 +48,7 @@ export function personPanel(ws: Workspace, personId: number): PersonPanel {
      WHERE record_id = ? AND ((target = 'dose' AND old_value IS NOT NULL) OR (target = 'site' AND field IN ('dose_date', 'vaccine'))) AND status IN ${LIVE}
      ORDER BY id`
   )
-  const registry = db
-    .prepare(
-      `SELECT r.id, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address
-       FROM links l JOIN records r ON r.id = l.registry_record_id
-       WHERE l.subject_kind = 'person' AND l.subject_id = ? AND l.status IN ('auto', 'review', 'confirmed') ORDER BY l.id DESC LIMIT 1`
-    )
-    .get(personId) as Parameters<typeof toIdentity>[0] | undefined
+  const registry = personRegistryIdentity(db, personId)
   return {
     personId,
     registry: registry ? toIdentity(registry) : null,
@@ -95,39 +75,19 @@ export function personPanel(ws: Workspace, personId: number): PersonPanel {
         detail: string
       }[]
     ).map((i) => ({ id: i.id, recordId: i.record_id, kind: i.kind, detail: i.detail })),
-    added: (
-      db
-        .prepare(
-          `SELECT id, new_value, status FROM proposals WHERE target = 'dose' AND old_value IS NULL AND status IN ${LIVE}
-           AND record_id IN (SELECT id FROM records WHERE person_id = ?) ORDER BY id`
-        )
-        .all(personId) as { id: number; new_value: string | null; status: string }[]
-    ).map((p) => ({ id: p.id, newValue: p.new_value, status: p.status }))
+    added: addedDoseProposals(db, personId).map((p) => ({ id: p.id, newValue: p.new_value, status: p.status }))
   }
 }
 
-interface SiteDose {
-  id: number
-  person_id: number | null
-  kind: string
-  site_name: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  lot: string | null
-}
-
-function siteDose(db: Db, recordId: number): SiteDose {
-  const r = db
-    .prepare('SELECT id, person_id, kind, site_name, vaccine, dose_number, dose_date, lot FROM records WHERE id = ?')
-    .get(recordId) as SiteDose | undefined
+function siteDose(db: Db, recordId: number): SiteDoseRow {
+  const r = siteDoseRow(db, recordId)
   if (!r || r.kind !== 'site') {
     throw new VaxError('REVIEW_DOSE_NOT_FOUND', { vi: 'Không tìm thấy mũi tiêm này.', en: 'This dose was not found.' }, { recordId })
   }
   return r
 }
 
-const doseLine = (r: SiteDose): string =>
+const doseLine = (r: SiteDoseRow): string =>
   describeDose({ doseNumber: r.dose_number, vaccine: r.vaccine, doseDate: r.dose_date, lot: r.lot, siteName: r.site_name })
 
 function assertChanged(old: string | null, value: string): void {
@@ -183,10 +143,7 @@ export function draftDoseProposal(db: Db, req: DoseProposalRequest): DoseDraft {
     case 'fix_vaccine':
       return fixDoseField(db, req.recordId, 'vaccine', req.value, 'dose_fix_vaccine')
     case 'add_dose': {
-      const recordId = db
-        .prepare("SELECT id FROM records WHERE person_id = ? AND kind = 'site' ORDER BY dose_date, id LIMIT 1")
-        .pluck()
-        .get(req.personId) as number | undefined
+      const recordId = firstSiteRecordId(db, req.personId)
       if (recordId === undefined) {
         throw new VaxError('REVIEW_PERSON_NOT_FOUND', { vi: 'Không tìm thấy người này.', en: 'This person was not found.' })
       }

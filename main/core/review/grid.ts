@@ -4,6 +4,7 @@ import { rowsScan, rowWhere, type FacetDimension } from './filter.ts'
 import { generation } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { ensureReviewFunctions } from './rows.ts'
+import { registryValuesOfLinks } from '../records/review-subject-reads.ts'
 import type { CellVariant, Facets, GridCell, GridPage, GridPageRequest, GridRow, GridSort, ReviewFilter } from './schemas.ts'
 
 /**
@@ -164,7 +165,8 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
   )
   // A row that left the table since the snapshot (an undone pick) is simply not shown.
   const rows = slice.map((id) => found.get(id)).filter((r) => r !== undefined)
-  const linkIds = JSON.stringify(rows.map((r) => r.link_id))
+  const linkIdList = rows.map((r) => r.link_id)
+  const linkIds = JSON.stringify(linkIdList)
   const diffs = db
     .prepare(
       `SELECT id, link_id, field, site_value, registry_value, class, detail, status, note FROM diffs
@@ -172,15 +174,7 @@ export function gridPage(ws: Workspace, req: GridPageRequest): GridPage {
     )
     .all(linkIds) as PageDiff[]
   // The registry row of each link, for the fields that agree.
-  const registry = new Map<number, Record<string, string | null>>()
-  for (const r of db
-    .prepare(
-      `SELECT l.id AS link_id, ${REVIEW_FIELDS.map((f) => `r.${f}`).join(', ')} FROM links l JOIN records r ON r.id = l.registry_record_id
-       WHERE l.id IN (SELECT value FROM json_each(?))`
-    )
-    .all(linkIds) as ({ link_id: number } & Record<string, string | null>)[]) {
-    registry.set(r.link_id, r)
-  }
+  const registry = registryValuesOfLinks(db, linkIdList, REVIEW_FIELDS)
   const proposed = new Map<number, string | null>()
   for (const p of db
     .prepare(

@@ -15,6 +15,7 @@ import {
   type UndoData
 } from './log.ts'
 import { refreshRows } from './rows.ts'
+import { liveProposalsOfLink, subjectExists } from '../records/review-subject-reads.ts'
 import type { DecisionResult, PickRequest, SubjectRef } from './schemas.ts'
 
 /**
@@ -36,14 +37,7 @@ function linkState(db: Db, id: number): LinkState {
  * approved any of it) and marks its diffs unlinked.
  */
 function detach(db: Db, d: Decision, link: LinkRow, note: string): { id: number; status: string }[] {
-  const live = db
-    .prepare(
-      `SELECT id, status FROM proposals
-       WHERE target IN ('site', 'registry') AND decision_id IN (SELECT decision_id FROM diffs WHERE link_id = ? AND decision_id IS NOT NULL)
-         AND (record_id = ? OR record_id IN (SELECT id FROM records WHERE ${link.subject_kind === 'person' ? "person_id = ? AND kind = 'site'" : 'id = ?'}))
-         AND status IN ('proposed', 'approved', 'exported')`
-    )
-    .all(link.id, link.registry_record_id, link.subject_id) as { id: number; status: string }[]
+  const live = liveProposalsOfLink(db, link)
   const locked = live.filter((p) => p.status !== 'proposed').map((p) => p.id)
   if (locked.length > 0) throw alreadyApproved(locked)
   const withdraw = db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE id = ?")
@@ -96,11 +90,7 @@ export function currentLink(links: SubjectLink[]): SubjectLink | null {
 }
 
 function assertSubject(db: Db, s: SubjectRef): void {
-  const kind = db.prepare('SELECT kind FROM records WHERE id = ?').pluck()
-  const exists =
-    s.kind === 'person'
-      ? db.prepare("SELECT 1 FROM records WHERE person_id = ? AND kind = 'site' LIMIT 1").get(s.id) !== undefined
-      : kind.get(s.id) === 'complaint'
+  const exists = subjectExists(db, s)
   if (!exists)
     throw new VaxError('REVIEW_SUBJECT_NOT_FOUND', {
       vi: 'Không tìm thấy người hoặc khiếu nại này.',

@@ -1,6 +1,6 @@
 import type { User } from '../users/users.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { WAITING } from './candidates.ts'
+import { waitingBelow } from '../records/review-queue-reads.ts'
 import { rebuildLinkDiffs } from './diffs.ts'
 import { bumpGeneration } from './generation.ts'
 import { currentLink, subjectLinks } from './links.ts'
@@ -19,11 +19,7 @@ export function notInRegistry(ws: Workspace, user: User, request: NotInRegistryR
   const req = NotInRegistryRequest.parse(request)
   return ws.tx(() => {
     const db = ws.db
-    const subjects = db
-      .prepare(
-        `${WAITING} SELECT subject_kind AS kind, subject_id AS id FROM listed WHERE status <> 'review' AND (top_weight IS NULL OR top_weight < ?) ORDER BY link_id`
-      )
-      .all(req.belowWeight) as { kind: 'person' | 'complaint'; id: number }[]
+    const subjects = waitingBelow(db, req.belowWeight)
     if (req.dryRun || subjects.length === 0) return { subjects: subjects.length, decisionId: null }
     const d = openDecision(db, user, 'pick', 'bulk', { notInRegistry: subjects.length, belowWeight: req.belowWeight })
     const undo: Required<UndoData> = { restore: [], links: [] }

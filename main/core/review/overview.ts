@@ -4,6 +4,7 @@ import { complaintQueue } from './complaint-queue.ts'
 import { candidateQueue } from './candidates.ts'
 import { DIFF_CLASSES, classBit } from './fields.ts'
 import type { Overview } from './overview-schema.ts'
+import { linkedSiteRows, recordsPerKind } from '../records/record-counts.ts'
 
 /**
  * The overview screen: how many records are at each stage of the workflow, and how much
@@ -14,7 +15,7 @@ export function overview(ws: Workspace, now = new Date()): Overview {
   const one = (sql: string): number => (db.prepare(sql).get() as { n: number | null }).n ?? 0
   const group = (sql: string): Record<string, number> =>
     Object.fromEntries((db.prepare(sql).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]))
-  const records = group('SELECT kind AS k, count(*) AS n FROM records GROUP BY kind')
+  const records = recordsPerKind(db)
   // Persons by their current link, as the Link page counts them (it adds the complaints).
   const links = linkStatusCounts(db).person
   const rows = group('SELECT status AS k, count(*) AS n FROM review_rows GROUP BY status')
@@ -29,10 +30,6 @@ export function overview(ws: Workspace, now = new Date()): Overview {
   const proposals = group('SELECT status AS k, count(*) AS n FROM proposals GROUP BY status')
   const complaints = complaintQueue(ws, { view: 'open', offset: 0, limit: 1 }, now).counts
   const siteRows = records['site'] ?? 0
-  const linkedSiteRows = one(
-    `SELECT count(*) AS n FROM records r WHERE r.kind = 'site' AND EXISTS (SELECT 1 FROM links l WHERE l.subject_kind = 'person'
-       AND l.subject_id = r.person_id AND l.status IN ('auto', 'confirmed') AND l.registry_record_id IS NOT NULL)`
-  )
   return {
     stages: {
       imported: {
@@ -41,7 +38,7 @@ export function overview(ws: Workspace, now = new Date()): Overview {
         complaint: records['complaint'] ?? 0,
         rejects: one('SELECT count(*) AS n FROM rejects')
       },
-      linked: { persons: one('SELECT count(*) AS n FROM persons'), siteRowsLinked: linkedSiteRows, byStatus: links },
+      linked: { persons: one('SELECT count(*) AS n FROM persons'), siteRowsLinked: linkedSiteRows(db), byStatus: links },
       reviewed: { rows: rows, openRowsByClass },
       proposed: proposals,
       complaints

@@ -1,6 +1,7 @@
 import { foldForMatch } from '../base/vn-text.ts'
 import type { Db } from '../workspace/workspace.ts'
-import type { IdentityColumns } from '../workspace/record-columns.ts'
+import type { IdentityColumns } from '../records/record-columns.ts'
+import { registryBornOn, type IdentityRecord } from '../records/review-subject-reads.ts'
 
 /**
  * Who a twin or namesake hold is about. Linkage holds a link for a clerk when the registry
@@ -28,16 +29,9 @@ export function relationOf(a: Pick<IdentityColumns, 'full_name' | 'dob'>, b: Pic
 const MAX = 20
 
 /** Registry rows that are a namesake or twin of `of`, other than those already listed. */
-export function registryRelatives<T extends IdentityColumns & { id: number }>(
-  db: Db,
-  cols: string,
-  of: T,
-  listed: ReadonlySet<number>
-): (T & { relation: Relation })[] {
+export function registryRelatives(db: Db, of: IdentityRecord, listed: ReadonlySet<number>): (IdentityRecord & { relation: Relation })[] {
   if (!of.dob) return []
-  // No index on birth date: this runs only for a held link, when the clerk opens its panel.
-  const rows = db.prepare(`SELECT ${cols} FROM records r WHERE r.kind = 'registry' AND r.dob = ? AND r.id <> ?`).all(of.dob, of.id) as T[]
-  return rows
+  return registryBornOn(db, of.dob, of.id)
     .filter((r) => !listed.has(r.id))
     .flatMap((r) => {
       const relation = relationOf(of, r)

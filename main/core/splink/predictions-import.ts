@@ -7,6 +7,7 @@ import { holdFor, statusFor, type HoldReason } from '../link/decide.ts'
 import { priorWeight, probability, round, type Contribution } from '../link/model/score.ts'
 import { getLinkSettings } from '../link/settings.ts'
 import type { Workspace } from '../workspace/workspace.ts'
+import { complaintRecordIds, recordKinds, type RecordKindRow } from '../records/splink-reads.ts'
 import { readPredictions, type Prediction } from './predictions-read.ts'
 import { lastModel, type StoredModel } from './settings.ts'
 
@@ -66,24 +67,19 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
   const db = ws.db
   const model = lastModel(db)
   const byName = new Map(model.comparisons.map((c) => [c.name, c]))
-  const records = new Map(
-    (db.prepare('SELECT id, kind, person_id FROM records').all() as { id: number; kind: string; person_id: number | null }[]).map((r) => [
-      r.id,
-      r
-    ])
-  )
+  const records = recordKinds(db)
   const unknown: number[] = []
   const noPerson: number[] = []
   const badGamma: number[] = []
   const seen = new Set<string>()
   const dup: number[] = []
   const bySubject = new Map<string, Cand[]>()
-  const oriented = (p: Prediction): { subject: number; registry: number } | null => {
+  const oriented = (p: Prediction): { subject: number; registry: number; row: RecordKindRow } | null => {
     const l = records.get(p.idL)
     const r = records.get(p.idR)
     if (!l || !r) return null
-    if (r.kind === 'registry' && l.kind !== 'registry') return { subject: p.idL, registry: p.idR }
-    if (l.kind === 'registry' && r.kind !== 'registry') return { subject: p.idR, registry: p.idL }
+    if (r.kind === 'registry' && l.kind !== 'registry') return { subject: p.idL, registry: p.idR, row: l }
+    if (l.kind === 'registry' && r.kind !== 'registry') return { subject: p.idR, registry: p.idL, row: r }
     return null
   }
   for (const p of rows) {
@@ -99,7 +95,7 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
       const c = byName.get(name)
       if (c && (!Number.isInteger(g) || g < -1 || g >= c.levels.length)) badGamma.push(p.row)
     }
-    const subject = records.get(o.subject) as { kind: string; person_id: number | null }
+    const subject = o.row
     if (subject.kind === 'site' && subject.person_id === null) noPerson.push(p.row)
     const subjectKey = subject.kind === 'site' ? `person:${subject.person_id}` : `complaint:${o.subject}`
     const gammas = new Map([...p.gammas].filter(([n]) => byName.has(n)))
@@ -168,9 +164,7 @@ export async function preparePredictions(ws: Workspace, path: string, actor: str
     )
     const subjects = [
       ...(db.prepare(`SELECT id FROM persons ORDER BY id`).pluck().all() as number[]).map((id) => `person:${id}`),
-      ...(db.prepare(`SELECT id FROM records WHERE kind = 'complaint' ORDER BY id`).pluck().all() as number[]).map(
-        (id) => `complaint:${id}`
-      )
+      ...complaintRecordIds(db).map((id) => `complaint:${id}`)
     ]
     const idC = model.comparisons.find((c) => c.name === 'national_id')
     const givenC = model.comparisons.find((c) => c.name === 'given_name')

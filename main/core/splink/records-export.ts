@@ -1,7 +1,9 @@
 import { renameSync, rmSync } from 'node:fs'
 import { extname } from 'node:path'
 import { VaxError } from '../base/errors.ts'
-import { prepare, type RecordRow } from '../link/prepare.ts'
+import { prepare } from '../link/prepare.ts'
+import type { RecordKind } from '../records/record-columns.ts'
+import { splinkExportRows } from '../records/splink-reads.ts'
 import type { Db } from '../workspace/workspace.ts'
 import { literal, loadRecords, openDuckDb } from './duckdb.ts'
 import { exportRow, type ExportRow } from './record-columns.ts'
@@ -14,21 +16,11 @@ export type ExportFormat = 'parquet' | 'csv'
  * the registry: site rows and complaints (record_kind tells them apart), so Splink's term
  * frequencies are computed over the same records as VaxRecon's.
  */
-const KINDS: Record<ExportKind, readonly RecordRow['kind'][]> = { site: ['site', 'complaint'], registry: ['registry'] }
-
-const SELECT = `
-  SELECT r.id, r.import_id, r.kind, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address,
-         r.province_code, r.district_code, r.ward_code, r.vaccine, r.dose_number, r.dose_date, r.complaint_type,
-         r.source_sheet, r.source_row, i.file_name
-  FROM records r JOIN imports i ON i.id = r.import_id
-  WHERE r.kind IN (SELECT value FROM json_each(?))
-  ORDER BY r.id`
-
-type Row = RecordRow & { source_sheet: string; source_row: number; file_name: string }
+const KINDS: Record<ExportKind, readonly RecordKind[]> = { site: ['site', 'complaint'], registry: ['registry'] }
 
 /** Every record of one side, as the export writes it. */
 export function* exportRows(db: Db, kind: ExportKind): Generator<ExportRow> {
-  for (const r of db.prepare(SELECT).iterate(JSON.stringify(KINDS[kind])) as IterableIterator<Row>) {
+  for (const r of splinkExportRows(db, KINDS[kind])) {
     yield exportRow(prepare(r), {
       sourceDataset: kind,
       sourceFile: r.file_name,

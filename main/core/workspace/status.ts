@@ -1,3 +1,4 @@
+import { recordsPerKind } from '../records/record-counts.ts'
 import { schemaVersion, type Workspace } from './workspace.ts'
 
 export interface WorkspaceStatus {
@@ -37,7 +38,7 @@ export function workspaceStatus(ws: Workspace): WorkspaceStatus {
     schemaVersion: schemaVersion(ws),
     encrypted: ws.key !== null,
     imports: perKind(countBy(ws, 'SELECT kind AS k, count(*) AS n FROM imports GROUP BY kind')),
-    records: perKind(countBy(ws, 'SELECT kind AS k, count(*) AS n FROM records GROUP BY kind')),
+    records: perKind(recordsPerKind(ws.db)),
     rejects: count(ws, 'rejects'),
     persons: count(ws, 'persons'),
     links: countBy(ws, 'SELECT status AS k, count(*) AS n FROM links GROUP BY status'),

@@ -5,18 +5,10 @@ import { openWorkspace } from '../../../main/core/workspace/index.ts'
 import { cli, cliProcess } from '../../helpers/cli.ts'
 import { approvedCorrections, fixtureWorkspace, PASSWORDS } from '../../helpers/corrections.ts'
 import { tempDir } from '../../helpers/tmp.ts'
+import { uniform } from '../../../main/core/base/random.ts'
 import { checkExactlyOnce } from './exactly-once.ts'
 
 const RUNS = 24
-
-/** A small seeded generator, so a failing run can be replayed from the seed in the message. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0
-    return s / 2 ** 32
-  }
-}
 
 /** Starts an export and resolves when the process has started exporting (past Node's start-up and the sign-in). */
 function startExport(path: string, out: string) {
@@ -36,7 +28,8 @@ test(
   `SIGKILL at a random moment of ${RUNS} exports never duplicates or loses a correction`,
   async () => {
     const seed = Number(process.env['VAXRECON_KILL_SEED'] ?? Date.now() % 1_000_000)
-    const next = random(seed)
+    // Seeded, so a failing run can be replayed from the seed in the message.
+    const next = uniform(seed)
     const f = await fixtureWorkspace()
     const out = join(tempDir(), 'out')
     const approved = approvedCorrections(f.ws, f.clerk, f.minh, 3)

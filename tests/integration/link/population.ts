@@ -1,5 +1,5 @@
 import { boyNames, girlNames } from '../../../main/core/data/vn-names.ts'
-import { rng } from '../../../main/core/link/model/random.ts'
+import { uniform } from '../../../main/core/base/random.ts'
 import type { RowInput } from './records.ts'
 
 /**
@@ -51,7 +51,7 @@ export function cccd(dob: string, gender: 'M' | 'F', serial: number): string {
 }
 
 export function population(n: number, seed: number): Person[] {
-  const rand = rng(seed)
+  const rand = uniform(seed)
   const total = SURNAMES.reduce((a, [, w]) => a + w, 0)
   const surname = (): string => {
     let x = rand() * total
@@ -125,7 +125,7 @@ const NOISES: Noise[] = [
 
 /** Site rows for most of the population (1–3 doses each), each row with 0–2 random noises. */
 export function siteRows(persons: readonly Person[], seed: number): { rows: RowInput[]; truth: number[] } {
-  const rand = rng(seed)
+  const rand = uniform(seed)
   const rows: RowInput[] = []
   const truth: number[] = []
   persons.forEach((p, i) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { countPatterns, em, estimatePrior, initialM } from '../../../main/core/link/model/em.ts'
-import { rng } from '../../../main/core/link/model/random.ts'
+import { uniform } from '../../../main/core/base/random.ts'
 
 /** Draws level vectors from a known two-class model, so EM's answer can be checked. */
 function simulate(
@@ -11,7 +11,7 @@ function simulate(
   seed: number,
   missing = 0
 ): { levels: Int8Array; truth: boolean[] } {
-  const rand = rng(seed)
+  const rand = uniform(seed)
   const width = m.length
   const levels = new Int8Array(n * width)
   const truth: boolean[] = []

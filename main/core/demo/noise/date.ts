@@ -1,5 +1,5 @@
 import { dmy, excelDate, isValidDate, day as dayOf, ymd, type Ymd } from '../days.ts'
-import type { Rng } from '../rng.ts'
+import type { Rng } from '../../base/random.ts'
 
 /** What goes into a date cell: a real date (Excel serial with a date format), text, or a bare year number. */
 export type DateCell = { kind: 'date'; value: Date } | { kind: 'text'; value: string } | { kind: 'year'; value: number }

@@ -1,4 +1,4 @@
-import type { Rng } from '../rng.ts'
+import type { Rng } from '../../base/random.ts'
 
 /** A text cell, a number cell (Excel drops leading zeros), or an empty cell. */
 export type IdCell = string | number | null

@@ -1,5 +1,5 @@
 import { stripDiacritics } from '../../base/vn-text.ts'
-import type { Rng } from '../rng.ts'
+import type { Rng } from '../../base/random.ts'
 import type { PersonName } from '../types.ts'
 
 /** A name as written on one row: split where the layout has two name columns. */

@@ -1,5 +1,5 @@
 import { NEW_TO_OLD_MOBILE_PREFIX } from '../../data/mobile-prefixes.ts'
-import type { Rng } from '../rng.ts'
+import type { Rng } from '../../base/random.ts'
 
 interface PhoneRates {
   phone_missing?: { p: number }

@@ -1,7 +1,7 @@
 import type { JobContext } from '../../base/job-context.ts'
 import type { ComparePool } from '../compare-pool.ts'
 import type { Comparison } from '../compare/index.ts'
-import { rng } from './random.ts'
+import { uniform } from '../../base/random.ts'
 
 export interface RandomPairSample {
   /** Pairs compared. */
@@ -46,7 +46,7 @@ export function sampleRandomPairs(
       }
     }
   } else {
-    const rand = rng(opts.seed)
+    const rand = uniform(opts.seed)
     for (let k = 0; k < n;) {
       const i = Math.floor(rand() * subjects)
       const j = Math.floor(rand() * targets)

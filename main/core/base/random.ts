@@ -1,8 +1,11 @@
+import { seededHash32 } from './hash.ts'
+
 /**
- * The demo's only source of randomness: xoshiro128** (period 2^128, 32-bit arithmetic so
- * it is exact in JavaScript), seeded through splitmix32. Every stream is derived from the
- * user's seed and a label, so one part of the generator (say, noise) can draw more or
- * fewer numbers without shifting what another part (the people) draws.
+ * The one seeded random generator (the demo's people and noise, linkage's sample of random
+ * pairs, the tests' replayable runs): xoshiro128** (period 2^128, 32-bit arithmetic so it
+ * is exact in JavaScript), seeded through splitmix32. Every stream is derived from the
+ * seed and a label, so one part of the demo (say, noise) can draw more or fewer numbers
+ * without shifting what another part (the people) draws.
  */
 export class Rng {
   private a: number
@@ -11,7 +14,7 @@ export class Rng {
   private d: number
 
   constructor(seed: number, label = '') {
-    let s = (hash32(label, seed >>> 0) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0
+    let s = (seededHash32(label, seed >>> 0) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0
     const next = () => {
       s = (s + 0x9e3779b9) >>> 0
       let z = s
@@ -72,26 +75,14 @@ export class Rng {
   }
 }
 
+/** A seeded stream of uniforms in [0, 1), for code that needs nothing but Math.random's shape, replayable. */
+export function uniform(seed: number, label = ''): () => number {
+  const r = new Rng(seed, label)
+  return () => r.float()
+}
+
 function rotl(x: number, k: number): number {
   return ((x << k) | (x >>> (32 - k))) >>> 0
-}
-
-/** FNV-1a over UTF-16 code units, mixed with a seed: a fast, stable string hash. */
-export function hash32(s: string, seed = 0): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  h ^= h >>> 15
-  h = Math.imul(h, 0x2c1b3c6d)
-  h ^= h >>> 12
-  return h >>> 0
-}
-
-/** A 52-bit hash, exact as a double: collisions among a million keys are negligible. */
-export function hash52(s: string): number {
-  return (hash32(s, 0x1234567) & 0xfffff) * 4294967296 + hash32(s, 0x7654321)
 }
 
 /** Draws items with fixed weights (cumulative table and binary search). */
