@@ -1,5 +1,5 @@
 import type { Db } from '../workspace/workspace.ts'
-import type { FrozenSubject } from './engine.ts'
+import type { FrozenSubject } from './engine-types.ts'
 import { prepare, type Prepared, type RecordRow } from './prepare.ts'
 
 const COLUMNS = [

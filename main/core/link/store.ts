@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/append.ts'
 import type { JobContext } from '../base/job-context.ts'
 import type { Db } from '../workspace/workspace.ts'
-import type { EngineResult, LinkOutcome } from './engine.ts'
+import type { EngineResult, LinkOutcome } from './engine-types.ts'
 import { now as clockNow } from '../base/clock.ts'
 
 export interface MatchCounts {

@@ -1,5 +1,6 @@
 import type { JobContext } from '../../base/job-context.ts'
-import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
+import { BLOCKING_RULES, type BlockingRule } from '../block.ts'
+import type { CandidatePairs } from '../block-pairs.ts'
 import { CATALOGUE, selectComparisons, type Comparison } from '../compare/index.ts'
 import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'
 import { comparisonWeight, levelWeights, priorWeight, type LinkModel } from './score.ts'
