@@ -1,19 +1,8 @@
 import { foldForMatch, lowerNfc, tokens } from '../base/vn-text.ts'
-import type { IdentityColumns } from '../workspace/record-columns.ts'
+import type { LinkageRecord } from '../records/link-reads.ts'
 
 /** The normalized columns of a `records` row that linkage reads. */
-export interface RecordRow extends IdentityColumns {
-  id: number
-  import_id: number
-  kind: 'site' | 'registry' | 'complaint'
-  province_code: string | null
-  district_code: string | null
-  ward_code: string | null
-  vaccine: string | null
-  dose_number: number | null
-  dose_date: string | null
-  complaint_type: string | null
-}
+export type RecordRow = LinkageRecord
 
 export interface PreparedName {
   /** Lower-case NFC tokens, in the order written. */
