@@ -1,4 +1,4 @@
-import type { CandidatePairs } from './block.ts'
+import type { CandidatePairs } from './block-pairs.ts'
 
 /** One registry candidate of a subject. `pair` indexes the compared pairs, or is -1. */
 export interface Cand {

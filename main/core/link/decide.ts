@@ -65,7 +65,7 @@ export interface CandidateView {
    * another given name (the candidate included): twins, as the registry records them.
    */
   twins: number
-  /** The given-name level (0 exact … 5 different; -1 missing): lower agrees better. */
+  /** The given-name level (0 exact … 6 different; -1 missing): lower agrees better. */
   givenLevel: number
   /** The IDs conflict, each fitting its own record (not a slip, not someone else's on the row). */
   idConflict?: boolean

@@ -1,39 +1,12 @@
+import { forEachLinkageRecord, personSiteRowIds } from '../records/link-reads.ts'
 import type { Db } from '../workspace/workspace.ts'
-import type { FrozenSubject } from './engine.ts'
+import type { FrozenSubject } from './engine-types.ts'
 import { prepare, type Prepared, type RecordRow } from './prepare.ts'
 
-const COLUMNS = [
-  'id',
-  'import_id',
-  'kind',
-  'full_name',
-  'dob',
-  'gender',
-  'national_id',
-  'old_national_id',
-  'phone',
-  'address',
-  'province_code',
-  'district_code',
-  'ward_code',
-  'vaccine',
-  'dose_number',
-  'dose_date',
-  'complaint_type'
-] as const satisfies readonly (keyof RecordRow)[]
-
-/**
- * Every record of one kind, prepared for comparison, in id order (runs are reproducible).
- * Rows come as arrays, not objects: half a million of them.
- */
+/** Every record of one kind, prepared for comparison, in id order (runs are reproducible). */
 export function loadPrepared(db: Db, kind: RecordRow['kind']): Prepared[] {
   const out: Prepared[] = []
-  const row = {} as Record<string, unknown>
-  const stmt = db.prepare(`SELECT ${COLUMNS.join(', ')} FROM records WHERE kind = ? ORDER BY id`).raw()
-  for (const values of stmt.iterate(kind) as IterableIterator<unknown[]>) {
-    COLUMNS.forEach((c, i) => (row[c] = values[i]))
-    out.push(prepare(row as unknown as RecordRow))
-  }
+  forEachLinkageRecord(db, kind, (row) => out.push(prepare(row)))
   return out
 }
 
@@ -72,12 +45,12 @@ export function loadFrozen(db: Db): { persons: FrozenSubject[]; complaints: Froz
     if (l.status === 'rejected' && l.registry_record_id !== null) f.rejected.push(l.registry_record_id)
     bySubject.set(key, f)
   }
-  const rowsOf = db.prepare(`SELECT id FROM records WHERE person_id = ? AND kind = 'site' ORDER BY id`).pluck()
+  const rowsOf = personSiteRowIds(db)
   const persons: FrozenSubject[] = []
   const complaints: FrozenSubject[] = []
   for (const { kind, ...f } of bySubject.values()) {
     if (kind === 'person') {
-      const rows = rowsOf.all(f.subjectId) as number[]
+      const rows = rowsOf(f.subjectId)
       if (rows.length > 0) persons.push({ ...f, rows })
     } else complaints.push(f)
   }

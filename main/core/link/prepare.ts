@@ -135,3 +135,7 @@ export function family(n: PreparedName): string {
 export function given(n: PreparedName): string {
   return n.folded[n.folded.length - 1] ?? ''
 }
+
+/** A birth date as written in the workspace: YYYY-MM-DD, or YYYY when only the year is known. */
+export const dobString = (d: PreparedDob | null): string | null =>
+  d ? (d.m === 0 ? String(d.y) : `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`) : null

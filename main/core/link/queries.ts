@@ -3,9 +3,17 @@ import { HOLD_REASONS, type HoldReason, type LinkStatus, type Thresholds } from 
 import { redecide } from './redecide.ts'
 import { getLinkSettings } from './settings.ts'
 import type { Contribution } from './model/score.ts'
-import { CURRENT_LINKS } from './store.ts'
+import { CURRENT_LINKS } from '../records/link-reads.ts'
+import {
+  linkListPage,
+  personFieldsReader,
+  subjectRecords,
+  type LinkListPage,
+  type LinkListRow,
+  type PersonFields,
+  type SubjectRecord
+} from '../records/link-screen-reads.ts'
 import { linkStatusCounts, reviewReasons, type LinkStatusCounts } from './status-counts.ts'
-import type { IdentityColumns } from '../records/record-columns.ts'
 
 /** What the linkage screen shows about the last run: counts, the histogram, the model. */
 export interface LinkSummary {
@@ -110,62 +118,11 @@ export function previewThresholds(db: Db, t: Thresholds): Record<string, number>
   return out
 }
 
-export interface LinkListRow {
-  linkId: number
-  subjectKind: 'person' | 'complaint'
-  subjectId: number
-  subjectName: string | null
-  rows: number
-  registryName: string | null
-  weight: number | null
-  probability: number | null
-  status: string
-  hold: string | null
-}
-
-export interface LinkListQuery {
-  status?: string | undefined
-  hold?: string | undefined
-  order: 'weight_desc' | 'weight_asc'
-  offset: number
-  limit: number
-}
-
 /** A page of subjects' current links, for the table under the histogram. */
-export function listLinks(db: Db, q: LinkListQuery): { total: number; rows: LinkListRow[] } {
-  const where: string[] = []
-  const args: (string | number)[] = []
-  if (q.status) {
-    where.push('l.status = ?')
-    args.push(q.status)
-  }
-  if (q.hold && (HOLD_REASONS as readonly string[]).includes(q.hold)) {
-    where.push('l.hold_reason = ?')
-    args.push(q.hold)
-  }
-  const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''
-  const total = (db.prepare(`SELECT count(*) AS n FROM (${CURRENT_LINKS}) l ${filter}`).get(...args) as { n: number }).n
-  const rows = db
-    .prepare(
-      `SELECT l.id AS linkId, l.subject_kind AS subjectKind, l.subject_id AS subjectId,
-              CASE l.subject_kind WHEN 'person' THEN (SELECT full_name FROM records WHERE person_id = l.subject_id AND kind = 'site' ORDER BY id LIMIT 1)
-                                  ELSE (SELECT full_name FROM records WHERE id = l.subject_id) END AS subjectName,
-              CASE l.subject_kind WHEN 'person' THEN (SELECT count(*) FROM records WHERE person_id = l.subject_id AND kind = 'site') ELSE 1 END AS rows,
-              rr.full_name AS registryName, l.match_weight AS weight, l.match_probability AS probability, l.status, l.hold_reason AS hold
-       FROM (${CURRENT_LINKS}) l LEFT JOIN records rr ON rr.id = l.registry_record_id
-       ${filter}
-       ORDER BY l.match_weight IS NULL, l.match_weight ${q.order === 'weight_asc' ? 'ASC' : 'DESC'}, l.id
-       LIMIT ? OFFSET ?`
-    )
-    .all(...args, q.limit, q.offset) as LinkListRow[]
-  return { total, rows }
-}
-
-const PERSON_FIELDS = 'id, full_name, dob, gender, national_id, old_national_id, phone, address, ward_code'
-
-export interface PersonFields extends IdentityColumns {
-  id: number
-  ward_code: string | null
+export function listLinks(db: Db, q: LinkListPage): { total: number; rows: LinkListRow[] } {
+  // An unknown hold reason filters nothing, as an absent one does.
+  const hold = q.hold && (HOLD_REASONS as readonly string[]).includes(q.hold) ? q.hold : undefined
+  return linkListPage(db, { ...q, hold })
 }
 
 export interface LinkDetail {
@@ -177,13 +134,7 @@ export interface LinkDetail {
   weight: number | null
   probability: number | null
   contributions: Contribution[]
-  subjectRows: (PersonFields & {
-    source_file: string
-    source_row: number
-    vaccine: string | null
-    dose_number: number | null
-    dose_date: string | null
-  })[]
+  subjectRows: SubjectRecord[]
   registry: PersonFields | null
   candidates: { registry: PersonFields; weight: number; contributions: Contribution[] }[]
   doseIssues: { recordId: number | null; kind: string; detail: unknown }[]
@@ -209,15 +160,8 @@ export function linkDetail(db: Db, linkId: number): LinkDetail | null {
       }
     | undefined
   if (!l) return null
-  const fields = `r.id, r.full_name, r.dob, r.gender, r.national_id, r.old_national_id, r.phone, r.address, r.ward_code, i.file_name AS source_file, r.source_row, r.vaccine, r.dose_number, r.dose_date`
-  const subjectRows = db
-    .prepare(
-      l.subject_kind === 'person'
-        ? `SELECT ${fields} FROM records r JOIN imports i ON i.id = r.import_id WHERE r.person_id = ? AND r.kind = 'site' ORDER BY r.dose_date, r.id`
-        : `SELECT ${fields} FROM records r JOIN imports i ON i.id = r.import_id WHERE r.id = ?`
-    )
-    .all(l.subject_id) as LinkDetail['subjectRows']
-  const person = db.prepare(`SELECT ${PERSON_FIELDS} FROM records WHERE id = ?`)
+  const subjectRows = subjectRecords(db, l.subject_kind, l.subject_id)
+  const person = personFieldsReader(db)
   const candidates = (
     db
       .prepare(
@@ -225,7 +169,7 @@ export function linkDetail(db: Db, linkId: number): LinkDetail | null {
       )
       .all(l.subject_kind, l.subject_id) as { registry_record_id: number; match_weight: number; contributions_json: string }[]
   ).map((c) => ({
-    registry: person.get(c.registry_record_id) as PersonFields,
+    registry: person(c.registry_record_id) as PersonFields,
     weight: c.match_weight,
     contributions: JSON.parse(c.contributions_json) as Contribution[]
   }))
@@ -249,7 +193,7 @@ export function linkDetail(db: Db, linkId: number): LinkDetail | null {
     probability: l.match_probability,
     contributions: JSON.parse(l.contributions_json) as Contribution[],
     subjectRows,
-    registry: l.registry_record_id === null ? null : ((person.get(l.registry_record_id) as PersonFields | undefined) ?? null),
+    registry: l.registry_record_id === null ? null : (person(l.registry_record_id) ?? null),
     candidates,
     doseIssues
   }

@@ -1,5 +1,5 @@
 import type { Db } from '../workspace/workspace.ts'
-import { CURRENT_LINKS } from './store.ts'
+import { CURRENT_LINKS } from '../records/link-reads.ts'
 
 /**
  * Subjects by the status of their current link (CURRENT_LINKS), site persons and

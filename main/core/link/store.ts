@@ -1,8 +1,10 @@
 import { appendAudit } from '../audit/append.ts'
 import type { JobContext } from '../base/job-context.ts'
 import type { Db } from '../workspace/workspace.ts'
-import type { EngineResult, LinkOutcome } from './engine.ts'
+import type { EngineResult, LinkOutcome } from './engine-types.ts'
 import { now as clockNow } from '../base/clock.ts'
+import { countRecords, CURRENT_LINKS, rowsByLinkStatus } from '../records/link-reads.ts'
+import { detachPersonsExcept, personAssigner } from '../records/link-writes.ts'
 
 export interface MatchCounts {
   runId: number
@@ -27,17 +29,14 @@ export function storeResult(
   run: { params: unknown; startedAt: string; actor: string | null },
   ctx: JobContext
 ): number {
-  const frozenIds = JSON.stringify(result.persons.filter((p) => p.frozenId !== null).map((p) => p.frozenId))
+  const kept = result.persons.flatMap((p) => (p.frozenId === null ? [] : [p.frozenId]))
   ctx.progress({ done: 0, total: null, stage: 'store' })
   db.prepare('DELETE FROM candidates').run()
   db.prepare('DELETE FROM complaint_evidence').run()
   db.prepare('DELETE FROM dose_issues').run()
   db.prepare('DELETE FROM links WHERE decided_by IS NULL').run()
-  db.prepare(
-    `UPDATE records SET person_id = NULL
-     WHERE person_id IS NOT NULL AND (kind <> 'site' OR person_id NOT IN (SELECT value FROM json_each(?)))`
-  ).run(frozenIds)
-  db.prepare('DELETE FROM persons WHERE id NOT IN (SELECT value FROM json_each(?))').run(frozenIds)
+  detachPersonsExcept(db, kept)
+  db.prepare('DELETE FROM persons WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(kept))
 
   const runId = Number(
     db.prepare('INSERT INTO match_runs (started_at, params_json) VALUES (?, ?)').run(run.startedAt, JSON.stringify(run.params))
@@ -45,7 +44,7 @@ export function storeResult(
   )
   const now = clockNow().toISOString()
   const insertPerson = db.prepare('INSERT INTO persons (created_at) VALUES (?)')
-  const setPerson = db.prepare('UPDATE records SET person_id = ? WHERE id = ?')
+  const setPerson = personAssigner(db)
   const insertLink = db.prepare(
     `INSERT INTO links (run_id, subject_kind, subject_id, registry_record_id, match_weight, match_probability, status, hold_reason, contributions_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -76,11 +75,11 @@ export function storeResult(
     }
     const id = p.frozenId ?? Number(insertPerson.run(now).lastInsertRowid)
     personIds.push(id)
-    for (const row of p.rows) setPerson.run(id, row)
+    for (const row of p.rows) setPerson(id, row)
     if (p.link) writeLink('person', id, p.link)
   })
   for (const c of result.complaints) {
-    if (c.person !== null) setPerson.run(personIds[c.person] as number, c.recordId)
+    if (c.person !== null) setPerson(personIds[c.person] as number, c.recordId)
     if (c.link) writeLink('complaint', c.recordId, c.link)
     for (const e of c.evidence) insertEvidence.run(c.recordId, e.siteRecordId, e.relation, JSON.stringify(e.reasons))
   }
@@ -95,18 +94,6 @@ export function storeResult(
   return runId
 }
 
-const ACTIVE_LINK = `CASE status WHEN 'confirmed' THEN 0 WHEN 'auto' THEN 1 WHEN 'review' THEN 2 ELSE 3 END`
-
-/**
- * Each subject's current link, as the review screens see it (core/review/links.ts): the
- * active one (confirmed, auto or review), else the latest (none, or a clerk's rejection).
- */
-export const CURRENT_LINKS = `
-  SELECT * FROM (
-    SELECT l.*, ROW_NUMBER() OVER (PARTITION BY subject_kind, subject_id ORDER BY ${ACTIVE_LINK}, id DESC) AS rank
-    FROM links l
-  ) WHERE rank = 1`
-
 export function matchCounts(db: Db, runId: number): MatchCounts {
   const count = (sql: string): number => (db.prepare(sql).get() as { n: number }).n
   const group = (sql: string): Record<string, number> => {
@@ -117,21 +104,10 @@ export function matchCounts(db: Db, runId: number): MatchCounts {
   return {
     runId,
     persons: count('SELECT count(*) AS n FROM persons'),
-    siteRows: count(`SELECT count(*) AS n FROM records WHERE kind = 'site'`),
-    complaints: count(`SELECT count(*) AS n FROM records WHERE kind = 'complaint'`),
+    siteRows: countRecords(db, 'site'),
+    complaints: countRecords(db, 'complaint'),
     links: group(`SELECT status AS k, count(*) AS n FROM (${CURRENT_LINKS}) GROUP BY status`),
-    rows: group(
-      `WITH cur AS (${CURRENT_LINKS})
-       SELECT k, sum(n) AS n FROM (
-         SELECT coalesce(cur.status, 'none') AS k, count(*) AS n FROM records r
-         LEFT JOIN cur ON cur.subject_kind = 'person' AND cur.subject_id = r.person_id
-         WHERE r.kind = 'site' GROUP BY 1
-         UNION ALL
-         SELECT coalesce(cur.status, 'none') AS k, count(*) AS n FROM records r
-         LEFT JOIN cur ON cur.subject_kind = 'complaint' AND cur.subject_id = r.id
-         WHERE r.kind = 'complaint' GROUP BY 1
-       ) GROUP BY k`
-    ),
+    rows: Object.fromEntries(rowsByLinkStatus(db).map((r) => [r.status, r.n])),
     doseIssues: group('SELECT kind AS k, count(*) AS n FROM dose_issues GROUP BY kind')
   }
 }

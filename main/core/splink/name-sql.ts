@@ -100,8 +100,18 @@ export function namePartSql(part: 'given' | 'family'): Record<string, string> {
     diacritics_differ: level((x, y) => `${x} = ${y}`),
     typo: level((x, y) => or(oneEdit(x, y), jwAtLeast(x, y, 0.92))),
     similar: level((x, y) => jwAtLeast(x, y, 0.8)),
+    ...(part === 'given' ? { crossed: crossedSql() } : {}),
     different: 'ELSE'
   }
+}
+
+const sameWord = (x: string, y: string): string => or(`${x} = ${y}`, and(`length(${x}) >= 4 AND length(${y}) >= 4`, oneEdit(x, y)))
+
+/** The given name's `crossed` level (compare/name.ts): either given name against the other's family name. */
+function crossedSql(): string {
+  return overAlignment((l, r) =>
+    l.given && r.given && l.family && r.family ? or(sameWord(l.given, r.family), sameWord(r.given, l.family)) : 'FALSE'
+  )
 }
 
 const tokenCount = (x: string): string => `(length(${x}) - length(replace(${x}, ' ', '')) + 1)`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { block, deletions, soundKey } from '../../../main/core/link/block.ts'
+import { deletions, soundKey } from '../../../main/core/link/block.ts'
+import { block } from '../../../main/core/link/block-pairs.ts'
 import { inlineContext } from '../../../main/core/base/job-context.ts'
 import { prep } from './prep.ts'
 

@@ -64,6 +64,16 @@ describe('name comparisons', () => {
     expect(names('Georgia White', 'Whjte Georgia')).toMatchObject({ given: 'exact', surname: 'typo' })
   })
 
+  it('has a level for a name written into the other field, with the other name changed', () => {
+    // FEBRL: "lodge, gillian" listed as given name Lodge under the surname Adele.
+    expect(names('Lodge Gillian', 'Adele Lodge')).toMatchObject({ given: 'crossed', surname: 'different' })
+    expect(names('Rees Zachary', 'Zachakry Ree')).toMatchObject({ given: 'crossed', surname: 'different' })
+    // Short words must agree exactly: "Lê" and "Lý" are one keystroke apart by chance.
+    expect(names('Lê Văn Hùng', 'Trần Văn Lê').given).toBe('crossed')
+    expect(names('Lê Văn Hùng', 'Trần Văn Ly').given).toBe('different')
+    expect(names('Lê Văn Hùng', 'Trần Văn Bình').given).toBe('different')
+  })
+
   it('counts a dropped middle name as a partial match, not a disagreement', () => {
     expect(names('Nguyễn Văn Anh', 'Nguyễn Anh')).toEqual({ given: 'exact', surname: 'exact', middle: 'missing_one_side' })
     expect(names('Nguyễn Thị Ngọc Anh', 'Nguyễn Ngọc Anh').middle).toBe('partial')

@@ -12,7 +12,7 @@ describe('match weights', () => {
   ]
   const model: LinkModel = {
     comparisons: [
-      { comparison: givenName, m: [0.9, 0.05, 0.01, 0.02, 0.01, 0.01], u: [0.01, 0.005, 0.005, 0.01, 0.02, 0.95] },
+      { comparison: givenName, m: [0.9, 0.05, 0.01, 0.02, 0.01, 0.001, 0.01], u: [0.01, 0.005, 0.005, 0.01, 0.02, 0.001, 0.95] },
       { comparison: surname, m: [0.9, 0.05, 0.01, 0.02, 0.01, 0.01], u: [0.2, 0.05, 0.01, 0.02, 0.02, 0.7] }
     ],
     lambda: 1e-5,

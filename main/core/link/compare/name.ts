@@ -10,9 +10,33 @@ import type { Comparison, PairScratch } from './types.ts'
  * - diacritics_differ: both typed with marks that disagree ("Thu" and "Thư" are different names);
  * - typo: one keystroke apart, or Jaro–Winkler ≥ 0.92;
  * - similar: Jaro–Winkler ≥ 0.80;
+ * - crossed (given name only): different, but the given name of one is the family name
+ *   of the other, or one keystroke from it in words of four letters or more;
  * - different.
  */
 export const NAME_PART_LEVELS = ['exact', 'no_diacritics', 'diacritics_differ', 'typo', 'similar', 'different'] as const
+
+/**
+ * The given name's levels. `crossed` is a name written into the other field (a list with
+ * the columns swapped, then one of the two names changed or mistyped), which the written
+ * order and the reorderings miss because only one word agrees. It is one fact, so only the
+ * given name has the level (the surname would count it twice); EM learns what it is worth
+ * from the data: much in FEBRL, whose duplicates swap fields, little where it is chance.
+ */
+export const GIVEN_NAME_LEVELS = ['exact', 'no_diacritics', 'diacritics_differ', 'typo', 'similar', 'crossed', 'different'] as const
+const CROSSED = 5
+const GIVEN_DIFFERENT = 6
+
+/** The same word, or one keystroke apart in words long enough for that to mean something. */
+const sameWord = (x: string, y: string): boolean => x === y || (x.length >= 4 && y.length >= 4 && oneEditApart(x, y))
+
+/** The given name of either side against the family name of the other. */
+function crossed(a: PreparedName, s: NonNullable<PairScratch['names']>, b: PreparedName): boolean {
+  if (s.aFamily < 0 || s.bFamily < 0) return false
+  const ga = a.folded[s.aGiven] as string
+  const gb = b.folded[s.bGiven] as string
+  return sameWord(ga, b.folded[s.bFamily] as string) || sameWord(gb, a.folded[s.aFamily] as string)
+}
 
 /**
  * The spelling level of two different folded words (typo, similar, different). Names come
@@ -51,15 +75,20 @@ export function namePartLevel(a: PreparedName, i: number, b: PreparedName, j: nu
   return spellingLevel(fa, fb)
 }
 
-function part(name: 'given_name' | 'surname', pick: (s: NonNullable<PairScratch['names']>) => [number, number]): Comparison {
+function part(
+  name: 'given_name' | 'surname',
+  levels: readonly string[],
+  pick: (s: NonNullable<PairScratch['names']>) => [number, number],
+  refine: (level: number, a: PreparedName, s: NonNullable<PairScratch['names']>, b: PreparedName) => number = (l) => l
+): Comparison {
   return {
     name,
     field: 'person_name',
-    levels: NAME_PART_LEVELS,
+    levels,
     compare(a, b, scratch) {
       if (!a.name || !b.name || !scratch.names) return -1
       const [i, j] = pick(scratch.names)
-      return namePartLevel(a.name, i, b.name, j)
+      return refine(namePartLevel(a.name, i, b.name, j), a.name, scratch.names, b.name)
     },
     tfLevels: [0, 1],
     tfValue(a, _b, scratch) {
@@ -71,8 +100,13 @@ function part(name: 'given_name' | 'surname', pick: (s: NonNullable<PairScratch[
 }
 
 /** The given name: the part that tells people apart, so it carries the most weight. */
-export const givenName = part('given_name', (s) => [s.aGiven, s.bGiven])
-export const surname = part('surname', (s) => [s.aFamily, s.bFamily])
+export const givenName = part(
+  'given_name',
+  GIVEN_NAME_LEVELS,
+  (s) => [s.aGiven, s.bGiven],
+  (l, a, s, b) => (l !== 5 ? l : crossed(a, s, b) ? CROSSED : GIVEN_DIFFERENT)
+)
+export const surname = part('surname', NAME_PART_LEVELS, (s) => [s.aFamily, s.bFamily])
 
 const join = (n: PreparedName, idx: number[], exact: boolean): string => idx.map((i) => (exact ? n.exact[i] : n.folded[i])).join(' ')
 

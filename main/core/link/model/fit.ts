@@ -1,10 +1,11 @@
 import type { JobContext } from '../../base/job-context.ts'
-import { BLOCKING_RULES, type BlockingRule, type CandidatePairs } from '../block.ts'
+import { BLOCKING_RULES, type BlockingRule } from '../block.ts'
+import type { CandidatePairs } from '../block-pairs.ts'
 import { CATALOGUE, selectComparisons, type Comparison } from '../compare/index.ts'
 import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'
 import { comparisonWeight, levelWeights, priorWeight, type LinkModel } from './score.ts'
 import type { TermFrequencies } from './tf.ts'
-import { sampleRandomPairs, uFromSample, type PairSource } from './u-sample.ts'
+import { sampleRandomPairs, uFromNonMatches, uFromSample, type PairSource } from './u-sample.ts'
 
 /** Levels and frequency adjustments of every candidate pair, computed once. */
 export interface ComparedPairs {
@@ -144,13 +145,9 @@ export function fitModel(
   const start = Math.max(1, Math.min(sizes.subjects, sizes.targets) / (opts.dedup ? 2 : 1)) / Math.max(totalPairs, 1)
   let prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), start)
   if (prior.lambda > 0) {
-    // Random pairs include a few true matches (many, in a small file or registry):
-    // P(level) = λ·m + (1−λ)·u, so u is what remains once they are taken out.
-    u = u.map((row, c) => {
-      const nn = sample.nonNull[c] as number
-      const floor = 1 / (nn + row.length)
-      return row.map((p, l) => Math.max(floor, (p - prior.lambda * ((m[c] as number[])[l] as number)) / (1 - prior.lambda)))
-    })
+    // Random pairs include a few true matches (many, in a small file or registry): u is
+    // what the non-matches among them give.
+    u = uFromNonMatches(sample, m, u, prior.lambda)
     prior = estimatePrior(allPatterns, m, u, Math.max(totalPairs, 1), prior.lambda)
   }
 

@@ -2,6 +2,7 @@ import type { JobContext } from '../../base/job-context.ts'
 import type { ComparePool } from '../compare-pool.ts'
 import type { Comparison } from '../compare/index.ts'
 import { uniform } from '../../base/random.ts'
+import { countPatternsByBit, type PatternCounts } from './em.ts'
 
 export interface RandomPairSample {
   /** Pairs compared. */
@@ -10,6 +11,8 @@ export interface RandomPairSample {
   counts: number[][]
   /** How many sampled pairs could be compared on c at all. */
   nonNull: number[]
+  /** The sampled pairs by pattern of levels. */
+  patterns: PatternCounts
 }
 
 /** Where a batch of pairs is compared: the pool and the names of the two record sets. */
@@ -68,7 +71,7 @@ export function sampleRandomPairs(
       row[l] = (row[l] as number) + 1
     }
   }
-  return { n, counts, nonNull }
+  return { n, counts, nonNull, patterns: countPatternsByBit(levels, width, new Int32Array(n), 0)[0] as PatternCounts }
 }
 
 /**
@@ -79,4 +82,41 @@ export function uFromSample(sample: RandomPairSample, c: number): number[] {
   const row = sample.counts[c] as number[]
   const nn = sample.nonNull[c] as number
   return row.map((k) => (k + 1) / (nn + row.length))
+}
+
+/**
+ * u per level from the sample once the true matches hidden in it are taken out: each
+ * sampled pattern counts by its chance of being a non-match under the fitted model (m, u
+ * and the prior), with the same pseudo-count as uFromSample. Subtracting the matches'
+ * expected share of every level instead (λ·m) is right on average but, at a level few
+ * random pairs reach (two strangers at one address), it leaves mostly noise: a handful of
+ * hidden matches more or less decide u there, and with it the level's weight.
+ */
+export function uFromNonMatches(
+  sample: RandomPairSample,
+  m: readonly (readonly number[])[],
+  u: readonly (readonly number[])[],
+  lambda: number
+): number[][] {
+  const width = u.length
+  const acc = u.map((row) => new Array<number>(row.length).fill(0))
+  const total = new Array<number>(width).fill(0)
+  const odds = lambda / (1 - lambda)
+  const { patterns, counts } = sample.patterns
+  patterns.forEach((pat, i) => {
+    let r = odds
+    for (let c = 0; c < width; c++) {
+      const l = pat[c] as number
+      if (l >= 0) r *= ((m[c] as number[])[l] as number) / ((u[c] as number[])[l] as number)
+    }
+    const nonMatch = (counts[i] as number) * (Number.isFinite(r) ? 1 / (1 + r) : 0)
+    for (let c = 0; c < width; c++) {
+      const l = pat[c] as number
+      if (l < 0) continue
+      const row = acc[c] as number[]
+      row[l] = (row[l] as number) + nonMatch
+      total[c] = (total[c] as number) + nonMatch
+    }
+  })
+  return acc.map((row, c) => row.map((k) => (k + 1) / ((total[c] as number) + row.length)))
 }

@@ -1,0 +1,229 @@
+import type { JobContext } from '../base/job-context.ts'
+import { mix } from './block-hash.ts'
+import { BLOCKING_RULES, type BlockingRule } from './block.ts'
+import type { Prepared } from './prepare.ts'
+
+export interface CandidatePairs {
+  /** Index into the subjects array. */
+  subject: Int32Array
+  /** Index into the targets array. */
+  target: Int32Array
+  /** Bit i set when BLOCKING_RULES[i] produced the pair. */
+  rules: Int32Array
+  length: number
+  stats: { rule: string; pairs: number; skippedBlocks: number }[]
+}
+
+/**
+ * Above this many targets under one key the block is skipped: such keys ("1990 Nguyễn
+ * Anh") would add many pairs and little recall that the other rules do not already give.
+ */
+export const MAX_BLOCK = 150
+
+const RULE_BITS = 4
+
+/** A bit per key hash (2^27 bits, 16 MB): which keys the other side has at all. */
+const FILTER_BITS = 27
+
+/**
+ * Every record's keys as one sorted Float64Array: key hash in the high bits (its low 4
+ * bits name the rule), record index in the low bits. Millions of keys take tens of
+ * megabytes, and sorting them is what makes the join below a single pass. With `only`,
+ * keys the other side certainly lacks are left out (most of a big registry's keys: the
+ * deletion variants of names nobody misspelt), and with `mark` every key is recorded.
+ */
+function keyIndex(
+  records: readonly Prepared[],
+  rules: readonly BlockingRule[],
+  idxBits: number,
+  ctx: JobContext,
+  filter: { only?: Uint32Array; mark?: Uint32Array; exactFound?: Set<number> } = {}
+): Float64Array {
+  const hashBits = Math.min(32, 53 - idxBits) - RULE_BITS
+  const scale = 2 ** idxBits
+  let entries = new Float64Array(Math.max(16, records.length * 16))
+  let n = 0
+  let rule = 0
+  let rec = 0
+  const { only, mark, exactFound } = filter
+  const emit = (key: number): void => {
+    const h = mix(rule, key)
+    const bit = h >>> (32 - FILTER_BITS)
+    if (mark) mark[bit >>> 5] = (mark[bit >>> 5] as number) | (1 << (bit & 31))
+    if (only && !((only[bit >>> 5] as number) & (1 << (bit & 31)))) return
+    if (n === entries.length) {
+      const grown = new Float64Array(entries.length * 2)
+      grown.set(entries)
+      entries = grown
+    }
+    entries[n++] = ((h >>> (32 - hashBits)) * 2 ** RULE_BITS + rule) * scale + rec
+  }
+  // Set by probe while a rule's exact values are checked (a closure: no array per record).
+  const state = { found: false }
+  const probe = (key: number): void => {
+    if (exactFound?.has(key >>> 1)) state.found = true
+  }
+  for (rec = 0; rec < records.length; rec++) {
+    if ((rec & 0xffff) === 0) ctx.checkCancelled()
+    const r = records[rec] as Prepared
+    for (rule = 0; rule < rules.length; rule++) {
+      const br = rules[rule] as BlockingRule
+      if (exactFound && br.exact) {
+        state.found = false
+        br.exact(r, probe)
+        if (state.found) continue
+      }
+      br.keys(r, emit)
+    }
+  }
+  return entries.subarray(0, n).sort()
+}
+
+/**
+ * The exact values the targets hold, for the rules that look for slips of them. In
+ * deduplication a record finds its own value, so a value counts once another holds it too.
+ */
+function exactValues(records: readonly Prepared[], rules: readonly BlockingRule[], dedup: boolean): Set<number> {
+  // Keys are kept to 31 bits, which V8 stores unboxed; a rare collision only spares a
+  // subject slip keys it did not need.
+  const seen = new Set<number>()
+  const shared = new Set<number>()
+  const slipRules = rules.filter((r) => r.exact)
+  // A record's own repeated value (ID and old ID alike) is still one record.
+  const own: number[] = []
+  const collect = (key: number): void => {
+    const k = key >>> 1
+    if (!own.includes(k)) own.push(k)
+  }
+  for (const r of records) {
+    for (const rule of slipRules) {
+      own.length = 0
+      rule.exact?.(r, collect)
+      for (const key of own) {
+        if (dedup && !seen.has(key)) seen.add(key)
+        else shared.add(key)
+      }
+    }
+  }
+  return shared
+}
+
+/**
+ * Generates candidate pairs: the subjects' and the targets' sorted keys are merged in one
+ * pass, which stays fast when the index is far bigger than the CPU cache (a binary search
+ * per key would not). A hash collision only adds a pair that is then scored and dropped.
+ * With dedup, subjects and targets are the same array and each pair appears once (i < j).
+ * Pairs come out ordered by subject, then target.
+ */
+export function block(
+  subjects: readonly Prepared[],
+  targets: readonly Prepared[],
+  opts: { dedup: boolean; rules?: readonly BlockingRule[]; maxBlock?: number },
+  ctx: JobContext
+): CandidatePairs {
+  const rules = opts.rules ?? BLOCKING_RULES
+  if (rules.length > 2 ** RULE_BITS) throw new Error('too many blocking rules')
+  const limit = rules.map((r) => r.maxBlock ?? opts.maxBlock ?? MAX_BLOCK)
+  const idxBits = Math.max(1, Math.ceil(Math.log2(Math.max(subjects.length, targets.length) + 1)))
+  const scale = 2 ** idxBits
+  ctx.progress({ done: 0, total: null, stage: 'block' })
+  const stats = rules.map((r) => ({ rule: r.name, pairs: 0, skippedBlocks: 0 }))
+
+  // Every (subject, target, rule), packed as ((s·scale + t)·16 + rule), duplicates and all.
+  let raw = new Float64Array(Math.max(16, subjects.length * 16))
+  let n = 0
+  const push = (s: number, t: number, rule: number): void => {
+    if (n === raw.length) {
+      const grown = new Float64Array(raw.length * 2)
+      grown.set(raw)
+      raw = grown
+    }
+    raw[n++] = (s * scale + t) * 2 ** RULE_BITS + rule
+  }
+  const keyOf = (v: number): number => Math.floor(v / scale)
+  /**
+   * Merges two sorted key indexes, pairing the records under every key both hold (for
+   * the rules `use` accepts). With `self`, S is T: pairs (i < j) within each block. With
+   * `either`, a pair found in either direction is stored as (lower, higher).
+   */
+  const merge = (S: Float64Array, T: Float64Array, mode: 'link' | 'self' | 'either', use: (rule: number) => boolean): void => {
+    let i = 0
+    let j = 0
+    while (i < S.length && j < T.length) {
+      const ks = keyOf(S[i] as number)
+      const kt = keyOf(T[j] as number)
+      if (ks !== kt) {
+        if (ks < kt) while (i < S.length && keyOf(S[i] as number) === ks) i++
+        else while (j < T.length && keyOf(T[j] as number) === kt) j++
+        continue
+      }
+      let iEnd = i
+      while (iEnd < S.length && keyOf(S[iEnd] as number) === ks) iEnd++
+      let jEnd = j
+      while (jEnd < T.length && keyOf(T[jEnd] as number) === kt) jEnd++
+      const rule = ks % 2 ** RULE_BITS
+      if (!use(rule)) {
+        // not this merge's rule
+      } else if (jEnd - j > (limit[rule] as number)) {
+        ;(stats[rule] as { skippedBlocks: number }).skippedBlocks += iEnd - i
+      } else {
+        const base = ks * scale
+        for (let a = i; a < iEnd; a++) {
+          const s = (S[a] as number) - base
+          for (let b = mode === 'self' ? a + 1 : j; b < jEnd; b++) {
+            const t = (T[b] as number) - base
+            if (mode === 'link') push(s, t, rule)
+            else if (s !== t) push(Math.min(s, t), Math.max(s, t), rule)
+          }
+        }
+      }
+      i = iEnd
+      j = jEnd
+      if ((i & 0xfffff) === 0) ctx.checkCancelled()
+    }
+  }
+
+  if (subjects.length > 0 && targets.length > 0) {
+    // Subjects skip the slip keys they do not need; targets keep every key some subject has.
+    const seen = new Uint32Array(2 ** (FILTER_BITS - 5))
+    const S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound: exactValues(targets, rules, opts.dedup) })
+    if (!opts.dedup) merge(S, keyIndex(targets, rules, idxBits, ctx, { only: seen }), 'link', () => true)
+    else {
+      // Each record plays both parts: pairs within its own keys, then a record that needs
+      // slip keys meets the records that skipped theirs (their full slip keys).
+      const slip = new Set(rules.flatMap((r, i) => (r.exact ? [i] : [])))
+      merge(S, S, 'self', () => true)
+      if (slip.size > 0) {
+        const slipRules = rules.map((r) => (r.exact ? r : { ...r, keys: () => {} }))
+        merge(S, keyIndex(targets, slipRules, idxBits, ctx, { only: seen }), 'either', (rule) => slip.has(rule))
+      }
+    }
+  }
+
+  // One pair per (subject, target), with the bits of every rule that found it.
+  const sorted = raw.subarray(0, n).sort()
+  const subject = new Int32Array(n)
+  const target = new Int32Array(n)
+  const ruleBits = new Int32Array(n)
+  let len = 0
+  let last = -1
+  for (let k = 0; k < n; k++) {
+    const v = sorted[k] as number
+    const pair = Math.floor(v / 2 ** RULE_BITS)
+    const bit = 1 << (v - pair * 2 ** RULE_BITS)
+    if (pair === last) {
+      if (!((ruleBits[len - 1] as number) & bit)) ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
+      continue
+    }
+    last = pair
+    subject[len] = Math.floor(pair / scale)
+    target[len] = pair - (subject[len] as number) * scale
+    ruleBits[len] = bit
+    len++
+  }
+  for (let p = 0; p < len; p++) {
+    const bits = ruleBits[p] as number
+    for (let r = 0; r < rules.length; r++) if (bits & (1 << r)) (stats[r] as { pairs: number }).pairs++
+  }
+  return { subject, target, rules: ruleBits, length: len, stats }
+}
