@@ -9,7 +9,9 @@ import { rowsScan, rowWhere, type Where } from './filter.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, openDecision, setUndoData, type Decision } from './log.ts'
 import { reasonText } from './proposals.ts'
-import { refreshCounts, refreshRows } from './rows.ts'
+import { withLargeWrite } from './large-writes.ts'
+import { refreshCounts } from './row-counts.ts'
+import { refreshRows } from './rows.ts'
 import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter } from './schemas.ts'
 
 /**
@@ -51,13 +53,19 @@ function blocker(action: BulkAction): string {
     ELSE '' END`
 }
 
+/** One pass over the selection: its groups by blocker, class and field, and how many rows it spans. */
 function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'defer'): BulkPreview {
   const sel = selection(filter)
   const preview: BulkPreview = { diffs: 0, rows: 0, proposals: 0, byClass: {}, byField: {}, skipped: {} }
   const groups = db
-    .prepare(`SELECT ${blocker(action)} AS blocker, d.class, d.field, count(*) AS n FROM ${from(filter)} WHERE ${sel.sql} GROUP BY 1, 2, 3`)
-    .all(...sel.params) as { blocker: string; class: string; field: string; n: number }[]
+    .prepare(
+      `WITH s AS MATERIALIZED (SELECT ${blocker(action)} AS blocker, d.class, d.field, d.link_id FROM ${from(filter)} WHERE ${sel.sql})
+       SELECT blocker, class, field, count(*) AS n, (SELECT count(DISTINCT link_id) FROM s WHERE blocker = '') AS rows
+       FROM s GROUP BY 1, 2, 3`
+    )
+    .all(...sel.params) as { blocker: string; class: string; field: string; n: number; rows: number }[]
   for (const g of groups) {
+    preview.rows = g.rows
     if (g.blocker !== '') {
       preview.skipped[g.blocker] = (preview.skipped[g.blocker] ?? 0) + g.n
       continue
@@ -66,11 +74,6 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
     preview.byClass[g.class] = (preview.byClass[g.class] ?? 0) + g.n
     preview.byField[g.field] = (preview.byField[g.field] ?? 0) + g.n
   }
-  preview.rows = (
-    db
-      .prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
-      .get(...sel.params) as { n: number }
-  ).n
   preview.proposals = action === 'accept_registry' ? preview.diffs : 0
   return preview
 }
@@ -204,48 +207,49 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
 
 /** Applies a bulk rule as one decision (one undo step); refused if the count shown to the clerk is stale. */
 export function applyBulk(ws: Workspace, user: User, req: BulkRequest, ctx: JobContext = inlineContext()): DecisionResult {
-  return ws.tx(() => {
-    const db = ws.db
-    ctx.progress({ done: 0, total: null, stage: 'bulk' })
-    const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
-    const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
-    if (req.expected !== undefined && count !== req.expected) {
-      throw new VaxError(
-        'REVIEW_BULK_CHANGED',
-        {
-          vi: `Số khác biệt đã thay đổi (${req.expected} → ${count}). Hãy xem lại trước khi áp dụng.`,
-          en: `The number of differences changed (${req.expected} → ${count}). Check again before applying.`
-        },
-        { expected: req.expected, now: count }
-      )
+  return withLargeWrite(ws.db, () => ws.tx(() => decideBulk(ws.db, user, req, ctx)))
+}
+
+function decideBulk(db: Db, user: User, req: BulkRequest, ctx: JobContext): DecisionResult {
+  ctx.progress({ done: 0, total: null, stage: 'bulk' })
+  const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
+  const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
+  if (req.expected !== undefined && count !== req.expected) {
+    throw new VaxError(
+      'REVIEW_BULK_CHANGED',
+      {
+        vi: `Số khác biệt đã thay đổi (${req.expected} → ${count}). Hãy xem lại trước khi áp dụng.`,
+        en: `The number of differences changed (${req.expected} → ${count}). Check again before applying.`
+      },
+      { expected: req.expected, now: count }
+    )
+  }
+  if (count === 0) throw nothing()
+  const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, diffs: count })
+  let restore: { id: number; status: string }[]
+  if (keep) {
+    const w = new CellWriter(db, d)
+    for (const cell of keep.cells) {
+      w.retireCell(cell.link, cell.field)
+      w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
     }
-    if (count === 0) throw nothing()
-    const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, diffs: count })
-    let restore: { id: number; status: string }[]
-    if (keep) {
-      const w = new CellWriter(db, d)
-      for (const cell of keep.cells) {
-        w.retireCell(cell.link, cell.field)
-        w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
-      }
-      refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(keep.cells.map((c) => c.link.id))])])
-      restore = w.restore
-    } else {
-      ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
-    }
-    // The writes are set-wise SQL: a cancel is honoured between them, and rolls all back.
-    ctx.checkCancelled()
-    setUndoData(db, d.id, { restore })
-    bumpGeneration(db)
-    const made = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ?').get(d.id) as {
-      n: number
-      first: number | null
-      last: number | null
-    }
-    auditDecision(db, d, `bulk.${req.action}`, {
-      new: { filter: req.filter, diffs: count, proposals: made.n, firstProposal: made.first, lastProposal: made.last },
-      reason: req.note || null
-    })
-    return { decisionId: d.id, diffs: count, proposals: made.n, warnings: [] }
+    refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(keep.cells.map((c) => c.link.id))])])
+    restore = w.restore
+  } else {
+    ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
+  }
+  // The writes are set-wise SQL: a cancel is honoured between them, and rolls all back.
+  ctx.checkCancelled()
+  setUndoData(db, d.id, { restore })
+  bumpGeneration(db)
+  const made = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ?').get(d.id) as {
+    n: number
+    first: number | null
+    last: number | null
+  }
+  auditDecision(db, d, `bulk.${req.action}`, {
+    new: { filter: req.filter, diffs: count, proposals: made.n, firstProposal: made.first, lastProposal: made.last },
+    reason: req.note || null
   })
+  return { decisionId: d.id, diffs: count, proposals: made.n, warnings: [] }
 }
