@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { inspectFile, previewImport, type Inspection, type PreviewRow } from '../import/inspect.ts'
+import { previewBulk } from '../review/bulk.ts'
 import { facets } from '../review/grid.ts'
-import { ReviewFilter, type Facets } from '../review/schemas.ts'
+import { BulkAction, ReviewFilter, type BulkPreview, type Facets } from '../review/schemas.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 
 /**
@@ -17,6 +18,8 @@ const ImportWhere = {
 }
 export const QueryRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('facets'), filter: ReviewFilter }),
+  // A bulk rule's count over a million rows takes a second or more.
+  z.object({ kind: z.literal('bulk-preview'), filter: ReviewFilter, action: BulkAction }),
   // Parsing a file the clerk chose (import:inspect, import:preview): a hostile or huge file
   // must cost this thread, never the window's.
   z.object({ kind: z.literal('import-inspect'), ...ImportWhere }),
@@ -26,6 +29,7 @@ export type QueryRequest = z.infer<typeof QueryRequest>
 
 export interface QueryResults {
   facets: Facets
+  'bulk-preview': BulkPreview
   'import-inspect': Inspection
   'import-preview': { rows: PreviewRow[] }
 }
@@ -39,6 +43,8 @@ export async function runQuery(ws: Workspace, req: QueryRequest): Promise<QueryR
   switch (req.kind) {
     case 'facets':
       return facets(ws, req.filter)
+    case 'bulk-preview':
+      return previewBulk(ws, req.filter, req.action)
     case 'import-inspect':
       return inspectFile(ws, { path: req.path, kind: req.importKind, ...where(req) })
     case 'import-preview':
