@@ -169,7 +169,11 @@ function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'de
     .run(...sel.params).changes
 }
 
-/** Then one statement per step over the selection. */
+/**
+ * Then one statement per step over the selection, each driven by it (CROSS JOIN keeps it
+ * the outer loop): left to itself SQLite scanned all the diffs to insert the proposals, and
+ * probed the whole selection for every proposal still proposed in the workspace.
+ */
 function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note: string): { restore: { id: number; status: string }[] } {
   const restore =
     action === 'accept_registry'
@@ -177,7 +181,7 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
           db
             .prepare(
               `UPDATE proposals SET status = 'superseded' WHERE id IN (
-                 SELECT p.id FROM temp.review_bulk b JOIN proposals p ON p.record_id = b.record_id AND p.field = b.field
+                 SELECT p.id FROM temp.review_bulk b CROSS JOIN proposals p ON p.record_id = b.record_id AND p.field = b.field
                  WHERE p.target = 'site' AND p.status = 'proposed' AND p.decision_id IS NOT NULL) RETURNING id`
             )
             .pluck()
@@ -192,7 +196,7 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
     db.prepare(
       `INSERT INTO proposals (diff_id, record_id, target, field, old_value, new_value, reason, evidence, proposed_by, proposed_at, decision_id)
        SELECT x.id, x.record_id, 'site', x.field, x.site_value, x.registry_value, ?, ?, ?, ?, ?
-       FROM temp.review_bulk b JOIN diffs x ON x.id = b.diff_id ORDER BY x.id`
+       FROM temp.review_bulk b CROSS JOIN diffs x ON x.id = b.diff_id ORDER BY b.diff_id`
     ).run(reasonText('accept_registry'), note || null, d.user.id, d.at, d.id)
   }
   db.prepare('UPDATE diffs SET status = ?, note = ?, decision_id = ? WHERE id IN (SELECT diff_id FROM temp.review_bulk)').run(
