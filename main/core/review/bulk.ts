@@ -1,5 +1,6 @@
 import { VaxError } from '../base/errors.ts'
 import { inlineContext, type JobContext } from '../base/job-context.ts'
+import { siteRowValuesReader } from '../records/bulk-targets.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { CellWriter, DIFF_COLS, unanimous, type CellDiff, type LinkRow } from './cells.ts'
@@ -108,9 +109,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
     status: string
   }[]
   const allOf = db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
-  const records = db.prepare(
-    "SELECT full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site'"
-  )
+  const siteRows = siteRowValuesReader(db)
   const cells: KeepCell[] = []
   const links = new Set<number>()
   for (const h of heads) {
@@ -124,9 +123,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
       skip(unanimous(all) === undefined ? 'site_values_differ' : 'site_empty', h.n)
       continue
     }
-    const differing = (records.all(h.subject_id) as Record<ReviewField, string | null>[]).filter(
-      (r) => (r[h.field] === '' ? null : r[h.field]) !== value
-    )
+    const differing = siteRows(h.subject_id).filter((r) => (r[h.field] === '' ? null : r[h.field]) !== value)
     preview.proposals += differing.length + (all[0]?.registry_value !== value ? 1 : 0)
     preview.diffs += all.length
     for (const d of all) {
