@@ -4,8 +4,9 @@ import { dailySeries } from '../reports/daily.ts'
 import { progressReport } from '../reports/progress.ts'
 import { reportContent, type ReportContent } from '../reports/report-file.ts'
 import type { DailySeries, ProgressReport } from '../reports/schema.ts'
+import { previewBulk } from '../review/bulk.ts'
 import { facets } from '../review/grid.ts'
-import { ReviewFilter, type Facets } from '../review/schemas.ts'
+import { BulkAction, ReviewFilter, type BulkPreview, type Facets } from '../review/schemas.ts'
 import type { Workspace } from '../workspace/workspace.ts'
 
 /**
@@ -22,6 +23,8 @@ const ImportWhere = {
 }
 export const QueryRequest = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('facets'), filter: ReviewFilter }),
+  // A bulk rule's count over a million rows takes a second or more.
+  z.object({ kind: z.literal('bulk-preview'), filter: ReviewFilter, action: BulkAction }),
   // Parsing a file the clerk chose (import:inspect, import:preview): a hostile or huge file
   // must cost this thread, never the window's.
   z.object({ kind: z.literal('import-inspect'), ...ImportWhere }),
@@ -35,6 +38,7 @@ export type QueryRequest = z.infer<typeof QueryRequest>
 
 export interface QueryResults {
   facets: Facets
+  'bulk-preview': BulkPreview
   'import-inspect': Inspection
   'import-preview': { rows: PreviewRow[] }
   'report-progress': ProgressReport
@@ -51,6 +55,8 @@ export async function runQuery(ws: Workspace, req: QueryRequest): Promise<QueryR
   switch (req.kind) {
     case 'facets':
       return facets(ws, req.filter)
+    case 'bulk-preview':
+      return previewBulk(ws, req.filter, req.action)
     case 'import-inspect':
       return inspectFile(ws, { path: req.path, kind: req.importKind, ...where(req) })
     case 'import-preview':

@@ -42,6 +42,10 @@ async function main(): Promise<void> {
         }
       })
       send({ type: 'done', result })
+      // Bulk decisions leave the WAL checkpoint to now (review/large-writes.ts): copying
+      // their pages into the file takes seconds the clerk no longer waits for. PASSIVE: a
+      // reader or writer on the main connection never waits for it.
+      ws.db.pragma('wal_checkpoint(PASSIVE)')
     } finally {
       ws.close()
     }

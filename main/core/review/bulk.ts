@@ -1,5 +1,6 @@
 import { VaxError } from '../base/errors.ts'
 import { inlineContext, type JobContext } from '../base/job-context.ts'
+import { siteRowValuesReader } from '../records/bulk-targets.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { CellWriter, DIFF_COLS, unanimous, type CellDiff, type LinkRow } from './cells.ts'
@@ -9,7 +10,9 @@ import { rowsScan, rowWhere, type Where } from './filter.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, openDecision, setUndoData, type Decision } from './log.ts'
 import { reasonText } from './proposals.ts'
-import { refreshCounts, refreshRows } from './rows.ts'
+import { withLargeWrite } from './large-writes.ts'
+import { refreshCounts } from './row-counts.ts'
+import { refreshRows } from './rows.ts'
 import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter } from './schemas.ts'
 
 /**
@@ -51,13 +54,19 @@ function blocker(action: BulkAction): string {
     ELSE '' END`
 }
 
+/** One pass over the selection: its groups by blocker, class and field, and how many rows it spans. */
 function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'defer'): BulkPreview {
   const sel = selection(filter)
   const preview: BulkPreview = { diffs: 0, rows: 0, proposals: 0, byClass: {}, byField: {}, skipped: {} }
   const groups = db
-    .prepare(`SELECT ${blocker(action)} AS blocker, d.class, d.field, count(*) AS n FROM ${from(filter)} WHERE ${sel.sql} GROUP BY 1, 2, 3`)
-    .all(...sel.params) as { blocker: string; class: string; field: string; n: number }[]
+    .prepare(
+      `WITH s AS MATERIALIZED (SELECT ${blocker(action)} AS blocker, d.class, d.field, d.link_id FROM ${from(filter)} WHERE ${sel.sql})
+       SELECT blocker, class, field, count(*) AS n, (SELECT count(DISTINCT link_id) FROM s WHERE blocker = '') AS rows
+       FROM s GROUP BY 1, 2, 3`
+    )
+    .all(...sel.params) as { blocker: string; class: string; field: string; n: number; rows: number }[]
   for (const g of groups) {
+    preview.rows = g.rows
     if (g.blocker !== '') {
       preview.skipped[g.blocker] = (preview.skipped[g.blocker] ?? 0) + g.n
       continue
@@ -66,11 +75,6 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
     preview.byClass[g.class] = (preview.byClass[g.class] ?? 0) + g.n
     preview.byField[g.field] = (preview.byField[g.field] ?? 0) + g.n
   }
-  preview.rows = (
-    db
-      .prepare(`SELECT count(DISTINCT d.link_id) AS n FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`)
-      .get(...sel.params) as { n: number }
-  ).n
   preview.proposals = action === 'accept_registry' ? preview.diffs : 0
   return preview
 }
@@ -105,9 +109,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
     status: string
   }[]
   const allOf = db.prepare(`SELECT ${DIFF_COLS} FROM diffs WHERE link_id = ? AND field = ? AND status <> 'unlinked' ORDER BY record_id`)
-  const records = db.prepare(
-    "SELECT full_name, dob, gender, national_id, phone, address FROM records WHERE person_id = ? AND kind = 'site'"
-  )
+  const siteRows = siteRowValuesReader(db)
   const cells: KeepCell[] = []
   const links = new Set<number>()
   for (const h of heads) {
@@ -121,9 +123,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
       skip(unanimous(all) === undefined ? 'site_values_differ' : 'site_empty', h.n)
       continue
     }
-    const differing = (records.all(h.subject_id) as Record<ReviewField, string | null>[]).filter(
-      (r) => (r[h.field] === '' ? null : r[h.field]) !== value
-    )
+    const differing = siteRows(h.subject_id).filter((r) => (r[h.field] === '' ? null : r[h.field]) !== value)
     preview.proposals += differing.length + (all[0]?.registry_value !== value ? 1 : 0)
     preview.diffs += all.length
     for (const d of all) {
@@ -166,7 +166,11 @@ function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'de
     .run(...sel.params).changes
 }
 
-/** Then one statement per step over the selection. */
+/**
+ * Then one statement per step over the selection, each driven by it (CROSS JOIN keeps it
+ * the outer loop): left to itself SQLite scanned all the diffs to insert the proposals, and
+ * probed the whole selection for every proposal still proposed in the workspace.
+ */
 function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note: string): { restore: { id: number; status: string }[] } {
   const restore =
     action === 'accept_registry'
@@ -174,7 +178,7 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
           db
             .prepare(
               `UPDATE proposals SET status = 'superseded' WHERE id IN (
-                 SELECT p.id FROM temp.review_bulk b JOIN proposals p ON p.record_id = b.record_id AND p.field = b.field
+                 SELECT p.id FROM temp.review_bulk b CROSS JOIN proposals p ON p.record_id = b.record_id AND p.field = b.field
                  WHERE p.target = 'site' AND p.status = 'proposed' AND p.decision_id IS NOT NULL) RETURNING id`
             )
             .pluck()
@@ -189,7 +193,7 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
     db.prepare(
       `INSERT INTO proposals (diff_id, record_id, target, field, old_value, new_value, reason, evidence, proposed_by, proposed_at, decision_id)
        SELECT x.id, x.record_id, 'site', x.field, x.site_value, x.registry_value, ?, ?, ?, ?, ?
-       FROM temp.review_bulk b JOIN diffs x ON x.id = b.diff_id ORDER BY x.id`
+       FROM temp.review_bulk b CROSS JOIN diffs x ON x.id = b.diff_id ORDER BY b.diff_id`
     ).run(reasonText('accept_registry'), note || null, d.user.id, d.at, d.id)
   }
   db.prepare('UPDATE diffs SET status = ?, note = ?, decision_id = ? WHERE id IN (SELECT diff_id FROM temp.review_bulk)').run(
@@ -204,48 +208,49 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
 
 /** Applies a bulk rule as one decision (one undo step); refused if the count shown to the clerk is stale. */
 export function applyBulk(ws: Workspace, user: User, req: BulkRequest, ctx: JobContext = inlineContext()): DecisionResult {
-  return ws.tx(() => {
-    const db = ws.db
-    ctx.progress({ done: 0, total: null, stage: 'bulk' })
-    const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
-    const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
-    if (req.expected !== undefined && count !== req.expected) {
-      throw new VaxError(
-        'REVIEW_BULK_CHANGED',
-        {
-          vi: `Số khác biệt đã thay đổi (${req.expected} → ${count}). Hãy xem lại trước khi áp dụng.`,
-          en: `The number of differences changed (${req.expected} → ${count}). Check again before applying.`
-        },
-        { expected: req.expected, now: count }
-      )
+  return withLargeWrite(ws.db, () => ws.tx(() => decideBulk(ws.db, user, req, ctx)))
+}
+
+function decideBulk(db: Db, user: User, req: BulkRequest, ctx: JobContext): DecisionResult {
+  ctx.progress({ done: 0, total: null, stage: 'bulk' })
+  const keep = req.action === 'keep_site' ? planKeep(db, req.filter) : null
+  const count = keep ? keep.preview.diffs : selectSql(db, req.filter, req.action as 'accept_registry' | 'defer')
+  if (req.expected !== undefined && count !== req.expected) {
+    throw new VaxError(
+      'REVIEW_BULK_CHANGED',
+      {
+        vi: `Số khác biệt đã thay đổi (${req.expected} → ${count}). Hãy xem lại trước khi áp dụng.`,
+        en: `The number of differences changed (${req.expected} → ${count}). Check again before applying.`
+      },
+      { expected: req.expected, now: count }
+    )
+  }
+  if (count === 0) throw nothing()
+  const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, diffs: count })
+  let restore: { id: number; status: string }[]
+  if (keep) {
+    const w = new CellWriter(db, d)
+    for (const cell of keep.cells) {
+      w.retireCell(cell.link, cell.field)
+      w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
     }
-    if (count === 0) throw nothing()
-    const d = openDecision(db, user, req.action, 'bulk', { filter: req.filter, diffs: count })
-    let restore: { id: number; status: string }[]
-    if (keep) {
-      const w = new CellWriter(db, d)
-      for (const cell of keep.cells) {
-        w.retireCell(cell.link, cell.field)
-        w.settle(cell.link, cell.field, cell.all, cell.all[0]?.registry_value ?? null, cell.value, 'keep_site', req.note)
-      }
-      refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(keep.cells.map((c) => c.link.id))])])
-      restore = w.restore
-    } else {
-      ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
-    }
-    // The writes are set-wise SQL: a cancel is honoured between them, and rolls all back.
-    ctx.checkCancelled()
-    setUndoData(db, d.id, { restore })
-    bumpGeneration(db)
-    const made = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ?').get(d.id) as {
-      n: number
-      first: number | null
-      last: number | null
-    }
-    auditDecision(db, d, `bulk.${req.action}`, {
-      new: { filter: req.filter, diffs: count, proposals: made.n, firstProposal: made.first, lastProposal: made.last },
-      reason: req.note || null
-    })
-    return { decisionId: d.id, diffs: count, proposals: made.n, warnings: [] }
+    refreshRows(db, 'SELECT value FROM json_each(?)', [JSON.stringify([...new Set(keep.cells.map((c) => c.link.id))])])
+    restore = w.restore
+  } else {
+    ;({ restore } = applySql(db, d, req.action as 'accept_registry' | 'defer', req.note))
+  }
+  // The writes are set-wise SQL: a cancel is honoured between them, and rolls all back.
+  ctx.checkCancelled()
+  setUndoData(db, d.id, { restore })
+  bumpGeneration(db)
+  const made = db.prepare('SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ?').get(d.id) as {
+    n: number
+    first: number | null
+    last: number | null
+  }
+  auditDecision(db, d, `bulk.${req.action}`, {
+    new: { filter: req.filter, diffs: count, proposals: made.n, firstProposal: made.first, lastProposal: made.last },
+    reason: req.note || null
   })
+  return { decisionId: d.id, diffs: count, proposals: made.n, warnings: [] }
 }

@@ -78,19 +78,3 @@ export function refreshRows(db: Db, linkSet: string, params: unknown[] = []): vo
        open_diffs = excluded.open_diffs, status = excluded.status`
   ).run(...params)
 }
-
-/**
- * After decisions that change only diff statuses (bulk, undo), rewrites just the counts
- * and status of rows that exist: the name, site and weight cannot have changed.
- */
-export function refreshCounts(db: Db, linkSet: string, params: unknown[] = []): void {
-  db.prepare(
-    `UPDATE review_rows SET
-       classes = CASE WHEN l.status = 'rejected' THEN a.any_classes WHEN a.pending_n > 0 THEN a.pending_classes ELSE a.decided_classes END,
-       fields = CASE WHEN l.status = 'rejected' THEN a.any_fields WHEN a.pending_n > 0 THEN a.pending_fields ELSE a.decided_fields END,
-       open_diffs = a.open_n,
-       status = CASE WHEN l.status = 'rejected' THEN 'unlinked' WHEN a.open_n > 0 THEN 'open' WHEN a.deferred_n > 0 THEN 'deferred' ELSE 'done' END
-     FROM (${AGGREGATE} WHERE d.link_id IN (${linkSet}) GROUP BY d.link_id) a JOIN links l ON l.id = a.link_id
-     WHERE review_rows.link_id = a.link_id`
-  ).run(...params)
-}

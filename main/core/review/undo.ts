@@ -1,10 +1,13 @@
 import { VaxError } from '../base/errors.ts'
+import { now as clockNow } from '../base/clock.ts'
 import type { User } from '../users/users.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
 import { rebuildLinkDiffs } from './diffs.ts'
 import { bumpGeneration } from './generation.ts'
 import { auditDecision, type UndoData } from './log.ts'
-import { refreshCounts, refreshRows } from './rows.ts'
+import { withLargeWrite } from './large-writes.ts'
+import { refreshCounts } from './row-counts.ts'
+import { refreshRows } from './rows.ts'
 import type { UndoEntry } from './schemas.ts'
 
 /**
@@ -58,85 +61,87 @@ export function nextUndoScope(db: Db, user: User): string | null {
 }
 
 export function undoLast(ws: Workspace, user: User): UndoEntry {
-  return ws.tx(() => {
-    const db = ws.db
-    const r = db.prepare(`SELECT id, kind, scope, decided_at, summary_json, undo_json ${NEXT_UNDO}`).get(user.id) as DecisionRow | undefined
-    if (!r)
-      throw new VaxError('REVIEW_NOTHING_TO_UNDO', {
-        vi: 'Không còn quyết định nào để hoàn tác.',
-        en: 'There is no decision left to undo.'
-      })
+  const undo = (): UndoEntry => ws.tx(() => undoNewest(ws.db, user))
+  return nextUndoScope(ws.db, user) === 'bulk' ? withLargeWrite(ws.db, undo) : undo()
+}
 
-    const made = db.prepare('SELECT id, status FROM proposals WHERE decision_id = ?').all(r.id) as { id: number; status: string }[]
-    const locked = made.filter((p) => p.status === 'approved' || p.status === 'exported').map((p) => p.id)
-    if (locked.length > 0) {
-      throw new VaxError(
-        'REVIEW_UNDO_APPROVED',
-        {
-          vi: 'Không thể hoàn tác: người phê duyệt đã duyệt điều chỉnh của quyết định này.',
-          en: 'Cannot undo: a supervisor already approved a correction from this decision.'
-        },
-        { proposals: locked }
-      )
-    }
-    const later = db
-      .prepare(
-        'SELECT count(*) FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.decision_id IS NOT rdd.decision_id'
-      )
-      .pluck()
-      .get(r.id) as number
-    if (later > 0) {
-      throw new VaxError('REVIEW_UNDO_LATER', {
-        vi: 'Không thể hoàn tác: đã có quyết định mới hơn trên các ô này.',
-        en: 'Cannot undo: a later decision changed the same cells.'
-      })
-    }
-    const undo = JSON.parse(r.undo_json) as UndoData
-    // Set-based, so a bulk decision over a hundred thousand differences undoes in one pass.
-    db.exec('CREATE TEMP TABLE IF NOT EXISTS review_touched (link_id INTEGER PRIMARY KEY)')
-    db.exec('DELETE FROM temp.review_touched')
-    db.prepare(
-      'INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.link_id IS NOT NULL'
-    ).run(r.id)
-    db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
-    db.prepare(
-      `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
-       FROM review_decision_diffs rdd WHERE rdd.decision_id = ? AND rdd.diff_id = diffs.id`
-    ).run(r.id)
-    const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
-    for (const p of undo.restore ?? []) restore.run(p.status, p.id)
-    const touch = db.prepare('INSERT OR IGNORE INTO temp.review_touched VALUES (?)')
-    for (const l of undo.links ?? []) {
-      if (l.before === null) {
-        // The link this decision made goes, and with it the differences it showed.
-        db.prepare('DELETE FROM diffs WHERE link_id = ?').run(l.id)
-        db.prepare('DELETE FROM links WHERE id = ?').run(l.id)
-        continue
-      }
-      db.prepare(
-        `UPDATE links SET registry_record_id = @registry_record_id, match_weight = @match_weight, match_probability = @match_probability,
-                status = @status, contributions_json = @contributions_json, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id`
-      ).run({ ...l.before, id: l.id })
-      touch.run(l.id)
-    }
-    const relinked = (undo.links ?? []).filter((l) => l.before !== null).map((l) => l.id)
-    if (relinked.length > 0) rebuildLinkDiffs(db, relinked)
-    // Only link decisions change what a row shows besides its counts.
-    if ((undo.links ?? []).length > 0) refreshRows(db, 'SELECT link_id FROM temp.review_touched')
-    else refreshCounts(db, 'SELECT link_id FROM temp.review_touched')
-    db.exec('DELETE FROM temp.review_touched')
-    db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(new Date().toISOString(), r.id)
-    bumpGeneration(db)
-    const withdrawn = made.filter((p) => p.status === 'proposed').map((p) => p.id)
-    auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
-      new: {
-        kind: r.kind,
-        scope: r.scope,
-        withdrawn: withdrawn.length,
-        firstWithdrawn: withdrawn[0] ?? null,
-        lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null
-      }
+function undoNewest(db: Db, user: User): UndoEntry {
+  const r = db.prepare(`SELECT id, kind, scope, decided_at, summary_json, undo_json ${NEXT_UNDO}`).get(user.id) as DecisionRow | undefined
+  if (!r)
+    throw new VaxError('REVIEW_NOTHING_TO_UNDO', {
+      vi: 'Không còn quyết định nào để hoàn tác.',
+      en: 'There is no decision left to undo.'
     })
-    return toEntry(r)
+
+  const made = db.prepare('SELECT id, status FROM proposals WHERE decision_id = ?').all(r.id) as { id: number; status: string }[]
+  const locked = made.filter((p) => p.status === 'approved' || p.status === 'exported').map((p) => p.id)
+  if (locked.length > 0) {
+    throw new VaxError(
+      'REVIEW_UNDO_APPROVED',
+      {
+        vi: 'Không thể hoàn tác: người phê duyệt đã duyệt điều chỉnh của quyết định này.',
+        en: 'Cannot undo: a supervisor already approved a correction from this decision.'
+      },
+      { proposals: locked }
+    )
+  }
+  const later = db
+    .prepare(
+      'SELECT count(*) FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.decision_id IS NOT rdd.decision_id'
+    )
+    .pluck()
+    .get(r.id) as number
+  if (later > 0) {
+    throw new VaxError('REVIEW_UNDO_LATER', {
+      vi: 'Không thể hoàn tác: đã có quyết định mới hơn trên các ô này.',
+      en: 'Cannot undo: a later decision changed the same cells.'
+    })
+  }
+  const undo = JSON.parse(r.undo_json) as UndoData
+  // Set-based, so a bulk decision over a hundred thousand differences undoes in one pass.
+  db.exec('CREATE TEMP TABLE IF NOT EXISTS review_touched (link_id INTEGER PRIMARY KEY)')
+  db.exec('DELETE FROM temp.review_touched')
+  db.prepare(
+    'INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.link_id IS NOT NULL'
+  ).run(r.id)
+  db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
+  db.prepare(
+    `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
+     FROM review_decision_diffs rdd WHERE rdd.decision_id = ? AND rdd.diff_id = diffs.id`
+  ).run(r.id)
+  const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
+  for (const p of undo.restore ?? []) restore.run(p.status, p.id)
+  const touch = db.prepare('INSERT OR IGNORE INTO temp.review_touched VALUES (?)')
+  for (const l of undo.links ?? []) {
+    if (l.before === null) {
+      // The link this decision made goes, and with it the differences it showed.
+      db.prepare('DELETE FROM diffs WHERE link_id = ?').run(l.id)
+      db.prepare('DELETE FROM links WHERE id = ?').run(l.id)
+      continue
+    }
+    db.prepare(
+      `UPDATE links SET registry_record_id = @registry_record_id, match_weight = @match_weight, match_probability = @match_probability,
+              status = @status, contributions_json = @contributions_json, decided_by = @decided_by, decided_at = @decided_at WHERE id = @id`
+    ).run({ ...l.before, id: l.id })
+    touch.run(l.id)
+  }
+  const relinked = (undo.links ?? []).filter((l) => l.before !== null).map((l) => l.id)
+  if (relinked.length > 0) rebuildLinkDiffs(db, relinked)
+  // Only link decisions change what a row shows besides its counts.
+  if ((undo.links ?? []).length > 0) refreshRows(db, 'SELECT link_id FROM temp.review_touched')
+  else refreshCounts(db, 'SELECT link_id FROM temp.review_touched')
+  db.exec('DELETE FROM temp.review_touched')
+  db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(clockNow().toISOString(), r.id)
+  bumpGeneration(db)
+  const withdrawn = made.filter((p) => p.status === 'proposed').map((p) => p.id)
+  auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
+    new: {
+      kind: r.kind,
+      scope: r.scope,
+      withdrawn: withdrawn.length,
+      firstWithdrawn: withdrawn[0] ?? null,
+      lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null
+    }
   })
+  return toEntry(r)
 }

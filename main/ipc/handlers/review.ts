@@ -1,5 +1,4 @@
 import { candidateQueue, candidatesPanel } from '../../core/review/candidates.ts'
-import { previewBulk } from '../../core/review/bulk.ts'
 import { decide } from '../../core/review/decisions.ts'
 import { personPanel, proposeDose } from '../../core/review/doses.ts'
 import { gridPage } from '../../core/review/grid.ts'
@@ -30,10 +29,10 @@ type ReviewChannel =
 export function reviewHandlers(s: Session): HandlerMap<ReviewChannel> {
   return {
     'review:page': (req) => gridPage(s.workspace, req),
-    // Off the main process: at a million rows the recount takes seconds.
+    // Off the main process: at a million rows the recount and a bulk rule's count take seconds.
     'review:facets': ({ filter }) => s.queries.run({ kind: 'facets', filter }),
     'review:decide': (req) => decide(s.workspace, s.user, req),
-    'review:bulkPreview': ({ filter, action }) => previewBulk(s.workspace, filter, action),
+    'review:bulkPreview': ({ filter, action }) => s.queries.run({ kind: 'bulk-preview', filter, action }),
     // Taking back a bulk decision rewrites as much as making it: in a worker, while this call waits.
     'review:undo': async () =>
       nextUndoScope(s.workspace.db, s.user) === 'bulk'

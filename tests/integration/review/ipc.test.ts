@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { previewBulk } from '../../../main/core/review/bulk.ts'
 import { facets } from '../../../main/core/review/grid.ts'
 import { ReviewFilter } from '../../../main/core/review/schemas.ts'
 import { openWorkspace } from '../../../main/core/workspace/index.ts'
@@ -67,6 +68,13 @@ test('a bulk decision runs as a job in a worker, made by the signed-in clerk wha
     value: { diffs: number; proposals: number }
   }
   expect(preview.value.diffs).toBeGreaterThan(0)
+  // Counted by the query worker, as core counts it.
+  const other = openWorkspace(f.path)
+  try {
+    expect(preview.value).toEqual(previewBulk(other, formatting, 'accept_registry'))
+  } finally {
+    other.close()
+  }
   // A stale count is refused by the job, and nothing is written.
   const stale = (await call('job:start', { kind: 'review-bulk', bulk: { ...bulk, expected: preview.value.diffs + 1 } })) as {
     ok: true
