@@ -1,4 +1,5 @@
 import type { Db } from '../base/sqlite-driver.ts'
+import { IDENTITY_FIELDS } from './fields.ts'
 import type { LinkageColumns, RecordKind } from './record-columns.ts'
 
 /*
@@ -22,13 +23,7 @@ const LINKAGE_COLUMNS = [
   'id',
   'import_id',
   'kind',
-  'full_name',
-  'dob',
-  'gender',
-  'national_id',
-  'old_national_id',
-  'phone',
-  'address',
+  ...IDENTITY_FIELDS,
   'province_code',
   'district_code',
   'ward_code',
