@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { useEffect, useState } from 'react'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -14,7 +15,6 @@ import { formatDateTime, formatDateValue, formatNumber } from '../../format/form
 import './complaints.css'
 
 type View = NonNullable<Req<'complaints:queue'>['view']>
-type Queue = Res<'complaints:queue'>
 
 /**
  * The complaints queue: those still answerable in time first (the 48-hour deadline
@@ -27,7 +27,6 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
   const now = useNow()
   // The Overview's tiles open the overdue ones, or every complaint.
   const [view, setView] = useState<View>(opened === 'all' ? 'all' : 'open')
-  const [queue, setQueue] = useState<Queue | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [message, setMessage] = useState('')
   const initial: QueueFilter = opened === 'overdue' ? { ...NO_FILTER, states: ['overdue'] } : NO_FILTER
@@ -38,13 +37,8 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
     const id = setTimeout(() => setAsked(filter), filter.search === asked.search ? 0 : 250)
     return () => clearTimeout(id)
   }, [filter, asked.search])
-  const load = useCallback(
-    () => call('complaints:queue', { view, ...asked, offset: 0, limit: 500 }).then(setQueue, onError),
-    [view, asked, onError]
-  )
-  useEffect(() => {
-    void load()
-  }, [load])
+  const listed = useQuery('complaints:queue', { view, ...asked, offset: 0, limit: 500 }, { onError })
+  const queue = listed.data
 
   const resolve = async (req: Req<'complaints:resolve'>) => {
     try {
@@ -53,7 +47,7 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
       setMessage(fill(t('complaints.saved'), { id }))
       setOpen(null)
       refresh()
-      await load()
+      await listed.refetch()
     } catch (e) {
       onError(e)
     }

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -12,7 +13,6 @@ import { useCurrentUser } from '../users/session.tsx'
 import { formatDateTime as when, formatNumber } from '../../format/format.ts'
 import '../approve/approve.css'
 
-type Batches = Res<'export:batches'>
 type Verdict = Res<'export:verify'>
 
 type ExportOutcome = JobResults['export']
@@ -24,20 +24,17 @@ type ExportOutcome = JobResults['export']
 export function ExportPage({ refresh, onError }: PageProps) {
   const { t, lang } = useI18n()
   const me = useCurrentUser()
-  const [data, setData] = useState<Batches | null>(null)
+  const batches = useQuery('export:batches', {}, { onError })
+  const data = batches.data
   const [dir, setDir] = useState<string | null>(null)
   const [password, setPassword] = useState('')
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null)
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({})
 
-  const load = useCallback(() => call('export:batches', {}).then(setData, onError), [onError])
-  useEffect(() => {
-    void load()
-  }, [load])
   const job = useJob<'export'>((_ok, result) => {
     if (result) setOutcome(result)
     refresh()
-    void load()
+    void batches.refetch()
   })
   useEffect(() => {
     if (job.state.phase === 'failed') onError(job.state.error)

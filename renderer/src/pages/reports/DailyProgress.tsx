@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { formatDateValue, formatNumber } from '../../format/format.ts'
@@ -28,11 +28,8 @@ const COMPLAINTS: [MessageKey, keyof Day][] = [
 /** Progress day by day (Vietnamese days), for the district or one site: two line charts and the table under them. */
 export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => void; stamp: string }) {
   const { t, lang } = useI18n()
-  const [series, setSeries] = useState<Series | null>(null)
+  const series = useQuery('reports:daily', {}, { onError }).data
   const [site, setSite] = useState<string | null>(null)
-  useEffect(() => {
-    call('reports:daily', {}).then(setSeries, onError)
-  }, [onError])
   if (!series) return null
   const days = site === null ? series.district : (series.sites.find((s) => s.site === site)?.days ?? series.district)
   const lines = (cols: [MessageKey, keyof Day][]) => cols.map(([k, key]) => ({ label: t(k), values: days.map((d) => d[key]) }))

@@ -1,6 +1,5 @@
-import { useEffect, useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
@@ -30,10 +29,7 @@ const COLUMNS: [MessageKey, (s: Site) => number][] = [
 /** Progress per site and for the district, as charts and a table, and as the .xlsx the district sends up. */
 export function ReportsPage({ onError }: PageProps) {
   const { t, lang } = useI18n()
-  const [report, setReport] = useState<Report | null>(null)
-  useEffect(() => {
-    call('reports:get', {}).then(setReport, onError)
-  }, [onError])
+  const report = useQuery('reports:get', {}, { onError }).data
   if (!report) return <StepIntro step="reports" />
   const siteName = (s: Site) => s.site || t('reports.unknownSite')
   // yyyymmdd of the day in Vietnam, for the names of the saved charts.

@@ -1,7 +1,8 @@
 import type { GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { ApiError, call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -51,17 +52,15 @@ export function DiffsView({
   const [filter, setFilter] = useState<Filter>(statuses ? { ...EMPTY_FILTER, statuses } : EMPTY_FILTER)
   const [search, setSearch] = useState('')
   const [view, setView] = useState(1)
-  const [facets, setFacets] = useState<Res<'review:facets'> | null>(null)
   const [rowCount, setRowCount] = useState<number | null>(null)
   const [focused, setFocused] = useState<FocusedCell | null>(null)
   const [dialog, setDialog] = useState<DialogState>(null)
   const [panel, setPanel] = useState<{ kind: 'candidates' | 'person'; row: GridRow } | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
-  const loadFacets = useCallback(() => call('review:facets', { filter }).then(setFacets, onError), [filter, onError])
-  useEffect(() => {
-    void loadFacets()
-  }, [loadFacets])
+  const counted = useQuery('review:facets', { filter }, { onError })
+  const facets = counted.data
+  const loadFacets = counted.refetch
   // Facets scan the whole table: after decisions they are counted again once the clerk pauses.
   const facetTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const recountSoon = () => {

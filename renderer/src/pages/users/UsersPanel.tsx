@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -17,14 +18,13 @@ export function UsersPanel({ onClose }: { onClose: () => void }) {
   const onError = useCallback((e: unknown) => setError(e), [])
   const me = useCurrentUser()
   const dialog = useRef<HTMLDialogElement>(null)
-  const [users, setUsers] = useState<Accounts>([])
+  const accounts = useQuery('users:list', {}, { onError })
+  const users = accounts.data?.users ?? []
+  const load = accounts.refetch
   const [notice, setNotice] = useState<string | null>(null)
-
-  const load = useCallback(() => call('users:list', {}).then((r) => setUsers(r.users), onError), [onError])
   useEffect(() => {
     dialog.current?.showModal()
-    void load()
-  }, [load])
+  }, [])
 
   return (
     <dialog ref={dialog} className="users-panel" data-testid="users-panel" onClose={onClose}>
@@ -142,11 +142,8 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
 
 function MyKey({ onError }: { onError: (e: unknown) => void }) {
   const { t } = useI18n()
-  const [key, setKey] = useState<Res<'users:publicKey'> | null>(null)
+  const key = useQuery('users:publicKey', {}, { onError }).data
   const [saved, setSaved] = useState<string | null>(null)
-  useEffect(() => {
-    call('users:publicKey', {}).then(setKey, onError)
-  }, [onError])
   if (!key) return null
   return (
     <section>
