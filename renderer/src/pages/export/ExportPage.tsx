@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
@@ -108,32 +109,32 @@ export function ExportPage({ refresh, onError }: PageProps) {
       {!data || data.batches.length === 0 ? (
         <p className="muted">{t('export.noBatches')}</p>
       ) : (
-        <table className="data" data-testid="batch-table">
-          <thead>
-            <tr>
-              <th>{t('export.col.batch')}</th>
-              <th>{t('export.col.time')}</th>
-              <th>{t('export.col.count')}</th>
-              <th>{t('export.col.signer')}</th>
-              <th>{t('export.col.files')}</th>
-              <th>{t('export.col.hash')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.batches.map((b) => (
-              <tr key={b.id} data-testid={`batch-${b.batchNo}`}>
-                <td className="mono" title={b.path}>
-                  {b.batchNo}
-                </td>
-                <td>{when(b.createdAt)}</td>
-                <td>{b.corrections}</td>
-                <td>{b.signer}</td>
-                <td data-testid={`batch-files-${b.batchNo}`}>{t(`export.files.${b.files}` as MessageKey)}</td>
-                <td className="mono small" title={b.sha256}>
-                  {b.sha256.slice(0, 16)}…
-                </td>
-                <td>
+        <DataTable
+          testId="batch-table"
+          rows={data.batches}
+          rowKey={(b) => b.id}
+          rowAttributes={(b) => ({ 'data-testid': `batch-${b.batchNo}` })}
+          columns={[
+            { id: 'batch', header: 'export.col.batch', cell: (b) => b.batchNo, td: (b) => ({ className: 'mono', title: b.path }) },
+            { id: 'time', header: 'export.col.time', cell: (b) => when(b.createdAt) },
+            { id: 'count', header: 'export.col.count', cell: (b) => b.corrections },
+            { id: 'signer', header: 'export.col.signer', cell: (b) => b.signer },
+            {
+              id: 'files',
+              header: 'export.col.files',
+              cell: (b) => t(`export.files.${b.files}` as MessageKey),
+              td: (b) => ({ 'data-testid': `batch-files-${b.batchNo}` })
+            },
+            {
+              id: 'hash',
+              header: 'export.col.hash',
+              cell: (b) => `${b.sha256.slice(0, 16)}…`,
+              td: (b) => ({ className: 'mono small', title: b.sha256 })
+            },
+            {
+              id: 'verify',
+              cell: (b) => (
+                <>
                   <button type="button" data-testid={`batch-verify-${b.batchNo}`} onClick={() => void verify(b.id)}>
                     {t('export.verify')}
                   </button>{' '}
@@ -142,11 +143,11 @@ export function ExportPage({ refresh, onError }: PageProps) {
                       {verdicts[b.id]?.ok ? t('export.verified') : `${t('export.verifyFailed')} (${verdicts[b.id]?.problems.join(', ')})`}
                     </span>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              )
+            }
+          ]}
+        />
       )}
     </section>
   )
