@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { JobProgress } from '../../components/JobProgress.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
@@ -230,36 +231,38 @@ export function LinkPage({ refresh, onError, view }: PageProps) {
               </div>
               {list && list.rows.length === 0 ? <p className="muted">{t('link.list.empty')}</p> : null}
               {list && list.rows.length > 0 ? (
-                <table className="data" data-testid="link-table">
-                  <thead>
-                    <tr>
-                      <th>{t('link.col.subject')}</th>
-                      <th>{t('link.col.rows')}</th>
-                      <th>{t('link.col.registry')}</th>
-                      <th>{t('link.col.weight')}</th>
-                      <th>{t('link.col.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.rows.map((r) => (
-                      <tr key={r.linkId} aria-selected={selected === r.linkId} data-testid={`link-row-${r.linkId}`}>
-                        <td>
-                          <button type="button" className="linklike" onClick={() => setSelected(r.linkId)}>
-                            {r.subjectKind === 'complaint' ? `${t('link.kind.complaint')}: ` : ''}
-                            {r.subjectName ?? '—'}
-                          </button>
-                        </td>
-                        <td>{formatNumber(r.rows, lang)}</td>
-                        <td>{r.registryName ?? '—'}</td>
-                        <td>{r.weight === null ? '—' : formatNumber(r.weight, lang, 1)}</td>
-                        <td>
+                <DataTable
+                  testId="link-table"
+                  rows={list.rows}
+                  rowKey={(r) => r.linkId}
+                  rowAttributes={(r) => ({ 'data-testid': `link-row-${r.linkId}` })}
+                  isSelected={(r) => selected === r.linkId}
+                  columns={[
+                    {
+                      id: 'subject',
+                      header: 'link.col.subject',
+                      cell: (r) => (
+                        <button type="button" className="linklike" onClick={() => setSelected(r.linkId)}>
+                          {r.subjectKind === 'complaint' ? `${t('link.kind.complaint')}: ` : ''}
+                          {r.subjectName ?? '—'}
+                        </button>
+                      )
+                    },
+                    { id: 'rows', header: 'link.col.rows', cell: (r) => formatNumber(r.rows, lang) },
+                    { id: 'registry', header: 'link.col.registry', cell: (r) => r.registryName ?? '—' },
+                    { id: 'weight', header: 'link.col.weight', cell: (r) => (r.weight === null ? '—' : formatNumber(r.weight, lang, 1)) },
+                    {
+                      id: 'status',
+                      header: 'link.col.status',
+                      cell: (r) => (
+                        <>
                           {t(`link.status.${r.status}` as MessageKey)}
                           {r.hold ? <span className="muted small">{` · ${t(`link.hold.${r.hold}` as MessageKey)}`}</span> : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        </>
+                      )
+                    }
+                  ]}
+                />
               ) : null}
               {list && list.rows.length < list.total ? (
                 <button type="button" onClick={more}>
