@@ -1,4 +1,5 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -12,6 +13,8 @@ import '../approve/approve.css'
 
 type Report = Res<'reports:get'>
 type Site = Report['total']
+/** A site's row of the table, or the district's total under them. */
+type Row = { site: Site; total: boolean; n: number }
 
 const COLUMNS: [MessageKey, (s: Site) => number][] = [
   ['reports.records', (s) => s.records],
@@ -67,26 +70,19 @@ export function ReportsPage({ onError }: PageProps) {
         />
       </div>
       <h3>{t('reports.title')}</h3>
-      <table className="data" data-testid="report-table">
-        <thead>
-          <tr>
-            <th>{t('reports.site')}</th>
-            {COLUMNS.map(([k]) => (
-              <th key={k}>{t(k)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...report.sites, { ...report.total, site: t('reports.total') }].map((s, i) => (
-            <tr key={`${s.site}-${i}`} className={i === report.sites.length ? 'total' : undefined}>
-              <td>{siteName(s)}</td>
-              {COLUMNS.map(([k, v]) => (
-                <td key={k}>{formatNumber(v(s), lang)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Row>
+        testId="report-table"
+        rows={[
+          ...report.sites.map((site, n) => ({ site, total: false, n })),
+          { site: { ...report.total, site: t('reports.total') }, total: true, n: report.sites.length }
+        ]}
+        rowKey={(r) => `${r.site.site}-${r.n}`}
+        rowAttributes={(r) => ({ className: r.total ? 'total' : undefined })}
+        columns={[
+          { id: 'site', header: 'reports.site', cell: (r) => siteName(r.site) },
+          ...COLUMNS.map(([k, v]) => ({ id: k, header: k, cell: (r: Row) => formatNumber(v(r.site), lang) }))
+        ]}
+      />
       <DailyProgress onError={onError} stamp={stamp} />
     </section>
   )
