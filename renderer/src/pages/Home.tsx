@@ -2,18 +2,18 @@ import { useCallback, useEffect, useState } from 'react'
 import { ApiError, call } from '../api/client.ts'
 import type { Res } from '../../../main/ipc/contract.ts'
 import { JobProgress } from '../components/JobProgress.tsx'
+import { useQuery } from '../data/useQuery.ts'
 import { useJob } from '../hooks/useJob.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { formatDateTime } from '../format/format.ts'
 import { RecoverySecret, UnlockForm } from './Unlock.tsx'
 
-type Recent = Res<'workspace:recent'>['recent']
 type Status = Res<'workspace:status'>
 
 /** The start screen: create or open a workspace, pick a recent one, or try the sample data. */
 export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onError: (e: unknown) => void }) {
   const { t } = useI18n()
-  const [recent, setRecent] = useState<Recent>([])
+  const recent = useQuery('workspace:recent', {}, { onError }).data?.recent ?? []
   // An encrypted workspace waiting for its password, and a new one's recovery secret to show once.
   const [locked, setLocked] = useState<string | null>(null)
   const [created, setCreated] = useState<{ status: Status; secret: string } | null>(null)
@@ -39,10 +39,6 @@ export function Home({ onOpened, onError }: { onOpened: (s: Status) => void; onE
     }
   }, [sampleState, resetSample, onError])
   const sampleRunning = sampleState.phase === 'running'
-
-  useEffect(() => {
-    call('workspace:recent', {}).then((r) => setRecent(r.recent), onError)
-  }, [onError])
 
   const open = async (path: string, password?: string) => {
     try {

@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'react'
-import type { Res } from '../../../main/ipc/contract.ts'
-import { call } from '../api/client.ts'
+import { useQuery } from '../data/useQuery.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/vi.ts'
 import { formatNumber } from '../format/format.ts'
 import { linkStatusLabel, proposalStatusLabel } from '../i18n/labels.ts'
 import type { PageProps } from '../shell/pages.tsx'
-
-type Figures = Res<'review:overview'>
 
 const sum = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
 
@@ -43,14 +39,8 @@ function Tiles({ tiles, testId }: { tiles: Tile[]; testId?: string }) {
 /** Where the workspace stands: records at each stage of the workflow, and the work left at each. */
 export function Overview({ status, onError, go }: PageProps) {
   const { t, lang } = useI18n()
-  const [figures, setFigures] = useState<Figures | null>(null)
-  useEffect(() => {
-    let live = true
-    call('review:overview', {}).then((f) => live && setFigures(f), onError)
-    return () => {
-      live = false
-    }
-  }, [status, onError])
+  // Asked again whenever the workspace status reloads (after each page change and job).
+  const figures = useQuery('review:overview', {}, { onError, deps: [status] }).data
   const tiles: Tile[] = [
     ['overview.kind.site', status.records.site, 'records-site', () => go('import')],
     ['overview.kind.registry', status.records.registry, 'records-registry', () => go('import')],

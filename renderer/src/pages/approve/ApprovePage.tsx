@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { useMemo, useState } from 'react'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -13,11 +14,11 @@ import { fieldLabel } from '../../i18n/labels.ts'
 import './approve.css'
 
 type Filter = Req<'approve:list'>['filter']
-type Page = Res<'approve:list'>
 type Kind = NonNullable<Filter['kinds']>[number]
 type Tab = 'proposed' | 'approved' | 'rejected' | 'exported' | 'mine'
 
 const PAGE = 100
+const NONE: ReadonlySet<number> = new Set()
 const KINDS: Kind[] = ['formatting', 'minor', 'conflict', 'missing', 'manual']
 const SUPERVISOR_TABS: Tab[] = ['proposed', 'approved', 'rejected', 'exported', 'mine']
 const CLERK_TABS: Tab[] = ['mine', 'rejected', 'approved', 'exported']
@@ -35,8 +36,6 @@ export function ApprovePage({ refresh, onError }: PageProps) {
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'mine')
   const [kind, setKind] = useState<Kind | ''>('')
   const [field, setField] = useState('')
-  const [page, setPage] = useState<Page | null>(null)
-  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set())
   const [comment, setComment] = useState('')
   const [notice, setNotice] = useState<string | null>(null)
   const [confirmAll, setConfirmAll] = useState<number | null>(null)
@@ -48,17 +47,17 @@ export function ApprovePage({ refresh, onError }: PageProps) {
     return { ...base, status: [tab], proposedBy: supervisor ? undefined : me.id, excludeMine: supervisor && tab === 'proposed' }
   }, [tab, kind, field, me.id, supervisor])
 
-  const show = useCallback((next: Page, offset: number) => {
-    setPage((prev) => (offset === 0 || !prev ? next : { ...next, rows: [...prev.rows, ...next.rows] }))
-    if (offset === 0) setSelected(new Set())
-  }, [])
-  const load = useCallback(
-    (offset = 0) => call('approve:list', { filter, offset, limit: PAGE }).then((next) => show(next, offset), onError),
-    [filter, show, onError]
-  )
-  useEffect(() => {
-    void load()
-  }, [load])
+  const list = useQuery('approve:list', { filter, offset: 0, limit: PAGE }, { onError })
+  const page = list.data
+  const more = (offset: number) =>
+    call('approve:list', { filter, offset, limit: PAGE }).then(
+      (next) => list.setData((prev) => (prev ? { ...next, rows: [...prev.rows, ...next.rows] } : next)),
+      onError
+    )
+  // A selection belongs to the list it was made in: another filter, or the list reloaded, starts with none.
+  const [picked, setPicked] = useState<{ in: Filter; ids: ReadonlySet<number> }>({ in: filter, ids: NONE })
+  const selected = picked.in === filter ? picked.ids : NONE
+  const setSelected = (ids: ReadonlySet<number>) => setPicked({ in: filter, ids })
 
   const decide = async (verdict: 'approve' | 'reject' | 'withdraw', selection: Req<'approve:decide'>['selection']) => {
     try {
@@ -74,7 +73,8 @@ export function ApprovePage({ refresh, onError }: PageProps) {
       setComment('')
       setConfirmAll(null)
       refresh()
-      await load()
+      await list.refetch()
+      setSelected(NONE)
     } catch (e) {
       onError(e)
     }
@@ -201,7 +201,7 @@ export function ApprovePage({ refresh, onError }: PageProps) {
       )}
       <ProposalTable rows={page?.rows ?? []} selectable={canDecide} selected={selected} onSelect={setSelected} />
       {page && page.rows.length < page.total && (
-        <button type="button" onClick={() => void load(page.rows.length)}>
+        <button type="button" onClick={() => void more(page.rows.length)}>
           {t('approve.more')}
         </button>
       )}

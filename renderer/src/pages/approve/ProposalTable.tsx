@@ -1,4 +1,5 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { formatDateTime as when, formatFieldValue } from '../../format/format.ts'
@@ -33,63 +34,78 @@ export function ProposalTable({
     onSelect(next)
   }
   return (
-    <table className="data proposals" data-testid="approve-table">
-      <thead>
-        <tr>
-          {selectable && (
-            <th>
-              <input
-                type="checkbox"
-                aria-label={t('approve.selectPage')}
-                data-testid="select-page"
-                checked={allOnPage}
-                onChange={() => onSelect(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
-              />
-            </th>
-          )}
-          <th>#</th>
-          <th>{t('approve.col.person')}</th>
-          <th>{t('approve.col.field')}</th>
-          <th>{t('approve.col.old')}</th>
-          <th>{t('approve.col.new')}</th>
-          <th>{t('approve.col.kind')}</th>
-          <th>{t('approve.col.reason')}</th>
-          <th>{t('approve.col.evidence')}</th>
-          <th>{t('approve.col.proposedBy')}</th>
-          <th>{t('approve.col.decision')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} data-testid={`proposal-${r.id}`} data-status={r.status}>
-            {selectable && (
-              <td>
-                <input
-                  type="checkbox"
-                  aria-label={`${t('approve.col.select')} ${r.id}`}
-                  data-testid={`select-${r.id}`}
-                  checked={selected.has(r.id)}
-                  onChange={() => toggle(r.id)}
-                />
-              </td>
-            )}
-            <td>{r.id}</td>
-            <td>
+    <DataTable
+      className="proposals"
+      testId="approve-table"
+      rows={rows}
+      rowKey={(r) => r.id}
+      rowAttributes={(r) => ({ 'data-testid': `proposal-${r.id}`, 'data-status': r.status })}
+      columns={[
+        selectable && {
+          id: 'select',
+          head: (
+            <input
+              type="checkbox"
+              aria-label={t('approve.selectPage')}
+              data-testid="select-page"
+              checked={allOnPage}
+              onChange={() => onSelect(allOnPage ? new Set() : new Set(rows.map((r) => r.id)))}
+            />
+          ),
+          cell: (r) => (
+            <input
+              type="checkbox"
+              aria-label={`${t('approve.col.select')} ${r.id}`}
+              data-testid={`select-${r.id}`}
+              checked={selected.has(r.id)}
+              onChange={() => toggle(r.id)}
+            />
+          )
+        },
+        { id: 'id', head: '#', cell: (r) => r.id },
+        {
+          id: 'person',
+          header: 'approve.col.person',
+          cell: (r) => (
+            <>
               {r.fullName}
               <div className="muted small mono">{r.nationalId}</div>
               <div className="muted small">{r.siteName}</div>
-            </td>
-            <td>{fieldLabel(t, r.field)}</td>
-            <td className="old">{formatFieldValue(r.field, r.oldValue, lang)}</td>
-            <td className="new">{formatFieldValue(r.field, r.newValue, lang)}</td>
-            <td>{t(`approve.kind.${r.kind}` as MessageKey)}</td>
-            <td>{r.reason}</td>
-            <td className="small">{r.evidence}</td>
-            <td>
+            </>
+          )
+        },
+        { id: 'field', header: 'approve.col.field', cell: (r) => fieldLabel(t, r.field) },
+        {
+          id: 'old',
+          header: 'approve.col.old',
+          cell: (r) => formatFieldValue(r.field, r.oldValue, lang),
+          td: () => ({ className: 'old' })
+        },
+        {
+          id: 'new',
+          header: 'approve.col.new',
+          cell: (r) => formatFieldValue(r.field, r.newValue, lang),
+          td: () => ({ className: 'new' })
+        },
+        { id: 'kind', header: 'approve.col.kind', cell: (r) => t(`approve.kind.${r.kind}` as MessageKey) },
+        { id: 'reason', header: 'approve.col.reason', cell: (r) => r.reason },
+        { id: 'evidence', header: 'approve.col.evidence', cell: (r) => r.evidence, td: () => ({ className: 'small' }) },
+        {
+          id: 'proposedBy',
+          header: 'approve.col.proposedBy',
+          cell: (r) => (
+            <>
               {r.proposedBy.name}
               <div className="muted small">{when(r.proposedAt)}</div>
-            </td>
-            <td data-testid={`decision-${r.id}`}>
+            </>
+          )
+        },
+        {
+          id: 'decision',
+          header: 'approve.col.decision',
+          td: (r) => ({ 'data-testid': `decision-${r.id}` }),
+          cell: (r) => (
+            <>
               {r.decision && (
                 <>
                   {t(`approve.verdict.${r.decision.verdict}` as MessageKey)} · {r.decision.by}
@@ -98,10 +114,10 @@ export function ProposalTable({
                 </>
               )}
               {r.batchNo && <div className="mono small">{r.batchNo}</div>}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          )
+        }
+      ]}
+    />
   )
 }

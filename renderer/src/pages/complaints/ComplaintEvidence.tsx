@@ -1,14 +1,11 @@
-import { useEffect, useState } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { Highlighted } from '../../components/Highlighted.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Countdown } from './Countdown.tsx'
 import { OutcomeForm } from './OutcomeForm.tsx'
 import { formatDateTime, formatDateValue, formatGender } from '../../format/format.ts'
-
-type Evidence = Res<'complaints:evidence'>
 
 /** One complaint's evidence side by side: the claim, the registry person, the site rows. */
 export function ComplaintEvidence(props: {
@@ -19,15 +16,8 @@ export function ComplaintEvidence(props: {
   onError(e: unknown): void
 }) {
   const { t, lang } = useI18n()
-  const [e, setE] = useState<Evidence | null>(null)
   const { recordId, onError } = props
-  useEffect(() => {
-    let live = true
-    call('complaints:evidence', { recordId }).then((x) => live && setE(x), onError)
-    return () => {
-      live = false
-    }
-  }, [recordId, onError])
+  const e = useQuery('complaints:evidence', { recordId }, { onError }).data
   if (!e) return null
   const open = e.item.outcome === null || e.item.outcome.outcome === 'deferred'
   const empty = t('review.cell.empty')

@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -14,7 +16,10 @@ import { formatDateTime, formatDateValue, formatNumber } from '../../format/form
 import './complaints.css'
 
 type View = NonNullable<Req<'complaints:queue'>['view']>
-type Queue = Res<'complaints:queue'>
+type Item = Res<'complaints:queue'>['items'][number]
+
+/** Not yet answered for good: no outcome, or one deferred. */
+const stillOpen = (c: Item): boolean => c.outcome === null || c.outcome.outcome === 'deferred'
 
 /**
  * The complaints queue: those still answerable in time first (the 48-hour deadline
@@ -27,7 +32,6 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
   const now = useNow()
   // The Overview's tiles open the overdue ones, or every complaint.
   const [view, setView] = useState<View>(opened === 'all' ? 'all' : 'open')
-  const [queue, setQueue] = useState<Queue | null>(null)
   const [open, setOpen] = useState<number | null>(null)
   const [message, setMessage] = useState('')
   const initial: QueueFilter = opened === 'overdue' ? { ...NO_FILTER, states: ['overdue'] } : NO_FILTER
@@ -38,13 +42,8 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
     const id = setTimeout(() => setAsked(filter), filter.search === asked.search ? 0 : 250)
     return () => clearTimeout(id)
   }, [filter, asked.search])
-  const load = useCallback(
-    () => call('complaints:queue', { view, ...asked, offset: 0, limit: 500 }).then(setQueue, onError),
-    [view, asked, onError]
-  )
-  useEffect(() => {
-    void load()
-  }, [load])
+  const listed = useQuery('complaints:queue', { view, ...asked, offset: 0, limit: 500 }, { onError })
+  const queue = listed.data
 
   const resolve = async (req: Req<'complaints:resolve'>) => {
     try {
@@ -53,7 +52,7 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
       setMessage(fill(t('complaints.saved'), { id }))
       setOpen(null)
       refresh()
-      await load()
+      await listed.refetch()
     } catch (e) {
       onError(e)
     }
@@ -104,76 +103,79 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
       )}
       {queue && queue.items.length === 0 && <p className="muted">{t('complaints.empty')}</p>}
       {queue && queue.items.length > 0 && (
-        <table className="data complaints-queue" data-testid="complaints-queue">
-          <thead>
-            <tr>
-              <th>{t('complaints.col.id')}</th>
-              <th>{t('complaints.col.submitted')}</th>
-              <th>{t('complaints.col.deadline')}</th>
-              <th>{t('complaints.col.left')}</th>
-              <th>{t('complaints.col.type')}</th>
-              <th>{t('complaints.col.name')}</th>
-              <th>{t('complaints.col.site')}</th>
-              <th>{t('complaints.col.outcome')}</th>
-              {view !== 'open' && <th>{t('complaints.col.resolvedBy')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {queue.items.map((c) => {
-              const isOpen = c.outcome === null || c.outcome.outcome === 'deferred'
-              return (
-                <tr
-                  key={c.recordId}
-                  tabIndex={0}
-                  className={c.overdue ? 'overdue' : undefined}
-                  data-testid={`complaint-${c.complaintId ?? c.recordId}`}
-                  data-overdue={c.overdue}
-                  onClick={() => setOpen(c.recordId)}
-                  onKeyDown={(e) => e.key === 'Enter' && setOpen(c.recordId)}
-                >
-                  <td>
-                    {c.overdue && (
-                      <span className="overdue-flag" aria-hidden="true">
-                        ⚑{' '}
+        <DataTable
+          className="complaints-queue"
+          testId="complaints-queue"
+          rows={queue.items}
+          rowKey={(c) => c.recordId}
+          rowAttributes={(c) => ({
+            className: c.overdue ? 'overdue' : undefined,
+            'data-testid': `complaint-${c.complaintId ?? c.recordId}`,
+            'data-overdue': c.overdue
+          })}
+          onOpen={(c) => setOpen(c.recordId)}
+          columns={[
+            {
+              id: 'id',
+              header: 'complaints.col.id',
+              cell: (c) => (
+                <>
+                  {c.overdue && (
+                    <span className="overdue-flag" aria-hidden="true">
+                      ⚑{' '}
+                    </span>
+                  )}
+                  {c.complaintId}
+                </>
+              )
+            },
+            { id: 'submitted', header: 'complaints.col.submitted', cell: (c) => formatDateValue(c.submittedAt) },
+            { id: 'deadline', header: 'complaints.col.deadline', cell: (c) => formatDateTime(c.deadline) },
+            {
+              id: 'left',
+              header: 'complaints.col.left',
+              cell: (c) => <Countdown deadline={c.deadline} now={now} open={stillOpen(c)} />
+            },
+            { id: 'type', header: 'complaints.col.type', cell: (c) => t(`complaints.claim.${c.claim}` as MessageKey) },
+            {
+              id: 'name',
+              header: 'complaints.col.name',
+              cell: (c) => (
+                <>
+                  {c.fullName}
+                  {!c.linked && <span className="badge warn">{t('complaints.unlinked')}</span>}
+                </>
+              )
+            },
+            {
+              id: 'site',
+              header: 'complaints.col.site',
+              cell: (c) => c.siteName,
+              td: (c) => ({ className: 'clip', title: c.siteName ?? undefined })
+            },
+            {
+              id: 'outcome',
+              header: 'complaints.col.outcome',
+              cell: (c) =>
+                c.outcome && (
+                  <>
+                    {t(`complaints.outcome.${c.outcome.outcome}`)} · {t(`complaints.reason.${c.outcome.reasonCode}` as MessageKey)}
+                    {c.resolvedInTime !== null && (
+                      <span className={`badge${c.resolvedInTime ? '' : ' warn'}`}>
+                        {t(c.resolvedInTime ? 'complaints.inTime' : 'complaints.late')}
                       </span>
                     )}
-                    {c.complaintId}
-                  </td>
-                  <td>{formatDateValue(c.submittedAt)}</td>
-                  <td>{formatDateTime(c.deadline)}</td>
-                  <td>
-                    <Countdown deadline={c.deadline} now={now} open={isOpen} />
-                  </td>
-                  <td>{t(`complaints.claim.${c.claim}` as MessageKey)}</td>
-                  <td>
-                    {c.fullName}
-                    {!c.linked && <span className="badge warn">{t('complaints.unlinked')}</span>}
-                  </td>
-                  <td className="clip" title={c.siteName ?? undefined}>
-                    {c.siteName}
-                  </td>
-                  <td>
-                    {c.outcome && (
-                      <>
-                        {t(`complaints.outcome.${c.outcome.outcome}`)} · {t(`complaints.reason.${c.outcome.reasonCode}` as MessageKey)}
-                        {c.resolvedInTime !== null && (
-                          <span className={`badge${c.resolvedInTime ? '' : ' warn'}`}>
-                            {t(c.resolvedInTime ? 'complaints.inTime' : 'complaints.late')}
-                          </span>
-                        )}
-                      </>
-                    )}
-                  </td>
-                  {view !== 'open' && (
-                    <td data-testid="resolved-by">
-                      {c.outcome && !isOpen && `${c.outcome.decidedBy}, ${formatDateTime(c.outcome.decidedAt)}`}
-                    </td>
-                  )}
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+                  </>
+                )
+            },
+            view !== 'open' && {
+              id: 'resolvedBy',
+              header: 'complaints.col.resolvedBy',
+              cell: (c) => c.outcome && !stillOpen(c) && `${c.outcome.decidedBy}, ${formatDateTime(c.outcome.decidedAt)}`,
+              td: () => ({ 'data-testid': 'resolved-by' })
+            }
+          ]}
+        />
       )}
     </section>
   )

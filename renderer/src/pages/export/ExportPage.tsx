@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
+import { DataTable } from '../../components/DataTable.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -12,7 +14,6 @@ import { useCurrentUser } from '../users/session.tsx'
 import { formatDateTime as when, formatNumber } from '../../format/format.ts'
 import '../approve/approve.css'
 
-type Batches = Res<'export:batches'>
 type Verdict = Res<'export:verify'>
 
 type ExportOutcome = JobResults['export']
@@ -24,20 +25,17 @@ type ExportOutcome = JobResults['export']
 export function ExportPage({ refresh, onError }: PageProps) {
   const { t, lang } = useI18n()
   const me = useCurrentUser()
-  const [data, setData] = useState<Batches | null>(null)
+  const batches = useQuery('export:batches', {}, { onError })
+  const data = batches.data
   const [dir, setDir] = useState<string | null>(null)
   const [password, setPassword] = useState('')
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null)
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({})
 
-  const load = useCallback(() => call('export:batches', {}).then(setData, onError), [onError])
-  useEffect(() => {
-    void load()
-  }, [load])
   const job = useJob<'export'>((_ok, result) => {
     if (result) setOutcome(result)
     refresh()
-    void load()
+    void batches.refetch()
   })
   useEffect(() => {
     if (job.state.phase === 'failed') onError(job.state.error)
@@ -111,32 +109,32 @@ export function ExportPage({ refresh, onError }: PageProps) {
       {!data || data.batches.length === 0 ? (
         <p className="muted">{t('export.noBatches')}</p>
       ) : (
-        <table className="data" data-testid="batch-table">
-          <thead>
-            <tr>
-              <th>{t('export.col.batch')}</th>
-              <th>{t('export.col.time')}</th>
-              <th>{t('export.col.count')}</th>
-              <th>{t('export.col.signer')}</th>
-              <th>{t('export.col.files')}</th>
-              <th>{t('export.col.hash')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {data.batches.map((b) => (
-              <tr key={b.id} data-testid={`batch-${b.batchNo}`}>
-                <td className="mono" title={b.path}>
-                  {b.batchNo}
-                </td>
-                <td>{when(b.createdAt)}</td>
-                <td>{b.corrections}</td>
-                <td>{b.signer}</td>
-                <td data-testid={`batch-files-${b.batchNo}`}>{t(`export.files.${b.files}` as MessageKey)}</td>
-                <td className="mono small" title={b.sha256}>
-                  {b.sha256.slice(0, 16)}…
-                </td>
-                <td>
+        <DataTable
+          testId="batch-table"
+          rows={data.batches}
+          rowKey={(b) => b.id}
+          rowAttributes={(b) => ({ 'data-testid': `batch-${b.batchNo}` })}
+          columns={[
+            { id: 'batch', header: 'export.col.batch', cell: (b) => b.batchNo, td: (b) => ({ className: 'mono', title: b.path }) },
+            { id: 'time', header: 'export.col.time', cell: (b) => when(b.createdAt) },
+            { id: 'count', header: 'export.col.count', cell: (b) => b.corrections },
+            { id: 'signer', header: 'export.col.signer', cell: (b) => b.signer },
+            {
+              id: 'files',
+              header: 'export.col.files',
+              cell: (b) => t(`export.files.${b.files}` as MessageKey),
+              td: (b) => ({ 'data-testid': `batch-files-${b.batchNo}` })
+            },
+            {
+              id: 'hash',
+              header: 'export.col.hash',
+              cell: (b) => `${b.sha256.slice(0, 16)}…`,
+              td: (b) => ({ className: 'mono small', title: b.sha256 })
+            },
+            {
+              id: 'verify',
+              cell: (b) => (
+                <>
                   <button type="button" data-testid={`batch-verify-${b.batchNo}`} onClick={() => void verify(b.id)}>
                     {t('export.verify')}
                   </button>{' '}
@@ -145,11 +143,11 @@ export function ExportPage({ refresh, onError }: PageProps) {
                       {verdicts[b.id]?.ok ? t('export.verified') : `${t('export.verifyFailed')} (${verdicts[b.id]?.problems.join(', ')})`}
                     </span>
                   )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              )
+            }
+          ]}
+        />
       )}
     </section>
   )

@@ -1,22 +1,18 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatNumber } from '../../format/format.ts'
 
 type Summary = JobResults['import']
-
 type Codes = Res<'import:codes'>
-type WarningRows = Res<'import:warningRows'>
 
 /** The rows that carry one kind of warning, by the row number Excel shows. */
 function WarningRowList({ importId, code, onError }: { importId: number; code: string; onError(e: unknown): void }) {
   const { t } = useI18n()
-  const [list, setList] = useState<WarningRows | null>(null)
-  useEffect(() => {
-    void call('import:warningRows', { importId, code }).then(setList, onError)
-  }, [importId, code, onError])
+  const list = useQuery('import:warningRows', { importId, code }, { onError }).data
   if (!list) return null
   return (
     <div data-testid={`warning-rows-${code}`}>
@@ -84,11 +80,8 @@ function Counts({
 /** The last step: what was imported, what was rejected and why, and the rejects to send back. */
 export function ImportReport({ summary, onError }: { summary: Summary; onError(e: unknown): void }) {
   const { t, lang } = useI18n()
-  const [codes, setCodes] = useState<Codes | null>(null)
+  const codes = useQuery('import:codes', {}, { onError }).data
   const [exported, setExported] = useState<string | null>(null)
-  useEffect(() => {
-    void call('import:codes', {}).then(setCodes, onError)
-  }, [onError])
   if (summary.duplicateOf) {
     return (
       <p className="notice" data-testid="import-duplicate">

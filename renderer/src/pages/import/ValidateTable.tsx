@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
 import { fieldLabel } from '../../i18n/labels.ts'
 
 type Rows = Res<'import:preview'>['rows']
-type Codes = Res<'import:codes'>
 
 // The record's fields in their canonical order; only those with a value in some row are shown.
 const FIELDS = [
@@ -44,10 +42,8 @@ const cellText = (f: string, v: unknown, lang: FormatLang): string =>
 /** The validation step: what import would store for the first rows, or why it would reject them. */
 export function ValidateTable({ rows }: { rows: Rows }) {
   const { t, pick, lang } = useI18n()
-  const [codes, setCodes] = useState<Codes | null>(null)
-  useEffect(() => {
-    void call('import:codes', {}).then(setCodes, () => setCodes(null))
-  }, [])
+  // Without the texts a warning shows its code: no banner for this.
+  const codes = useQuery('import:codes', {}).data
   const shown = FIELDS.filter((f) => rows.some((r) => r.values[f] !== null && r.values[f] !== undefined))
   const warning = (w: string) => {
     const [field, code = ''] = w.split(':')

@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { JobProgress } from '../../components/JobProgress.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -14,7 +16,6 @@ import './link.css'
 import { formatDateTime, formatNumber, type FormatLang } from '../../format/format.ts'
 
 type Summary = Res<'link:summary'>
-type List = Res<'link:list'>
 type Status = NonNullable<Req<'link:list'>['status']>
 type Order = NonNullable<Req<'link:list'>['order']>
 
@@ -28,15 +29,11 @@ const probabilityOf = (w: number, lang: FormatLang): string => formatNumber(1 / 
  */
 export function LinkPage({ refresh, onError, view }: PageProps) {
   const { t, lang } = useI18n()
-  const [summary, setSummary] = useState<Summary | null>(null)
   const [draft, setDraft] = useState<Thresholds | null>(null)
-  const [preview, setPreview] = useState<{ thresholds: Thresholds; statuses: Record<string, number> } | null>(null)
   // The Overview's persons and links tiles open the list of all; else the ones to review.
   const [status, setStatus] = useState<Status | ''>(view === 'all' ? '' : 'review')
   const [order, setOrder] = useState<Order>('weight_desc')
-  const [list, setList] = useState<List | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
-  const [detail, setDetail] = useState<Res<'link:detail'> | null>(null)
   // Days within which two doses of one vaccine family count as one dose entered twice.
   const [windowDays, setWindowDays] = useState<number | null>(null)
 
@@ -48,58 +45,33 @@ export function LinkPage({ refresh, onError, view }: PageProps) {
     refresh()
   })
 
-  useEffect(() => {
-    let live = true
-    call('link:summary', {}).then((s) => {
-      if (!live) return
-      setSummary(s)
-      setDraft(s.thresholds)
-      setWindowDays(s.duplicateWindowDays)
-    }, onError)
-    return () => {
-      live = false
-    }
-  }, [version, onError])
+  const summary = useQuery('link:summary', {}, { onError, deps: [version] }).data
+  // Each summary that arrives resets the thresholds and the window being edited to what is saved.
+  const [seeded, setSeeded] = useState<Summary | null>(null)
+  if (summary !== seeded) {
+    setSeeded(summary)
+    setDraft(summary?.thresholds ?? null)
+    setWindowDays(summary?.duplicateWindowDays ?? null)
+  }
 
-  const listQuery = useCallback(
-    (offset: number) => call('link:list', { ...(status ? { status } : {}), order, offset, limit: PAGE }),
-    [status, order]
-  )
-  useEffect(() => {
-    let live = true
-    listQuery(0).then((l) => live && setList(l), onError)
-    return () => {
-      live = false
-    }
-  }, [listQuery, version, onError])
+  const listed = { ...(status ? { status } : {}), order }
+  const links = useQuery('link:list', { ...listed, offset: 0, limit: PAGE }, { onError, deps: [version] })
+  const list = links.data
   const more = (): void => {
     if (!list) return
-    listQuery(list.rows.length).then((next) => setList({ ...next, rows: [...list.rows, ...next.rows] }), onError)
+    call('link:list', { ...listed, offset: list.rows.length, limit: PAGE }).then(
+      // Appended only to the list it continues: a changed filter's answer is not extended.
+      (next) => links.setData((shown) => (shown === list ? { ...next, rows: [...list.rows, ...next.rows] } : shown)),
+      onError
+    )
   }
 
   const dirty = !!draft && !!summary && (draft.auto !== summary.thresholds.auto || draft.review !== summary.thresholds.review)
   // Counts under the dragged thresholds, a moment after the user stops moving them.
-  useEffect(() => {
-    if (!draft || !dirty) return
-    let live = true
-    const timer = setTimeout(() => {
-      call('link:preview', draft).then((p) => live && setPreview({ thresholds: draft, statuses: p.statuses }), onError)
-    }, 150)
-    return () => {
-      live = false
-      clearTimeout(timer)
-    }
-  }, [draft, dirty, onError])
-  const shownPreview = dirty && preview && preview.thresholds === draft ? preview.statuses : null
+  const preview = useQuery('link:preview', draft && dirty ? draft : null, { onError, delayMs: 150 })
+  const shownPreview = dirty && !preview.stale ? (preview.data?.statuses ?? null) : null
 
-  useEffect(() => {
-    if (selected === null) return
-    let live = true
-    call('link:detail', { linkId: selected }).then((d) => live && setDetail(d), onError)
-    return () => {
-      live = false
-    }
-  }, [selected, version, onError])
+  const detail = useQuery('link:detail', selected === null ? null : { linkId: selected }, { onError, deps: [version] }).data
   const shownDetail = selected !== null && detail?.linkId === selected ? detail : null
 
   const running = job.state.phase === 'running'
@@ -259,36 +231,38 @@ export function LinkPage({ refresh, onError, view }: PageProps) {
               </div>
               {list && list.rows.length === 0 ? <p className="muted">{t('link.list.empty')}</p> : null}
               {list && list.rows.length > 0 ? (
-                <table className="data" data-testid="link-table">
-                  <thead>
-                    <tr>
-                      <th>{t('link.col.subject')}</th>
-                      <th>{t('link.col.rows')}</th>
-                      <th>{t('link.col.registry')}</th>
-                      <th>{t('link.col.weight')}</th>
-                      <th>{t('link.col.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.rows.map((r) => (
-                      <tr key={r.linkId} aria-selected={selected === r.linkId} data-testid={`link-row-${r.linkId}`}>
-                        <td>
-                          <button type="button" className="linklike" onClick={() => setSelected(r.linkId)}>
-                            {r.subjectKind === 'complaint' ? `${t('link.kind.complaint')}: ` : ''}
-                            {r.subjectName ?? '—'}
-                          </button>
-                        </td>
-                        <td>{formatNumber(r.rows, lang)}</td>
-                        <td>{r.registryName ?? '—'}</td>
-                        <td>{r.weight === null ? '—' : formatNumber(r.weight, lang, 1)}</td>
-                        <td>
+                <DataTable
+                  testId="link-table"
+                  rows={list.rows}
+                  rowKey={(r) => r.linkId}
+                  rowAttributes={(r) => ({ 'data-testid': `link-row-${r.linkId}` })}
+                  isSelected={(r) => selected === r.linkId}
+                  columns={[
+                    {
+                      id: 'subject',
+                      header: 'link.col.subject',
+                      cell: (r) => (
+                        <button type="button" className="linklike" onClick={() => setSelected(r.linkId)}>
+                          {r.subjectKind === 'complaint' ? `${t('link.kind.complaint')}: ` : ''}
+                          {r.subjectName ?? '—'}
+                        </button>
+                      )
+                    },
+                    { id: 'rows', header: 'link.col.rows', cell: (r) => formatNumber(r.rows, lang) },
+                    { id: 'registry', header: 'link.col.registry', cell: (r) => r.registryName ?? '—' },
+                    { id: 'weight', header: 'link.col.weight', cell: (r) => (r.weight === null ? '—' : formatNumber(r.weight, lang, 1)) },
+                    {
+                      id: 'status',
+                      header: 'link.col.status',
+                      cell: (r) => (
+                        <>
                           {t(`link.status.${r.status}` as MessageKey)}
                           {r.hold ? <span className="muted small">{` · ${t(`link.hold.${r.hold}` as MessageKey)}`}</span> : null}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                        </>
+                      )
+                    }
+                  ]}
+                />
               ) : null}
               {list && list.rows.length < list.total ? (
                 <button type="button" onClick={more}>

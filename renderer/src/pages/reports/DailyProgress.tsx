@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { formatDateValue, formatNumber } from '../../format/format.ts'
@@ -10,6 +11,7 @@ import './reports.css'
 
 type Series = Res<'reports:daily'>
 type Day = Series['district'][number]
+type DayRow = { day: Series['days'][number]; figures: Day | undefined }
 
 const WORK: [MessageKey, keyof Day][] = [
   ['reports.daily.imported', 'imported'],
@@ -28,11 +30,8 @@ const COMPLAINTS: [MessageKey, keyof Day][] = [
 /** Progress day by day (Vietnamese days), for the district or one site: two line charts and the table under them. */
 export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => void; stamp: string }) {
   const { t, lang } = useI18n()
-  const [series, setSeries] = useState<Series | null>(null)
+  const series = useQuery('reports:daily', {}, { onError }).data
   const [site, setSite] = useState<string | null>(null)
-  useEffect(() => {
-    call('reports:daily', {}).then(setSeries, onError)
-  }, [onError])
   if (!series) return null
   const days = site === null ? series.district : (series.sites.find((s) => s.site === site)?.days ?? series.district)
   const lines = (cols: [MessageKey, keyof Day][]) => cols.map(([k, key]) => ({ label: t(k), values: days.map((d) => d[key]) }))
@@ -71,26 +70,20 @@ export function DailyProgress({ onError, stamp }: { onError: (e: unknown) => voi
         </ChartFigure>
       </div>
       <div className="daily-table">
-        <table className="data" data-testid="daily-table">
-          <thead>
-            <tr>
-              <th>{t('reports.daily.day')}</th>
-              {[...WORK, ...COMPLAINTS].map(([k]) => (
-                <th key={k}>{t(k)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {series.days.map((d, i) => (
-              <tr key={d} data-day={d}>
-                <td>{formatDateValue(d)}</td>
-                {[...WORK, ...COMPLAINTS].map(([k, key]) => (
-                  <td key={k}>{formatNumber(days[i]?.[key] ?? 0, lang)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable<DayRow>
+          testId="daily-table"
+          rows={series.days.map((day, i) => ({ day, figures: days[i] }))}
+          rowKey={(r) => r.day}
+          rowAttributes={(r) => ({ 'data-day': r.day })}
+          columns={[
+            { id: 'day', header: 'reports.daily.day', cell: (r) => formatDateValue(r.day) },
+            ...[...WORK, ...COMPLAINTS].map(([k, key]) => ({
+              id: k,
+              header: k,
+              cell: (r: DayRow) => formatNumber(r.figures?.[key] ?? 0, lang)
+            }))
+          ]}
+        />
       </div>
     </section>
   )

@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import type { PageProps } from '../../shell/pages.tsx'
@@ -13,6 +13,8 @@ import '../approve/approve.css'
 
 type Report = Res<'reports:get'>
 type Site = Report['total']
+/** A site's row of the table, or the district's total under them. */
+type Row = { site: Site; total: boolean; n: number }
 
 const COLUMNS: [MessageKey, (s: Site) => number][] = [
   ['reports.records', (s) => s.records],
@@ -30,10 +32,7 @@ const COLUMNS: [MessageKey, (s: Site) => number][] = [
 /** Progress per site and for the district, as charts and a table, and as the .xlsx the district sends up. */
 export function ReportsPage({ onError }: PageProps) {
   const { t, lang } = useI18n()
-  const [report, setReport] = useState<Report | null>(null)
-  useEffect(() => {
-    call('reports:get', {}).then(setReport, onError)
-  }, [onError])
+  const report = useQuery('reports:get', {}, { onError }).data
   if (!report) return <StepIntro step="reports" />
   const siteName = (s: Site) => s.site || t('reports.unknownSite')
   // yyyymmdd of the day in Vietnam, for the names of the saved charts.
@@ -71,26 +70,19 @@ export function ReportsPage({ onError }: PageProps) {
         />
       </div>
       <h3>{t('reports.title')}</h3>
-      <table className="data" data-testid="report-table">
-        <thead>
-          <tr>
-            <th>{t('reports.site')}</th>
-            {COLUMNS.map(([k]) => (
-              <th key={k}>{t(k)}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {[...report.sites, { ...report.total, site: t('reports.total') }].map((s, i) => (
-            <tr key={`${s.site}-${i}`} className={i === report.sites.length ? 'total' : undefined}>
-              <td>{siteName(s)}</td>
-              {COLUMNS.map(([k, v]) => (
-                <td key={k}>{formatNumber(v(s), lang)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Row>
+        testId="report-table"
+        rows={[
+          ...report.sites.map((site, n) => ({ site, total: false, n })),
+          { site: { ...report.total, site: t('reports.total') }, total: true, n: report.sites.length }
+        ]}
+        rowKey={(r) => `${r.site.site}-${r.n}`}
+        rowAttributes={(r) => ({ className: r.total ? 'total' : undefined })}
+        columns={[
+          { id: 'site', header: 'reports.site', cell: (r) => siteName(r.site) },
+          ...COLUMNS.map(([k, v]) => ({ id: k, header: k, cell: (r: Row) => formatNumber(v(r.site), lang) }))
+        ]}
+      />
       <DailyProgress onError={onError} stamp={stamp} />
     </section>
   )

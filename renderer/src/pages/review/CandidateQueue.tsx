@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -22,7 +22,6 @@ const keyOf = (i: Item): string => `${i.subject.kind}-${i.subject.id}`
  */
 export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onError(e: unknown): void }) {
   const { t, lang } = useI18n()
-  const [queue, setQueue] = useState<Queue | null>(null)
   const [selected, setSelected] = useState<Item | null>(null)
   const [message, setMessage] = useState('')
   const [search, setSearch] = useState('')
@@ -33,17 +32,13 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
     const id = setTimeout(() => setAsked(search), 250)
     return () => clearTimeout(id)
   }, [search])
-  const load = useCallback(
-    () =>
-      call('review:candidateQueue', { offset: 0, limit: PAGE, search: asked, statuses: status ? [status] : [] }).then((q) => {
-        setQueue(q)
-        return q
-      }, onError),
-    [asked, status, onError]
+  const waiting = useQuery(
+    'review:candidateQueue',
+    { offset: 0, limit: PAGE, search: asked, statuses: status ? [status] : [] },
+    { onError }
   )
-  useEffect(() => {
-    void load()
-  }, [load])
+  const queue = waiting.data
+  const load = waiting.refetch
   const move = (e: KeyboardEvent<HTMLTableRowElement>, i: Item) => {
     const rows = [...(table.current?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])]
     const at = rows.indexOf(e.currentTarget)

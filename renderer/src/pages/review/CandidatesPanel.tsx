@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -10,7 +11,6 @@ import { IdentityCard } from './IdentityCells.tsx'
 import { formatNumber } from '../../format/format.ts'
 
 type Subject = Req<'review:candidates'>
-type Panel = Res<'review:candidates'>
 
 /**
  * The registry persons the engine considered for a subject, strongest first, each with
@@ -26,15 +26,8 @@ export function CandidatesPanel({
   onError(e: unknown): void
 }) {
   const { t, pick: pickLang, lang } = useI18n()
-  const [panel, setPanel] = useState<Panel | null>(null)
+  const panel = useQuery('review:candidates', subject, { onError }).data
   const root = useRef<HTMLElement>(null)
-  useEffect(() => {
-    let live = true
-    call('review:candidates', subject).then((p) => live && setPanel(p), onError)
-    return () => {
-      live = false
-    }
-  }, [subject, onError])
   useEffect(() => {
     if (panel) root.current?.focus()
   }, [panel])

@@ -1,30 +1,21 @@
 import type { GridApi } from 'ag-grid-community'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { ApiError, call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { CandidatesPanel } from './CandidatesPanel.tsx'
 import type { GridRow, ReviewField } from './DiffCell.tsx'
 import { DiffGrid, FIELDS, type FocusedCell } from './DiffGrid.tsx'
-import { BulkDialog, EditDialog, HelpDialog, KeepDialog, NoteDialog } from './dialogs.tsx'
+import { DecisionDialogs, type Action, type DialogState } from './DecisionDialogs.tsx'
 import { Facets, type Filter } from './Facets.tsx'
 import { PersonPanel } from './PersonPanel.tsx'
 import { ReviewToolbar } from './ReviewToolbar.tsx'
 import { SideDrawer } from './SideDrawer.tsx'
+import { useDocumentKeys } from './useDocumentKeys.ts'
 import { formatNumber } from '../../format/format.ts'
 import { decisionText } from '../../i18n/labels.ts'
-
-type Action = Req<'review:decide'>['action']
-type DialogState =
-  | { kind: 'edit'; field: ReviewField; initial: string }
-  | { kind: 'keep'; field: ReviewField; values: string[] }
-  | { kind: 'defer' }
-  | { kind: 'unlink' }
-  | { kind: 'bulk' }
-  | { kind: 'help' }
-  | null
 
 export const EMPTY_FILTER: Filter = { classes: [], fields: [], sites: [], statuses: ['open'], bands: [], kinds: [], search: '' }
 
@@ -51,17 +42,15 @@ export function DiffsView({
   const [filter, setFilter] = useState<Filter>(statuses ? { ...EMPTY_FILTER, statuses } : EMPTY_FILTER)
   const [search, setSearch] = useState('')
   const [view, setView] = useState(1)
-  const [facets, setFacets] = useState<Res<'review:facets'> | null>(null)
   const [rowCount, setRowCount] = useState<number | null>(null)
   const [focused, setFocused] = useState<FocusedCell | null>(null)
   const [dialog, setDialog] = useState<DialogState>(null)
   const [panel, setPanel] = useState<{ kind: 'candidates' | 'person'; row: GridRow } | null>(null)
   const [message, setMessage] = useState<string | null>(null)
 
-  const loadFacets = useCallback(() => call('review:facets', { filter }).then(setFacets, onError), [filter, onError])
-  useEffect(() => {
-    void loadFacets()
-  }, [loadFacets])
+  const counted = useQuery('review:facets', { filter }, { onError })
+  const facets = counted.data
+  const loadFacets = counted.refetch
   // Facets scan the whole table: after decisions they are counted again once the clerk pauses.
   const facetTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const recountSoon = () => {
@@ -257,15 +246,7 @@ export function DiffsView({
 
   // Listened to on the document, so the keys work wherever the focus was left (after a
   // click on a facet, a button or a panel); typing in a field or a dialog is never taken.
-  const keyHandler = useRef(onKeyDown)
-  useEffect(() => {
-    keyHandler.current = onKeyDown
-  })
-  useEffect(() => {
-    const listen = (e: KeyboardEvent) => keyHandler.current(e)
-    document.addEventListener('keydown', listen)
-    return () => document.removeEventListener('keydown', listen)
-  }, [])
+  useDocumentKeys(onKeyDown)
 
   const scope =
     focused && isField(focused.colId)
@@ -349,79 +330,38 @@ export function DiffsView({
           </SideDrawer>
         )}
       </div>
-      {dialog?.kind === 'edit' && (
-        <EditDialog
-          field={dialog.field}
-          initial={dialog.initial}
-          onCancel={closeDialog}
-          onConfirm={async (value, note) => {
-            // A refused value keeps the dialog open with what was typed and the reason inside it.
-            const at = focused
-            const refused = await decide('edit', { field: dialog.field, value, note }, true)
-            if (refused === null) {
-              setDialog(null)
-              // Once the dialog has gone, the cell decided on gets the keys back.
-              if (at) setTimeout(() => refocus(at.rowIndex, at.colId), 0)
-            }
-            return refused
-          }}
-        />
-      )}
-      {dialog?.kind === 'keep' && (
-        <KeepDialog
-          field={dialog.field}
-          values={dialog.values}
-          onCancel={closeDialog}
-          onConfirm={(value) => {
-            closeDialog()
-            void decide('keep_site', { field: dialog.field, value })
-          }}
-        />
-      )}
-      {dialog?.kind === 'defer' && (
-        <NoteDialog
-          testId="defer-dialog"
-          title={t('review.defer.title')}
-          onCancel={closeDialog}
-          onConfirm={(note) => {
-            closeDialog()
-            void decide('defer', { note })
-          }}
-        />
-      )}
-      {dialog?.kind === 'unlink' && (
-        <NoteDialog
-          testId="unlink-dialog"
-          title={t('review.unlink.title')}
-          text={t('review.unlink.text')}
-          onCancel={closeDialog}
-          onConfirm={(note) => {
-            closeDialog()
-            void unlink(note)
-          }}
-        />
-      )}
-      {dialog?.kind === 'bulk' && (
-        <BulkDialog
-          filter={filter}
-          onCancel={closeDialog}
-          onError={fail}
-          onApplied={(r, rows) => {
+      <DecisionDialogs
+        dialog={dialog}
+        filter={filter}
+        onCancel={closeDialog}
+        decide={decide}
+        unlink={unlink}
+        saveEdit={async (field, value, note) => {
+          // A refused value keeps the dialog open with what was typed and the reason inside it.
+          const at = focused
+          const refused = await decide('edit', { field, value, note }, true)
+          if (refused === null) {
             setDialog(null)
-            setMessage(
-              fill(t('review.done.bulk'), {
-                n: formatNumber(r.diffs, lang),
-                rows: formatNumber(rows, lang),
-                p: formatNumber(r.proposals, lang)
-              })
-            )
-            newView()
-            void loadFacets()
-            onChanged()
-          }}
-        />
-      )}
-      {dialog?.kind === 'help' && <HelpDialog onClose={closeDialog} />}
+            // Once the dialog has gone, the cell decided on gets the keys back.
+            if (at) setTimeout(() => refocus(at.rowIndex, at.colId), 0)
+          }
+          return refused
+        }}
+        onBulkApplied={(r, rows) => {
+          setDialog(null)
+          setMessage(
+            fill(t('review.done.bulk'), {
+              n: formatNumber(r.diffs, lang),
+              rows: formatNumber(rows, lang),
+              p: formatNumber(r.proposals, lang)
+            })
+          )
+          newView()
+          void loadFacets()
+          onChanged()
+        }}
+        onError={fail}
+      />
     </div>
   )
 }

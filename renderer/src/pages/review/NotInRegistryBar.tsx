@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatNumber } from '../../format/format.ts'
@@ -11,25 +12,16 @@ import { formatNumber } from '../../format/format.ts'
 export function NotInRegistryBar({ onDone, onError }: { onDone(message: string): void; onError(e: unknown): void }) {
   const { t, lang } = useI18n()
   const [weight, setWeight] = useState('0')
-  const [count, setCount] = useState<number | null>(null)
   const below = Number(weight)
   const valid = weight.trim() !== '' && Number.isFinite(below)
-  useEffect(() => {
-    if (!valid) return
-    let live = true
-    const id = setTimeout(() => {
-      call('review:notInRegistry', { belowWeight: below, dryRun: true }).then((r) => live && setCount(r.subjects), onError)
-    }, 200)
-    return () => {
-      live = false
-      clearTimeout(id)
-    }
-  }, [below, valid, onError])
+  // Counted a moment after the clerk stops typing.
+  const counted = useQuery('review:notInRegistry', valid ? { belowWeight: below, dryRun: true } : null, { onError, delayMs: 200 })
+  const count = counted.data?.subjects ?? null
   const apply = async () => {
     try {
       const r = await call('review:notInRegistry', { belowWeight: below, note: '' })
       onDone(fill(t('review.notInRegistry.done'), { n: r.subjects }))
-      setCount(0)
+      counted.setData((d) => d && { ...d, subjects: 0 })
     } catch (e) {
       onError(e)
     }

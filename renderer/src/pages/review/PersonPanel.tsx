@@ -1,13 +1,12 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react'
-import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { useState, type FormEvent } from 'react'
+import type { Req } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { IdentityCard } from './IdentityCells.tsx'
 import { formatDateValue, formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
 import { fieldLabel } from '../../i18n/labels.ts'
-
-type Panel = Res<'review:person'>
 
 const DETAIL_KEYS = ['days_apart', 'min_days', 'dose_date', 'vaccine', 'dose_number', 'previous_dose_date', 'dob'] as const
 
@@ -35,15 +34,13 @@ type Editing = { recordId: number; action: 'fix_date' | 'fix_vaccine' } | null
  */
 export function PersonPanel({ personId, onChanged, onError }: { personId: number; onChanged(): void; onError(e: unknown): void }) {
   const { t, lang } = useI18n()
-  const [panel, setPanel] = useState<Panel | null>(null)
+  const person = useQuery('review:person', { personId }, { onError })
+  const panel = person.data
+  const load = person.refetch
   const [editing, setEditing] = useState<Editing>(null)
   const [value, setValue] = useState('')
   const [adding, setAdding] = useState(false)
   const [dose, setDose] = useState({ vaccine: '', doseDate: '', doseNumber: '', lot: '', siteName: '', note: '' })
-  const load = useCallback(() => call('review:person', { personId }).then(setPanel, onError), [personId, onError])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const propose = async (req: DoseRequest) => {
     try {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
-import { call } from '../../api/client.ts'
 import { JobProgress } from '../../components/JobProgress.tsx'
+import { useQuery } from '../../data/useQuery.ts'
 import { useJob } from '../../hooks/useJob.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -11,7 +11,6 @@ import type { Filter } from './Facets.tsx'
 import { formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
 
 type BulkAction = Req<'review:bulkPreview'>['action']
-type Preview = Res<'review:bulkPreview'>
 
 function NoteInput({ note, setNote }: { note: string; setNote(v: string): void }) {
   const { t } = useI18n()
@@ -104,16 +103,9 @@ export function BulkDialog(props: {
   const [action, setAction] = useState<BulkAction>('accept_registry')
   const [note, setNote] = useState('')
   // The count belongs to the action it was made for; another action shows "counting" until its own arrives.
-  const [counted, setCounted] = useState<{ action: BulkAction; preview: Preview } | null>(null)
-  const preview = counted?.action === action ? counted.preview : null
   const { filter, onError } = props
-  useEffect(() => {
-    let live = true
-    call('review:bulkPreview', { filter, action }).then((p) => live && setCounted({ action, preview: p }), onError)
-    return () => {
-      live = false
-    }
-  }, [filter, action, onError])
+  const counted = useQuery('review:bulkPreview', { filter, action }, { onError })
+  const preview = counted.stale ? null : counted.data
   // Applied in a worker: a decision over a hundred thousand differences must not hold the app.
   const job = useJob<'review-bulk'>((_ok, result) => result && props.onApplied(result, preview?.rows ?? 0))
   const failed = job.state.phase === 'failed' ? job.state.error : null

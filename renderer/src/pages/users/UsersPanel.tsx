@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useCurrentUser } from './session.tsx'
@@ -17,14 +19,13 @@ export function UsersPanel({ onClose }: { onClose: () => void }) {
   const onError = useCallback((e: unknown) => setError(e), [])
   const me = useCurrentUser()
   const dialog = useRef<HTMLDialogElement>(null)
-  const [users, setUsers] = useState<Accounts>([])
+  const accounts = useQuery('users:list', {}, { onError })
+  const users = accounts.data?.users ?? []
+  const load = accounts.refetch
   const [notice, setNotice] = useState<string | null>(null)
-
-  const load = useCallback(() => call('users:list', {}).then((r) => setUsers(r.users), onError), [onError])
   useEffect(() => {
     dialog.current?.showModal()
-    void load()
-  }, [load])
+  }, [])
 
   return (
     <dialog ref={dialog} className="users-panel" data-testid="users-panel" onClose={onClose}>
@@ -40,39 +41,29 @@ export function UsersPanel({ onClose }: { onClose: () => void }) {
           {notice}
         </p>
       )}
-      <table className="data">
-        <thead>
-          <tr>
-            <th>{t('users.field.name')}</th>
-            <th>{t('users.field.role')}</th>
-            <th>{t('users.panel.key')}</th>
-            {me.role === 'supervisor' && <th />}
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{t(`users.role.${u.role}`)}</td>
-              <td className="mono">{u.keyId ?? t('users.panel.noKey')}</td>
-              {me.role === 'supervisor' && (
-                <td>
-                  {u.id !== me.id && (
-                    <Deactivate
-                      user={u}
-                      onDone={() => {
-                        setNotice(fill(t('users.panel.deactivated'), { name: u.name }))
-                        void load()
-                      }}
-                      onError={onError}
-                    />
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={users}
+        rowKey={(u) => u.id}
+        columns={[
+          { id: 'name', header: 'users.field.name', cell: (u) => u.name },
+          { id: 'role', header: 'users.field.role', cell: (u) => t(`users.role.${u.role}`) },
+          { id: 'key', header: 'users.panel.key', cell: (u) => u.keyId ?? t('users.panel.noKey'), td: () => ({ className: 'mono' }) },
+          me.role === 'supervisor' && {
+            id: 'deactivate',
+            cell: (u) =>
+              u.id !== me.id && (
+                <Deactivate
+                  user={u}
+                  onDone={() => {
+                    setNotice(fill(t('users.panel.deactivated'), { name: u.name }))
+                    void load()
+                  }}
+                  onError={onError}
+                />
+              )
+          }
+        ]}
+      />
       {me.role === 'supervisor' ? (
         <AddUser
           onAdded={() => {
@@ -142,11 +133,8 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
 
 function MyKey({ onError }: { onError: (e: unknown) => void }) {
   const { t } = useI18n()
-  const [key, setKey] = useState<Res<'users:publicKey'> | null>(null)
+  const key = useQuery('users:publicKey', {}, { onError }).data
   const [saved, setSaved] = useState<string | null>(null)
-  useEffect(() => {
-    call('users:publicKey', {}).then(setKey, onError)
-  }, [onError])
   if (!key) return null
   return (
     <section>

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { useQuery } from '../../data/useQuery.ts'
 
 type State = Res<'users:state'>
 export type CurrentUser = NonNullable<State['current']>
@@ -29,15 +30,11 @@ export function UserSessionProvider({
   onError: (e: unknown) => void
   children: ReactNode
 }) {
-  const [state, setState] = useState<State | null>(null)
   // No workspace, nobody to sign in (the provider is remounted for each workspace).
-  const refresh = useCallback(
-    () => (workspacePath === null ? Promise.resolve() : call('users:state', {}).then(setState, onError)),
-    [workspacePath, onError]
-  )
-  useEffect(() => {
-    void refresh()
-  }, [refresh])
+  const asked = useQuery('users:state', workspacePath === null ? null : {}, { onError })
+  const state = asked.data
+  const { refetch } = asked
+  const refresh = useCallback(async () => void (await refetch()), [refetch])
   const signOut = useCallback(async () => {
     await call('users:signOut', {}).catch(onError)
     await refresh()
