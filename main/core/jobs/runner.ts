@@ -6,6 +6,9 @@ import type { WorkerData, WorkerMessage } from './protocol.ts'
 import type { JobRequest } from './requests.ts'
 import { jobSuccess, type JobSuccess } from './results.ts'
 
+/** How long a finished job's thread may take to checkpoint and close before it is stopped. */
+const WORKER_GRACE_MS = 60_000
+
 export type JobEvent =
   | { type: 'progress'; jobId: string; kind: string; progress: JobProgress; rowsPerSecond: number | null; etaSeconds: number | null }
   | ({ type: 'finished' } & JobSuccess)
@@ -58,7 +61,12 @@ export class JobRunner {
         if (settled) return
         settled = true
         this.running.delete(id)
-        void worker.terminate()
+        // A job that succeeded has one step left after its reply: the WAL checkpoint and
+        // closing its connection (jobs/worker.ts). Its thread then ends by itself; cutting it
+        // short would lose the checkpoint and leave the connection open. A thread that
+        // hangs there is stopped after a grace period; a failed job's is stopped at once.
+        if (ok) setTimeout(() => void worker.terminate(), WORKER_GRACE_MS).unref()
+        else void worker.terminate()
         if (ok) {
           this.onEvent({ type: 'finished', ...jobSuccess(id, request.kind, value) })
           resolve(value)

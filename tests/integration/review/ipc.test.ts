@@ -96,7 +96,7 @@ test('a bulk decision runs as a job in a worker, made by the signed-in clerk wha
       .pluck()
       .get()
   expect(live()).toBe(preview.value.proposals)
-  // The job finishes after its commit (the WAL checkpoint follows the reply); until then undo is refused as busy.
+  // The decisions are visible at the commit, before the job has reported done; until then undo is refused as busy.
   await expect.poll(() => harness.session.jobs.isBusy(f.path), { timeout: 30_000 }).toBe(false)
 
   // Taking it back runs in a worker too (the call waits for it), and leaves nothing proposed.
