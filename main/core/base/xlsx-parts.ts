@@ -85,9 +85,11 @@ export function stylesXml(dateTimeFormat: string): string {
   )
 }
 
-export function sharedStringsXml(count: number, unique: number, items: string): string {
-  return `${DECL}<sst xmlns="${MAIN_NS}" count="${count}" uniqueCount="${unique}">${items}</sst>`
+/** xl/sharedStrings.xml up to its items (`<si>…</si>`), then SHARED_STRINGS_END. */
+export function sharedStringsStart(count: number, unique: number): string {
+  return `${DECL}<sst xmlns="${MAIN_NS}" count="${count}" uniqueCount="${unique}">`
 }
+export const SHARED_STRINGS_END = '</sst>'
 
 /** W3CDTF without milliseconds, as Excel writes it. */
 const w3c = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -44,35 +44,19 @@ const MS_PER_DAY = 24 * 3600 * 1000
 /** Days since 1899-12-30, Excel's 1900 date system. */
 const excelSerial = (d: Date): number => 25569 + d.getTime() / MS_PER_DAY
 
-/** The book's one shared-strings table, in order of first use, as Excel writes it. */
-class SharedStrings {
-  private readonly index = new Map<string, number>()
-  private readonly values: string[] = []
-  refs = 0
-
-  add(s: string): number {
-    this.refs++
-    let i = this.index.get(s)
-    if (i === undefined) {
-      i = this.values.length
-      this.index.set(s, i)
-      this.values.push(s)
-    }
-    return i
-  }
-
-  xml(): string {
-    const items = this.values.map((v) => `<si><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${part.xmlText(v)}</t></si>`)
-    return part.sharedStringsXml(this.refs, this.values.length, items.join(''))
-  }
-}
-
 // Flush the sheet's XML to the deflater in pieces of about this many characters.
 const CHUNK = 1 << 20
 
+/**
+ * zlib's level 3, not its default 6: at 100,000 rows the deflate of the batch's sheet was
+ * the export's slowest step, and level 3 takes about a third less CPU for a file about 6%
+ * larger (8.6 → 9.1 MB), measured in the approve-export bench.
+ */
+const LEVEL = 3
+
 /** Deflates text pieces on zlib's thread while the caller builds the next ones. */
 class DeflatedPart {
-  private readonly z = createDeflateRaw()
+  private readonly z = createDeflateRaw({ level: LEVEL })
   private readonly out: Buffer[] = []
   private crc = 0
   private size = 0
@@ -96,6 +80,39 @@ class DeflatedPart {
     this.z.end()
     await done
     return { name: this.name, deflated: Buffer.concat(this.out), crc: this.crc, size: this.size }
+  }
+}
+
+/** The book's one shared-strings table, in order of first use, as Excel writes it. */
+class SharedStrings {
+  private readonly index = new Map<string, number>()
+  private readonly values: string[] = []
+  refs = 0
+
+  add(s: string): number {
+    this.refs++
+    let i = this.index.get(s)
+    if (i === undefined) {
+      i = this.values.length
+      this.index.set(s, i)
+      this.values.push(s)
+    }
+    return i
+  }
+
+  /** The table as xl/sharedStrings.xml, deflated in pieces like a sheet. */
+  async part(): Promise<ZipMember> {
+    const out = new DeflatedPart('xl/sharedStrings.xml')
+    let pending = part.sharedStringsStart(this.refs, this.values.length)
+    for (const v of this.values) {
+      pending += `<si><t${/^\s|\n|\s$/.test(v) ? ' xml:space="preserve"' : ''}>${part.xmlText(v)}</t></si>`
+      if (pending.length >= CHUNK) {
+        await out.write(pending)
+        pending = ''
+      }
+    }
+    await out.write(pending + part.SHARED_STRINGS_END)
+    return out.end()
   }
 }
 
@@ -143,6 +160,7 @@ export async function writeTableXlsx(book: XlsxBook, tables: readonly XlsxTable[
   const sheets: ZipMember[] = []
   for (const [i, t] of tables.entries()) sheets.push(await sheetPart(`xl/worksheets/sheet${i + 1}.xml`, t, strings))
   const names = tables.map((t) => t.name)
+  const sharedStrings = await strings.part()
   return zipArchive(
     [
       deflatedMember('[Content_Types].xml', part.contentTypesXml(tables.length)),
@@ -153,7 +171,7 @@ export async function writeTableXlsx(book: XlsxBook, tables: readonly XlsxTable[
       deflatedMember('xl/_rels/workbook.xml.rels', part.workbookRelsXml(tables.length)),
       deflatedMember('xl/styles.xml', part.stylesXml(book.dateTimeFormat)),
       deflatedMember('xl/theme/theme1.xml', OFFICE_THEME_XML),
-      deflatedMember('xl/sharedStrings.xml', strings.xml()),
+      sharedStrings,
       ...sheets
     ],
     book.created
