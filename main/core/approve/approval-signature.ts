@@ -30,12 +30,19 @@ export function correctionDigest(c: CorrectionContent): Buffer {
   return createHash('sha256').update(canonical).digest()
 }
 
-/** The root over an act's corrections, in id order. */
-export function actRoot(corrections: readonly CorrectionContent[]): string {
+/** The root over an act's corrections, in id order, and each one's digest (a batch's manifest lists them). */
+export function actDigests(corrections: readonly CorrectionContent[]): { root: string; digests: Map<number, Buffer> } {
   const h = createHash('sha256')
-  for (const c of [...corrections].sort((a, b) => a.id - b.id)) h.update(correctionDigest(c))
-  return h.digest('hex')
+  const digests = new Map<number, Buffer>()
+  for (const c of [...corrections].sort((a, b) => a.id - b.id)) {
+    const d = correctionDigest(c)
+    digests.set(c.id, d)
+    h.update(d)
+  }
+  return { root: h.digest('hex'), digests }
 }
+
+export const actRoot = (corrections: readonly CorrectionContent[]): string => actDigests(corrections).root
 
 export interface ActFields {
   verdict: ActVerdict
@@ -72,6 +79,8 @@ export interface ActCheck {
   decidedBy: number | null
   keyId: string | null
   verdict: ActVerdict | null
+  /** The digest of each correction the act covers, as read now (none when the act is missing). */
+  digests: ReadonlyMap<number, Buffer>
 }
 
 /**
@@ -89,12 +98,13 @@ export function checkActs(db: Db, actIds: Iterable<number>): Map<number, ActChec
   for (const id of new Set(actIds)) {
     const act = actOf.get(id) as (ActFields & { signature: string }) | undefined
     if (!act) {
-      out.set(id, { ok: false, problem: 'missing', decidedBy: null, keyId: null, verdict: null })
+      out.set(id, { ok: false, problem: 'missing', decidedBy: null, keyId: null, verdict: null, digests: new Map() })
       continue
     }
-    const base = { decidedBy: act.decided_by, keyId: act.key_id, verdict: act.verdict }
     const content = contentOf.all(id) as CorrectionContent[]
-    if (content.length !== act.corrections || actRoot(content) !== act.root) {
+    const { root, digests } = actDigests(content)
+    const base = { decidedBy: act.decided_by, keyId: act.key_id, verdict: act.verdict, digests }
+    if (content.length !== act.corrections || root !== act.root) {
       out.set(id, { ok: false, problem: 'content', ...base })
       continue
     }

@@ -23,7 +23,7 @@ export interface BatchHeader {
 export type ApprovedRow = ProposalDbRow & { decided_by_name: string; decided_at: string }
 
 /** A row that passed the export's check, with what lets the receiving side check its approval too. */
-export type ProvenRow = ApprovedRow & { approval_act: number; approver_key_id: string }
+export type ProvenRow = ApprovedRow & { approval_act: number; approver_key_id: string; digest: Buffer }
 
 const DATE_TIME_FORMAT = 'dd/mm/yyyy hh:mm'
 

@@ -55,16 +55,24 @@ class StaleSnapshot extends Error {}
 
 const ATTEMPTS = 3
 
-/** The approved rows with a genuine approval, and those left out (see screen-approvals.ts). */
+/**
+ * The approved rows with a genuine approval, and those left out (see screen-approvals.ts),
+ * read in one snapshot (a read transaction), so the digests the approval check computed
+ * are of the very content the workbook shows and the manifest lists.
+ */
 function provenRows(ws: Workspace): { rows: ProvenRow[]; refused: RefusedCorrection[] } {
-  const all = approvedRows(ws)
-  const { proofs, refused } = screenApprovals(ws.db, all)
-  const rows: ProvenRow[] = []
-  for (const r of all) {
-    const p = proofs.get(r.id)
-    if (p) rows.push({ ...r, approval_act: p.actId, approver_key_id: p.keyId })
-  }
-  return { rows, refused }
+  return ws.db
+    .transaction(() => {
+      const all = approvedRows(ws)
+      const { proofs, refused } = screenApprovals(ws.db, all)
+      const rows: ProvenRow[] = []
+      for (const r of all) {
+        const p = proofs.get(r.id)
+        if (p) rows.push({ ...r, approval_act: p.actId, approver_key_id: p.keyId, digest: p.digest })
+      }
+      return { rows, refused }
+    })
+    .deferred()
 }
 
 function approvedRows(ws: Workspace): ApprovedRow[] {
@@ -167,7 +175,7 @@ export async function exportBatch(
     const trustedComment = `batch:${batchNo} time:${createdAt} file:${fileName} corrections:${rows.length} sha256:${sha256} audit:${anchor.seq}:${anchor.hash}`
     const minisig = signMinisig(content, signer, trustedComment, `VaxRecon batch ${batchNo}, signed by key ${keyId}`)
     const signedManifest = signManifest(
-      { batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r, r.approval_act)) },
+      { batchNo, rootKeyId: trustedUsers(ws.db).rootKeyId, rows: rows.map((r) => manifestRow(r.id, r.approval_act, r.digest)) },
       signer
     )
     ctx.checkCancelled()

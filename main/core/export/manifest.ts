@@ -30,11 +30,7 @@ export function signManifest(m: Omit<Manifest, 'v' | 'keyId'>, signer: Signer): 
   return { manifest, manifestSig: sign(null, Buffer.from(CONTEXT + manifest), signer.secret).toString('base64') }
 }
 
-export const manifestRow = (c: CorrectionContent, actId: number): [number, number, string] => [
-  c.id,
-  actId,
-  correctionDigest(c).toString('base64')
-]
+export const manifestRow = (id: number, actId: number, digest: Buffer): [number, number, string] => [id, actId, digest.toString('base64')]
 
 interface BatchRow {
   id: number

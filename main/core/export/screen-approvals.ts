@@ -53,21 +53,21 @@ function loggedDecisions(db: Db): { acts: Map<number, number | null>; exported: 
   return { acts, exported }
 }
 
+/** A correction with its latest approval, as correction-reads.ts reads them. */
 export interface ScreenRow {
   id: number
   proposed_by: number
   approval_id: number | null
-}
-
-interface ApprovalRow {
-  verdict: string
-  decided_by: number
-  act_id: number | null
+  verdict: string | null
+  decided_by: number | null
+  approval_act_id: number | null
 }
 
 export interface ApprovalProof {
   actId: number
   keyId: string
+  /** The correction's digest as the act's signature covers it: what the batch's manifest lists. */
+  digest: Buffer
 }
 
 /**
@@ -76,43 +76,37 @@ export interface ApprovalProof {
  * its proposer, and only if no earlier signed batch carried it.
  */
 export function screenApprovals(db: Db, rows: readonly ScreenRow[]): { proofs: Map<number, ApprovalProof>; refused: RefusedCorrection[] } {
-  // One read for every approval the rows point at (a json_each list keeps it to one bound parameter).
-  const byId = new Map(
-    (
-      db
-        .prepare('SELECT id, verdict, decided_by, act_id FROM approvals WHERE id IN (SELECT value FROM json_each(?))')
-        .all(JSON.stringify(rows.flatMap((r) => (r.approval_id === null ? [] : [r.approval_id])))) as (ApprovalRow & { id: number })[]
-    ).map(({ id, ...a }) => [id, a])
-  )
-  const approvals = rows.map((r) => ({ row: r, a: r.approval_id === null ? undefined : byId.get(r.approval_id) }))
   const acts = checkActs(
     db,
-    approvals.flatMap((x) => (x.a?.act_id != null ? [x.a.act_id] : []))
+    rows.flatMap((r) => (r.approval_id !== null && r.approval_act_id !== null ? [r.approval_act_id] : []))
   )
   const gone = exportedBefore(db)
   const logged = loggedDecisions(db)
   const proofs = new Map<number, ApprovalProof>()
   const refused: RefusedCorrection[] = []
-  for (const { row, a } of approvals) {
-    const act = a?.act_id != null ? acts.get(a.act_id) : undefined
+  for (const row of rows) {
+    const actId = row.approval_id === null ? null : row.approval_act_id
+    const act = actId !== null ? acts.get(actId) : undefined
     const reason: RefusalReason | null =
       gone.has(row.id) || logged.exported.has(row.id)
         ? 'already-exported'
-        : !a || a.act_id == null || !act
+        : actId === null || !act
           ? 'unsigned'
           : !act.ok
             ? `act-${act.problem ?? 'signature'}`
-            : act.verdict !== 'approved' || a.verdict !== 'approved'
+            : act.verdict !== 'approved' || row.verdict !== 'approved'
               ? 'not-approved'
-              : act.decidedBy !== a.decided_by
+              : act.decidedBy !== row.decided_by
                 ? 'approver-mismatch'
                 : act.decidedBy === row.proposed_by
                   ? 'own-proposal'
-                  : logged.acts.get(row.id) !== a.act_id
+                  : logged.acts.get(row.id) !== actId
                     ? 'log-mismatch'
                     : null
+    const digest = act?.digests.get(row.id)
     if (reason) refused.push({ id: row.id, reason })
-    else if (a?.act_id != null && act?.keyId) proofs.set(row.id, { actId: a.act_id, keyId: act.keyId })
+    else if (actId !== null && act?.keyId && digest) proofs.set(row.id, { actId, keyId: act.keyId, digest })
+    else refused.push({ id: row.id, reason: 'act-content' })
   }
   return { proofs, refused }
 }

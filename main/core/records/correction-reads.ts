@@ -37,7 +37,7 @@ const COLUMNS = `
   COALESCE(reg.national_id, r.national_id) AS national_id,
   COALESCE(reg.full_name, r.full_name) AS full_name,
   r.site_name, imp.file_name AS source_file, r.source_sheet, r.source_row,
-  a.id AS approval_id, a.verdict, a.decided_at, a.comment, au.name AS decided_by_name,
+  a.id AS approval_id, a.verdict, a.decided_at, a.comment, a.decided_by, a.act_id AS approval_act_id, au.name AS decided_by_name,
   b.batch_no`
 
 /**
@@ -66,6 +66,9 @@ export interface CorrectionRow<Status extends string = string, Kind extends stri
   source_sheet: string | null
   source_row: number | null
   approval_id: number | null
+  /** The latest approval's approver and signed act, which the export's four-eyes check reads. */
+  decided_by: number | null
+  approval_act_id: number | null
   verdict: Verdict | null
   decided_at: string | null
   comment: string | null

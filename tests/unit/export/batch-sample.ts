@@ -58,10 +58,13 @@ export function sampleRows(n = VALUES.length * 2): ProvenRow[] {
       verdict: 'approved',
       decided_at: '2025-03-04T23:59:00.000Z',
       comment: i % 2 ? null : v,
+      decided_by: 3,
+      approval_act_id: 3,
       decided_by_name: 'Minh',
       batch_no: null,
       approval_act: 3,
-      approver_key_id: '89ABCDEF01234567'
+      approver_key_id: '89ABCDEF01234567',
+      digest: Buffer.alloc(32, i)
     }
   })
 }
