@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import { resolve } from 'node:path'
 import { createUserBy, listAccounts } from '../../core/users/accounts.ts'
+import { adoptWorkspace } from '../../core/users/adopt.ts'
 import { signerFor } from '../../core/users/keys.ts'
 import { authenticate, Role } from '../../core/users/users.ts'
 import { openForCli, readPassword, stdinLine } from '../auth.ts'
@@ -11,7 +12,8 @@ const USAGE = [
   'vaxrecon user add WORKSPACE --name NAME --role clerk|supervisor   (the first user of an empty workspace; password from stdin or VAXRECON_PASSWORD)',
   'vaxrecon user add WORKSPACE --as SUPERVISOR --name NAME --role clerk|supervisor',
   "      (the supervisor's password from VAXRECON_PASSWORD or the first line of stdin, the new user's from VAXRECON_NEW_PASSWORD or the next line)",
-  'vaxrecon user list WORKSPACE [--json]'
+  'vaxrecon user list WORKSPACE [--json]',
+  'vaxrecon user adopt WORKSPACE --as SUPERVISOR   (a workspace made before signed approvals: the supervisor endorses every user listed; password from stdin or VAXRECON_PASSWORD)'
 ].join('\n       ')
 
 /**
@@ -38,8 +40,35 @@ export const user: Command = {
       options: { as: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean', default: false } }
     })
     const [sub, path, ...extra] = positionals
-    if (!path || extra.length > 0 || (sub !== 'add' && sub !== 'list'))
-      throw new UsageError('expected `user add WORKSPACE` or `user list WORKSPACE`')
+    if (!path || extra.length > 0 || (sub !== 'add' && sub !== 'list' && sub !== 'adopt'))
+      throw new UsageError('expected `user add WORKSPACE`, `user list WORKSPACE` or `user adopt WORKSPACE`')
+    if (sub === 'adopt') {
+      if (!values.as) throw new UsageError('--as SUPERVISOR is required')
+      const ws = await openForCli(resolve(path), io)
+      try {
+        const password = await readPassword(io)
+        const r = await adoptWorkspace(ws, await authenticate(ws, values.as, password), password)
+        io.out(
+          formatPairs([
+            ['root', r.root.name],
+            ['endorsed', r.endorsed.map((e) => `${e.name} (${e.role})`).join(', ')],
+            ['left_out', r.leftOut.map((l) => l.name).join(', ')],
+            ['unsigned_approvals', r.unsignedApprovals]
+          ])
+        )
+        if (r.leftOut.length > 0)
+          io.err(
+            'Người phê duyệt chưa có khoá ký không được xác nhận; hãy thêm lại họ. / Supervisors without a signing key were not endorsed; add them again.\n'
+          )
+        if (r.unsignedApprovals > 0)
+          io.err(
+            `${r.unsignedApprovals} điều chỉnh đã duyệt trước đây không có chữ ký: hãy rút lại và duyệt lại trước khi xuất. / ${r.unsignedApprovals} earlier approvals carry no signature: withdraw and approve them again before export.\n`
+          )
+      } finally {
+        ws.close()
+      }
+      return 0
+    }
     if (sub === 'add') {
       const role = Role.safeParse(values.role)
       if (!values.name) throw new UsageError('--name is required')

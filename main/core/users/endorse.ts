@@ -96,8 +96,10 @@ function matchesRow(b: Body, r: UserRow): boolean {
 function computeTrust(rows: readonly UserRow[]): Trust {
   const users = new Map<number, TrustedUser>()
   const parsed = new Map(rows.map((r) => [r.id, parse(r)]))
-  // The root is the first user, and only if they are a supervisor who signed their own endorsement.
-  const first = rows[0]
+  // The root is the first user who signed their own endorsement (the first user of a new
+  // workspace; the adopter of one made before endorsements, see adopt.ts), and only if a
+  // supervisor. Rewriting that row with sqlite3 replaces the root, which every batch names.
+  const first = rows.find((r) => parsed.get(r.id)?.body.endorserId === null)
   const rootE = first ? parsed.get(first.id) : null
   if (!first || !rootE || rootE.body.endorserId !== null || rootE.body.role !== 'supervisor' || !first.public_key)
     return { rootKeyId: null, users }
