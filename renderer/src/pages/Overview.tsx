@@ -1,7 +1,9 @@
+import type { Res } from '../../../main/ipc/contract.ts'
+import { DataTable, type Column } from '../components/DataTable.tsx'
 import { useQuery } from '../data/useQuery.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { MessageKey } from '../i18n/vi.ts'
-import { formatNumber } from '../format/format.ts'
+import { formatNumber, type FormatLang } from '../format/format.ts'
 import { linkStatusLabel, proposalStatusLabel } from '../i18n/labels.ts'
 import type { PageProps } from '../shell/pages.tsx'
 
@@ -34,6 +36,56 @@ function Tiles({ tiles, testId }: { tiles: Tile[]; testId?: string }) {
       ))}
     </dl>
   )
+}
+
+/** A stage of the workflow and its figures, four cells wide: a long list of counts spans several. */
+interface Stage {
+  label: MessageKey
+  figures: { text: string; span?: number }[]
+}
+
+function stages(figures: Res<'review:overview'>['stages'], t: (k: MessageKey) => string, lang: FormatLang): Stage[] {
+  const n = (label: MessageKey, v: number) => ({ text: `${t(label)}: ${formatNumber(v, lang)}` })
+  const counts = (o: Record<string, number>, label: (k: string) => string) =>
+    Object.entries(o)
+      .map(([k, v]) => `${label(k)}: ${formatNumber(v, lang)}`)
+      .join(' · ')
+  return [
+    {
+      label: 'overview.stage.imported',
+      figures: [
+        n('overview.kind.site', figures.imported.site),
+        n('overview.kind.registry', figures.imported.registry),
+        n('overview.kind.complaint', figures.imported.complaint),
+        n('overview.rejects', figures.imported.rejects)
+      ]
+    },
+    {
+      label: 'overview.stage.linked',
+      figures: [
+        n('overview.persons', figures.linked.persons),
+        n('overview.linkedRows', figures.linked.siteRowsLinked),
+        { text: `${t('overview.personsByLink')}: ${counts(figures.linked.byStatus, (k) => linkStatusLabel(t, k))}`, span: 2 }
+      ]
+    },
+    {
+      label: 'overview.stage.reviewed',
+      figures: [
+        ...(['open', 'deferred', 'done'] as const).map((k) => n(`overview.rows.${k}`, figures.reviewed.rows[k] ?? 0)),
+        { text: counts(figures.reviewed.openRowsByClass, (k) => t(`review.class.${k}` as MessageKey)) }
+      ]
+    },
+    { label: 'overview.stage.proposed', figures: [{ text: counts(figures.proposed, (k) => proposalStatusLabel(t, k)), span: 4 }] },
+    {
+      label: 'overview.stage.complaints',
+      figures: [
+        n('complaints.view.open', figures.complaints.open),
+        n('overview.left.complaintsOverdue', figures.complaints.overdue),
+        n('overview.complaints.resolved', figures.complaints.resolved),
+        n('overview.complaints.resolvedLate', figures.complaints.resolvedLate)
+      ]
+    }
+  ]
 }
 
 /** Where the workspace stands: records at each stage of the workflow, and the work left at each. */
@@ -73,54 +125,20 @@ export function Overview({ status, onError, go }: PageProps) {
             ]}
           />
           <h3>{t('overview.stages')}</h3>
-          <table className="data stages" data-testid="stages">
-            <tbody>
-              <tr>
-                <th>{t('overview.stage.imported')}</th>
-                <td>{`${t('overview.kind.site')}: ${formatNumber(figures.stages.imported.site, lang)}`}</td>
-                <td>{`${t('overview.kind.registry')}: ${formatNumber(figures.stages.imported.registry, lang)}`}</td>
-                <td>{`${t('overview.kind.complaint')}: ${formatNumber(figures.stages.imported.complaint, lang)}`}</td>
-                <td>{`${t('overview.rejects')}: ${formatNumber(figures.stages.imported.rejects, lang)}`}</td>
-              </tr>
-              <tr>
-                <th>{t('overview.stage.linked')}</th>
-                <td>{`${t('overview.persons')}: ${formatNumber(figures.stages.linked.persons, lang)}`}</td>
-                <td>{`${t('overview.linkedRows')}: ${formatNumber(figures.stages.linked.siteRowsLinked, lang)}`}</td>
-                <td colSpan={2}>
-                  {`${t('overview.personsByLink')}: `}
-                  {Object.entries(figures.stages.linked.byStatus)
-                    .map(([k, n]) => `${linkStatusLabel(t, k)}: ${formatNumber(n, lang)}`)
-                    .join(' · ')}
-                </td>
-              </tr>
-              <tr>
-                <th>{t('overview.stage.reviewed')}</th>
-                {(['open', 'deferred', 'done'] as const).map((k) => (
-                  <td key={k}>{`${t(`overview.rows.${k}`)}: ${formatNumber(figures.stages.reviewed.rows[k] ?? 0, lang)}`}</td>
-                ))}
-                <td>
-                  {Object.entries(figures.stages.reviewed.openRowsByClass)
-                    .map(([k, n]) => `${t(`review.class.${k}` as MessageKey)}: ${formatNumber(n, lang)}`)
-                    .join(' · ')}
-                </td>
-              </tr>
-              <tr>
-                <th>{t('overview.stage.proposed')}</th>
-                <td colSpan={4}>
-                  {Object.entries(figures.stages.proposed)
-                    .map(([k, n]) => `${proposalStatusLabel(t, k)}: ${formatNumber(n, lang)}`)
-                    .join(' · ')}
-                </td>
-              </tr>
-              <tr>
-                <th>{t('overview.stage.complaints')}</th>
-                <td>{`${t('complaints.view.open')}: ${formatNumber(figures.stages.complaints.open, lang)}`}</td>
-                <td>{`${t('overview.left.complaintsOverdue')}: ${formatNumber(figures.stages.complaints.overdue, lang)}`}</td>
-                <td>{`${t('overview.complaints.resolved')}: ${formatNumber(figures.stages.complaints.resolved, lang)}`}</td>
-                <td>{`${t('overview.complaints.resolvedLate')}: ${formatNumber(figures.stages.complaints.resolvedLate, lang)}`}</td>
-              </tr>
-            </tbody>
-          </table>
+          <DataTable
+            className="stages"
+            testId="stages"
+            rows={stages(figures.stages, t, lang)}
+            rowKey={(s) => s.label}
+            columns={[
+              { id: 'stage', rowHeader: true, cell: (s) => t(s.label) },
+              ...[0, 1, 2, 3].map((i): Column<Stage> => ({
+                id: String(i),
+                cell: (s) => s.figures[i]?.text,
+                td: (s) => ({ colSpan: s.figures[i]?.span })
+              }))
+            ]}
+          />
         </>
       )}
       <h3>{t('overview.records')}</h3>

@@ -1,4 +1,5 @@
 import type { Req } from '../../../../main/ipc/contract.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { Highlighted } from '../../components/Highlighted.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -84,59 +85,43 @@ export function ComplaintEvidence(props: {
           {e.identityDiffs.length > 0 && (
             <>
               <h4>{t('complaints.evidence.identity')}</h4>
-              <table className="data compact" data-testid="identity-diffs">
-                <tbody>
-                  {e.identityDiffs.map((d) => (
-                    <tr key={d.field} data-class={d.class}>
-                      <th>{t(`review.field.${d.field}` as MessageKey)}</th>
-                      <td>
-                        <Highlighted text={d.claimed} ranges={d.highlight.site} empty={empty} />
-                      </td>
-                      <td>
-                        <Highlighted text={d.registry} ranges={d.highlight.registry} empty={empty} />
-                      </td>
-                      <td className="small">{t(`review.class.${d.class}` as MessageKey)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                className="compact"
+                testId="identity-diffs"
+                rows={e.identityDiffs}
+                rowKey={(d) => d.field}
+                rowAttributes={(d) => ({ 'data-class': d.class })}
+                columns={[
+                  { id: 'field', rowHeader: true, cell: (d) => t(`review.field.${d.field}` as MessageKey) },
+                  { id: 'claimed', cell: (d) => <Highlighted text={d.claimed} ranges={d.highlight.site} empty={empty} /> },
+                  { id: 'registry', cell: (d) => <Highlighted text={d.registry} ranges={d.highlight.registry} empty={empty} /> },
+                  { id: 'class', cell: (d) => t(`review.class.${d.class}` as MessageKey), td: () => ({ className: 'small' }) }
+                ]}
+              />
             </>
           )}
         </div>
         <div className="evidence-col wide" data-testid="evidence-site">
           <h4>{t('complaints.evidence.site')}</h4>
-          {e.siteRows.length === 0 ? (
-            <p className="muted">{t('complaints.evidence.noSite')}</p>
-          ) : (
-            <table className="data compact">
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>{t('review.person.site')}</th>
-                  <th>{t('review.id.name')}</th>
-                  <th>{t('review.person.vaccine')}</th>
-                  <th>{t('review.person.dose')}</th>
-                  <th>{t('review.person.date')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {e.siteRows.map((r, i) => (
-                  <tr key={r.recordId} className={`rel-${r.relation}`} title={r.source}>
-                    <td>{i + 1}</td>
-                    <td>{r.siteName}</td>
-                    <td>{r.fullName}</td>
-                    <td>{r.vaccine}</td>
-                    <td>{r.doseNumber}</td>
-                    <td>{formatDateValue(r.doseDate)}</td>
-                    <td>
-                      <span className={`badge rel-${r.relation}`}>{t(`complaints.relation.${r.relation}`)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <DataTable
+            className="compact"
+            rows={e.siteRows}
+            rowKey={(r) => r.recordId}
+            empty="complaints.evidence.noSite"
+            rowAttributes={(r) => ({ className: `rel-${r.relation}`, title: r.source })}
+            columns={[
+              { id: 'n', head: '#', cell: (_, at) => at + 1 },
+              { id: 'site', header: 'review.person.site', cell: (r) => r.siteName },
+              { id: 'name', header: 'review.id.name', cell: (r) => r.fullName },
+              { id: 'vaccine', header: 'review.person.vaccine', cell: (r) => r.vaccine },
+              { id: 'dose', header: 'review.person.dose', cell: (r) => r.doseNumber },
+              { id: 'date', header: 'review.person.date', cell: (r) => formatDateValue(r.doseDate) },
+              {
+                id: 'relation',
+                cell: (r) => <span className={`badge rel-${r.relation}`}>{t(`complaints.relation.${r.relation}`)}</span>
+              }
+            ]}
+          />
           {e.hints.length > 0 && (
             <p data-testid="evidence-hints">
               <strong>{t('complaints.evidence.hints')}:</strong> {e.hints.map((h) => t(`complaints.reason.${h}` as MessageKey)).join('; ')}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { ApiError, call } from '../../api/client.ts'
+import { DataTable, type Column } from '../../components/DataTable.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { JobProgress } from '../../components/JobProgress.tsx'
 import { useJob } from '../../hooks/useJob.ts'
@@ -16,6 +17,7 @@ import { formatDateTime } from '../../format/format.ts'
 
 type Kind = 'site' | 'registry' | 'complaint'
 type Inspection = Res<'import:inspect'>
+type Preview = Inspection['preview'][number]
 type Checked = Res<'import:preview'>['rows']
 const KINDS: Kind[] = ['site', 'registry', 'complaint']
 
@@ -316,26 +318,15 @@ export function ImportPage({ refresh, onError }: PageProps) {
           <section>
             <h3>{t('import.step.preview')}</h3>
             <div className="import-scroll">
-              <table className="import-table" data-testid="preview-table">
-                <thead>
-                  <tr>
-                    <th>{t('import.row')}</th>
-                    {info.headers.map((h) => (
-                      <th key={h.index}>{h.label}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {info.preview.map((r) => (
-                    <tr key={r.row}>
-                      <td>{r.row}</td>
-                      {info.headers.map((h) => (
-                        <td key={h.index}>{r.cells[h.index]}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                testId="preview-table"
+                rows={info.preview}
+                rowKey={(r) => r.row}
+                columns={[
+                  { id: 'row', header: 'import.row', cell: (r) => r.row },
+                  ...info.headers.map((h): Column<Preview> => ({ id: String(h.index), head: h.label, cell: (r) => r.cells[h.index] }))
+                ]}
+              />
             </div>
           </section>
 

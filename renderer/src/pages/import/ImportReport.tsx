@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { JobResults, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -42,17 +43,24 @@ function Counts({
   testid: string
   rows?: { importId: number; onError(e: unknown): void }
 }) {
-  const { t, pick, lang } = useI18n()
+  const { pick, lang } = useI18n()
   const [open, setOpen] = useState<string | null>(null)
   const entries = Object.entries(counts).sort((a, b) => b[1] - a[1])
-  if (entries.length === 0) return <p className="muted">{t('import.report.none')}</p>
+  const label = (code: string) => (texts?.[code] ? pick(texts[code]) : code)
   return (
-    <table className="import-table" data-testid={testid}>
-      <tbody>
-        {entries.map(([code, n]) => (
-          <tr key={code} data-code={code}>
-            <td>
-              {rows ? (
+    <DataTable
+      className="fit"
+      testId={testid}
+      rows={entries}
+      rowKey={([code]) => code}
+      empty="import.report.none"
+      rowAttributes={([code]) => ({ 'data-code': code })}
+      columns={[
+        {
+          id: 'code',
+          cell: ([code]) =>
+            rows ? (
+              <>
                 <button
                   type="button"
                   className="link"
@@ -60,20 +68,17 @@ function Counts({
                   data-testid={`warning-${code}`}
                   onClick={() => setOpen(open === code ? null : code)}
                 >
-                  {texts?.[code] ? pick(texts[code]) : code}
+                  {label(code)}
                 </button>
-              ) : texts?.[code] ? (
-                pick(texts[code])
-              ) : (
-                code
-              )}
-              {rows && open === code && <WarningRowList importId={rows.importId} code={code} onError={rows.onError} />}
-            </td>
-            <td className="num">{formatNumber(n, lang)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                {open === code && <WarningRowList importId={rows.importId} code={code} onError={rows.onError} />}
+              </>
+            ) : (
+              label(code)
+            )
+        },
+        { id: 'count', cell: ([, n]) => formatNumber(n, lang), td: () => ({ className: 'num' }) }
+      ]}
+    />
   )
 }
 

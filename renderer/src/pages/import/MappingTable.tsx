@@ -1,3 +1,4 @@
+import { DataTable } from '../../components/DataTable.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 
@@ -22,43 +23,43 @@ export function MappingTable({
 }) {
   const { t } = useI18n()
   return (
-    <table className="import-table" data-testid="mapping-table">
-      <thead>
-        <tr>
-          <th>{t('import.column')}</th>
-          <th>{t('import.field')}</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {columns.map((c) => (
-          <tr key={c.index}>
-            <td>{c.label}</td>
-            <td>
-              <select
-                data-testid={`map-${c.index}`}
-                aria-label={c.label}
-                value={value[c.index] ?? ''}
-                onChange={(e) => onChange(c.index, e.target.value)}
-              >
-                <option value="">{t('import.field.none')}</option>
-                {fields.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`import.field.${f}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </td>
-            <td className="muted small">
-              {sample
-                .map((r) => r[c.index] ?? '')
-                .filter((v) => v !== '')
-                .slice(0, 3)
-                .join(' · ')}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="fit"
+      testId="mapping-table"
+      rows={columns}
+      rowKey={(c) => c.index}
+      columns={[
+        { id: 'column', header: 'import.column', cell: (c) => c.label },
+        {
+          id: 'field',
+          header: 'import.field',
+          cell: (c) => (
+            <select
+              data-testid={`map-${c.index}`}
+              aria-label={c.label}
+              value={value[c.index] ?? ''}
+              onChange={(e) => onChange(c.index, e.target.value)}
+            >
+              <option value="">{t('import.field.none')}</option>
+              {fields.map((f) => (
+                <option key={f} value={f}>
+                  {t(`import.field.${f}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )
+        },
+        {
+          id: 'sample',
+          cell: (c) =>
+            sample
+              .map((r) => r[c.index] ?? '')
+              .filter((v) => v !== '')
+              .slice(0, 3)
+              .join(' · '),
+          td: () => ({ className: 'muted small' })
+        }
+      ]}
+    />
   )
 }

@@ -1,10 +1,12 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
+import { DataTable, type Column } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { formatFieldValue, formatNumber, type FormatLang } from '../../format/format.ts'
 import { fieldLabel } from '../../i18n/labels.ts'
 
 type Rows = Res<'import:preview'>['rows']
+type Row = Rows[number]
 
 // The record's fields in their canonical order; only those with a value in some row are shown.
 const FIELDS = [
@@ -50,38 +52,33 @@ export function ValidateTable({ rows }: { rows: Rows }) {
     const text = codes?.warnings[code]
     return `${fieldLabel(t, field ?? '')}: ${text ? pick(text) : code}`
   }
+  const reason = (r: Row) => (r.reason ? pick(r.reason) : '')
   return (
     <div className="import-scroll">
-      <table className="import-table" data-testid="validate-table">
-        <thead>
-          <tr>
-            <th>{t('import.row')}</th>
-            <th>{t('import.status')}</th>
-            {shown.map((f) => (
-              <th key={f}>{fieldLabel(t, f)}</th>
-            ))}
-            <th>{t('import.warnings')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.row} className={r.status === 'rejected' ? 'import-row-rejected' : undefined} data-status={r.status}>
-              <td>{r.row}</td>
-              <td>{r.status === 'ok' ? t('import.status.ok') : t('import.status.rejected')}</td>
-              {r.status === 'rejected' ? (
-                <td colSpan={shown.length}>{r.reason ? pick(r.reason) : ''}</td>
-              ) : (
-                shown.map((f) => <td key={f}>{cellText(f, r.values[f], lang)}</td>)
-              )}
-              <td className="small">
-                {r.warnings.map((w) => (
-                  <div key={w}>{warning(w)}</div>
-                ))}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        testId="validate-table"
+        rows={rows}
+        rowKey={(r) => r.row}
+        rowAttributes={(r) => ({ className: r.status === 'rejected' ? 'import-row-rejected' : undefined, 'data-status': r.status })}
+        columns={[
+          { id: 'row', header: 'import.row', cell: (r) => r.row },
+          { id: 'status', header: 'import.status', cell: (r) => (r.status === 'ok' ? t('import.status.ok') : t('import.status.rejected')) },
+          // A rejected row has no values: its reason fills the fields' columns.
+          ...shown.map((f, i): Column<Row> => ({
+            id: f,
+            head: fieldLabel(t, f),
+            cell: (r) => (r.status === 'rejected' ? reason(r) : cellText(f, r.values[f], lang)),
+            td: (r) => (r.status === 'rejected' && i === 0 ? { colSpan: shown.length } : {})
+          })),
+          shown.length === 0 && { id: 'reason', cell: reason },
+          {
+            id: 'warnings',
+            header: 'import.warnings',
+            cell: (r) => r.warnings.map((w) => <div key={w}>{warning(w)}</div>),
+            td: () => ({ className: 'small' })
+          }
+        ]}
+      />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
 import { IDENTITY_FIELDS } from '../../../../main/ipc/shared-values.ts'
+import { DataTable, type Column } from '../../components/DataTable.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 import { Waterfall } from './Waterfall.tsx'
@@ -7,11 +8,15 @@ import { formatDateValue, formatFieldValue, formatNumber } from '../../format/fo
 
 type Detail = Res<'link:detail'>
 type Person = NonNullable<Detail['registry']>
+/** One column of the comparison: a site row, or the registry person. */
+type Source = { head: string; p: Person; extra?: string }
+/** One line of it: a field, and how each column shows it. */
+type Row = { id: string; label: MessageKey; value(column: Source): string }
 
 /** One link: the site rows beside the registry person, the waterfall, the other candidates. */
 export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): void }) {
   const { t, lang } = useI18n()
-  const people: { head: string; p: Person; extra?: string }[] = [
+  const people: Source[] = [
     ...detail.subjectRows.map((r) => ({
       head: `${r.source_file} #${r.source_row}`,
       p: r,
@@ -22,6 +27,16 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
         : ''
     })),
     ...(detail.registry ? [{ head: t('link.detail.registry'), p: detail.registry }] : [])
+  ]
+  // The registry's column is tinted, so the eye finds the person the site rows are linked to.
+  const registryClass = ({ p }: Source) => (p.id === detail.registry?.id ? 'registry' : '')
+  const rows: Row[] = [
+    ...IDENTITY_FIELDS.map((f) => ({
+      id: f,
+      label: `link.field.${f}` as MessageKey,
+      value: ({ p }: Source) => formatFieldValue(f, p[f], lang) || '—'
+    })),
+    { id: 'dose', label: 'link.field.dose', value: ({ extra }: Source) => extra ?? '' }
   ]
   return (
     <section className="link-detail" data-testid="link-detail" aria-label={t('link.waterfall')}>
@@ -36,36 +51,21 @@ export function LinkDetail({ detail, onClose }: { detail: Detail; onClose(): voi
         {detail.hold ? ` · ${t('link.holds')} ${t(`link.hold.${detail.hold}` as MessageKey)}` : ''}
       </p>
       <div className="side-by-side">
-        <table className="data compact">
-          <thead>
-            <tr>
-              <th>{t('link.field.source')}</th>
-              {people.map(({ head, p }) => (
-                <th key={`${head}-${p.id}`} className={p.id === detail.registry?.id ? 'registry' : ''}>
-                  {head}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {IDENTITY_FIELDS.map((f) => (
-              <tr key={f}>
-                <th scope="row">{t(`link.field.${f}` as MessageKey)}</th>
-                {people.map(({ head, p }) => (
-                  <td key={`${head}-${p.id}`} className={p.id === detail.registry?.id ? 'registry' : ''}>
-                    {formatFieldValue(f, p[f], lang) || '—'}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{t('link.field.dose')}</th>
-              {people.map(({ head, p, extra }) => (
-                <td key={`${head}-${p.id}`}>{extra ?? ''}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
+        <DataTable
+          className="compact"
+          rows={rows}
+          rowKey={(r) => r.id}
+          columns={[
+            { id: 'field', header: 'link.field.source', rowHeader: true, cell: (r) => t(r.label) },
+            ...people.map((person): Column<Row> => ({
+              id: `${person.head}-${person.p.id}`,
+              head: person.head,
+              th: { className: registryClass(person) },
+              cell: (r) => r.value(person),
+              td: (r) => ({ className: r.id === 'dose' ? undefined : registryClass(person) })
+            }))
+          ]}
+        />
       </div>
       {detail.contributions.length > 0 ? <Waterfall contributions={detail.contributions} /> : null}
       <p className="muted small">{t('link.waterfall.hint')}</p>

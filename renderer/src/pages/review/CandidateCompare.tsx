@@ -1,4 +1,5 @@
 import type { Res } from '../../../../main/ipc/contract.ts'
+import { DataTable, type Column } from '../../components/DataTable.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
 
@@ -13,6 +14,7 @@ const FIELDS: { key: Field; label: MessageKey }[] = [
   { key: 'phone', label: 'review.id.phone' },
   { key: 'address', label: 'review.id.address' }
 ]
+type Row = (typeof FIELDS)[number] & { differs: boolean }
 const norm = (v: string | null): string => (v ?? '').normalize('NFC').trim().toLowerCase()
 
 /**
@@ -25,46 +27,34 @@ export function CandidateCompare({ panel }: { panel: Panel }) {
   const subject = panel.rows[0]
   const cands = panel.candidates
   if (cands.length < 2) return null
+  const rows = FIELDS.map((f) => ({ ...f, differs: new Set(cands.map((c) => norm(c[f.key]))).size > 1 }))
   return (
-    <table className="data compact compare" data-testid="candidates-compare">
-      <colgroup>
-        <col style={{ width: '16%' }} />
-        {[subject, ...cands].map((_, i) => (
-          <col key={i} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          <th />
-          <th title={t('review.candidates.rows')}>{t('review.candidates.rows')}</th>
-          {cands.map((c, i) => (
-            <th key={c.recordId} title={c.fullName ?? ''}>
-              {i + 1}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {FIELDS.map(({ key, label }) => {
-          const differs = new Set(cands.map((c) => norm(c[key]))).size > 1
-          return (
-            <tr key={key} className={differs ? 'differs' : undefined} data-field={key} data-differs={differs}>
-              <th>{t(label)}</th>
-              <td className="clip" title={subject?.[key] ?? ''}>
-                {subject?.[key]}
-              </td>
-              {cands.map((c) => {
-                const agrees = subject?.[key] && norm(subject[key]) === norm(c[key])
-                return (
-                  <td key={c.recordId} className={`clip${agrees ? ' agrees' : ''}`} title={c[key] ?? ''}>
-                    {c[key] ?? '—'}
-                  </td>
-                )
-              })}
-            </tr>
-          )
-        })}
-      </tbody>
-    </table>
+    <DataTable
+      className="compact compare"
+      testId="candidates-compare"
+      rows={rows}
+      rowKey={(r) => r.key}
+      rowAttributes={(r) => ({ className: r.differs ? 'differs' : undefined, 'data-field': r.key, 'data-differs': r.differs })}
+      columns={[
+        { id: 'field', rowHeader: true, width: '16%', cell: (r) => t(r.label) },
+        {
+          id: 'subject',
+          header: 'review.candidates.rows',
+          th: { title: t('review.candidates.rows') },
+          cell: (r) => subject?.[r.key],
+          td: (r) => ({ className: 'clip', title: subject?.[r.key] ?? '' })
+        },
+        ...cands.map((c, i): Column<Row> => ({
+          id: String(c.recordId),
+          head: i + 1,
+          th: { title: c.fullName ?? '' },
+          cell: (r) => c[r.key] ?? '—',
+          td: (r) => {
+            const agrees = subject?.[r.key] && norm(subject[r.key]) === norm(c[r.key])
+            return { className: `clip${agrees ? ' agrees' : ''}`, title: c[r.key] ?? '' }
+          }
+        }))
+      ]}
+    />
   )
 }

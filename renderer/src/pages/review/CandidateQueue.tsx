@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { Req, Res } from '../../../../main/ipc/contract.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
@@ -27,7 +28,6 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
   const [search, setSearch] = useState('')
   const [asked, setAsked] = useState('')
   const [status, setStatus] = useState<Status | ''>('')
-  const table = useRef<HTMLTableElement>(null)
   useEffect(() => {
     const id = setTimeout(() => setAsked(search), 250)
     return () => clearTimeout(id)
@@ -39,15 +39,6 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
   )
   const queue = waiting.data
   const load = waiting.refetch
-  const move = (e: KeyboardEvent<HTMLTableRowElement>, i: Item) => {
-    const rows = [...(table.current?.querySelectorAll<HTMLTableRowElement>('tbody tr') ?? [])]
-    const at = rows.indexOf(e.currentTarget)
-    const step = e.key === 'ArrowDown' || e.key === 'j' ? 1 : e.key === 'ArrowUp' || e.key === 'k' ? -1 : 0
-    if (e.key === 'Enter') setSelected(i)
-    else if (step !== 0) rows[Math.min(Math.max(at + step, 0), rows.length - 1)]?.focus()
-    else return
-    e.preventDefault()
-  }
   if (!queue) return null
   return (
     <div className="candidate-queue" data-testid="candidate-queue">
@@ -84,41 +75,27 @@ export function CandidateQueue({ onChanged, onError }: { onChanged(): void; onEr
             {message}
           </p>
         )}
-        {queue.items.length === 0 ? (
-          <p className="muted">{t('review.candidates.queueEmpty')}</p>
-        ) : (
-          <table className="data" ref={table} data-testid="queue-table">
-            <thead>
-              <tr>
-                <th>{t('review.id.name')}</th>
-                <th>{t('review.id.dob')}</th>
-                <th>{t('review.person.site')}</th>
-                <th>{t('review.col.status')}</th>
-                <th>{t('review.candidates.weight')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((i) => (
-                <tr
-                  key={keyOf(i)}
-                  tabIndex={0}
-                  aria-selected={selected !== null && keyOf(selected) === keyOf(i)}
-                  data-testid={`queue-${i.subject.kind}-${i.subject.id}`}
-                  onClick={() => setSelected(i)}
-                  onKeyDown={(e) => move(e, i)}
-                >
-                  <td>{i.fullName}</td>
-                  <td className="date">{formatDateValue(i.dob)}</td>
-                  <td className="clip" title={i.siteName}>
-                    {i.siteName}
-                  </td>
-                  <td>{t(`review.candidates.status.${i.status}` as MessageKey) ?? i.status}</td>
-                  <td>{i.topWeight === null ? '' : `${formatNumber(i.topWeight, lang, 1)} (${formatNumber(i.candidates, lang)})`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DataTable
+          rows={queue.items}
+          rowKey={keyOf}
+          testId="queue-table"
+          empty="review.candidates.queueEmpty"
+          rowAttributes={(i) => ({ 'data-testid': `queue-${i.subject.kind}-${i.subject.id}` })}
+          onOpen={(i) => setSelected(i)}
+          isSelected={(i) => selected !== null && keyOf(selected) === keyOf(i)}
+          moveKeys
+          columns={[
+            { id: 'name', header: 'review.id.name', cell: (i) => i.fullName },
+            { id: 'dob', header: 'review.id.dob', cell: (i) => formatDateValue(i.dob), td: () => ({ className: 'date' }) },
+            { id: 'site', header: 'review.person.site', cell: (i) => i.siteName, td: (i) => ({ className: 'clip', title: i.siteName }) },
+            { id: 'status', header: 'review.col.status', cell: (i) => t(`review.candidates.status.${i.status}` as MessageKey) ?? i.status },
+            {
+              id: 'weight',
+              header: 'review.candidates.weight',
+              cell: (i) => (i.topWeight === null ? '' : `${formatNumber(i.topWeight, lang, 1)} (${formatNumber(i.candidates, lang)})`)
+            }
+          ]}
+        />
       </div>
       {selected && (
         <CandidatesPanel

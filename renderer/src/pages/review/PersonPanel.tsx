@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import type { Req } from '../../../../main/ipc/contract.ts'
+import type { Req, Res } from '../../../../main/ipc/contract.ts'
 import { call } from '../../api/client.ts'
+import { DataTable } from '../../components/DataTable.tsx'
 import { useQuery } from '../../data/useQuery.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import type { MessageKey } from '../../i18n/vi.ts'
@@ -24,7 +25,10 @@ function issueDetail(json: string, t: (k: MessageKey) => string, lang: FormatLan
     return ''
   }
 }
+/** A cell cut to one line, its title holding the whole value. */
+const clipped = (v: string | null) => ({ className: 'clip', title: v ?? undefined })
 type DoseRequest = Req<'review:dose'>
+type Dose = Res<'review:person'>['doses'][number]
 type Editing = { recordId: number; action: 'fix_date' | 'fix_vaccine' } | null
 
 /**
@@ -72,6 +76,41 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
   }
   if (!panel) return null
   const duplicates = new Set(panel.issues.filter((i) => i.kind === 'duplicate').map((i) => i.recordId))
+  const doseActions = (d: Dose) => (
+    <>
+      {d.proposals.map((p) => (
+        <span key={p.id} className="badge">
+          {`${t('review.person.proposed')}: ${fieldLabel(t, p.field)}${p.newValue ? ` → ${formatFieldValue(p.field, p.newValue, lang)}` : ` (${t('review.person.removed')})`}`}
+        </span>
+      ))}
+      {duplicates.has(d.recordId) && (
+        <button
+          type="button"
+          data-testid={`remove-${d.recordId}`}
+          onClick={() => void propose({ action: 'remove_duplicate', recordId: d.recordId, note: '' })}
+        >
+          {t('review.person.removeDuplicate')}
+        </button>
+      )}
+      <button
+        type="button"
+        onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(formatDateValue(d.doseDate)))}
+      >
+        {t('review.person.fixDate')}
+      </button>
+      <button type="button" onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}>
+        {t('review.person.fixVaccine')}
+      </button>
+      {editing?.recordId === d.recordId && (
+        <form onSubmit={submitEdit} className="inline-form">
+          <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} data-testid="dose-edit-value" />
+          <button type="submit" className="primary">
+            {t('review.person.save')}
+          </button>
+        </form>
+      )}
+    </>
+  )
   return (
     <section className="side-panel person-panel" data-testid="person-panel">
       <h3>{t('review.person.title')}</h3>
@@ -81,81 +120,35 @@ export function PersonPanel({ personId, onChanged, onError }: { personId: number
           <IdentityCard p={panel.registry} className="registry" />
         </>
       )}
-      <table className="data compact doses" data-testid="doses">
-        {/* Fixed widths, so the table fits the panel: long names are clipped with the full text on hover. */}
-        <colgroup>
-          {[21, 13, 5, 16, 9, 10, 26].map((w, i) => (
-            <col key={i} style={{ width: `${w}%` }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr>
-            <th>{t('review.person.site')}</th>
-            <th>{t('review.person.vaccine')}</th>
-            <th>{t('review.person.dose')}</th>
-            <th>{t('review.person.date')}</th>
-            <th>{t('review.person.lot')}</th>
-            <th>{t('review.id.source')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {panel.doses.map((d) => (
-            <tr key={d.recordId} data-testid={`dose-${d.recordId}`} className={duplicates.has(d.recordId) ? 'warn' : undefined}>
-              <td className="clip" title={d.siteName ?? undefined}>
-                {d.siteName}
-              </td>
-              <td className="clip" title={d.vaccine ?? undefined}>
-                {d.vaccine}
-              </td>
-              <td>{d.doseNumber}</td>
-              <td className="date">{formatDateValue(d.doseDate)}</td>
-              <td className="clip" title={d.lot ?? ''}>
-                {d.lot}
-              </td>
-              <td className="clip small" title={d.source}>
-                {d.source}
-              </td>
-              <td className="dose-actions">
-                {d.proposals.map((p) => (
-                  <span key={p.id} className="badge">
-                    {`${t('review.person.proposed')}: ${fieldLabel(t, p.field)}${p.newValue ? ` → ${formatFieldValue(p.field, p.newValue, lang)}` : ` (${t('review.person.removed')})`}`}
-                  </span>
-                ))}
-                {duplicates.has(d.recordId) && (
-                  <button
-                    type="button"
-                    data-testid={`remove-${d.recordId}`}
-                    onClick={() => void propose({ action: 'remove_duplicate', recordId: d.recordId, note: '' })}
-                  >
-                    {t('review.person.removeDuplicate')}
-                  </button>
-                )}
-                <button
-                  type="button"
-                  onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_date' }), setValue(formatDateValue(d.doseDate)))}
-                >
-                  {t('review.person.fixDate')}
-                </button>
-                <button
-                  type="button"
-                  onClick={() => (setEditing({ recordId: d.recordId, action: 'fix_vaccine' }), setValue(d.vaccine ?? ''))}
-                >
-                  {t('review.person.fixVaccine')}
-                </button>
-                {editing?.recordId === d.recordId && (
-                  <form onSubmit={submitEdit} className="inline-form">
-                    <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} data-testid="dose-edit-value" />
-                    <button type="submit" className="primary">
-                      {t('review.person.save')}
-                    </button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="compact doses"
+        testId="doses"
+        rows={panel.doses}
+        rowKey={(d) => d.recordId}
+        rowAttributes={(d) => ({ 'data-testid': `dose-${d.recordId}`, className: duplicates.has(d.recordId) ? 'warn' : undefined })}
+        // Fixed widths, so the table fits the panel: long names are clipped with the full text on hover.
+        columns={[
+          { id: 'site', header: 'review.person.site', width: '21%', cell: (d) => d.siteName, td: (d) => clipped(d.siteName) },
+          { id: 'vaccine', header: 'review.person.vaccine', width: '13%', cell: (d) => d.vaccine, td: (d) => clipped(d.vaccine) },
+          { id: 'dose', header: 'review.person.dose', width: '5%', cell: (d) => d.doseNumber },
+          {
+            id: 'date',
+            header: 'review.person.date',
+            width: '16%',
+            cell: (d) => formatDateValue(d.doseDate),
+            td: () => ({ className: 'date' })
+          },
+          { id: 'lot', header: 'review.person.lot', width: '9%', cell: (d) => d.lot, td: (d) => clipped(d.lot ?? '') },
+          {
+            id: 'source',
+            header: 'review.id.source',
+            width: '10%',
+            cell: (d) => d.source,
+            td: (d) => ({ className: 'clip small', title: d.source })
+          },
+          { id: 'actions', width: '26%', cell: doseActions, td: () => ({ className: 'dose-actions' }) }
+        ]}
+      />
       <h4>{t('review.person.issues')}</h4>
       {panel.issues.length === 0 ? (
         <p className="muted">{t('review.person.noIssues')}</p>
