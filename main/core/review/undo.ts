@@ -62,7 +62,9 @@ export function nextUndoScope(db: Db, user: User): string | null {
 
 export function undoLast(ws: Workspace, user: User): UndoEntry {
   const undo = (): UndoEntry => ws.tx(() => undoNewest(ws.db, user))
-  return nextUndoScope(ws.db, user) === 'bulk' ? withLargeWrite(ws.db, undo) : undo()
+  // A bulk decision makes no links, so its undo deletes nothing, and every key it writes
+  // back comes from its own undo records.
+  return nextUndoScope(ws.db, user) === 'bulk' ? withLargeWrite(ws.db, undo, { keysByConstruction: true }) : undo()
 }
 
 function undoNewest(db: Db, user: User): UndoEntry {
@@ -111,8 +113,9 @@ function undoNewest(db: Db, user: User): UndoEntry {
     .prepare("SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ? AND status = 'proposed'")
     .get(r.id) as { n: number; first: number | null; last: number | null }
   db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
+  // OR FAIL: the transaction rolls a failure back (see row-counts.ts).
   db.prepare(
-    `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
+    `UPDATE OR FAIL diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
      FROM review_decision_diffs rdd WHERE rdd.decision_id = ? AND rdd.diff_id = diffs.id`
   ).run(r.id)
   const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
