@@ -10,7 +10,7 @@
  * pages and facets.
  */
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addUser, listUsers, type User } from '../../main/core/users/users.ts'
 import { applyBulk, previewBulk } from '../../main/core/review/bulk.ts'
@@ -178,30 +178,87 @@ function pages(ws: Workspace): void {
   process.stdout.write(`\nfacets (class, field, site, status, band, kind) over the whole table: ${fmt(ms(t))} ms\n`)
 }
 
-/** The figures to compare with: the README's before the page cache, the count rewrite and the selection-driven accept. */
-const EARLIER =
-  'earlier, at 1,000,000 rows (100,349 differences): apply 6.8 s, undo 5.9 s at low load; 52.5 s / 47.9 s at load ~24. Target: 2 s each.'
+/**
+ * The figures to compare with, side by side: the same bench on the code before the bulk
+ * path read each diff once and dropped its statement journals and key checks (82b02df),
+ * run just before the figures in the README, at the load given there.
+ */
+const BEFORE: Record<number, { load: string; empty: BulkTimes; proposed: BulkTimes }> = {
+  1_000_000: {
+    load: '5.9',
+    empty: { apply: 5.0, applyCpu: 3.1, undo: 3.6, undoCpu: 2.4 },
+    proposed: { apply: 4.6, applyCpu: 3.3, undo: 4.0, undoCpu: 2.6 }
+  },
+  200_000: {
+    load: '6.0',
+    empty: { apply: 4.0, applyCpu: 1.6, undo: 3.2, undoCpu: 1.4 },
+    proposed: { apply: 3.3, applyCpu: 1.9, undo: 2.6, undoCpu: 1.4 }
+  }
+}
+const TARGET_S = 2
+
+interface BulkTimes {
+  apply: number
+  applyCpu: number
+  undo: number
+  undoCpu: number
+}
+
+/** Wall and CPU seconds of fn (CPU: this process's, so other work on the machine shows as the gap). */
+function timed(fn: () => void): { wall: number; cpu: number } {
+  const t = process.hrtime.bigint()
+  const c = process.cpuUsage()
+  fn()
+  const u = process.cpuUsage(c)
+  return { wall: ms(t) / 1000, cpu: (u.user + u.system) / 1e6 }
+}
 
 /** Preview, apply and undo of "accept the registry value" over the formatting differences at these sites. */
-function bulkBench(ws: Workspace, user: User, sites: string[]): string {
+function bulkBench(ws: Workspace, user: User, sites: string[]): { text: string; times: BulkTimes } {
   const bulk = ReviewFilter.parse({ classes: ['formatting'], sites })
-  let t = process.hrtime.bigint()
+  const t = process.hrtime.bigint()
   const preview = previewBulk(ws, bulk, 'accept_registry')
   const previewMs = ms(t)
-  t = process.hrtime.bigint()
-  const result = applyBulk(ws, user, { filter: bulk, action: 'accept_registry', note: '', expected: preview.diffs })
-  const applyMs = ms(t)
+  let proposals = 0
+  const apply = timed(() => {
+    proposals = applyBulk(ws, user, { filter: bulk, action: 'accept_registry', note: '', expected: preview.diffs }).proposals
+  })
   // What the job worker does once it has replied (main/core/jobs/worker.ts).
   const checkpointMs = checkpoint(ws)
-  t = process.hrtime.bigint()
-  undoLast(ws, user)
-  const undoMs = ms(t)
+  const undo = timed(() => undoLast(ws, user))
   const undoCheckpointMs = checkpoint(ws)
-  return (
-    `  ${preview.diffs.toLocaleString('en')} differences (${preview.rows.toLocaleString('en')} rows, ${result.proposals.toLocaleString('en')} proposals): ` +
-    `preview ${fmt(previewMs / 1000)} s, apply ${fmt(applyMs / 1000)} s, undo ${fmt(undoMs / 1000)} s\n` +
+  const times = { apply: apply.wall, applyCpu: apply.cpu, undo: undo.wall, undoCpu: undo.cpu }
+  const text =
+    `  ${preview.diffs.toLocaleString('en')} differences (${preview.rows.toLocaleString('en')} rows, ${proposals.toLocaleString('en')} proposals): ` +
+    `preview ${fmt(previewMs / 1000)} s, apply ${fmt(apply.wall)} s (CPU ${fmt(apply.cpu)} s), undo ${fmt(undo.wall)} s (CPU ${fmt(undo.cpu)} s)\n` +
     `  then, after the reply, the WAL checkpoint: ${fmt(checkpointMs / 1000)} s after the apply, ${fmt(undoCheckpointMs / 1000)} s after the undo\n`
-  )
+  return { text, times }
+}
+
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')
+
+/** This run's bulk figures beside the recorded ones at the same size, wall (CPU) seconds. */
+function sideBySide(loadAtStart: string, empty: BulkTimes, proposed: BulkTimes | null): string {
+  const before = BEFORE[ROWS]
+  const cell = (wall: number, cpu: number): string => `${fmt(wall)} s (${fmt(cpu)})`.padEnd(16)
+  const lines = [
+    `\nbulk, wall (CPU) seconds; target ${TARGET_S} s each. This run: load average ${loadAtStart} at the start, ${load()} at the end.`,
+    before ? `before = 82b02df, load average ${before.load}` : `no recorded figures at ${ROWS.toLocaleString('en')} rows to compare with`,
+    `${''.padEnd(36)}${before ? 'before'.padEnd(16) : ''}now`
+  ]
+  const rows: [string, BulkTimes | null, BulkTimes | undefined][] = [
+    ['an empty proposals table', empty, before?.empty],
+    ['corrections already proposed', proposed, before?.proposed]
+  ]
+  for (const [label, now, then] of rows) {
+    if (!now) continue
+    lines.push(`${`apply, ${label}`.padEnd(36)}${then ? cell(then.apply, then.applyCpu) : ''}${cell(now.apply, now.applyCpu)}`)
+    lines.push(`${`undo, ${label}`.padEnd(36)}${then ? cell(then.undo, then.undoCpu) : ''}${cell(now.undo, now.undoCpu)}`)
+  }
+  return `${lines.join('\n')}\n`
 }
 
 /** A filled workspace at path: a copy of VAXRECON_BENCH_FILE when it exists, else filled (and saved there). */
@@ -238,17 +295,22 @@ export default async function bench(): Promise<void> {
 
     // About 100,000 differences: formatting-only ones at two of the ten sites (at 100,000 rows, all ten).
     const n = Math.max(1, Math.round((100_000 / (diffs * 0.4)) * SITES.length))
+    const loadAtStart = load()
     const first = bulkBench(ws, user, SITES.slice(0, n))
-    process.stdout.write(`\nbulk accept-registry, an empty proposals table:\n${first}`)
+    process.stdout.write(`\nbulk accept-registry, an empty proposals table:\n${first.text}`)
     // As a clerk meets it: corrections already proposed elsewhere (at the next two sites), still open.
+    let again: BulkTimes | null = null
     if (n < SITES.length) {
       const others = ReviewFilter.parse({ classes: ['formatting'], sites: SITES.slice(n, 2 * n) })
       const made = applyBulk(ws, user, { filter: others, action: 'accept_registry', note: '' })
       checkpoint(ws)
-      const again = bulkBench(ws, user, SITES.slice(0, n))
-      process.stdout.write(`\nthe same, with ${made.proposals.toLocaleString('en')} corrections already proposed at other sites:\n${again}`)
+      const second = bulkBench(ws, user, SITES.slice(0, n))
+      again = second.times
+      process.stdout.write(
+        `\nthe same, with ${made.proposals.toLocaleString('en')} corrections already proposed at other sites:\n${second.text}`
+      )
     }
-    process.stdout.write(`\n${EARLIER}\n`)
+    process.stdout.write(sideBySide(loadAtStart, first.times, again))
     ws.close()
   } finally {
     rmSync(dir, { recursive: true, force: true })

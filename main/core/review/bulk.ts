@@ -152,24 +152,31 @@ export function previewBulk(ws: Workspace, filter: ReviewFilter, action: BulkAct
   return action === 'keep_site' ? planKeep(ws.db, filter).preview : previewSql(ws.db, filter, action)
 }
 
-/** Accepting or deferring: the selection goes into a temp table; its size is the count to check. */
+/**
+ * Accepting or deferring: the selection goes into a temp table; its size is the count to
+ * check. It carries the diff columns the later steps read (the undo record, the
+ * proposals), so the diffs are read once, here, and written once, by the status update.
+ */
 function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'defer'): number {
   const sel = selection(filter)
   db.exec(
-    'CREATE TEMP TABLE IF NOT EXISTS review_bulk (diff_id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL, record_id INTEGER NOT NULL, field TEXT NOT NULL)'
+    `CREATE TEMP TABLE IF NOT EXISTS review_bulk (diff_id INTEGER PRIMARY KEY, link_id INTEGER NOT NULL, record_id INTEGER NOT NULL,
+       field TEXT NOT NULL, status TEXT NOT NULL, note TEXT, decision_id INTEGER, site_value TEXT, registry_value TEXT)`
   )
   db.exec('DELETE FROM temp.review_bulk')
   return db
     .prepare(
-      `INSERT INTO temp.review_bulk SELECT d.id, d.link_id, d.record_id, d.field FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`
+      `INSERT INTO temp.review_bulk
+       SELECT d.id, d.link_id, d.record_id, d.field, d.status, d.note, d.decision_id, d.site_value, d.registry_value
+       FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`
     )
     .run(...sel.params).changes
 }
 
 /**
  * Then one statement per step over the selection, each driven by it (CROSS JOIN keeps it
- * the outer loop): left to itself SQLite scanned all the diffs to insert the proposals, and
- * probed the whole selection for every proposal still proposed in the workspace.
+ * the outer loop): left to itself SQLite probed the whole selection for every proposal
+ * still proposed in the workspace.
  */
 function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note: string): { restore: { id: number; status: string }[] } {
   const restore =
@@ -187,16 +194,16 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
       : []
   db.prepare(
     `INSERT INTO review_decision_diffs (decision_id, diff_id, old_status, old_note, old_decision_id)
-     SELECT ?, x.id, x.status, x.note, x.decision_id FROM temp.review_bulk b JOIN diffs x ON x.id = b.diff_id`
+     SELECT ?, diff_id, status, note, decision_id FROM temp.review_bulk ORDER BY diff_id`
   ).run(d.id)
   if (action === 'accept_registry') {
     db.prepare(
       `INSERT INTO proposals (diff_id, record_id, target, field, old_value, new_value, reason, evidence, proposed_by, proposed_at, decision_id)
-       SELECT x.id, x.record_id, 'site', x.field, x.site_value, x.registry_value, ?, ?, ?, ?, ?
-       FROM temp.review_bulk b CROSS JOIN diffs x ON x.id = b.diff_id ORDER BY b.diff_id`
+       SELECT diff_id, record_id, 'site', field, site_value, registry_value, ?, ?, ?, ?, ? FROM temp.review_bulk ORDER BY diff_id`
     ).run(reasonText('accept_registry'), note || null, d.user.id, d.at, d.id)
   }
-  db.prepare('UPDATE diffs SET status = ?, note = ?, decision_id = ? WHERE id IN (SELECT diff_id FROM temp.review_bulk)').run(
+  // OR FAIL: as in row-counts.ts, the transaction is what rolls a failure back.
+  db.prepare('UPDATE OR FAIL diffs SET status = ?, note = ?, decision_id = ? WHERE id IN (SELECT diff_id FROM temp.review_bulk)').run(
     action === 'accept_registry' ? 'accepted' : 'deferred',
     note || null,
     d.id
@@ -208,7 +215,10 @@ function applySql(db: Db, d: Decision, action: 'accept_registry' | 'defer', note
 
 /** Applies a bulk rule as one decision (one undo step); refused if the count shown to the clerk is stale. */
 export function applyBulk(ws: Workspace, user: User, req: BulkRequest, ctx: JobContext = inlineContext()): DecisionResult {
-  return withLargeWrite(ws.db, () => ws.tx(() => decideBulk(ws.db, user, req, ctx)))
+  // Every key the set-based actions write is a row id they have just read or made (the
+  // diff, its record, the clerk, the decision), and they delete nothing.
+  const keysByConstruction = req.action !== 'keep_site'
+  return withLargeWrite(ws.db, () => ws.tx(() => decideBulk(ws.db, user, req, ctx)), { keysByConstruction })
 }
 
 function decideBulk(db: Db, user: User, req: BulkRequest, ctx: JobContext): DecisionResult {

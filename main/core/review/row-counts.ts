@@ -12,6 +12,10 @@ import { DIFF_CLASSES, REVIEW_FIELDS, classBit, fieldBit } from './fields.ts'
  * deferred), 1 when decided and 0 when unlinked, and a mask keeps a bit when its heaviest
  * diff reaches what the row shows: undecided ones (2) while any are left, else the decided
  * ones (1), or every diff (0) for a rejected link.
+ *
+ * OR FAIL: the callers run it inside their transaction, which a failure rolls back whole,
+ * so the statement needs no journal of its own; with the default (ABORT) SQLite copied
+ * every page the statement touched (most of review_rows and its index) to one first.
  */
 
 const weight = "CASE WHEN d.status IN ('open', 'deferred') THEN 2 WHEN d.status <> 'unlinked' THEN 1 ELSE 0 END"
@@ -31,10 +35,10 @@ const NEED = "CASE WHEN l.status = 'rejected' THEN 0 WHEN g.pending_n > 0 THEN 2
 const mask = (levels: { level: string; bit: number }[]): string =>
   levels.map((b) => `((coalesce(a.${b.level}, -1) >= a.need) * ${b.bit})`).join(' | ')
 
-/** Refreshes the rows of the links that `linkSet` (a SQL subquery yielding link ids) selects. */
+/** Refreshes the rows of the links that `linkSet` (a SQL subquery yielding link ids) selects; inside a transaction only. */
 export function refreshCounts(db: Db, linkSet: string, params: unknown[] = []): void {
   db.prepare(
-    `UPDATE review_rows SET classes = n.classes, fields = n.fields, open_diffs = n.open_diffs, status = n.status
+    `UPDATE OR FAIL review_rows SET classes = n.classes, fields = n.fields, open_diffs = n.open_diffs, status = n.status
      FROM (SELECT a.link_id,
              ${mask(DIFF_CLASSES.map((c, i) => ({ level: classLevel(i), bit: classBit(c) })))} AS classes,
              ${mask(REVIEW_FIELDS.map((f, i) => ({ level: fieldLevel(i), bit: fieldBit(f) })))} AS fields,

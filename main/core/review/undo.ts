@@ -62,7 +62,9 @@ export function nextUndoScope(db: Db, user: User): string | null {
 
 export function undoLast(ws: Workspace, user: User): UndoEntry {
   const undo = (): UndoEntry => ws.tx(() => undoNewest(ws.db, user))
-  return nextUndoScope(ws.db, user) === 'bulk' ? withLargeWrite(ws.db, undo) : undo()
+  // A bulk decision makes no links, so its undo deletes nothing, and every key it writes
+  // back comes from its own undo records.
+  return nextUndoScope(ws.db, user) === 'bulk' ? withLargeWrite(ws.db, undo, { keysByConstruction: true }) : undo()
 }
 
 function undoNewest(db: Db, user: User): UndoEntry {
@@ -73,8 +75,11 @@ function undoNewest(db: Db, user: User): UndoEntry {
       en: 'There is no decision left to undo.'
     })
 
-  const made = db.prepare('SELECT id, status FROM proposals WHERE decision_id = ?').all(r.id) as { id: number; status: string }[]
-  const locked = made.filter((p) => p.status === 'approved' || p.status === 'exported').map((p) => p.id)
+  // Counted in SQL: a bulk decision made a hundred thousand proposals, too many to carry into JS.
+  const locked = db
+    .prepare("SELECT id FROM proposals WHERE decision_id = ? AND status IN ('approved', 'exported') ORDER BY id")
+    .pluck()
+    .all(r.id) as number[]
   if (locked.length > 0) {
     throw new VaxError(
       'REVIEW_UNDO_APPROVED',
@@ -104,9 +109,13 @@ function undoNewest(db: Db, user: User): UndoEntry {
   db.prepare(
     'INSERT OR IGNORE INTO temp.review_touched SELECT d.link_id FROM review_decision_diffs rdd JOIN diffs d ON d.id = rdd.diff_id WHERE rdd.decision_id = ? AND d.link_id IS NOT NULL'
   ).run(r.id)
+  const withdrawn = db
+    .prepare("SELECT count(*) AS n, min(id) AS first, max(id) AS last FROM proposals WHERE decision_id = ? AND status = 'proposed'")
+    .get(r.id) as { n: number; first: number | null; last: number | null }
   db.prepare("UPDATE proposals SET status = 'withdrawn' WHERE decision_id = ? AND status = 'proposed'").run(r.id)
+  // OR FAIL: the transaction rolls a failure back (see row-counts.ts).
   db.prepare(
-    `UPDATE diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
+    `UPDATE OR FAIL diffs SET status = rdd.old_status, note = rdd.old_note, decision_id = rdd.old_decision_id
      FROM review_decision_diffs rdd WHERE rdd.decision_id = ? AND rdd.diff_id = diffs.id`
   ).run(r.id)
   const restore = db.prepare("UPDATE proposals SET status = ? WHERE id = ? AND status IN ('superseded', 'withdrawn')")
@@ -133,15 +142,8 @@ function undoNewest(db: Db, user: User): UndoEntry {
   db.exec('DELETE FROM temp.review_touched')
   db.prepare('UPDATE review_decisions SET undone_at = ? WHERE id = ?').run(clockNow().toISOString(), r.id)
   bumpGeneration(db)
-  const withdrawn = made.filter((p) => p.status === 'proposed').map((p) => p.id)
   auditDecision(db, { id: r.id, at: r.decided_at, user }, 'undo', {
-    new: {
-      kind: r.kind,
-      scope: r.scope,
-      withdrawn: withdrawn.length,
-      firstWithdrawn: withdrawn[0] ?? null,
-      lastWithdrawn: withdrawn[withdrawn.length - 1] ?? null
-    }
+    new: { kind: r.kind, scope: r.scope, withdrawn: withdrawn.n, firstWithdrawn: withdrawn.first, lastWithdrawn: withdrawn.last }
   })
   return toEntry(r)
 }
