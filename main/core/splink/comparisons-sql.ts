@@ -101,8 +101,8 @@ function locationSql(): LevelSql {
 
 /**
  * compare/address.ts, approximated: VaxRecon's soft Dice lets a token match a near-identical
- * one (one edit, or Jaro–Winkler ≥ 0.9); here tokens must be equal. Only data without ward
- * codes (FEBRL) uses this comparison.
+ * one (one edit, or Jaro–Winkler ≥ 0.9) or two adjacent ones run together; here tokens must
+ * be equal. Only data without ward codes (FEBRL) uses this comparison.
  */
 function addressSql(): LevelSql {
   const tokens = (s: Side): string => `string_split(${col('address_folded', s)}, ' ')`
@@ -130,7 +130,7 @@ export const COMPARISON_SQL: Record<string, () => LevelSql> = {
 
 /** Comparisons whose SQL only approximates VaxRecon's own, and how. */
 export const APPROXIMATED: Record<string, string> = {
-  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token)'
+  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token, or two run together)'
 }
 
 /** Term-frequency columns of the frequency-adjusted comparisons (core/link/model/tf.ts). */

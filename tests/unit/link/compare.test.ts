@@ -187,6 +187,12 @@ describe('gender, phone, administrative units, free-text address', () => {
     expect(a('8, stanley street, miami, 4223, nsw', '12, stanley street, miami, 2000, vic')).toBe('some')
     expect(a('8, stanley street, miami, 4223, nsw', '77 pitt road sydney 2000')).toBe('different')
   })
+  it('matches a word run together from two, a lost space, with or without a typo', () => {
+    const a = (x: string, y: string) => level(address, { address: x }, { address: y })
+    // Without the joined words: 8 of 13 tokens, "some".
+    expect(a('10 wellslroad rosehill auburn 5068 sa', '68 wells road rosehill auburn 5068 sa')).toBe('most')
+    expect(a('12 colebatch place vic', '12 colebatchplace vic')).toBe('most')
+  })
 })
 
 describe('choosing comparisons per field type', () => {
