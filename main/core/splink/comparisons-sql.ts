@@ -129,8 +129,12 @@ export const COMPARISON_SQL: Record<string, () => LevelSql> = {
 }
 
 /** Comparisons whose SQL only approximates VaxRecon's own, and how. */
+const NAMES_AS_WRITTEN = 'names are compared as written (VaxRecon first closes a space one name has and the other lacks)'
 export const APPROXIMATED: Record<string, string> = {
-  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token, or two run together)'
+  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token, or two run together)',
+  given_name: NAMES_AS_WRITTEN,
+  surname: NAMES_AS_WRITTEN,
+  middle_name: NAMES_AS_WRITTEN
 }
 
 /** Term-frequency columns of the frequency-adjusted comparisons (core/link/model/tf.ts). */

@@ -86,6 +86,13 @@ describe('name comparisons', () => {
     expect(names('Laura', 'Babic Laura')).toMatchObject({ given: 'exact', surname: null })
   })
 
+  it('reads a space typed into a name, or left out, as the same name', () => {
+    expect(names('Hefford Laur A', 'Hefford Laura')).toEqual({ given: 'exact', surname: 'exact', middle: null })
+    expect(names('Nguyễn Thị NgọcAnh', 'Nguyễn Thị Ngọc Anh')).toEqual({ given: 'exact', surname: 'exact', middle: 'exact' })
+    // The same letters split elsewhere on both sides are not one name written twice.
+    expect(names('Ab Cde F', 'Abc Def').given).toBe('different')
+  })
+
   it('gives no evidence when a name is missing', () => {
     expect(level(givenName, { full_name: null }, { full_name: 'Lê An' })).toBeNull()
   })
