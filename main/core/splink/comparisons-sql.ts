@@ -92,6 +92,7 @@ function locationSql(): LevelSql {
   const missing = (c: string): string => `${col(c, 'l')} IS NULL OR ${col(c, 'r')} IS NULL`
   return {
     null: and(`NOT coalesce(${eq('ward_code')}, FALSE)`, missing('district_code'), missing('province_code')),
+    same_address: and(eq('ward_code'), eq('street_key')),
     same_ward: eq('ward_code'),
     same_district: eq('district_code'),
     same_province: eq('province_code'),

@@ -187,6 +187,16 @@ describe('gender, phone, administrative units, free-text address', () => {
     expect(w({ district_code: '001', province_code: '01' }, { district_code: '760', province_code: '79' })).toBe('different')
     expect(w({}, { district_code: '001' })).toBeNull()
   })
+  it('tells the same house and street from the same ward by the address before its first comma', () => {
+    const w = (a: string | null, b: string | null) =>
+      level(location, { address: a, ward_code: '00001', district_code: '001' }, { address: b, ward_code: '00001', district_code: '001' })
+    // The units after the comma may be abbreviated or dropped: the codes say them.
+    expect(w('Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá, Tỉnh Nam Định', 'so 12 ngo 3 truong chinh, P. Mỹ Xá')).toBe('same_address')
+    expect(w('Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá', 'Số 14 ngõ 3 Trường Chinh, Phường Mỹ Xá')).toBe('same_ward')
+    // No comma: no telling the house from the ward's name.
+    expect(w('Số 12 ngõ 3 Trường Chinh', 'Số 12 ngõ 3 Trường Chinh')).toBe('same_ward')
+    expect(w(null, 'Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá')).toBe('same_ward')
+  })
   it('compares free-text addresses by tokens, tolerant of typos and order', () => {
     const a = (x: string, y: string) => level(address, { address: x }, { address: y })
     expect(a('8, stanley street, miami, 4223, nsw', '8, stanley street, miami, 4223, nsw')).toBe('exact')
