@@ -68,15 +68,29 @@ const soundPair = (r: Prepared): number | null => {
 
 const FAMILY = 1
 const GIVEN = 2
-/** Family name exact with the given name's deletions, and the other way round, each under `scope`. */
-function emitEditKeys(r: Prepared, scope: number, emit: (key: number) => void): void {
-  if (!r.name || r.name.folded.length < 2) return
+const ONLY = 3
+/**
+ * Family name exact with the given name's deletions, and the other way round, each under
+ * `scope`; with `runTogether`, also with the last two words as one given name (a space
+ * typed into it: "Hefford Laur A"). A one-word name (either part, the other missing) keys
+ * its own deletions: it has nothing else to pair on.
+ */
+function emitEditKeys(r: Prepared, scope: number, emit: (key: number) => void, runTogether = false): void {
+  if (!r.name) return
+  const words = r.name.folded
+  if (words.length === 1) {
+    for (const v of deletionHashes(words[0] as string)) emit(mix(scope, ONLY, v))
+    return
+  }
   const f = family(r.name)
-  const g = given(r.name)
   const fh = mix(scope, FAMILY, wordHash(f))
-  const gh = mix(scope, GIVEN, wordHash(g))
-  for (const v of deletionHashes(g)) emit(mix(fh, v))
-  for (const v of deletionHashes(f)) emit(mix(gh, v))
+  const emitGiven = (g: string): void => {
+    const gh = mix(scope, GIVEN, wordHash(g))
+    for (const v of deletionHashes(g)) emit(mix(fh, v))
+    for (const v of deletionHashes(f)) emit(mix(gh, v))
+  }
+  emitGiven(given(r.name))
+  if (runTogether && words.length > 2) emitGiven((words[words.length - 2] as string) + given(r.name))
 }
 
 /** Where someone lives: the ward where codes exist, else each word of the address. */
@@ -164,8 +178,9 @@ export const BLOCKING_RULES: readonly BlockingRule[] = [
     name: 'address_edit',
     fixes: ['given_name', 'surname', 'address'],
     maxBlock: 5,
+    // The space typed into a name is keyed here only: with a birth date, dob_family pairs it.
     keys: (r, emit) => {
-      if (r.address) for (const w of new Set(r.address)) emitEditKeys(r, wordHash(w), emit)
+      if (r.address) for (const w of new Set(r.address)) emitEditKeys(r, wordHash(w), emit, true)
     }
   },
   {

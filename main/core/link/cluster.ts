@@ -29,8 +29,12 @@ export interface ClusterInput {
   frozenRejected: readonly (readonly number[])[]
   /** Row-to-row edges at or above the merge weight, strongest first. */
   edges: readonly { a: number; b: number; weight: number }[]
-  /** Hard contradictions between two rows (given name, ID, birth date…). */
-  cannotLink(a: number, b: number): boolean
+  /**
+   * Hard contradictions between two rows (given name, ID, birth date…). With `target`,
+   * IDs that both agree with that registry person (its ID, or its old ID) count as the
+   * rows agreeing on the ID.
+   */
+  cannotLink(a: number, b: number, target?: number): boolean
   /** Rows whose own registry candidates are a tie, twins or namesakes. */
   ambiguous: Uint8Array
   /** Whether two rows share an ID or a phone, which namesakes and twins do not. */
@@ -86,7 +90,8 @@ export function clusterRows(input: ClusterInput): Cluster[] {
     frozenOfRoot.delete(rb)
     return ra
   }
-  const contradict = (ra: number, rb: number): boolean => rowsOf(ra).some((x) => rowsOf(rb).some((y) => input.cannotLink(x, y)))
+  const contradict = (ra: number, rb: number, target?: number): boolean =>
+    rowsOf(ra).some((x) => rowsOf(rb).some((y) => input.cannotLink(x, y, target)))
 
   // Frozen persons first: their rows are one group, whatever this run thinks.
   const frozenRoot = new Map<number, number>()
@@ -165,7 +170,9 @@ export function clusterRows(input: ClusterInput): Cluster[] {
     roots.sort((x, y) => score(y) - score(x))
     const groups: number[] = []
     for (const root of roots) {
-      const g = groups.findIndex((other) => !contradict(other, root) && !(frozenOfRoot.has(other) && frozenOfRoot.has(root)))
+      // A CCCD on one row and a CMND on the other say nothing to each other, but both may
+      // be this registry person's: then they are one person's ID.
+      const g = groups.findIndex((other) => !contradict(other, root, target) && !(frozenOfRoot.has(other) && frozenOfRoot.has(root)))
       if (g >= 0) groups[g] = union(groups[g] as number, root)
       else groups.push(root)
     }

@@ -1,3 +1,4 @@
+import { hash32 } from '../base/hash.ts'
 import { foldForMatch, lowerNfc, tokens } from '../base/vn-text.ts'
 import type { LinkageColumns } from '../records/record-columns.ts'
 
@@ -43,6 +44,8 @@ export interface Prepared {
   ward: string | null
   /** Folded address tokens; null when there is no address, or a ward code says where it is. */
   address: string[] | null
+  /** The house and street where a ward code gives the rest, hashed (see streetOf); null if unknown. */
+  street: number | null
   vaccine: string | null
   doseNumber: number | null
   doseDate: string | null
@@ -103,6 +106,19 @@ const digitsOnly = (s: string | null): string | null => {
 
 const blankToNull = (s: string | null): string | null => (s && s.trim() !== '' ? s.trim() : null)
 
+/**
+ * The part of a coded address before its first comma: the house and street ("Số 12 ngõ 3
+ * Trường Chinh"), the rest naming the ward, district and province the codes already give.
+ * Folded and hashed (a number per record, not a string); two records at one house share it.
+ */
+export function streetOf(address: string | null, ward: string | null): number | null {
+  if (!address || !ward) return null
+  const cut = address.indexOf(',')
+  if (cut <= 0) return null
+  const t = tokens(foldForMatch(address.slice(0, cut)))
+  return t.length > 0 ? hash32(t.join(' ')) : null
+}
+
 export function prepare(r: RecordRow): Prepared {
   // Free-text address words stand in for the ward only where there is no ward code
   // (FEBRL's Australian addresses); folding every Vietnamese address would be wasted work.
@@ -121,6 +137,7 @@ export function prepare(r: RecordRow): Prepared {
     district: blankToNull(r.district_code),
     ward: blankToNull(r.ward_code),
     address: addr.length > 0 ? addr : null,
+    street: streetOf(r.address, blankToNull(r.ward_code)),
     vaccine: blankToNull(r.vaccine),
     doseNumber: r.dose_number,
     doseDate: blankToNull(r.dose_date),

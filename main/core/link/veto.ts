@@ -16,10 +16,12 @@ import type { Prepared } from './prepare.ts'
  * row. So a single veto on the birth date, the sex or the ID is lifted by an agreeing ID
  * (exact or crosswalk) or the same phone, never on the field that vetoes; a veto on a
  * name is never lifted (twins share a phone and have IDs one digit apart), nor are two.
+ * `idsAgree` says the two rows' IDs are known to be one person's from elsewhere: a CCCD on
+ * one row and a CMND on the other, both the registry person's (its ID and its old ID).
  */
 export const VETO_BITS = -5
 
-export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => boolean {
+export function contradiction(model: LinkModel): (a: Prepared, b: Prepared, idsAgree?: boolean) => boolean {
   const cs = model.comparisons.map((f) => f.comparison)
   const veto = levelWeights(model).map((row, c) =>
     row.map((w) => IDENTITY_FIELDS.includes((cs[c] as (typeof cs)[number]).field) && w <= VETO_BITS)
@@ -28,7 +30,7 @@ export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => b
   const id = cs.findIndex((c) => c.field === 'identifier')
   const phoneC = cs.findIndex((c) => c.field === 'phone')
   const out = new Int8Array(cs.length)
-  return (a, b) => {
+  return (a, b, idsAgree = false) => {
     compareInto(cs, a, b, out)
     let vetoes = 0
     for (let c = 0; c < cs.length; c++) {
@@ -38,7 +40,7 @@ export function contradiction(model: LinkModel): (a: Prepared, b: Prepared) => b
       vetoes++
     }
     if (vetoes === 0) return false
-    const idAgrees = id >= 0 && (out[id] === 0 || out[id] === 1)
+    const idAgrees = idsAgree || (id >= 0 && (out[id] === 0 || out[id] === 1))
     const phoneAgrees = phoneC >= 0 && out[phoneC] === 0
     return vetoes > 1 || !(idAgrees || phoneAgrees)
   }

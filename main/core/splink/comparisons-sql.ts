@@ -92,6 +92,7 @@ function locationSql(): LevelSql {
   const missing = (c: string): string => `${col(c, 'l')} IS NULL OR ${col(c, 'r')} IS NULL`
   return {
     null: and(`NOT coalesce(${eq('ward_code')}, FALSE)`, missing('district_code'), missing('province_code')),
+    same_address: and(eq('ward_code'), eq('street_key')),
     same_ward: eq('ward_code'),
     same_district: eq('district_code'),
     same_province: eq('province_code'),
@@ -101,8 +102,8 @@ function locationSql(): LevelSql {
 
 /**
  * compare/address.ts, approximated: VaxRecon's soft Dice lets a token match a near-identical
- * one (one edit, or Jaro–Winkler ≥ 0.9); here tokens must be equal. Only data without ward
- * codes (FEBRL) uses this comparison.
+ * one (one edit, or Jaro–Winkler ≥ 0.9) or two adjacent ones run together; here tokens must
+ * be equal. Only data without ward codes (FEBRL) uses this comparison.
  */
 function addressSql(): LevelSql {
   const tokens = (s: Side): string => `string_split(${col('address_folded', s)}, ' ')`
@@ -129,8 +130,12 @@ export const COMPARISON_SQL: Record<string, () => LevelSql> = {
 }
 
 /** Comparisons whose SQL only approximates VaxRecon's own, and how. */
+const NAMES_AS_WRITTEN = 'names are compared as written (VaxRecon first closes a space one name has and the other lacks)'
 export const APPROXIMATED: Record<string, string> = {
-  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token)'
+  address: 'tokens must match exactly (VaxRecon also accepts a near-identical token, or two run together)',
+  given_name: NAMES_AS_WRITTEN,
+  surname: NAMES_AS_WRITTEN,
+  middle_name: NAMES_AS_WRITTEN
 }
 
 /** Term-frequency columns of the frequency-adjusted comparisons (core/link/model/tf.ts). */

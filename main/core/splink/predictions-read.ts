@@ -44,10 +44,13 @@ export async function readPredictions(path: string): Promise<{ rows: Prediction[
     for (const c of ['unique_id_l', 'unique_id_r']) {
       if (!names.includes(c)) throw shape({ vi: `thiếu cột ${c}.`, en: `the column ${c} is missing.` })
     }
+    // A probability of exactly 1 (a weight above about 53 bits, which a double cannot tell
+    // from certainty) reads as 53 bits, the most it can say, rather than as invalid.
+    const p = 'TRY_CAST("match_probability" AS DOUBLE)'
     const weightSql = names.includes('match_weight')
       ? 'TRY_CAST("match_weight" AS DOUBLE)'
       : names.includes('match_probability')
-        ? 'log2(TRY_CAST("match_probability" AS DOUBLE) / (1 - TRY_CAST("match_probability" AS DOUBLE)))'
+        ? `log2(${p} / greatest(1 - ${p}, pow(2, -53)))`
         : null
     if (!weightSql)
       throw shape({ vi: 'cần cột match_weight hoặc match_probability.', en: 'a match_weight or match_probability column is needed.' })

@@ -61,6 +61,8 @@ export const RECORD_COLUMNS = [
   ['province_code', 'VARCHAR'],
   ['district_code', 'VARCHAR'],
   ['ward_code', 'VARCHAR'],
+  // The hash of the house and street (link/prepare.ts streetOf), as text.
+  ['street_key', 'VARCHAR'],
   ['address_folded', 'VARCHAR']
 ] as const
 
@@ -146,6 +148,7 @@ export function exportRow(r: Prepared, p: Provenance): ExportRow {
     province_code: r.province,
     district_code: r.district,
     ward_code: r.ward,
+    street_key: r.street === null ? null : String(r.street),
     address_folded: r.address ? r.address.join(' ') : null
   } satisfies Partial<ExportRow>)
   return row

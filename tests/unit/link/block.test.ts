@@ -54,6 +54,22 @@ describe('blocking', () => {
     expect(prep({ address: '12 Lê Lợi', ward_code: '00001' }).address).toBeNull()
   })
 
+  it('pairs one-word names and names with a space typed in through the address words', () => {
+    const febrl = [
+      prep({ full_name: 'Babic', dob: '1945-04-03', national_id: '4779301', address: '1 totterdell street st albans 4060 sa' }),
+      prep({ full_name: 'Hefford Laura', national_id: '4977825', address: '3 partridge street banksia 6530 sa' })
+    ]
+    // No birth date and another ID: only the name and the address are left.
+    const pairsOf = (dup: ReturnType<typeof prep>) => {
+      const pairs = block([dup], febrl, { dedup: false }, inlineContext())
+      return Array.from(pairs.target.subarray(0, pairs.length))
+    }
+    expect(pairsOf(prep({ full_name: 'Babic', national_id: '3346822', address: '1 totterdell street cooingale 4060 sa' }))).toEqual([0])
+    expect(pairsOf(prep({ full_name: 'Hefford Laur A', national_id: '7280622', address: '3 partridgqe street bansia 6530 sa' }))).toEqual([
+      1
+    ])
+  })
+
   it('keeps the candidates to the plausible ones', () => {
     expect(candidatesOf(prep({ full_name: 'Trần Thị Lan', dob: '1990-12-01' }))).toEqual([1])
   })

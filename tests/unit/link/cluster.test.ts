@@ -62,6 +62,19 @@ describe('clustering site rows into persons', () => {
     ])
   })
 
+  it('joins contradicting rows linked to one registry person when both IDs are that person’s', () => {
+    // Row 0 gives the CCCD, row 1 the old CMND and a wrong birth year: apart, they contradict.
+    const cs = clusterRows(
+      input(2, {
+        anchor: Int32Array.from([7, 7]),
+        top: [[cand(7, 30)], [cand(7, 25)]],
+        cannotLink: (_a, _b, target) => target !== 7,
+        registryWeight: (r) => [30, 25][r] as number
+      })
+    )
+    expect(cs).toEqual([{ rows: [0, 1], anchor: 7, frozen: -1, conflict: false }])
+  })
+
   it('joins rows by their strongest evidence first: a shared phone beats a shared name', () => {
     // Rows 0 and 1 are one person (same phone); row 2 is a namesake linked to registry 7,
     // like row 0 on its own. Row 0 contradicts row 2 (different IDs).

@@ -86,6 +86,13 @@ describe('name comparisons', () => {
     expect(names('Laura', 'Babic Laura')).toMatchObject({ given: 'exact', surname: null })
   })
 
+  it('reads a space typed into a name, or left out, as the same name', () => {
+    expect(names('Hefford Laur A', 'Hefford Laura')).toEqual({ given: 'exact', surname: 'exact', middle: null })
+    expect(names('Nguyễn Thị NgọcAnh', 'Nguyễn Thị Ngọc Anh')).toEqual({ given: 'exact', surname: 'exact', middle: 'exact' })
+    // The same letters split elsewhere on both sides are not one name written twice.
+    expect(names('Ab Cde F', 'Abc Def').given).toBe('different')
+  })
+
   it('gives no evidence when a name is missing', () => {
     expect(level(givenName, { full_name: null }, { full_name: 'Lê An' })).toBeNull()
   })
@@ -180,12 +187,28 @@ describe('gender, phone, administrative units, free-text address', () => {
     expect(w({ district_code: '001', province_code: '01' }, { district_code: '760', province_code: '79' })).toBe('different')
     expect(w({}, { district_code: '001' })).toBeNull()
   })
+  it('tells the same house and street from the same ward by the address before its first comma', () => {
+    const w = (a: string | null, b: string | null) =>
+      level(location, { address: a, ward_code: '00001', district_code: '001' }, { address: b, ward_code: '00001', district_code: '001' })
+    // The units after the comma may be abbreviated or dropped: the codes say them.
+    expect(w('Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá, Tỉnh Nam Định', 'so 12 ngo 3 truong chinh, P. Mỹ Xá')).toBe('same_address')
+    expect(w('Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá', 'Số 14 ngõ 3 Trường Chinh, Phường Mỹ Xá')).toBe('same_ward')
+    // No comma: no telling the house from the ward's name.
+    expect(w('Số 12 ngõ 3 Trường Chinh', 'Số 12 ngõ 3 Trường Chinh')).toBe('same_ward')
+    expect(w(null, 'Số 12 ngõ 3 Trường Chinh, Phường Mỹ Xá')).toBe('same_ward')
+  })
   it('compares free-text addresses by tokens, tolerant of typos and order', () => {
     const a = (x: string, y: string) => level(address, { address: x }, { address: y })
     expect(a('8, stanley street, miami, 4223, nsw', '8, stanley street, miami, 4223, nsw')).toBe('exact')
     expect(a('8, stanley street, miami, 4223, nsw', '8, stanley stzreet, miami, 4223, nsw')).toBe('most')
     expect(a('8, stanley street, miami, 4223, nsw', '12, stanley street, miami, 2000, vic')).toBe('some')
     expect(a('8, stanley street, miami, 4223, nsw', '77 pitt road sydney 2000')).toBe('different')
+  })
+  it('matches a word run together from two, a lost space, with or without a typo', () => {
+    const a = (x: string, y: string) => level(address, { address: x }, { address: y })
+    // Without the joined words: 8 of 13 tokens, "some".
+    expect(a('10 wellslroad rosehill auburn 5068 sa', '68 wells road rosehill auburn 5068 sa')).toBe('most')
+    expect(a('12 colebatch place vic', '12 colebatchplace vic')).toBe('most')
   })
 })
 

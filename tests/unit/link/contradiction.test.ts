@@ -41,6 +41,13 @@ describe('contradictions between site rows', () => {
     // Someone else's CCCD copied down (one that fits the row: a woman born 1971), the phone still the person's.
     expect(cannotLink(row({}), row({ national_id: '001171004321' }))).toBe(false)
   })
+  it('…or their IDs are one person’s by the registry (a CCCD on one row, the old CMND on the other)', () => {
+    const cccd = row({ phone: null })
+    const cmnd = row({ phone: null, national_id: '164795816', dob: '1977-10-26' })
+    expect(cannotLink(cccd, cmnd)).toBe(true)
+    expect(cannotLink(cccd, cmnd, true)).toBe(false)
+    expect(cannotLink(cccd, row({ phone: null, national_id: '164795816', full_name: 'Trịnh Thu Hà' }), true)).toBe(true)
+  })
   it('never lifts a different given name (twins share a phone), nor two contradictions at once', () => {
     expect(cannotLink(row({}), row({ full_name: 'Trịnh Thu Hà' }))).toBe(true)
     expect(cannotLink(row({}), row({ dob: '1977-10-26', national_id: '001177004321' }))).toBe(true)

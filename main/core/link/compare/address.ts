@@ -12,30 +12,66 @@ function close(x: string, y: string): boolean {
   return jaroWinkler(x, y) >= 0.9
 }
 
-let used = new Uint8Array(32)
+let usedA = new Uint8Array(32)
+let usedB = new Uint8Array(32)
 
-/** Share of tokens with a near-identical partner on the other side (a soft Dice coefficient). */
+/** Whether x is near-identical to two adjacent unmatched words of ws run together ("wellsroad", "wells road"). */
+function runTogether(x: string, ws: readonly string[], used: Uint8Array): boolean {
+  for (let j = 0; j + 1 < ws.length; j++) {
+    if (used[j] || used[j + 1]) continue
+    const y = ws[j] as string
+    const z = ws[j + 1] as string
+    // Length first: most words cannot be two others run together, and nothing is built for them.
+    if (Math.abs(x.length - y.length - z.length) > 2 || !close(x, y + z)) continue
+    used[j] = 1
+    used[j + 1] = 1
+    return true
+  }
+  return false
+}
+
+/**
+ * Share of tokens with a near-identical partner on the other side (a soft Dice coefficient).
+ * A lost space still matches ("wellslroad" for "wells road"): a word of one side may stand
+ * for two adjacent words of the other, run together.
+ */
 export function softDice(a: readonly string[], b: readonly string[]): number {
-  if (b.length > used.length) used = new Uint8Array(b.length * 2)
-  used.fill(0, 0, b.length)
+  if (a.length > usedA.length) usedA = new Uint8Array(a.length * 2)
+  if (b.length > usedB.length) usedB = new Uint8Array(b.length * 2)
+  usedA.fill(0, 0, a.length)
+  usedB.fill(0, 0, b.length)
   let matched = 0
-  const pending: string[] = []
-  for (const x of a) {
-    const j = b.findIndex((y, k) => !used[k] && y === x)
-    if (j >= 0) {
-      used[j] = 1
-      matched++
-    } else pending.push(x)
-  }
-  for (const x of pending) {
+  a.forEach((x, i) => {
+    const j = b.findIndex((y, k) => !usedB[k] && y === x)
+    if (j < 0) return
+    usedA[i] = 1
+    usedB[j] = 1
+    matched += 2
+  })
+  a.forEach((x, i) => {
+    if (usedA[i]) return
     for (let j = 0; j < b.length; j++) {
-      if (used[j] || !close(x, b[j] as string)) continue
-      used[j] = 1
-      matched++
-      break
+      if (usedB[j] || !close(x, b[j] as string)) continue
+      usedA[i] = 1
+      usedB[j] = 1
+      matched += 2
+      return
     }
-  }
-  return (2 * matched) / (a.length + b.length)
+  })
+  if (matched === 2 * Math.min(a.length, b.length)) return matched / (a.length + b.length)
+  a.forEach((x, i) => {
+    if (!usedA[i] && runTogether(x, b, usedB)) {
+      usedA[i] = 1
+      matched += 3
+    }
+  })
+  b.forEach((y, j) => {
+    if (!usedB[j] && runTogether(y, a, usedA)) {
+      usedB[j] = 1
+      matched += 3
+    }
+  })
+  return matched / (a.length + b.length)
 }
 
 /**

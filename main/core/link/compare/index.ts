@@ -5,6 +5,7 @@ import { gender } from './gender.ts'
 import { nationalId } from './id.ts'
 import { location } from './location.ts'
 import { alignNames, emptyAlignment } from './name-align.ts'
+import { joinStraySpaces } from './name-join.ts'
 import { givenName, middleName, surname } from './name.ts'
 import { phone } from './phone.ts'
 import type { Comparison, PairScratch } from './types.ts'
@@ -20,7 +21,7 @@ export function byName(name: string): Comparison {
 
 const usesNames = new WeakMap<readonly Comparison[], boolean>()
 const alignment = emptyAlignment()
-const scratch: PairScratch = { names: null }
+const scratch: PairScratch = { names: null, a: null, b: null }
 
 /**
  * Compares one pair on every comparison, writing level indices (-1 = missing) into out.
@@ -32,7 +33,12 @@ export function compareInto(cs: readonly Comparison[], a: Prepared, b: Prepared,
     names = cs.some((c) => c.field === 'person_name')
     usesNames.set(cs, names)
   }
-  scratch.names = names && a.name && b.name ? alignNames(a.name, b.name, alignment) : null
+  if (names && a.name && b.name) {
+    ;[scratch.a, scratch.b] = joinStraySpaces(a.name, b.name)
+    scratch.names = alignNames(scratch.a, scratch.b, alignment)
+  } else {
+    scratch.a = scratch.b = scratch.names = null
+  }
   for (let i = 0; i < cs.length; i++) out[i] = (cs[i] as Comparison).compare(a, b, scratch)
   return scratch
 }

@@ -85,16 +85,16 @@ function part(
     name,
     field: 'person_name',
     levels,
-    compare(a, b, scratch) {
-      if (!a.name || !b.name || !scratch.names) return -1
-      const [i, j] = pick(scratch.names)
-      return refine(namePartLevel(a.name, i, b.name, j), a.name, scratch.names, b.name)
+    compare(_a, _b, { names, a, b }) {
+      if (!a || !b || !names) return -1
+      const [i, j] = pick(names)
+      return refine(namePartLevel(a, i, b, j), a, names, b)
     },
     tfLevels: [0, 1],
-    tfValue(a, _b, scratch) {
-      if (!a.name || !scratch.names) return null
-      const [i] = pick(scratch.names)
-      return i < 0 ? null : (a.name.folded[i] ?? null)
+    tfValue(_a, _b, { names, a }) {
+      if (!a || !names) return null
+      const [i] = pick(names)
+      return i < 0 ? null : (a.folded[i] ?? null)
     }
   }
 }
@@ -118,19 +118,18 @@ export const middleName: Comparison = {
   name: 'middle_name',
   field: 'person_name',
   levels: ['exact', 'no_diacritics', 'partial', 'missing_one_side', 'different'],
-  compare(a: Prepared, b: Prepared, scratch: PairScratch) {
-    const al = scratch.names
-    if (!a.name || !b.name || !al) return -1
+  compare(_a: Prepared, _b: Prepared, { names: al, a, b }: PairScratch) {
+    if (!a || !b || !al) return -1
     const ma = al.aMiddle
     const mb = al.bMiddle
     if (ma.length === 0 && mb.length === 0) return -1
     if (ma.length === 0 || mb.length === 0) return 3
     // In the written order the joined middles are precomputed; only a reordering joins anew.
-    const ea = al.swapped ? join(a.name, ma, true) : a.name.middleExact
-    const eb = al.swapped ? join(b.name, mb, true) : b.name.middleExact
+    const ea = al.swapped ? join(a, ma, true) : a.middleExact
+    const eb = al.swapped ? join(b, mb, true) : b.middleExact
     if (ea === eb) return 0
-    const fa = al.swapped ? join(a.name, ma, false) : a.name.middleFolded
-    const fb = al.swapped ? join(b.name, mb, false) : b.name.middleFolded
+    const fa = al.swapped ? join(a, ma, false) : a.middleFolded
+    const fb = al.swapped ? join(b, mb, false) : b.middleFolded
     if (fa === fb) return 1
     if (ma.length !== mb.length) {
       // "Thị Ngọc" against "Ngọc": one middle name dropped.

@@ -1,4 +1,4 @@
-import type { Prepared } from '../prepare.ts'
+import type { Prepared, PreparedName } from '../prepare.ts'
 import type { NameAlignment } from './name-align.ts'
 
 /**
@@ -11,6 +11,9 @@ export type FieldType = 'person_name' | 'birth_date' | 'sex' | 'identifier' | 'p
 /** Per-pair state shared by comparisons of the same field (the name alignment). */
 export interface PairScratch {
   names: NameAlignment | null
+  /** The names compared, which `names` indexes: the records' own, or with a stray space closed. */
+  a: PreparedName | null
+  b: PreparedName | null
 }
 
 /**

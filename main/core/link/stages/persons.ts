@@ -38,7 +38,10 @@ export function groupPersons(ec: EngineContext, reg: RegistryLinks, anchors: Anc
   const contradicts = dedupModel ? contradiction(dedupModel) : null
   const discriminates = dedupModel ? discriminating(dedupModel) : null
   const contradictionCache = new Map<number, boolean>()
-  const cannotLink = (a: number, b: number): boolean => {
+  const cannotLink = (a: number, b: number, target?: number): boolean => {
+    if (contradicts && target !== undefined && reg.idAgrees(a, target) && reg.idAgrees(b, target)) {
+      return contradicts(sites[a] as Prepared, sites[b] as Prepared, true)
+    }
     const key = Math.min(a, b) * sites.length + Math.max(a, b)
     let v = contradictionCache.get(key)
     if (v === undefined) {

@@ -24,11 +24,16 @@ export interface RegistryLinks {
   top: Cand[][]
   /** A subject's weight against a registry person: from its candidates, or scored now. */
   weight(subject: number, target: number): number
+  /** Whether a subject's ID is a registry person's ID or old ID (exact, or the crosswalk). */
+  idAgrees(subject: number, target: number): boolean
   /** Why candidates must wait for a clerk (a tie, twins, namesakes, an ID conflict), or null. */
   hold(cands: readonly RowCand[]): HoldReason | null
   /** The link of a subject from its candidates, or the one `forced` (a person's anchor). */
   outcome(cands: readonly RowCand[], hold: HoldReason | null, forced?: { row: number; target: number }): LinkOutcome
 }
+
+/** The ID levels that say the same person: exact, or the CMND–CCCD crosswalk. */
+const idLevelAgrees = (l: number): boolean => l === 0 || l === 1
 
 /** Candidates stored per subject for the review panel. */
 const STORED_CANDIDATES = 3
@@ -75,13 +80,18 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
     return scratchLevels[c] as number
   }
 
+  const idAgrees = (subject: number, target: number): boolean => {
+    const cand = top[subject]?.find((c) => c.target === target) ?? { target, weight: -Infinity, pair: -1 }
+    return idLevelAgrees(levelOf(subject, cand, idC))
+  }
+
   const hold = (cands: readonly RowCand[]): HoldReason | null => {
     if (!linkFit) return null
     const views: CandidateView[] = cands.map(({ row, cand }) => {
       const idL = levelOf(row, cand, idC)
       return {
         weight: cand.weight,
-        idAgrees: idL === 0 || idL === 1,
+        idAgrees: idLevelAgrees(idL),
         idConflict: idConflictHolds && idL === idConflictLevel && bothCccd(row, cand.target),
         namesakes: namesakes[cand.target] as number,
         twins: twins[cand.target] as number,
@@ -123,5 +133,5 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
     }
   }
 
-  return { fit: linkFit, top, weight, hold, outcome }
+  return { fit: linkFit, top, weight, idAgrees, hold, outcome }
 }
