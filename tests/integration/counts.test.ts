@@ -113,17 +113,24 @@ test('a bulk decision counts its differences and its rows: those now all decided
 
 test("the Link page's reasons for review add up to its review count", () => {
   // A copy with a strict auto threshold, so links wait for review, one of them held for a tie.
+  // The threshold is the median person link's weight, not a fixed number of bits: what the
+  // model weighs a link at moves whenever it learns more.
   const path = join(tempDir(), 'strict.vaxrecon')
   f.ws.db.pragma('wal_checkpoint(TRUNCATE)')
   copyFileSync(f.path, path)
   const ws = openWorkspace(path)
   try {
-    applyThresholds(ws, { auto: 25, review: -4 }, inlineContext())
+    const weighed = "FROM links WHERE subject_kind = 'person' AND match_weight IS NOT NULL"
+    const median = ws.db
+      .prepare(`SELECT match_weight ${weighed} ORDER BY match_weight LIMIT 1 OFFSET (SELECT count(*) / 2 ${weighed})`)
+      .pluck()
+      .get() as number
+    applyThresholds(ws, { auto: median, review: -4 }, inlineContext())
     ws.db
       .prepare(
-        "UPDATE links SET status = 'review', hold_reason = 'tie' WHERE id = (SELECT max(id) FROM links WHERE status = 'auto' AND match_weight >= 25 AND subject_kind = 'person')"
+        "UPDATE links SET status = 'review', hold_reason = 'tie' WHERE id = (SELECT max(id) FROM links WHERE status = 'auto' AND match_weight >= ? AND subject_kind = 'person')"
       )
-      .run()
+      .run(median)
     const s = linkSummary(ws.db)
     expect(s.statuses['review']).toBeGreaterThan(1)
     expect(total(s.holds)).toBe(s.statuses['review'])
