@@ -12,26 +12,31 @@ import { columnLetter } from '../base/column-letter.ts'
 export type RawValue = string | number | boolean | null
 
 // Dates repeat (a session's dose date on every row): their text is remembered.
-const dateText = new Map<number, string>()
-const rawValue = (v: CellValue | undefined): RawValue => {
-  if (v === undefined) return null
-  if (!(v instanceof Date)) return v
+const dateTexts = new Map<number, string>()
+function dateText(v: Date): string {
   const t = v.getTime()
-  const hit = dateText.get(t)
+  const hit = dateTexts.get(t)
   if (hit !== undefined) return hit
   const iso = Number.isNaN(t) ? 'Invalid Date' : v.toISOString()
   const text = iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso
-  if (dateText.size > 50_000) dateText.clear()
-  dateText.set(t, text)
+  if (dateTexts.size > 50_000) dateTexts.clear()
+  dateTexts.set(t, text)
   return text
 }
 
+/** Trailing empty cells are dropped; the row is copied only when a cell must change (a date, a missing cell). */
 export function encodeRaw(cells: CellValue[]): string {
   let end = cells.length
   while (end > 0 && (cells[end - 1] === null || cells[end - 1] === undefined)) end--
-  const out: RawValue[] = new Array<RawValue>(end)
-  for (let i = 0; i < end; i++) out[i] = rawValue(cells[i])
-  return JSON.stringify(out)
+  let out: (CellValue | undefined)[] | null = end === cells.length ? null : cells.slice(0, end)
+  for (let i = 0; i < end; i++) {
+    const v = cells[i]
+    if (v === undefined || v instanceof Date) {
+      out ??= cells.slice(0, end)
+      out[i] = v === undefined ? null : dateText(v)
+    }
+  }
+  return JSON.stringify(out ?? cells)
 }
 
 /** Header labels by column position (null where a column has no header). */

@@ -10,6 +10,8 @@ export interface IdResult {
   warnings: FieldWarning[]
 }
 
+const DIGITS = /^\d+$/
+
 /**
  * A national ID as typed: spaces and dots stripped, leading zeros that Excel dropped
  * (the ID stored as a number) restored, classified as CCCD (12 digits), CMND (9 digits),
@@ -25,14 +27,17 @@ export function normalizeId(raw: CellValue, field = 'national_id', fromCsv = fal
   if (raw === null || typeof raw === 'boolean' || raw instanceof Date) {
     return raw === null ? { value: null, kind: null, warnings } : { value: null, kind: null, warnings: [{ field, code: 'ID_INVALID' }] }
   }
-  const numeric = typeof raw === 'number' || (fromCsv && /^\s*\d+\s*$/.test(raw))
+  // Most IDs are written as plain digits, which NFKC, the stripping and upper-casing leave as they are.
+  const plainDigits = typeof raw === 'string' && DIGITS.test(raw)
+  const numeric = typeof raw === 'number' || (fromCsv && (plainDigits || /^\s*\d+\s*$/.test(raw)))
   let s = typeof raw === 'number' ? (Number.isInteger(raw) ? raw.toFixed(0) : String(raw)) : raw
-  s = s
-    .normalize('NFKC')
-    .replace(/[\s.\-_'’‘"]/g, '')
-    .toUpperCase()
+  if (!plainDigits)
+    s = s
+      .normalize('NFKC')
+      .replace(/[\s.\-_'’‘"]/g, '')
+      .toUpperCase()
   if (s === '') return { value: null, kind: null, warnings }
-  if (/^\d+$/.test(s)) {
+  if (plainDigits || DIGITS.test(s)) {
     // A number cell loses the zeros every CCCD starts with (its province code is 0NN).
     if ((numeric && (s.length === 10 || s.length === 11)) || (!numeric && s.length === 11)) {
       s = s.padStart(12, '0')

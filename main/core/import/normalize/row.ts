@@ -2,7 +2,7 @@ import { districtByCode, provinceByCode, wardByCode } from '../../data/vn-admin.
 import type { MappableField, SourceKind } from '../fields.ts'
 import type { RejectReason } from '../codes.ts'
 import type { CellValue } from '../readers/types.ts'
-import { RECORD_SCHEMAS, type NormalizedRecord } from '../validate.ts'
+import { isValidRecord, type NormalizedRecord } from '../validate.ts'
 import { resolveAddress } from './address.ts'
 import { normalizeDate, normalizeDateTime, type DateResult } from './date.ts'
 import { normalizeDoseNumber } from './dose.ts'
@@ -227,9 +227,8 @@ export class RowNormalizer {
         record.description = this.text(get('description'), 'description', warnings)
       }
     }
-    const parsed = RECORD_SCHEMAS[kind].safeParse(record)
-    if (!parsed.success) return { status: 'rejected', reason: 'INVALID_RECORD' }
-    return { status: 'ok', record: parsed.data, warnings }
+    if (!isValidRecord(kind, record)) return { status: 'rejected', reason: 'INVALID_RECORD' }
+    return { status: 'ok', record, warnings }
   }
 }
 
