@@ -1,8 +1,8 @@
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../base/errors.ts'
-import type { Workspace } from '../workspace/workspace.ts'
+import type { Db, Workspace } from '../workspace/workspace.ts'
 import { endorse, trustedUsers } from './endorse.ts'
-import type { Role } from './schema.ts'
+import type { AdoptResult, Role } from './schema.ts'
 import { unlockSigningKey } from './signing-key.ts'
 import type { User } from './users.ts'
 
@@ -17,22 +17,12 @@ import type { User } from './users.ts'
  * supervisor withdraws and approves them again.
  */
 
-export interface AdoptResult {
-  root: { id: number; name: string }
-  endorsed: { id: number; name: string; role: Role }[]
-  /** Supervisors with no signing key: they cannot sign, so they are left out; add them again. */
-  leftOut: { id: number; name: string }[]
-  /** Approved, not exported corrections whose approval is unsigned. */
-  unsignedApprovals: number
-}
-
 interface Row {
   id: number
   name: string
   role: Role
   public_key: string | null
   secret_key_enc: string | null
-  endorsement: string | null
   disabled_at: string | null
 }
 
@@ -42,9 +32,17 @@ const notAdoptable = () =>
     en: 'This workspace already has a signed chain of supervisors; there is nothing to adopt.'
   })
 
+/**
+ * Only a workspace with users that no endorsement has ever touched: once any exists (or a
+ * root verifies), adopting would be a way round the chain. The app asks this to offer it.
+ */
+export function isAdoptable(db: Db): boolean {
+  const n = db.prepare('SELECT count(*) AS users, count(endorsement) AS endorsed FROM users').get() as { users: number; endorsed: number }
+  return n.users > 0 && n.endorsed === 0 && trustedUsers(db).rootKeyId === null
+}
+
 export async function adoptWorkspace(ws: Workspace, user: User, password: string): Promise<AdoptResult> {
-  const rows = () =>
-    ws.db.prepare('SELECT id, name, role, public_key, secret_key_enc, endorsement, disabled_at FROM users ORDER BY id').all() as Row[]
+  const rows = () => ws.db.prepare('SELECT id, name, role, public_key, secret_key_enc, disabled_at FROM users ORDER BY id').all() as Row[]
   const me = rows().find((r) => r.id === user.id)
   if (!me || me.role !== 'supervisor' || me.disabled_at !== null) {
     throw new VaxError('NOT_SUPERVISOR', {
@@ -57,9 +55,8 @@ export async function adoptWorkspace(ws: Workspace, user: User, password: string
   }
   const signer = await unlockSigningKey({ publicKey: me.public_key, secretKeyEnc: me.secret_key_enc }, password)
   return ws.tx(() => {
+    if (!isAdoptable(ws.db)) throw notAdoptable()
     const all = rows()
-    // Only a workspace no endorsement has ever touched: otherwise this would be a way round the chain.
-    if (trustedUsers(ws.db).rootKeyId !== null || all.some((r) => r.endorsement !== null)) throw notAdoptable()
     const at = new Date().toISOString()
     const put = ws.db.prepare('UPDATE users SET endorsement = ? WHERE id = ?')
     const sign = (r: Row, endorserId: number | null) =>

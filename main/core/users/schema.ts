@@ -11,3 +11,16 @@ export const AccountInfo = UserInfo.extend({
   keyId: z.string().nullable(),
   fingerprint: z.string().nullable()
 })
+
+const Named = z.object({ id: z.number(), name: z.string() })
+
+/** What adopting a workspace made before signed approvals did (`users/adopt.ts`). */
+export const AdoptResult = z.object({
+  root: Named,
+  endorsed: z.array(Named.extend({ role: Role })),
+  /** Supervisors with no signing key: they cannot sign, so they are left out; add them again. */
+  leftOut: z.array(Named),
+  /** Approved, not exported corrections whose approval is unsigned. */
+  unsignedApprovals: z.number()
+})
+export type AdoptResult = z.infer<typeof AdoptResult>
