@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs'
 import { changePassword, createUserBy, currentUser, hasUsers, listAccounts } from '../../core/users/accounts.ts'
+import { adoptWorkspace, isAdoptable } from '../../core/users/adopt.ts'
 import { deactivateUser } from '../../core/users/deactivate.ts'
 import { publicKeyFile, signerFor } from '../../core/users/keys.ts'
 import { authenticate, listUsers } from '../../core/users/users.ts'
@@ -15,6 +16,7 @@ type UserChannels =
   | 'users:changePassword'
   | 'users:publicKey'
   | 'users:savePublicKey'
+  | 'users:adopt'
   | 'users:deactivate'
 
 export function userHandlers(s: Session): HandlerMap<UserChannels> {
@@ -24,7 +26,12 @@ export function userHandlers(s: Session): HandlerMap<UserChannels> {
     return a
   }
   return {
-    'users:state': () => ({ hasUsers: hasUsers(s.workspace), current: s.userOrNull, users: listUsers(s.workspace) }),
+    'users:state': () => ({
+      hasUsers: hasUsers(s.workspace),
+      adoptable: isAdoptable(s.workspace.db),
+      current: s.userOrNull,
+      users: listUsers(s.workspace)
+    }),
     'users:signIn': async ({ name, password }) => {
       const user = await authenticate(s.workspace, name, password)
       s.signIn(user, user.role === 'supervisor' ? await signerFor(s.workspace, user, password) : null)
@@ -59,6 +66,15 @@ export function userHandlers(s: Session): HandlerMap<UserChannels> {
       const path = await s.platform.chooseSavePath({ defaultName: 'vaxrecon-minisign.pub', extensions: ['pub'] })
       if (path) writeFileSync(path, text)
       return { path }
+    },
+    'users:adopt': async ({ password }) => {
+      const ws = s.workspace
+      const result = await adoptWorkspace(ws, currentUser(ws, s.user), password)
+      // Signed in again in place: the chain now vouches for them, so their key opens for
+      // approving and adding users without going back to the sign-in form.
+      const me = await authenticate(ws, result.root.name, password)
+      s.signIn(me, await signerFor(ws, me, password))
+      return result
     },
     'users:deactivate': ({ userId }) => {
       deactivateUser(s.workspace, s.user, userId)
