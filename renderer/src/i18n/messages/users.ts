@@ -38,7 +38,17 @@ export const vi = {
   'users.panel.changed': 'Đã đổi mật khẩu. Khoá ký giữ nguyên.',
   'users.panel.deactivate': 'Ngừng hoạt động',
   'users.panel.deactivateConfirm': 'Ngừng “{name}”? Xác nhận',
-  'users.panel.deactivated': 'Đã ngừng người dùng “{name}”: không đăng nhập được nữa, vẫn còn trong nhật ký.'
+  'users.panel.deactivated': 'Đã ngừng người dùng “{name}”: không đăng nhập được nữa, vẫn còn trong nhật ký.',
+  'users.adopt.title': 'Nhận không gian làm việc cũ',
+  'users.adopt.intro':
+    'Không gian làm việc này được tạo trước khi có phê duyệt ký số, nên mọi người phê duyệt đang được tính là văn thư. Nhập mật khẩu để ký xác nhận những người dùng dưới đây với vai trò ghi trong bảng người dùng (hãy kiểm tra trước): bạn trở thành gốc của chuỗi xác nhận.',
+  'users.adopt.password': 'Mật khẩu của tôi',
+  'users.adopt.submit': 'Nhận và ký xác nhận',
+  'users.adopt.done': 'Đã nhận không gian làm việc; người gốc là “{root}”. Bạn đã được tính là người phê duyệt, không cần đăng nhập lại.',
+  'users.adopt.endorsed': 'Đã xác nhận',
+  'users.adopt.leftOut': 'Không được xác nhận (người phê duyệt chưa có khoá ký, hãy thêm lại)',
+  'users.adopt.nobody': 'không ai',
+  'users.adopt.unsigned': '{n} điều chỉnh đã duyệt trước đây không có chữ ký: hãy rút lại và duyệt lại trước khi xuất.'
 } as const
 
 export const en: Record<keyof typeof vi, string> = {
@@ -81,5 +91,15 @@ export const en: Record<keyof typeof vi, string> = {
   'users.panel.changed': 'Password changed. The signing key stays the same.',
   'users.panel.deactivate': 'Deactivate',
   'users.panel.deactivateConfirm': 'Deactivate “{name}”? Confirm',
-  'users.panel.deactivated': 'User “{name}” deactivated: they can no longer sign in and stay in the audit trail.'
+  'users.panel.deactivated': 'User “{name}” deactivated: they can no longer sign in and stay in the audit trail.',
+  'users.adopt.title': 'Adopt this older workspace',
+  'users.adopt.intro':
+    'This workspace was made before signed approvals, so every supervisor counts as a clerk. Enter your password to endorse the users below with the roles the users table gives them (check them first): you become the root of the chain.',
+  'users.adopt.password': 'My password',
+  'users.adopt.submit': 'Adopt and endorse',
+  'users.adopt.done': 'Workspace adopted; the root is “{root}”. You now count as a supervisor, no need to sign in again.',
+  'users.adopt.endorsed': 'Endorsed',
+  'users.adopt.leftOut': 'Left out (supervisors without a signing key, add them again)',
+  'users.adopt.nobody': 'nobody',
+  'users.adopt.unsigned': '{n} earlier approvals carry no signature: withdraw and approve them again before export.'
 }

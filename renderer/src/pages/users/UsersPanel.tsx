@@ -6,6 +6,7 @@ import { fill } from '../../i18n/fill.ts'
 import { DataTable } from '../../components/DataTable.tsx'
 import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
+import { AdoptWorkspace } from './AdoptWorkspace.tsx'
 import { useCurrentUser } from './session.tsx'
 
 type Accounts = Res<'users:list'>['users']
@@ -64,6 +65,7 @@ export function UsersPanel({ onClose }: { onClose: () => void }) {
           }
         ]}
       />
+      <AdoptWorkspace onAdopted={() => void load()} onError={onError} />
       {me.role === 'supervisor' ? (
         <AddUser
           onAdded={() => {
