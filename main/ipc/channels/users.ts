@@ -29,8 +29,8 @@ export const userChannels = {
     response: z.object({ text: z.string(), keyId: z.string(), fingerprint: z.string() })
   },
   'users:savePublicKey': { request: z.object({}), response: z.object({ path: z.string().nullable() }) },
-  /** A supervisor deactivates another user: kept for the audit trail, never deleted, no longer able to sign in. */
   /** The signed-in supervisor adopts a workspace made before signed approvals, with their password. */
   'users:adopt': { request: z.object({ password: Password }), response: AdoptResult },
+  /** A supervisor deactivates another user: kept for the audit trail, never deleted, no longer able to sign in. */
   'users:deactivate': { request: z.object({ userId: z.number().int().positive() }), response: z.object({ deactivated: z.boolean() }) }
 } as const
