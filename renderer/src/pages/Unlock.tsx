@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { fill } from '../i18n/fill.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { PasswordField } from '../components/PasswordField.tsx'
 
 /** The password prompt for an encrypted workspace: a user's own password, or the office recovery secret. */
 export function UnlockForm({
@@ -25,17 +26,7 @@ export function UnlockForm({
     <form className="signin-card" data-testid="unlock-form" onSubmit={(e) => void submit(e)}>
       <h2>{t('unlock.title')}</h2>
       <p className="muted">{fill(t('unlock.intro'), { file: path })}</p>
-      <label>
-        {t('unlock.password')}
-        <input
-          data-testid="unlock-password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('unlock.password')} testId="unlock-password" autoFocus value={password} onChange={setPassword} />
       <button type="submit" className="primary" data-testid="unlock-submit" disabled={!password}>
         {t('unlock.submit')}
       </button>

@@ -13,6 +13,7 @@ import { StepIntro } from '../StepIntro.tsx'
 import { useCurrentUser } from '../users/session.tsx'
 import { formatDateTime as when, formatNumber } from '../../format/format.ts'
 import '../approve/approve.css'
+import { PasswordField } from '../../components/PasswordField.tsx'
 
 type Verdict = Res<'export:verify'>
 
@@ -76,16 +77,7 @@ export function ExportPage({ refresh, onError }: PageProps) {
               {t('export.chooseFolder')}
             </button>
           </div>
-          <label>
-            {t('export.password')}
-            <input
-              data-testid="export-password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </label>
+          <PasswordField label={t('export.password')} testId="export-password" value={password} onChange={setPassword} />
           <button
             type="submit"
             className="primary"

@@ -4,6 +4,7 @@ import { call } from '../../api/client.ts'
 import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useCurrentUser, useUserSession } from './session.tsx'
+import { PasswordField } from '../../components/PasswordField.tsx'
 
 type Adopted = Res<'users:adopt'>
 
@@ -45,16 +46,7 @@ export function AdoptWorkspace({ onAdopted, onError }: { onAdopted(): void; onEr
           <li key={u.id}>{`${u.name} (${t(`users.role.${u.role}`)})`}</li>
         ))}
       </ul>
-      <label>
-        {t('users.adopt.password')}
-        <input
-          data-testid="adopt-password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('users.adopt.password')} testId="adopt-password" value={password} onChange={setPassword} />
       <button type="submit" data-testid="adopt-submit" disabled={!password || busy}>
         {t('users.adopt.submit')}
       </button>

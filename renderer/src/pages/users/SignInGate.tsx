@@ -3,6 +3,7 @@ import { call } from '../../api/client.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useUserSession } from './session.tsx'
 import './users.css'
+import { PasswordField } from '../../components/PasswordField.tsx'
 
 /**
  * Nothing in a workspace is reachable without a signed-in user: a first run creates the
@@ -54,17 +55,7 @@ function SignIn({ onError }: { onError: (e: unknown) => void }) {
           ))}
         </select>
       </label>
-      <label>
-        {t('users.signIn.password')}
-        <input
-          data-testid="signin-password"
-          type="password"
-          autoComplete="current-password"
-          autoFocus
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('users.signIn.password')} testId="signin-password" autoFocus value={password} onChange={setPassword} />
       <button type="submit" className="primary" data-testid="signin-submit" disabled={!name || !password}>
         {t('users.signIn.submit')}
       </button>
@@ -96,26 +87,8 @@ function FirstSupervisor({ onError }: { onError: (e: unknown) => void }) {
         {t('users.field.name')}
         <input data-testid="first-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
       </label>
-      <label>
-        {t('users.field.password')}
-        <input
-          data-testid="first-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      <label>
-        {t('users.field.confirm')}
-        <input
-          data-testid="first-confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('users.field.password')} testId="first-password" isNew value={password} onChange={setPassword} />
+      <PasswordField label={t('users.field.confirm')} testId="first-confirm" isNew value={confirm} onChange={setConfirm} />
       {mismatch && <p className="field-error">{t('users.mismatch')}</p>}
       <button type="submit" className="primary" data-testid="first-submit" disabled={!name.trim() || !password || password !== confirm}>
         {t('users.first.submit')}

@@ -8,6 +8,7 @@ import { ErrorBanner } from '../../components/ErrorBanner.tsx'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { AdoptWorkspace } from './AdoptWorkspace.tsx'
 import { useCurrentUser } from './session.tsx'
+import { PasswordField } from '../../components/PasswordField.tsx'
 
 type Accounts = Res<'users:list'>['users']
 type Role = Accounts[number]['role']
@@ -115,16 +116,7 @@ function AddUser({ onAdded, onError }: { onAdded: () => void; onError: (e: unkno
           <option value="supervisor">{t('users.role.supervisor')}</option>
         </select>
       </label>
-      <label>
-        {t('users.field.password')}
-        <input
-          data-testid="add-user-password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('users.field.password')} testId="add-user-password" isNew value={password} onChange={setPassword} />
       <PasswordConfirm password={password} confirm={confirm} setConfirm={setConfirm} testId="add-user-confirm" />
       <button type="submit" data-testid="add-user-submit" disabled={!name.trim() || !password || password !== confirm}>
         {t('users.panel.addSubmit')}
@@ -176,20 +168,8 @@ function ChangePassword({ onChanged, onError }: { onChanged: () => void; onError
   return (
     <form className="inline-form" onSubmit={(e) => void submit(e)}>
       <h3>{t('users.panel.password')}</h3>
-      <label>
-        {t('users.panel.oldPassword')}
-        <input type="password" autoComplete="current-password" value={oldPassword} onChange={(e) => setOld(e.target.value)} />
-      </label>
-      <label>
-        {t('users.panel.newPassword')}
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          data-testid="new-password"
-        />
-      </label>
+      <PasswordField label={t('users.panel.oldPassword')} value={oldPassword} onChange={setOld} />
+      <PasswordField label={t('users.panel.newPassword')} testId="new-password" isNew value={newPassword} onChange={setNew} />
       <PasswordConfirm password={newPassword} confirm={confirm} setConfirm={setConfirm} testId="new-password-confirm" />
       <button type="submit" disabled={!oldPassword || !newPassword || newPassword !== confirm} data-testid="change-password-submit">
         {t('users.panel.changeSubmit')}
@@ -213,16 +193,7 @@ function PasswordConfirm({
   const { t } = useI18n()
   return (
     <>
-      <label>
-        {t('users.field.confirm')}
-        <input
-          data-testid={testId}
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-        />
-      </label>
+      <PasswordField label={t('users.field.confirm')} testId={testId} isNew value={confirm} onChange={setConfirm} />
       {confirm !== '' && confirm !== password && <p className="field-error">{t('users.mismatch')}</p>}
     </>
   )
