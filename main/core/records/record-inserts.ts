@@ -44,7 +44,7 @@ export class RecordInserter<C extends string> {
   constructor(db: Db, columns: readonly C[], origin: RecordOrigin) {
     if (!Number.isSafeInteger(origin.importId) || !SOURCE_KINDS.includes(origin.kind)) throw new Error('bad record origin')
     this.width = RECORD_HEAD + columns.length + 1
-    // The sheet is bound (any text), once per row; the other two constants are literals.
+    // The sheet is bound (free text), once per row; the other two constants are literals.
     const row = `(${origin.importId}, '${origin.kind}', ${new Array<string>(1 + this.width).fill('?').join(', ')})`
     const head = `INSERT INTO records (import_id, kind, source_sheet, source_row, raw_json, ${columns.join(', ')}, warnings_json) VALUES `
     this.many = db.prepare(head + new Array<string>(ROWS_PER_INSERT).fill(row).join(', '))

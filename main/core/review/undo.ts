@@ -75,7 +75,7 @@ function undoNewest(db: Db, user: User): UndoEntry {
       en: 'There is no decision left to undo.'
     })
 
-  // Counted in SQL: a bulk decision made a hundred thousand proposals, too many to carry into JS.
+  // Only the locked ones, picked in SQL: a bulk decision made a hundred thousand proposals, too many to carry into JS.
   const locked = db
     .prepare("SELECT id FROM proposals WHERE decision_id = ? AND status IN ('approved', 'exported') ORDER BY id")
     .pluck()

@@ -1,7 +1,9 @@
 import { appendAudit } from '../audit/append.ts'
 import { VaxError } from '../base/errors.ts'
 import type { Db, Workspace } from '../workspace/workspace.ts'
-import { endorse, trustedUsers } from './endorse.ts'
+import { countCorrections } from '../records/correction-reads.ts'
+import { endorse } from './endorse.ts'
+import { noSigningKey } from './keys.ts'
 import type { AdoptResult, Role } from './schema.ts'
 import { unlockSigningKey } from './signing-key.ts'
 import type { User } from './users.ts'
@@ -33,12 +35,12 @@ const notAdoptable = () =>
   })
 
 /**
- * Only a workspace with users that no endorsement has ever touched: once any exists (or a
- * root verifies), adopting would be a way round the chain. The app asks this to offer it.
+ * Only a workspace with users that no endorsement has ever touched (so no root either):
+ * once any exists, adopting would be a way round the chain. The app asks this to offer it.
  */
 export function isAdoptable(db: Db): boolean {
   const n = db.prepare('SELECT count(*) AS users, count(endorsement) AS endorsed FROM users').get() as { users: number; endorsed: number }
-  return n.users > 0 && n.endorsed === 0 && trustedUsers(db).rootKeyId === null
+  return n.users > 0 && n.endorsed === 0
 }
 
 export async function adoptWorkspace(ws: Workspace, user: User, password: string): Promise<AdoptResult> {
@@ -51,7 +53,7 @@ export async function adoptWorkspace(ws: Workspace, user: User, password: string
     })
   }
   if (!me.public_key || !me.secret_key_enc) {
-    throw new VaxError('NO_SIGNING_KEY', { vi: 'Người dùng này chưa có khoá ký.', en: 'This user has no signing key.' })
+    throw noSigningKey()
   }
   const signer = await unlockSigningKey({ publicKey: me.public_key, secretKeyEnc: me.secret_key_enc }, password)
   return ws.tx(() => {
@@ -73,14 +75,11 @@ export async function adoptWorkspace(ws: Workspace, user: User, password: string
       sign(r, me.id)
       endorsed.push({ id: r.id, name: r.name, role: r.role })
     }
-    const unsignedApprovals = (
-      ws.db
-        .prepare(
-          `SELECT count(*) AS n FROM proposals p JOIN approvals a ON a.id = (SELECT max(id) FROM approvals WHERE proposal_id = p.id)
-           WHERE p.status = 'approved' AND p.batch_id IS NULL AND a.act_id IS NULL`
-        )
-        .get() as { n: number }
-    ).n
+    const unsignedApprovals =
+      countCorrections(ws.db, {
+        sql: "p.status = 'approved' AND p.batch_id IS NULL AND a.id IS NOT NULL AND a.act_id IS NULL",
+        params: []
+      })['all'] ?? 0
     appendAudit(ws.db, {
       actor: me.name,
       action: 'user.adopt',

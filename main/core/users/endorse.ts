@@ -101,8 +101,7 @@ function computeTrust(rows: readonly UserRow[]): Trust {
   // supervisor. Rewriting that row with sqlite3 replaces the root, which every batch names.
   const first = rows.find((r) => parsed.get(r.id)?.body.endorserId === null)
   const rootE = first ? parsed.get(first.id) : null
-  if (!first || !rootE || rootE.body.endorserId !== null || rootE.body.role !== 'supervisor' || !first.public_key)
-    return { rootKeyId: null, users }
+  if (!first || !rootE || rootE.body.role !== 'supervisor' || !first.public_key) return { rootKeyId: null, users }
   if (!matchesRow(rootE.body, first) || rootE.body.endorserKeyId !== keyIdOf(first.public_key) || !signedBy(rootE, first.public_key)) {
     return { rootKeyId: null, users }
   }

@@ -16,6 +16,9 @@ const notSupervisor = () =>
     en: 'Only supervisors have a signing key.'
   })
 
+export const noSigningKey = () =>
+  new VaxError('NO_SIGNING_KEY', { vi: 'Người dùng này chưa có khoá ký.', en: 'This user has no signing key.' })
+
 function keyRow(ws: Workspace, userId: number): KeyRow {
   return ws.db.prepare('SELECT public_key, secret_key_enc FROM users WHERE id = ?').get(userId) as KeyRow
 }
@@ -29,7 +32,7 @@ export async function signerFor(ws: Workspace, user: User, password: string): Pr
   if (me.role !== 'supervisor') throw notSupervisor()
   const row = keyRow(ws, me.id)
   if (!row.public_key || !row.secret_key_enc) {
-    throw new VaxError('NO_SIGNING_KEY', { vi: 'Người dùng này chưa có khoá ký.', en: 'This user has no signing key.' })
+    throw noSigningKey()
   }
   return unlockSigningKey({ publicKey: row.public_key, secretKeyEnc: row.secret_key_enc }, password)
 }

@@ -14,7 +14,7 @@ test('raw cells are kept as read: dates as ISO text, missing cells as null, trai
   expect(encodeRaw([null, null])).toBe('[]')
 })
 
-test('IDs written as plain digits take the same path as any other text', () => {
+test('IDs written as plain digits take the same path as other text', () => {
   expect(normalizeId('001085012345')).toEqual({ value: '001085012345', kind: 'CCCD', warnings: [] })
   expect(normalizeId('01085012345')).toEqual({
     value: '001085012345',
