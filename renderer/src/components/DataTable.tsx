@@ -88,6 +88,8 @@ export function DataTable<R>(props: DataTableProps<R>) {
   if (rows.length === 0 && props.empty) return <p className="muted">{t(props.empty)}</p>
   const columns = props.columns.filter((c): c is Column<R> => c !== false)
   const onKeyDown = (e: KeyboardEvent<HTMLTableRowElement>, row: R, at: number) => {
+    // Keys typed into a control inside the row are that control's.
+    if (e.target !== e.currentTarget) return
     const to = moveKeys ? movedTo(e.key, at, rows.length) : null
     if (to !== null) rowRefs.current[to]?.focus()
     else if (e.key === 'Enter') onOpen?.(row)
@@ -118,11 +120,16 @@ export function DataTable<R>(props: DataTableProps<R>) {
         {rows.map((row, at) => (
           <tr
             key={rowKey(row)}
-            ref={(el) => {
-              rowRefs.current[at] = el
-            }}
+            {...(moveKeys
+              ? {
+                  ref: (el: HTMLTableRowElement | null) => {
+                    rowRefs.current[at] = el
+                  }
+                }
+              : {})}
             {...rowAttributes?.(row)}
-            {...(onOpen ? { tabIndex: 0, onClick: () => onOpen(row) } : {})}
+            {...(onOpen || moveKeys ? { tabIndex: 0 } : {})}
+            {...(onOpen ? { onClick: () => onOpen(row) } : {})}
             {...(onOpen || moveKeys ? { onKeyDown: (e: KeyboardEvent<HTMLTableRowElement>) => onKeyDown(e, row, at) } : {})}
             {...(isSelected ? { 'aria-selected': isSelected(row) } : {})}
           >

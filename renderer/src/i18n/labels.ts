@@ -1,4 +1,5 @@
 import { formatNumber, type FormatLang } from '../format/format.ts'
+import type { Res } from '../../../main/ipc/contract.ts'
 import type { MessageKey } from './vi.ts'
 import { vi } from './vi.ts'
 
@@ -16,6 +17,9 @@ export const actionLabel = (t: T, action: string): string => label(t, 'label.act
 /** Why a difference got its class (core/review/classify.ts): 'word_order' → 'đảo thứ tự từ'. */
 export const diffDetailLabel = (t: T, detail: string): string => label(t, 'label.detail', detail)
 export const linkStatusLabel = (t: T, status: string): string => label(t, 'link.status', status)
+/** A user as the sign-in list and the adoption name them: "Lan (văn thư)". */
+export const userWithRole = (t: T, u: Pick<Res<'users:state'>['users'][number], 'name' | 'role'>): string =>
+  `${u.name} (${t(`users.role.${u.role}`)})`
 
 /**
  * What an undone decision was, from core's summary ("accept_registry × 561",

@@ -101,9 +101,9 @@ export function ComplaintsPage({ refresh, onError, view: opened }: PageProps) {
           {message}
         </p>
       )}
-      {queue && queue.items.length === 0 && <p className="muted">{t('complaints.empty')}</p>}
-      {queue && queue.items.length > 0 && (
+      {queue && (
         <DataTable
+          empty="complaints.empty"
           className="complaints-queue"
           testId="complaints-queue"
           rows={queue.items}

@@ -98,49 +98,46 @@ export function ExportPage({ refresh, onError }: PageProps) {
       )}
       <p className="muted small">{t('export.howTo')}</p>
       <h3>{t('export.batches')}</h3>
-      {!data || data.batches.length === 0 ? (
-        <p className="muted">{t('export.noBatches')}</p>
-      ) : (
-        <DataTable
-          testId="batch-table"
-          rows={data.batches}
-          rowKey={(b) => b.id}
-          rowAttributes={(b) => ({ 'data-testid': `batch-${b.batchNo}` })}
-          columns={[
-            { id: 'batch', header: 'export.col.batch', cell: (b) => b.batchNo, td: (b) => ({ className: 'mono', title: b.path }) },
-            { id: 'time', header: 'export.col.time', cell: (b) => when(b.createdAt) },
-            { id: 'count', header: 'export.col.count', cell: (b) => b.corrections },
-            { id: 'signer', header: 'export.col.signer', cell: (b) => b.signer },
-            {
-              id: 'files',
-              header: 'export.col.files',
-              cell: (b) => t(`export.files.${b.files}` as MessageKey),
-              td: (b) => ({ 'data-testid': `batch-files-${b.batchNo}` })
-            },
-            {
-              id: 'hash',
-              header: 'export.col.hash',
-              cell: (b) => `${b.sha256.slice(0, 16)}…`,
-              td: (b) => ({ className: 'mono small', title: b.sha256 })
-            },
-            {
-              id: 'verify',
-              cell: (b) => (
-                <>
-                  <button type="button" data-testid={`batch-verify-${b.batchNo}`} onClick={() => void verify(b.id)}>
-                    {t('export.verify')}
-                  </button>{' '}
-                  {verdicts[b.id] && (
-                    <span data-testid={`batch-verdict-${b.batchNo}`} className={verdicts[b.id]?.ok ? 'ok' : 'bad'}>
-                      {verdicts[b.id]?.ok ? t('export.verified') : `${t('export.verifyFailed')} (${verdicts[b.id]?.problems.join(', ')})`}
-                    </span>
-                  )}
-                </>
-              )
-            }
-          ]}
-        />
-      )}
+      <DataTable
+        empty="export.noBatches"
+        testId="batch-table"
+        rows={data?.batches ?? []}
+        rowKey={(b) => b.id}
+        rowAttributes={(b) => ({ 'data-testid': `batch-${b.batchNo}` })}
+        columns={[
+          { id: 'batch', header: 'export.col.batch', cell: (b) => b.batchNo, td: (b) => ({ className: 'mono', title: b.path }) },
+          { id: 'time', header: 'export.col.time', cell: (b) => when(b.createdAt) },
+          { id: 'count', header: 'export.col.count', cell: (b) => b.corrections },
+          { id: 'signer', header: 'export.col.signer', cell: (b) => b.signer },
+          {
+            id: 'files',
+            header: 'export.col.files',
+            cell: (b) => t(`export.files.${b.files}` as MessageKey),
+            td: (b) => ({ 'data-testid': `batch-files-${b.batchNo}` })
+          },
+          {
+            id: 'hash',
+            header: 'export.col.hash',
+            cell: (b) => `${b.sha256.slice(0, 16)}…`,
+            td: (b) => ({ className: 'mono small', title: b.sha256 })
+          },
+          {
+            id: 'verify',
+            cell: (b) => (
+              <>
+                <button type="button" data-testid={`batch-verify-${b.batchNo}`} onClick={() => void verify(b.id)}>
+                  {t('export.verify')}
+                </button>{' '}
+                {verdicts[b.id] && (
+                  <span data-testid={`batch-verdict-${b.batchNo}`} className={verdicts[b.id]?.ok ? 'ok' : 'bad'}>
+                    {verdicts[b.id]?.ok ? t('export.verified') : `${t('export.verifyFailed')} (${verdicts[b.id]?.problems.join(', ')})`}
+                  </span>
+                )}
+              </>
+            )
+          }
+        ]}
+      />
     </section>
   )
 }

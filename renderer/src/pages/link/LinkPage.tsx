@@ -229,9 +229,9 @@ export function LinkPage({ refresh, onError, view }: PageProps) {
                   </select>
                 </label>
               </div>
-              {list && list.rows.length === 0 ? <p className="muted">{t('link.list.empty')}</p> : null}
-              {list && list.rows.length > 0 ? (
+              {list ? (
                 <DataTable
+                  empty="link.list.empty"
                   testId="link-table"
                   rows={list.rows}
                   rowKey={(r) => r.linkId}

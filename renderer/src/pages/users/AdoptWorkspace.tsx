@@ -5,6 +5,7 @@ import { fill } from '../../i18n/fill.ts'
 import { useI18n } from '../../i18n/i18n.tsx'
 import { useCurrentUser, useUserSession } from './session.tsx'
 import { PasswordField } from '../../components/PasswordField.tsx'
+import { userWithRole } from '../../i18n/labels.ts'
 
 type Adopted = Res<'users:adopt'>
 
@@ -38,12 +39,12 @@ export function AdoptWorkspace({ onAdopted, onError }: { onAdopted(): void; onEr
     }
   }
   return (
-    <form className="inline-form adopt" data-testid="adopt-form" onSubmit={(e) => void submit(e)}>
+    <form className="inline-form" data-testid="adopt-form" onSubmit={(e) => void submit(e)}>
       <h3>{t('users.adopt.title')}</h3>
       <p>{t('users.adopt.intro')}</p>
       <ul data-testid="adopt-users">
         {listed.map((u) => (
-          <li key={u.id}>{`${u.name} (${t(`users.role.${u.role}`)})`}</li>
+          <li key={u.id}>{userWithRole(t, u)}</li>
         ))}
       </ul>
       <PasswordField label={t('users.adopt.password')} testId="adopt-password" value={password} onChange={setPassword} />
@@ -57,7 +58,7 @@ export function AdoptWorkspace({ onAdopted, onError }: { onAdopted(): void; onEr
 function AdoptResult({ result }: { result: Adopted }) {
   const { t } = useI18n()
   const list = (names: string[]) => (names.length > 0 ? names.join(', ') : t('users.adopt.nobody'))
-  const endorsed = result.endorsed.map((u) => `${u.name} (${t(`users.role.${u.role}`)})`)
+  const endorsed = result.endorsed.map((u) => userWithRole(t, u))
   return (
     <section className="notice" role="status" data-testid="adopt-result">
       <p>{fill(t('users.adopt.done'), { root: result.root.name })}</p>

@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/i18n.tsx'
 import { useUserSession } from './session.tsx'
 import './users.css'
 import { PasswordField } from '../../components/PasswordField.tsx'
+import { userWithRole } from '../../i18n/labels.ts'
 
 /**
  * Nothing in a workspace is reachable without a signed-in user: a first run creates the
@@ -50,7 +51,7 @@ function SignIn({ onError }: { onError: (e: unknown) => void }) {
         <select data-testid="signin-name" value={name} onChange={(e) => setName(e.target.value)}>
           {users.map((u) => (
             <option key={u.id} value={u.name}>
-              {u.name} ({t(`users.role.${u.role}`)})
+              {userWithRole(t, u)}
             </option>
           ))}
         </select>
