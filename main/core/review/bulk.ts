@@ -24,8 +24,8 @@ import type { BulkAction, BulkPreview, BulkRequest, DecisionResult, ReviewFilter
  * each cell in turn, as a single decision would.
  */
 
-const from = (filter: ReviewFilter): string =>
-  `${rowsScan(filter, 'rr')} JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id`
+/** The rows a filter shows, with their diffs and links (the filter's SQL is selection's). */
+const FROM = `${rowsScan('rr')} JOIN diffs d ON d.link_id = rr.link_id JOIN links l ON l.id = rr.link_id`
 
 function selection(filter: ReviewFilter): Where {
   const rows = rowWhere(filter, 'rr')
@@ -60,7 +60,7 @@ function previewSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'd
   const preview: BulkPreview = { diffs: 0, rows: 0, proposals: 0, byClass: {}, byField: {}, skipped: {} }
   const groups = db
     .prepare(
-      `WITH s AS MATERIALIZED (SELECT ${blocker(action)} AS blocker, d.class, d.field, d.link_id FROM ${from(filter)} WHERE ${sel.sql})
+      `WITH s AS MATERIALIZED (SELECT ${blocker(action)} AS blocker, d.class, d.field, d.link_id FROM ${FROM} WHERE ${sel.sql})
        SELECT blocker, class, field, count(*) AS n, (SELECT count(DISTINCT link_id) FROM s WHERE blocker = '') AS rows
        FROM s GROUP BY 1, 2, 3`
     )
@@ -96,7 +96,7 @@ function planKeep(db: Db, filter: ReviewFilter): { cells: KeepCell[]; preview: B
   const heads = db
     .prepare(
       `SELECT d.link_id, d.field, count(*) AS n, ${blocker('keep_site')} AS blocker, l.subject_kind, l.subject_id, l.registry_record_id, l.status
-       FROM ${from(filter)} WHERE ${sel.sql} GROUP BY d.link_id, d.field ORDER BY d.link_id, d.field`
+       FROM ${FROM} WHERE ${sel.sql} GROUP BY d.link_id, d.field ORDER BY d.link_id, d.field`
     )
     .all(...sel.params) as {
     link_id: number
@@ -168,7 +168,7 @@ function selectSql(db: Db, filter: ReviewFilter, action: 'accept_registry' | 'de
     .prepare(
       `INSERT INTO temp.review_bulk
        SELECT d.id, d.link_id, d.record_id, d.field, d.status, d.note, d.decision_id, d.site_value, d.registry_value
-       FROM ${from(filter)} WHERE ${sel.sql} AND ${blocker(action)} = ''`
+       FROM ${FROM} WHERE ${sel.sql} AND ${blocker(action)} = ''`
     )
     .run(...sel.params).changes
 }

@@ -8,14 +8,12 @@ export interface Where {
 }
 
 /**
- * review_rows as a scan for this filter. Filtered on status, the scan is the covering
- * status-led index alone; otherwise a sequential pass over the table. SQLite would rather
- * walk another index in sort order and look every row up, which over a million rows is
- * a million random reads.
+ * review_rows as one sequential pass: no index covers what a filter reads (see
+ * view-order.ts), and left to itself SQLite would rather walk the name index in sort order
+ * and look every row up, which over a million rows is a million random reads.
  */
-export function rowsScan(filter: ReviewFilter, alias = 'review_rows', omit?: FacetDimension): string {
-  const byStatus = filter.statuses.length > 0 && omit !== 'statuses'
-  return `review_rows ${alias === 'review_rows' ? '' : `${alias} `}${byStatus ? 'INDEXED BY review_rows_by_name' : 'NOT INDEXED'}`
+export function rowsScan(alias = 'review_rows'): string {
+  return `review_rows ${alias === 'review_rows' ? '' : `${alias} `}NOT INDEXED`
 }
 
 export type FacetDimension = 'classes' | 'fields' | 'sites' | 'statuses' | 'bands' | 'kinds'

@@ -4,6 +4,7 @@ import { rowsScan, rowWhere, type FacetDimension } from './filter.ts'
 import { generation } from './generation.ts'
 import { highlight } from './highlight.ts'
 import { ensureReviewFunctions } from './rows.ts'
+import { idsByName } from './view-order.ts'
 import { registryValuesOfLinks } from '../records/review-subject-reads.ts'
 import type { CellVariant, Facets, GridCell, GridPage, GridPageRequest, GridRow, GridSort, ReviewFilter } from './schemas.ts'
 
@@ -12,23 +13,18 @@ import type { CellVariant, Facets, GridCell, GridPage, GridPageRequest, GridRow,
  * at a time; nothing ever sends a whole table over IPC.
  *
  * A view (a filter and a sort) is a snapshot: the ordered link ids of its rows, taken once
- * by one indexed scan and kept in memory (4 bytes a row), so any block, however deep, is
+ * by one scan and kept in memory (4 bytes a row), so any block, however deep, is
  * a slice plus primary-key lookups. The clerk's own decisions do not move rows under the
  * cursor: a decided row stays where it was, marked done, until the view is refreshed (a
  * new view number) or another connection (a match job, the CLI) changes the workspace.
  */
 
-const ORDER: Record<GridSort['column'], (dir: string) => string> = {
-  name: (d) => `name_key ${d}, link_id ${d}`,
+/** Orders other than by name, which view-order.ts takes from the name index. */
+const ORDER: Record<Exclude<GridSort['column'], 'name'>, (dir: string) => string> = {
   site: (d) => `site_name ${d}, name_key ${d}, link_id ${d}`,
   weight: (d) => `match_weight ${d}, link_id ${d}`,
   status: (d) => `status ${d}, name_key, link_id`,
   open: (d) => `open_diffs ${d}, link_id ${d}`
-}
-
-export function orderBy(sort: GridSort | null): string {
-  const s = sort ?? { column: 'name', dir: 'asc' }
-  return ORDER[s.column](s.dir === 'desc' ? 'DESC' : 'ASC')
 }
 
 // Counts are the slow part of facets over a million rows; they only change with the data.
@@ -45,7 +41,7 @@ export function countRows(db: Db, filter: ReviewFilter): number {
   const hit = entry.counts.get(key)
   if (hit !== undefined) return hit
   const where = rowWhere(filter)
-  const n = (db.prepare(`SELECT count(*) AS n FROM ${rowsScan(filter)} WHERE ${where.sql}`).get(...where.params) as { n: number }).n
+  const n = (db.prepare(`SELECT count(*) AS n FROM ${rowsScan()} WHERE ${where.sql}`).get(...where.params) as { n: number }).n
   if (entry.counts.size > 50) entry.counts.clear()
   entry.counts.set(key, n)
   return n
@@ -75,16 +71,23 @@ function viewIds(db: Db, req: GridPageRequest): Int32Array {
     cache.set(key, hit)
     return hit.ids
   }
-  const where = rowWhere(req.filter)
-  const ids = Int32Array.from(
-    db
-      .prepare(`SELECT link_id FROM ${rowsScan(req.filter)} WHERE ${where.sql} ORDER BY ${orderBy(req.sort)}`)
-      .pluck()
-      .all(...where.params) as number[]
-  )
+  const ids = orderedIds(db, req.filter, req.sort)
   cache.set(key, { view: req.view, dataVersion, ids })
   for (const k of cache.keys()) if (cache.size > MAX_SNAPSHOTS) cache.delete(k)
   return ids
+}
+
+/** A view's ids in its order: by name through the name index (view-order.ts), any other order sorted by SQL. */
+function orderedIds(db: Db, filter: ReviewFilter, sort: GridSort | null): Int32Array {
+  if (!sort || sort.column === 'name') return idsByName(db, filter, sort?.dir === 'desc')
+  const where = rowWhere(filter)
+  const order = ORDER[sort.column](sort.dir === 'desc' ? 'DESC' : 'ASC')
+  return Int32Array.from(
+    db
+      .prepare(`SELECT link_id FROM ${rowsScan()} WHERE ${where.sql} ORDER BY ${order}`)
+      .pluck()
+      .all(...where.params) as number[]
+  )
 }
 
 interface PageRow {
@@ -211,7 +214,7 @@ function countBy(db: Db, filter: ReviewFilter, dim: FacetDimension, col: string)
   const where = rowWhere(filter, 'review_rows', dim)
   const out: Record<string, number> = {}
   for (const r of db
-    .prepare(`SELECT ${col} AS k, count(*) AS n FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql} GROUP BY ${col}`)
+    .prepare(`SELECT ${col} AS k, count(*) AS n FROM ${rowsScan()} WHERE ${where.sql} GROUP BY ${col}`)
     .all(...where.params) as {
     k: string
     n: number
@@ -230,10 +233,7 @@ function countBits(
 ): Record<string, number> {
   const where = rowWhere(filter, 'review_rows', dim)
   const cols = values.map((v, i) => `sum((${dim} & ${bit(v)}) <> 0) AS c${i}`).join(', ')
-  const row = db.prepare(`SELECT ${cols} FROM ${rowsScan(filter, 'review_rows', dim)} WHERE ${where.sql}`).get(...where.params) as Record<
-    string,
-    number | null
-  >
+  const row = db.prepare(`SELECT ${cols} FROM ${rowsScan()} WHERE ${where.sql}`).get(...where.params) as Record<string, number | null>
   return Object.fromEntries(values.map((v, i) => [v, row[`c${i}`] ?? 0]))
 }
 
@@ -255,7 +255,7 @@ function sharedFacets(db: Db, filter: ReviewFilter): Partial<Facets> {
   const groups = db
     .prepare(
       `SELECT site_name, band, subject_kind, count(*) AS n, ${[...classCols, ...fieldCols].join(', ')}
-       FROM ${rowsScan(filter)} WHERE ${where.sql} GROUP BY site_name, band, subject_kind`
+       FROM ${rowsScan()} WHERE ${where.sql} GROUP BY site_name, band, subject_kind`
     )
     .all(...where.params) as ({ site_name: string; band: string; subject_kind: string; n: number } & Record<string, number>)[]
   const sum = (col: string): number => groups.reduce((a, g) => a + (g[col] ?? 0), 0)
