@@ -173,6 +173,12 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
     // Inside a caller's transaction (the sample job imports several files as one unit) a
     // savepoint keeps this import all-or-nothing within it.
     const nested = db.inTransaction
+    // Foreign keys are off for the import's own transaction, so that its multi-row inserts
+    // need no statement journal (RecordInserter): every row it writes refers to the import
+    // it has just created, and person_id is left NULL. SQLite ignores the pragma inside a
+    // transaction, so a caller's transaction keeps them.
+    const foreignKeys = !nested && db.pragma('foreign_keys', { simple: true }) === 1
+    if (foreignKeys) db.pragma('foreign_keys = OFF')
     db.exec(nested ? 'SAVEPOINT import_file' : 'BEGIN IMMEDIATE')
     try {
       const importId = Number(
@@ -262,6 +268,7 @@ export async function importFile(ws: Workspace, opts: ImportOptions, ctx: JobCon
       throw err
     } finally {
       db.pragma(`cache_size = ${cacheSize}`)
+      if (foreignKeys) db.pragma('foreign_keys = ON')
     }
     ctx.progress({ done: summary.rowsRead + summary.blankRows, total: summary.rowsRead + summary.blankRows, stage: 'done' })
     return summary
