@@ -11,8 +11,11 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import ExcelJS from 'exceljs'
+import type * as Workspaces from '../../main/core/workspace/index.ts'
+import type * as Imports from '../../main/core/import/import-file.ts'
+import type * as Jobs from '../../main/core/base/job-context.ts'
 
 const SELF = fileURLToPath(import.meta.url)
 const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 200_000)
@@ -205,11 +208,19 @@ async function readWithVaxrecon(path: string): Promise<Figures> {
   return { rows: rows - 1, cells, seconds, cpuSeconds: cpuSeconds() - cpu0, maxRssMb: peakRssMb() }
 }
 
-/** Child: the whole VaxRecon import into a fresh workspace. */
+// VAXRECON_BENCH_BASELINE=DIR: a copy of an earlier tree (`git archive COMMIT | tar -x -C DIR`, with
+// node_modules linked in) whose whole import runs on the same files in the same run, so before and after share its load.
+const BASELINE = process.env['VAXRECON_BENCH_BASELINE']
+
+/** Child: the whole VaxRecon import into a fresh workspace, of this tree or of the one at BENCH_ROOT. */
 async function importWithVaxrecon(path: string, dir: string): Promise<Figures & { rejected: number }> {
-  const { createWorkspace } = await import('../../main/core/workspace/index.ts')
-  const { importFile } = await import('../../main/core/import/import-file.ts')
-  const { inlineContext } = await import('../../main/core/base/job-context.ts')
+  const root = process.env['BENCH_ROOT']
+    ? pathToFileURL(`${process.env['BENCH_ROOT'].replace(/\/$/, '')}/`)
+    : new URL('../../', import.meta.url)
+  const at = <T>(module: string) => import(new URL(module, root).href) as Promise<T>
+  const { createWorkspace } = await at<typeof Workspaces>('main/core/workspace/index.ts')
+  const { importFile } = await at<typeof Imports>('main/core/import/import-file.ts')
+  const { inlineContext } = await at<typeof Jobs>('main/core/base/job-context.ts')
   const ws = createWorkspace(join(dir, `bench-${process.pid}.vaxrecon`))
   const t0 = process.hrtime.bigint()
   const cpu0 = cpuSeconds()
@@ -220,9 +231,9 @@ async function importWithVaxrecon(path: string, dir: string): Promise<Figures & 
   return { rows: s.imported + s.rejected, rejected: s.rejected, seconds, cpuSeconds: cpuSeconds() - cpu0, maxRssMb: peakRssMb() }
 }
 
-function child(mode: string, path: string, dir: string): Figures & { rejected?: number } {
+function child(mode: string, path: string, dir: string, root?: string): Figures & { rejected?: number } {
   const r = spawnSync(process.execPath, [SELF], {
-    env: { ...process.env, BENCH_CHILD: mode, BENCH_FILE: path, BENCH_DIR: dir },
+    env: { ...process.env, BENCH_CHILD: mode, BENCH_FILE: path, BENCH_DIR: dir, BENCH_ROOT: root ?? '' },
     encoding: 'utf8',
     maxBuffer: 1 << 20
   })
@@ -261,14 +272,20 @@ function benchFile(label: string, file: string, dir: string): void {
   const exceljs = child('exceljs', file, dir)
   const exceljsSql = child('exceljs-sqlite', file, dir)
   const scan = child('scan', file, dir)
+  const before = BASELINE ? child('vaxrecon', file, dir, BASELINE) : null
   const ours = child('vaxrecon', file, dir)
   process.stdout.write(line('exceljs streaming reader (read only)', exceljs))
   process.stdout.write(line('exceljs reader feeding SQLite', exceljsSql))
   process.stdout.write(line('VaxRecon sheet scan (read only)', scan))
+  if (before) process.stdout.write(line('VaxRecon import (whole), baseline tree', before))
   process.stdout.write(line('VaxRecon import (whole)', ours))
   process.stdout.write(
     `  scan vs exceljs reader: ${ratio(scan, exceljs)}; same cells: ${scan.cells === exceljs.cells ? 'yes' : 'NO'} (${scan.cells ?? 0})\n`
   )
+  if (before) {
+    process.stdout.write(`  baseline import vs exceljs reader: ${ratio(before, exceljs)}; peak RSS ${Math.round(before.maxRssMb)} MB\n`)
+    process.stdout.write(`  import vs baseline import: ${ratio(ours, before)}\n`)
+  }
   process.stdout.write(`  import vs exceljs reader: ${ratio(ours, exceljs)} (target ≥ 2×)\n`)
   process.stdout.write(`  import vs exceljs → SQLite: ${ratio(ours, exceljsSql)}\n`)
   process.stdout.write(`  import peak RSS ${Math.round(ours.maxRssMb)} MB (target ≤ 400 MB); rejected ${ours.rejected ?? 0}\n`)

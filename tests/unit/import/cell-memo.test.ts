@@ -35,3 +35,22 @@ describe('CellMemo', () => {
     expect(calls).toBe(8)
   })
 })
+
+describe('CellMemo, date cells', () => {
+  it('keeps midnight dates, instants within a day and numbers apart', () => {
+    const memo = new CellMemo((v) =>
+      v instanceof Date ? (Number.isNaN(v.getTime()) ? 'invalid date' : `date ${v.toISOString()}`) : `${typeof v} ${String(v)}`
+    )
+    const day = 86_400_000
+    // Day 5 at midnight, 5 ms after the epoch, noon of day 5, the number 5: four different cells.
+    expect(memo.get(new Date(5 * day))).toBe('date 1970-01-06T00:00:00.000Z')
+    expect(memo.get(new Date(5))).toBe('date 1970-01-01T00:00:00.005Z')
+    expect(memo.get(new Date(5 * day + day / 2))).toBe('date 1970-01-06T12:00:00.000Z')
+    expect(memo.get(5)).toBe('number 5')
+    expect(memo.get(new Date(Date.UTC(2021, 6, 1)))).toBe('date 2021-07-01T00:00:00.000Z')
+    expect(memo.get(new Date(Date.UTC(1940, 0, 1)))).toBe('date 1940-01-01T00:00:00.000Z')
+    expect(memo.get(new Date(Date.UTC(2021, 6, 1)))).toBe('date 2021-07-01T00:00:00.000Z')
+    expect(memo.get(new Date(NaN))).toBe('invalid date')
+    expect(memo.get(new Date(NaN))).toBe('invalid date')
+  })
+})

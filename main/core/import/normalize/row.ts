@@ -42,7 +42,15 @@ export class AddressContext {
 export type RowOutcome =
   { status: 'blank' } | { status: 'ok'; record: NormalizedRecord; warnings: FieldWarning[] } | { status: 'rejected'; reason: RejectReason }
 
-const isBlank = (v: CellValue | undefined): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '')
+/**
+ * Is this character outside what String.prototype.trim removes? Every code below U+1680
+ * but the ASCII spaces and controls and U+00A0 is: a text that starts with one is not
+ * blank, and that is told without trimming it (trimming every mapped cell of every row,
+ * twice, was a tenth of normalization: CPU profile, 200,000 rows).
+ */
+const surelyNotSpace = (c: number): boolean => (c > 0x20 && c < 0xa0) || (c > 0xa0 && c < 0x1680)
+const isBlank = (v: CellValue | undefined): boolean =>
+  v === null || v === undefined || (typeof v === 'string' && !surelyNotSpace(v.charCodeAt(0)) && v.trim() === '')
 
 /** A text field's value and the warning its conversion from a legacy encoding gave, if any. */
 interface TextResult {
@@ -131,7 +139,12 @@ export class RowNormalizer {
       return parts.length === 0 ? null : parts.join(f === 'address' ? ', ' : ' ')
     }
     let any = false
-    for (const i of this.mapped) if (!isBlank(cells[i])) any = true
+    for (const i of this.mapped) {
+      if (!isBlank(cells[i])) {
+        any = true
+        break
+      }
+    }
     if (!any) return { status: 'blank' }
 
     const warnings: FieldWarning[] = []

