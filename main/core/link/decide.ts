@@ -32,8 +32,8 @@ export type MachineStatus = 'auto' | 'review' | 'none'
  * Why a link may not be made automatically:
  * - tie: the runner-up is within TIE_MARGIN bits of the best;
  * - twin: a strong runner-up shares the birth date and family name (a twin or sibling),
- *   or the registry holds the candidate's twin, and neither the ID nor the given name
- *   settles it (the subject's given name contradicts the twin's, not the candidate's);
+ *   or the registry holds the candidate's twin, and neither the ID nor the rest settles it
+ *   (the subject's given name contradicts the twin's, or the twin scores far below);
  * - namesake: the registry holds two or more people with this name and birth date, and
  *   nothing the subject shares with the candidate alone settles it (its ID or a slip of
  *   it, its household);
@@ -76,7 +76,10 @@ export interface CandidateView {
    * Vietnamese data a different given name, which is what tells twins apart.
    */
   givenContradicts?: boolean
-  /** Every registry twin of this candidate has a given name that contradicts the subject's. */
+  /**
+   * Every registry twin of this candidate is told apart from it: by a given name that
+   * contradicts the subject's, or by scoring SIBLING_MARGIN below it.
+   */
   twinsApart?: boolean
   /**
    * The subject shares with this candidate something none of its registry namesakes has:
@@ -108,7 +111,8 @@ export function holdFor(cands: readonly CandidateView[], siblings: (i: number, j
   // A twin or namesake is linked by a clerk unless the ID settles it, even when the
   // other one is not among the candidates: a sex or a phone is too thin to tell them apart.
   // Twins have given names of their own, which settle it when the subject's contradicts
-  // every twin's; namesakes share theirs, and are told apart only by what is their own.
+  // every twin's or the twins score far below; namesakes share theirs, and are told apart
+  // only by what is their own.
   if (!best.idAgrees && best.namesakes >= 2 && best.namesakesApart !== true) return 'namesake'
   if (!best.idAgrees && best.twins >= 2 && best.twinsApart !== true) return 'twin'
   if (best.idConflict) return 'id_conflict'

@@ -24,6 +24,9 @@ const khang = person('Phạm Minh Khang', '2001-05-05', 'M', 111111, '00003', 90
 const lan = person('Phạm Thị Lan', '2001-05-05', 'F', 111112, '00003', 9001)
 const tuan = person('Lê Văn Khang', '1990-03-03', 'M', 121212, '00004', 9002)
 const tuanTwin = person('Lê Văn Khanh', '1990-03-03', 'M', 121213, '00004', 9002)
+// Same family name, birth date and ward, other houses, given names one letter apart.
+const tan = person('Trần Văn Tân', '1970-07-07', 'M', 131313, '00007', 9007)
+const tam = person('Trần Văn Tâm', '1970-07-07', 'M', 141414, '00007', 9008)
 // Namesakes: same name and birth date, in other wards or the same one.
 const hung = person('Nguyễn Văn Hùng', '1975-02-02', 'M', 333333, '00001', 9003)
 const hung2 = person('Nguyễn Văn Hùng', '1975-02-02', 'M', 444444, '00005', 9004)
@@ -46,7 +49,7 @@ function linkOf(recordId: number): { status: string; registry: number | null; ho
 beforeAll(() => {
   ws = createWorkspace(join(tempDir('vaxrecon-link-apart-'), 'w.vaxrecon'))
   const crowd = population(1500, 11).map((p, i) => at(p, i + 1))
-  const hard = [khang, lan, tuan, tuanTwin, hung, hung2, thu, thu2]
+  const hard = [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2]
   const people: Housed[] = [...crowd, ...hard]
   regIds = insertRows(ws, 'registry', 'registry.xlsx', people)
   const site = siteRows(crowd, 12)
@@ -54,6 +57,7 @@ beforeAll(() => {
   const plantedRows: [string, RowInput][] = [
     ['khang_no_id', siteRow(khang, ['no_id'], { address: khang.address })],
     ['tuan_no_id', siteRow(tuan, ['no_id'], { address: tuan.address })],
+    ['tan_no_id_home', siteRow(tan, ['no_id'], { address: tan.address })],
     ['hung_id_slip', siteRow(hung, ['id_swapped'])],
     ['hung_no_id_home', siteRow(hung, ['no_id'], { address: hung.address })],
     ['hung_no_id', siteRow(hung, ['no_id'])],
@@ -65,13 +69,17 @@ beforeAll(() => {
 })
 afterAll(() => ws?.close())
 
-const reg = (p: Housed): number => regIds[1500 + [khang, lan, tuan, tuanTwin, hung, hung2, thu, thu2].indexOf(p)] as number
+const reg = (p: Housed): number => regIds[1500 + [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2].indexOf(p)] as number
 
 describe('telling twins and namesakes apart', () => {
   it('links a twin whose given name contradicts the other twin’s, and holds one whose twin’s name is close', () => {
     expect(linkOf(planted['khang_no_id'] as number)).toMatchObject({ status: 'auto', registry: reg(khang), hold: null })
     // Khang and Khanh are one letter apart, a typo as likely as a twin: the given name does not settle it.
     expect(linkOf(planted['tuan_no_id'] as number)).toMatchObject({ status: 'review', hold: 'twin' })
+  })
+
+  it('links a row at its own house when the registry’s “twin” lives in another house and scores far below', () => {
+    expect(linkOf(planted['tan_no_id_home'] as number)).toMatchObject({ status: 'auto', registry: reg(tan), hold: null })
   })
 
   it('links a namesake on a slip of his own ID, or at his household when the other lives in another ward', () => {

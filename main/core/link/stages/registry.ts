@@ -1,7 +1,7 @@
 import { topCandidates, type Cand } from '../candidates.ts'
 import { cccdEmbedded } from '../compare/cccd.ts'
 import { compareInto } from '../compare/index.ts'
-import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus } from '../decide.ts'
+import { holdFor, SIBLING_MARGIN, statusFor, type CandidateView, type HoldReason, type MachineStatus } from '../decide.ts'
 import type { LinkOutcome } from '../engine-types.ts'
 import { levelWeights, probability, scorePair } from '../model/score.ts'
 import type { Prepared } from '../prepare.ts'
@@ -98,10 +98,17 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
     return idLevelAgrees(levelOf(subject, cand, idC))
   }
 
-  /** Whether a subject row's given name contradicts every registry twin of target's. */
-  const twinsApart = (row: number, target: number): boolean =>
-    (twins.members.get(target) ?? []).every(
-      (m) => m === target || givenContradicts(levelOf(row, { target: m, weight: -Infinity, pair: -1 }, givenC))
+  /**
+   * Whether every registry twin of target is told apart from target for a subject row: its
+   * given name contradicts the row's, or it scores far below (SIBLING_MARGIN, as for a
+   * sibling among the candidates): one letter of the given name apart and in another house.
+   */
+  const twinsApart = (row: number, cand: Cand): boolean =>
+    (twins.members.get(cand.target) ?? []).every(
+      (m) =>
+        m === cand.target ||
+        givenContradicts(levelOf(row, { target: m, weight: -Infinity, pair: -1 }, givenC)) ||
+        weight(row, m) < cand.weight - SIBLING_MARGIN
     )
 
   /**
@@ -131,7 +138,7 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
         givenLevel: givenL,
         givenContradicts: givenContradicts(givenL),
         // Only the best candidate's twins matter (holdFor reads no other).
-        twinsApart: i === 0 && twinCount >= 2 && !givenContradicts(givenL) && twinsApart(row, cand.target),
+        twinsApart: i === 0 && twinCount >= 2 && !givenContradicts(givenL) && twinsApart(row, cand),
         namesakesApart: i === 0 && namesakeCount >= 2 && namesakesApart(row, cand)
       }
     })
