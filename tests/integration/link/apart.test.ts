@@ -10,8 +10,9 @@ import { insertRows, type RowInput } from './records.ts'
 /**
  * Twins and namesakes without an ID on the site row: auto-linked only where what the row
  * shares with one of them alone tells them apart (a given name that contradicts the twin's,
- * an ID slip, the household), held otherwise. On a 1,500-person population with a house
- * and street for everyone, so EM learns what the given name and the household are worth.
+ * an ID slip, the household), held otherwise. And one person's rows that contradict each
+ * other by a slip while each fits the registry person. On a 1,500-person population with a
+ * house and street for everyone, so EM learns what the given name and the household are worth.
  */
 type Housed = Person & { address: string }
 
@@ -33,6 +34,9 @@ const hung2 = person('Nguyễn Văn Hùng', '1975-02-02', 'M', 444444, '00005', 
 const thu = person('Đỗ Thị Thu', '1982-06-06', 'F', 565656, '00006', 9005)
 const thu2 = person('Đỗ Thị Thu', '1982-06-06', 'F', 787878, '00006', 9006)
 
+// One person whose ID-carrying row mistypes the birth year, and a year-only row without the ID.
+const yen = person('Hà Thị Yến', '2006-03-20', 'F', 151515, '00008', 9009)
+
 let ws: Workspace
 let regIds: number[]
 const planted: Record<string, number> = {}
@@ -46,10 +50,13 @@ function linkOf(recordId: number): { status: string; registry: number | null; ho
     .get(recordId) as { status: string; registry: number | null; hold: string | null }
 }
 
+const personOf = (recordId: number): number =>
+  (ws.db.prepare(`SELECT person_id FROM records WHERE id = ?`).get(recordId) as { person_id: number }).person_id
+
 beforeAll(() => {
   ws = createWorkspace(join(tempDir('vaxrecon-link-apart-'), 'w.vaxrecon'))
   const crowd = population(1500, 11).map((p, i) => at(p, i + 1))
-  const hard = [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2]
+  const hard = [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2, yen]
   const people: Housed[] = [...crowd, ...hard]
   regIds = insertRows(ws, 'registry', 'registry.xlsx', people)
   const site = siteRows(crowd, 12)
@@ -61,6 +68,8 @@ beforeAll(() => {
     ['hung_id_slip', siteRow(hung, ['id_swapped'])],
     ['hung_no_id_home', siteRow(hung, ['no_id'], { address: hung.address })],
     ['hung_no_id', siteRow(hung, ['no_id'])],
+    ['yen_year_slip', siteRow(yen, [], { dob: '2008-03-20', address: yen.address })],
+    ['yen_year_only', siteRow(yen, ['no_id', 'year_only'], { address: yen.address })],
     ['thu_no_id_home', siteRow(thu, ['no_id'], { address: thu.address })]
   ]
   const ids = insertRows(ws, 'site', 'site.xlsx', [...rows, ...plantedRows.map(([, r]) => r)])
@@ -69,7 +78,7 @@ beforeAll(() => {
 })
 afterAll(() => ws?.close())
 
-const reg = (p: Housed): number => regIds[1500 + [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2].indexOf(p)] as number
+const reg = (p: Housed): number => regIds[1500 + [khang, lan, tuan, tuanTwin, tan, tam, hung, hung2, thu, thu2, yen].indexOf(p)] as number
 
 describe('telling twins and namesakes apart', () => {
   it('links a twin whose given name contradicts the other twin’s, and holds one whose twin’s name is close', () => {
@@ -90,5 +99,15 @@ describe('telling twins and namesakes apart', () => {
   it('holds a namesake with neither, or whose namesake lives in the same ward', () => {
     expect(linkOf(planted['hung_no_id'] as number)).toMatchObject({ status: 'review', hold: 'namesake' })
     expect(linkOf(planted['thu_no_id_home'] as number)).toMatchObject({ status: 'review', hold: 'namesake' })
+  })
+})
+
+describe('the registry person as witness', () => {
+  it('keeps one person’s rows together when each fits the registry person and they differ by a slip', () => {
+    const slip = linkOf(planted['yen_year_slip'] as number)
+    const yearOnly = linkOf(planted['yen_year_only'] as number)
+    expect(slip).toMatchObject({ status: 'auto', registry: reg(yen), hold: null })
+    expect(yearOnly).toEqual(slip)
+    expect(personOf(planted['yen_year_only'] as number)).toBe(personOf(planted['yen_year_slip'] as number))
   })
 })
