@@ -32,7 +32,7 @@ export interface ClusterInput {
   /**
    * Hard contradictions between two rows (given name, ID, birth date…). With `target`,
    * IDs that both agree with that registry person (its ID, or its old ID) count as the
-   * rows agreeing on the ID.
+   * rows agreeing on the ID, and two rows that each fit that person do not contradict.
    */
   cannotLink(a: number, b: number, target?: number): boolean
   /** Rows whose own registry candidates are a tie, twins or namesakes. */

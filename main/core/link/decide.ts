@@ -32,9 +32,11 @@ export type MachineStatus = 'auto' | 'review' | 'none'
  * Why a link may not be made automatically:
  * - tie: the runner-up is within TIE_MARGIN bits of the best;
  * - twin: a strong runner-up shares the birth date and family name (a twin or sibling),
- *   or the registry holds the candidate's twin, and the ID does not settle it;
- * - namesake: the registry holds two or more people with this name and birth date, and the
- *   ID does not settle it;
+ *   or the registry holds the candidate's twin, and neither the ID nor the rest settles it
+ *   (the subject's given name contradicts the twin's, or the twin scores far below);
+ * - namesake: the registry holds two or more people with this name and birth date, and
+ *   nothing the subject shares with the candidate alone settles it (its ID or a slip of
+ *   it, its household);
  * - conflict: this person's rows contradict each other, yet point at one registry person;
  * - rejected_before: a clerk already rejected a link for this subject, so only a clerk
  *   links it again;
@@ -69,6 +71,21 @@ export interface CandidateView {
   givenLevel: number
   /** The IDs conflict, each fitting its own record (not a slip, not someone else's on the row). */
   idConflict?: boolean
+  /**
+   * The given name disagrees at a level the data weighs as a contradiction (a veto): in
+   * Vietnamese data a different given name, which is what tells twins apart.
+   */
+  givenContradicts?: boolean
+  /**
+   * Every registry twin of this candidate is told apart from it: by a given name that
+   * contradicts the subject's, or by scoring SIBLING_MARGIN below it.
+   */
+  twinsApart?: boolean
+  /**
+   * The subject shares with this candidate something none of its registry namesakes has:
+   * the ID or a slip of it, or the household (house, street and ward).
+   */
+  namesakesApart?: boolean
 }
 
 const givenRank = (l: number): number => (l < 0 ? 9 : l)
@@ -86,13 +103,18 @@ export function holdFor(cands: readonly CandidateView[], siblings: (i: number, j
   for (let j = 1; j < cands.length; j++) {
     const c = cands[j] as CandidateView
     if (c.weight < best.weight - SIBLING_MARGIN || !siblings(0, j)) continue
+    // The given name tells them apart: it contradicts the sibling's, not the best's.
+    if (c.givenContradicts === true && best.givenContradicts !== true) continue
     // A sibling fits the given name at least as well: even an agreeing ID may be the twin's.
     if (!best.idAgrees || givenRank(c.givenLevel) <= givenRank(best.givenLevel)) return 'twin'
   }
   // A twin or namesake is linked by a clerk unless the ID settles it, even when the
   // other one is not among the candidates: a sex or a phone is too thin to tell them apart.
-  if (!best.idAgrees && best.namesakes >= 2) return 'namesake'
-  if (!best.idAgrees && best.twins >= 2) return 'twin'
+  // Twins have given names of their own, which settle it when the subject's contradicts
+  // every twin's or the twins score far below; namesakes share theirs, and are told apart
+  // only by what is their own.
+  if (!best.idAgrees && best.namesakes >= 2 && best.namesakesApart !== true) return 'namesake'
+  if (!best.idAgrees && best.twins >= 2 && best.twinsApart !== true) return 'twin'
   if (best.idConflict) return 'id_conflict'
   return null
 }

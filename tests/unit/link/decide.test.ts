@@ -53,6 +53,20 @@ describe('decisions', () => {
     expect(holdFor([cand(30, { twins: 2, idAgrees: true })], () => false)).toBeNull()
   })
 
+  it('lets the given name tell twins apart where it contradicts the twin’s and not the candidate’s', () => {
+    const twin = (i: number, j: number) => i === 0 && j === 1
+    expect(holdFor([cand(25), cand(12, { givenLevel: 6, givenContradicts: true })], twin)).toBeNull()
+    // Both given names contradict the subject's: nothing tells them apart.
+    expect(holdFor([cand(25, { givenContradicts: true }), cand(12, { givenContradicts: true })], twin)).toBe('twin')
+    expect(holdFor([cand(30, { twins: 2, twinsApart: true })], () => false)).toBeNull()
+    expect(holdFor([cand(30, { twins: 2, twinsApart: false })], () => false)).toBe('twin')
+  })
+
+  it('lets what the subject shares with one namesake alone (ID slip, household) tell namesakes apart', () => {
+    expect(holdFor([cand(20, { namesakes: 2, namesakesApart: true })], () => false)).toBeNull()
+    expect(holdFor([cand(20, { namesakes: 2, namesakesApart: false })], () => false)).toBe('namesake')
+  })
+
   it('holds namesakes (same name and birth date in the registry) unless the ID settles it', () => {
     expect(holdFor([cand(20, { namesakes: 2 })], () => false)).toBe('namesake')
     expect(holdFor([cand(20, { namesakes: 2, idAgrees: true })], () => false)).toBeNull()

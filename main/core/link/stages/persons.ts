@@ -38,9 +38,18 @@ export function groupPersons(ec: EngineContext, reg: RegistryLinks, anchors: Anc
   const contradicts = dedupModel ? contradiction(dedupModel) : null
   const discriminates = dedupModel ? discriminating(dedupModel) : null
   const contradictionCache = new Map<number, boolean>()
+  const misfits = reg.fit ? contradiction(reg.fit.model) : null
+  /** Whether a site row contradicts a registry person, under the site × registry model. */
+  const misfitsTarget = (r: number, target: number): boolean =>
+    misfits ? misfits(sites[r] as Prepared, ec.registry[target] as Prepared) : true
   const cannotLink = (a: number, b: number, target?: number): boolean => {
-    if (contradicts && target !== undefined && reg.idAgrees(a, target) && reg.idAgrees(b, target)) {
-      return contradicts(sites[a] as Prepared, sites[b] as Prepared, true)
+    if (contradicts && target !== undefined) {
+      const idsAgree = reg.idAgrees(a, target) && reg.idAgrees(b, target)
+      if (!contradicts(sites[a] as Prepared, sites[b] as Prepared, idsAgree)) return false
+      // The registry person as witness: two rows that each fit it differ by a slip on one
+      // of them (a year-only date against a row whose year is mistyped but whose ID is the
+      // person's), not by being two people.
+      return misfitsTarget(a, target) || misfitsTarget(b, target)
     }
     const key = Math.min(a, b) * sites.length + Math.max(a, b)
     let v = contradictionCache.get(key)

@@ -5,15 +5,19 @@ function siblingKey(r: Prepared): string | null {
   return r.dob && r.dob.m > 0 && r.name && r.name.folded.length > 1 ? `${dobString(r.dob)}|${family(r.name)}` : null
 }
 
-/**
- * Per record, the size of the group sharing its key (1 without a key or alone), for the
- * groups `counts` accepts.
- */
-function groupSizes(
+/** Registry groups: per record, the size of its group (1 without a key or alone), and its members. */
+export interface Groups {
+  sizes: Int32Array
+  /** The members of a record's group (itself included), for records in a group of two or more. */
+  members: ReadonlyMap<number, readonly number[]>
+}
+
+/** Groups of records sharing a key, kept when `counts` accepts them. */
+function groupsOf(
   rs: readonly Prepared[],
   key: (r: Prepared) => string | null,
   counts: (members: number[]) => boolean = (m) => m.length > 1
-): Int32Array {
+): Groups {
   const groups = new Map<string, number[]>()
   rs.forEach((r, i) => {
     const k = key(r)
@@ -23,20 +27,27 @@ function groupSizes(
     else groups.set(k, [i])
   })
   const sizes = new Int32Array(rs.length).fill(1)
-  for (const members of groups.values()) if (members.length > 1 && counts(members)) for (const i of members) sizes[i] = members.length
-  return sizes
+  const members = new Map<number, readonly number[]>()
+  for (const m of groups.values()) {
+    if (m.length < 2 || !counts(m)) continue
+    for (const i of m) {
+      sizes[i] = m.length
+      members.set(i, m)
+    }
+  }
+  return { sizes, members }
 }
 
-/** How many registry people share each one's name and birth date (the person included). */
-export const namesakeCounts = (registry: readonly Prepared[]): Int32Array =>
-  groupSizes(registry, (r) => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null))
+/** The registry people sharing each one's name and birth date (the person included). */
+export const namesakeGroups = (registry: readonly Prepared[]): Groups =>
+  groupsOf(registry, (r) => (r.name && r.dob ? `${dobString(r.dob)}|${[...r.name.folded].sort().join(' ')}` : null))
 
 /**
- * How many registry people share each one's birth date, family name and place under
+ * The registry people sharing each one's birth date, family name and place under
  * different given names (the person included): the registry's own twins.
  */
-export const twinCounts = (registry: readonly Prepared[]): Int32Array =>
-  groupSizes(
+export const twinGroups = (registry: readonly Prepared[]): Groups =>
+  groupsOf(
     registry,
     (r) => {
       const k = siblingKey(r)

@@ -1,14 +1,14 @@
 import { topCandidates, type Cand } from '../candidates.ts'
 import { cccdEmbedded } from '../compare/cccd.ts'
 import { compareInto } from '../compare/index.ts'
-import { holdFor, statusFor, type CandidateView, type HoldReason, type MachineStatus } from '../decide.ts'
+import { holdFor, SIBLING_MARGIN, statusFor, type CandidateView, type HoldReason, type MachineStatus } from '../decide.ts'
 import type { LinkOutcome } from '../engine-types.ts'
-import { levelWeights, probability, scorePair, type LinkModel } from '../model/score.ts'
+import { levelWeights, probability, scorePair } from '../model/score.ts'
 import type { Prepared } from '../prepare.ts'
 import { VETO_BITS } from '../veto.ts'
 import type { EngineContext } from './context.ts'
 import { fit, type Fitted } from './fit.ts'
-import { namesakeCounts, siblings, twinCounts } from './registry-groups.ts'
+import { namesakeGroups, siblings, twinGroups } from './registry-groups.ts'
 
 /** A registry candidate with the subject row that scored it. */
 export interface RowCand {
@@ -34,6 +34,15 @@ export interface RegistryLinks {
 
 /** The ID levels that say the same person: exact, or the CMND–CCCD crosswalk. */
 const idLevelAgrees = (l: number): boolean => l === 0 || l === 1
+/**
+ * …or a slip of it (one digit, two adjacent digits swapped), which is one person's among
+ * namesakes: their IDs are unrelated. Not among twins, whose IDs are often consecutive.
+ */
+const idLevelNear = (l: number): boolean => l >= 0 && l <= 2
+/** The location level of the same house, street and ward: a household. */
+const HOUSEHOLD = 0
+/** Location levels from another ward on. */
+const OTHER_WARD = 2
 
 /** Candidates stored per subject for the review panel. */
 const STORED_CANDIDATES = 3
@@ -49,8 +58,8 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
       ? fit(ec, subjects, registry, { pool: ec.pool, a: 'subjects', b: 'registry' }, false, 'link')
       : null
   const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
-  const namesakes = namesakeCounts(registry)
-  const twins = twinCounts(registry)
+  const namesakes = namesakeGroups(registry)
+  const twins = twinGroups(registry)
 
   const weight = (subject: number, target: number): number => {
     const hit = top[subject]?.find((c) => c.target === target)
@@ -61,13 +70,17 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
   const linkCs = linkFit ? linkFit.model.comparisons.map((f) => f.comparison) : []
   const idC = linkCs.findIndex((c) => c.name === 'national_id')
   const givenC = linkCs.findIndex((c) => c.name === 'given_name')
+  const locC = linkCs.findIndex((c) => c.name === 'location')
   // An ID conflict holds a link only where the data says matches rarely have one (EM put
   // it at a veto's weight) and both IDs are CCCDs, whose embedded birth year and sex can
   // show that each fits its own record. FEBRL's social-security numbers carry nothing and
   // its duplicates often change them, and EM learns that.
+  const weights = linkFit ? levelWeights(linkFit.model) : []
   const idConflictLevel = idC >= 0 && linkFit ? (linkCs[idC] as (typeof linkCs)[number]).levels.indexOf('conflict') : -1
-  const idConflictHolds =
-    idConflictLevel >= 0 && ((levelWeights(linkFit?.model as LinkModel)[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
+  const idConflictHolds = idConflictLevel >= 0 && ((weights[idC] as number[])[idConflictLevel] as number) <= VETO_BITS
+  // A given name at a veto's weight says another person (EM learns that a different given
+  // name does in Vietnamese data, and not in FEBRL's, whose duplicates change names).
+  const givenContradicts = (l: number): boolean => l >= 0 && ((weights[givenC] ?? [])[l] ?? 0) <= VETO_BITS
   const bothCccd = (row: number, target: number): boolean =>
     cccdEmbedded((subjects[row] as Prepared).nationalId ?? '') !== null &&
     cccdEmbedded((registry[target] as Prepared).nationalId ?? '') !== null
@@ -85,17 +98,48 @@ export function linkToRegistry(ec: EngineContext): RegistryLinks {
     return idLevelAgrees(levelOf(subject, cand, idC))
   }
 
+  /**
+   * Whether every registry twin of target is told apart from target for a subject row: its
+   * given name contradicts the row's, or it scores far below (SIBLING_MARGIN, as for a
+   * sibling among the candidates): one letter of the given name apart and in another house.
+   */
+  const twinsApart = (row: number, cand: Cand): boolean =>
+    (twins.members.get(cand.target) ?? []).every(
+      (m) =>
+        m === cand.target ||
+        givenContradicts(levelOf(row, { target: m, weight: -Infinity, pair: -1 }, givenC)) ||
+        weight(row, m) < cand.weight - SIBLING_MARGIN
+    )
+
+  /**
+   * Whether a subject row shares with target what none of target's registry namesakes has:
+   * the ID or a slip of it, or the household where the namesakes live in other wards.
+   */
+  const namesakesApart = (row: number, cand: Cand): boolean => {
+    const others = (namesakes.members.get(cand.target) ?? []).filter((m) => m !== cand.target)
+    const levelsOf = (c: number): number[] => others.map((m) => levelOf(row, { target: m, weight: -Infinity, pair: -1 }, c))
+    if (idLevelNear(levelOf(row, cand, idC)) && !levelsOf(idC).some(idLevelNear)) return true
+    return levelOf(row, cand, locC) === HOUSEHOLD && levelsOf(locC).every((l) => l >= OTHER_WARD)
+  }
+
   const hold = (cands: readonly RowCand[]): HoldReason | null => {
     if (!linkFit) return null
-    const views: CandidateView[] = cands.map(({ row, cand }) => {
+    const views: CandidateView[] = cands.map(({ row, cand }, i) => {
       const idL = levelOf(row, cand, idC)
+      const givenL = levelOf(row, cand, givenC)
+      const twinCount = twins.sizes[cand.target] as number
+      const namesakeCount = namesakes.sizes[cand.target] as number
       return {
         weight: cand.weight,
         idAgrees: idLevelAgrees(idL),
         idConflict: idConflictHolds && idL === idConflictLevel && bothCccd(row, cand.target),
-        namesakes: namesakes[cand.target] as number,
-        twins: twins[cand.target] as number,
-        givenLevel: levelOf(row, cand, givenC)
+        namesakes: namesakeCount,
+        twins: twinCount,
+        givenLevel: givenL,
+        givenContradicts: givenContradicts(givenL),
+        // Only the best candidate's twins matter (holdFor reads no other).
+        twinsApart: i === 0 && twinCount >= 2 && !givenContradicts(givenL) && twinsApart(row, cand),
+        namesakesApart: i === 0 && namesakeCount >= 2 && namesakesApart(row, cand)
       }
     })
     return holdFor(views, (i, j) =>
