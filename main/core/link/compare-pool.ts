@@ -4,11 +4,12 @@ import type { JobContext } from '../base/job-context.ts'
 import { byName, compareInto, type Comparison } from './compare/index.ts'
 import { tfFrequency } from './model/score.ts'
 import type { TermFrequencies } from './model/tf.ts'
+import { forThreads, RECORD_CHUNK, resharer } from './pool-records.ts'
 import type { Prepared } from './prepare.ts'
 
 /**
  * Comparing pairs (the candidate pairs and the random pairs for u) on every core. Each
- * thread holds a copy of the records, sent once; a batch of pairs is cut into chunks that
+ * thread holds a copy of the records, sent once (see pool-records.ts); a batch of pairs is cut into chunks that
  * the threads and the caller take in turn from a shared counter, and each writes its
  * chunk's levels straight into shared memory at the chunk's place. The levels of a pair
  * depend only on the pair, so the result is the same whatever the number of threads.
@@ -50,7 +51,7 @@ interface Batch {
   freq: Float32Array | null
 }
 
-type WorkerMessage = { type: 'records'; sets: RecordSets } | Batch
+type WorkerMessage = { type: 'records'; set: string; records: Prepared[] } | Batch
 
 interface PoolData {
   role: typeof ROLE
@@ -108,8 +109,14 @@ export class ComparePool {
     for (let i = 1; i < this.threads; i++) {
       const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, control: this.control } satisfies PoolData })
       w.unref()
-      w.postMessage({ type: 'records', sets } satisfies WorkerMessage)
       this.workers.push(w)
+    }
+    if (this.workers.length === 0) return
+    for (const [set, records] of Object.entries(sets)) {
+      for (let i = 0; i < records.length; i += RECORD_CHUNK) {
+        const chunk = records.slice(i, i + RECORD_CHUNK).map(forThreads)
+        for (const w of this.workers) w.postMessage({ type: 'records', set, records: chunk } satisfies WorkerMessage)
+      }
     }
   }
 
@@ -172,10 +179,12 @@ export class ComparePool {
 function serve(data: PoolData): void {
   const port = parentPort
   if (!port) return
-  let sets: RecordSets = {}
+  const sets: Record<string, Prepared[]> = {}
+  const reshare = resharer()
   port.on('message', (m: WorkerMessage) => {
     if (m.type === 'records') {
-      sets = m.sets
+      const list = (sets[m.set] ??= [])
+      for (const r of m.records) list.push(reshare(r))
       return
     }
     try {
