@@ -200,19 +200,28 @@ export function block(
     }
   }
 
-  // One pair per (subject, target), with the bits of every rule that found it.
+  // One pair per (subject, target), with the bits of every rule that found it. Every rule
+  // finds a true match again, so the pairs found are several times the distinct ones:
+  // those are counted first, and only they get arrays.
   const sorted = raw.subarray(0, n).sort()
-  const subject = new Int32Array(n)
-  const target = new Int32Array(n)
-  const ruleBits = new Int32Array(n)
+  const pairOf = (v: number): number => Math.floor(v / 2 ** RULE_BITS)
+  let distinct = 0
+  for (let k = 0, last = -1; k < n; k++) {
+    const pair = pairOf(sorted[k] as number)
+    if (pair !== last) distinct++
+    last = pair
+  }
+  const subject = new Int32Array(distinct)
+  const target = new Int32Array(distinct)
+  const ruleBits = new Int32Array(distinct)
   let len = 0
   let last = -1
   for (let k = 0; k < n; k++) {
     const v = sorted[k] as number
-    const pair = Math.floor(v / 2 ** RULE_BITS)
+    const pair = pairOf(v)
     const bit = 1 << (v - pair * 2 ** RULE_BITS)
     if (pair === last) {
-      if (!((ruleBits[len - 1] as number) & bit)) ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
+      ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
       continue
     }
     last = pair

@@ -123,6 +123,7 @@ export class ComparePool {
   /**
    * Levels of every pair (subject[p] of set a, target[p] of set b) on the comparisons,
    * pair-major, and with `tf` the frequency of each agreed value on frequency-adjusted ones.
+   * `at` places the batch in a larger one for the progress shown.
    */
   compare(
     cs: readonly Comparison[],
@@ -132,7 +133,8 @@ export class ComparePool {
     subject: Int32Array,
     target: Int32Array,
     ctx: JobContext,
-    stage: string
+    stage: string,
+    at: { done: number; total: number } = { done: 0, total: subject.length }
   ): ComparedBatch {
     const n = subject.length
     const width = cs.length
@@ -155,7 +157,7 @@ export class ComparePool {
     let chunk = 0
     work(batch, this.sets, control, () => {
       if (cancelled !== null) return
-      if ((chunk++ & 7) === 0) ctx.progress({ done: Math.min(n, Atomics.load(control, NEXT) * CHUNK), total: n, stage })
+      if ((chunk++ & 7) === 0) ctx.progress({ done: at.done + Math.min(n, Atomics.load(control, NEXT) * CHUNK), total: at.total, stage })
       try {
         ctx.checkCancelled()
       } catch (err) {
