@@ -1,6 +1,9 @@
 import { availableParallelism } from 'node:os'
-import { isMainThread, Worker, workerData, parentPort } from 'node:worker_threads'
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, parentPort, type MessagePort } from 'node:worker_threads'
 import type { JobContext } from '../base/job-context.ts'
+import { rangeKeys, slipKeysOnly, type KeyFilter } from './block-keys.ts'
+import { KEY_CHUNK, type BlockThreads, type KeyThreads } from './block-pairs.ts'
+import { BLOCKING_RULES } from './block.ts'
 import { byName, compareInto, type Comparison } from './compare/index.ts'
 import { tfFrequency } from './model/score.ts'
 import type { TermFrequencies } from './model/tf.ts'
@@ -51,7 +54,25 @@ interface Batch {
   freq: Float32Array | null
 }
 
-type WorkerMessage = { type: 'records'; set: string; records: Prepared[] } | Batch
+/** Blocking keys of a record set's first `count` records, chunk by chunk (see block-keys.ts). */
+interface KeysJob {
+  type: 'keys'
+  set: string
+  /** The rules' slip keys only (deduplication's second pass). */
+  slip: boolean
+  count: number
+  idxBits: number
+  filter: KeyFilter
+  /** Where a helper posts its chunks' keys. */
+  port: MessagePort | null
+}
+
+interface KeyChunk {
+  k: number
+  keys: Float64Array<ArrayBuffer>
+}
+
+type WorkerMessage = { type: 'records'; set: string; records: Prepared[] } | Batch | KeysJob
 
 interface PoolData {
   role: typeof ROLE
@@ -93,6 +114,27 @@ function work(batch: Batch, sets: RecordSets, control: Int32Array, between: () =
         }
       }
     }
+  }
+}
+
+/** Keys chunks of records until none is left (or an abort), in whichever thread runs it. */
+function keyChunks(
+  job: KeysJob,
+  sets: RecordSets,
+  control: Int32Array,
+  between: () => void,
+  done: (k: number, keys: Float64Array<ArrayBuffer>) => void
+): void {
+  const records = sets[job.set] as readonly Prepared[]
+  const rules = job.slip ? slipKeysOnly(BLOCKING_RULES) : BLOCKING_RULES
+  const chunks = Math.ceil(job.count / KEY_CHUNK)
+  for (;;) {
+    between()
+    if (Atomics.load(control, ABORT) !== 0) return
+    const k = Atomics.add(control, NEXT, 1)
+    if (k >= chunks) return
+    const from = k * KEY_CHUNK
+    done(k, rangeKeys(records, rules, job.idxBits, from, Math.min(job.count, from + KEY_CHUNK), job.filter))
   }
 }
 
@@ -144,20 +186,74 @@ export class ComparePool {
     const levels = new Int8Array(buffer(n * width))
     const freq = new Float32Array(buffer(4 * (tf ? n * tfColumns.length : 0)))
     const batch: Batch = { type: 'batch', comparisons: cs.map((c) => c.name), tf, a, b, subject, target, levels, freq: tf ? freq : null }
+    // Index arrays are copied once per worker; levels and frequencies are shared.
+    const helpers = shared ? this.workers : []
+    this.run(
+      helpers,
+      (w) => w.postMessage(batch satisfies WorkerMessage),
+      ctx,
+      () => ctx.progress({ done: at.done + Math.min(n, Atomics.load(this.control, NEXT) * CHUNK), total: at.total, stage }),
+      (between) => work(batch, this.sets, this.control, between)
+    )
+    return { levels, freq, tfColumns }
+  }
+
+  /** Blocking keys of a pairing's sets on the threads, or null with no threads to use. */
+  blockThreads(subjects: string, targets: string): BlockThreads | null {
+    if (this.workers.length === 0) return null
+    const on = (set: string, slip: boolean): KeyThreads => ({
+      keys: (count, idxBits, filter, ctx) => this.keys({ type: 'keys', set, slip, count, idxBits, filter, port: null }, ctx)
+    })
+    return { subjects: on(subjects, false), targets: on(targets, false), targetSlips: on(targets, true) }
+  }
+
+  /** The keys of each chunk of records, in chunk order, whichever thread keyed it. */
+  private keys(job: KeysJob, ctx: JobContext): Float64Array[] {
+    const parts: Float64Array[] = []
+    const channels = this.workers.map(() => new MessageChannel())
+    this.run(
+      this.workers,
+      (w, i) => {
+        const port = (channels[i] as MessageChannel).port2
+        w.postMessage({ ...job, port } satisfies WorkerMessage, [port])
+      },
+      ctx,
+      () => ctx.progress({ done: Math.min(job.count, Atomics.load(this.control, NEXT) * KEY_CHUNK), total: job.count, stage: 'block' }),
+      (between) => keyChunks(job, this.sets, this.control, between, (k, keys) => (parts[k] = keys))
+    )
+    // Each thread posted its chunks before it counted itself done: they are all queued.
+    for (const { port1 } of channels) {
+      for (let m = receiveMessageOnPort(port1); m; m = receiveMessageOnPort(port1)) {
+        const { k, keys } = m.message as KeyChunk
+        parts[k] = keys
+      }
+      port1.close()
+    }
+    return parts
+  }
+
+  /**
+   * Runs one job on the helpers and this thread: `post` hands it to each helper, `local`
+   * takes chunks here, calling `between` before each (progress now and then, and a cancel
+   * stops every thread from taking more); then waits for the helpers to finish.
+   */
+  private run(
+    helpers: readonly Worker[],
+    post: (w: Worker, i: number) => void,
+    ctx: JobContext,
+    progress: () => void,
+    local: (between: () => void) => void
+  ): void {
     const control = this.control
     Atomics.store(control, NEXT, 0)
     Atomics.store(control, DONE, 0)
     Atomics.store(control, ABORT, 0)
-    const helpers = shared ? this.workers : []
-    if (shared) {
-      // Index arrays are copied once per worker; levels and frequencies are shared.
-      for (const w of helpers) w.postMessage(batch satisfies WorkerMessage)
-    }
+    helpers.forEach(post)
     let cancelled: unknown = null
     let chunk = 0
-    work(batch, this.sets, control, () => {
+    local(() => {
       if (cancelled !== null) return
-      if ((chunk++ & 7) === 0) ctx.progress({ done: at.done + Math.min(n, Atomics.load(control, NEXT) * CHUNK), total: at.total, stage })
+      if ((chunk++ & 7) === 0) progress()
       try {
         ctx.checkCancelled()
       } catch (err) {
@@ -169,7 +265,6 @@ export class ComparePool {
       Atomics.wait(control, DONE, done, 1000)
     if (cancelled !== null) throw cancelled
     if (Atomics.load(control, FAILED) !== 0) throw new Error('a comparison thread failed')
-    return { levels, freq, tfColumns }
   }
 
   close(): void {
@@ -190,7 +285,18 @@ function serve(data: PoolData): void {
       return
     }
     try {
-      work(m, sets, data.control, () => {})
+      if (m.type === 'batch') work(m, sets, data.control, () => {})
+      else {
+        const out = m.port
+        keyChunks(
+          m,
+          sets,
+          data.control,
+          () => {},
+          (k, keys) => out?.postMessage({ k, keys } satisfies KeyChunk, [keys.buffer])
+        )
+        out?.close()
+      }
     } catch {
       Atomics.store(data.control, FAILED, 1)
       Atomics.store(data.control, ABORT, 1)

@@ -18,7 +18,8 @@ function complaintToSites(
   model: LinkModel,
   job: JobContext
 ): ({ site: number; weight: number } | undefined)[] {
-  const pairs = block(complaints, sites, { dedup: false }, job)
+  const threads = source.pool.blockThreads(source.a, source.b)
+  const pairs = block(complaints, sites, threads ? { dedup: false, threads } : { dedup: false }, job)
   const best: ({ site: number; weight: number } | undefined)[] = complaints.map(() => undefined)
   weighPairs(model, source, pairs, job, (k, site, w) => {
     const cur = best[k]

@@ -48,7 +48,8 @@ export function fit(
 ): Fitted {
   const { opts, job } = ec
   job.progress({ done: 0, total: null, stage: `${stage}:block` })
-  const pairs = block(subjects, targets, { dedup }, job)
+  const threads = source.pool.blockThreads(source.a, source.b)
+  const pairs = block(subjects, targets, threads ? { dedup, threads } : { dedup }, job)
   const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
   const res = fitModel(
     { subjects: subjects.length, targets: targets.length },
