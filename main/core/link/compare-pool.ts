@@ -142,24 +142,32 @@ export class ComparePool {
   readonly threads: number
   private readonly workers: Worker[] = []
   private readonly control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_WORDS))
-  private readonly sets: RecordSets
+  private sets: RecordSets = {}
 
   /** `threads` counts the caller: 1 compares in this thread alone, with no workers. */
-  constructor(threads: number, sets: RecordSets) {
+  constructor(threads: number) {
     this.threads = Math.max(1, Math.floor(threads))
-    this.sets = sets
     for (let i = 1; i < this.threads; i++) {
       const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE, control: this.control } satisfies PoolData })
       w.unref()
       this.workers.push(w)
     }
-    if (this.workers.length === 0) return
-    for (const [set, records] of Object.entries(sets)) {
-      for (let i = 0; i < records.length; i += RECORD_CHUNK) {
-        const chunk = records.slice(i, i + RECORD_CHUNK).map(forThreads)
-        for (const w of this.workers) w.postMessage({ type: 'records', set, records: chunk } satisfies WorkerMessage)
-      }
+  }
+
+  /**
+   * Appends records to a set of the threads' copy. Sent while the records are still being
+   * read, the threads take them in while this thread reads the rest.
+   */
+  send(set: string, records: readonly Prepared[]): void {
+    for (let i = 0; i < records.length && this.workers.length > 0; i += RECORD_CHUNK) {
+      const chunk = records.slice(i, i + RECORD_CHUNK).map(forThreads)
+      for (const w of this.workers) w.postMessage({ type: 'records', set, records: chunk } satisfies WorkerMessage)
     }
+  }
+
+  /** The sets as this thread compares them: what `send` sent, in full. */
+  use(sets: RecordSets): void {
+    this.sets = sets
   }
 
   /**
