@@ -1,7 +1,23 @@
 import type { JobContext } from '../base/job-context.ts'
-import { mix } from './block-hash.ts'
+import { FILTER_BITS, rangeKeys, RULE_BITS, slipKeysOnly, type KeyFilter } from './block-keys.ts'
 import { BLOCKING_RULES, type BlockingRule } from './block.ts'
 import type { Prepared } from './prepare.ts'
+
+/**
+ * Keys a record set's chunks on the comparison threads (compare-pool.ts), with the
+ * standard rules (`slip`: their slip keys only).
+ */
+export interface KeyThreads {
+  keys(count: number, idxBits: number, filter: KeyFilter, ctx: JobContext): Float64Array[]
+}
+
+/** Where a pairing's keys can be computed on threads: the subjects' and the targets' sets. */
+export interface BlockThreads {
+  subjects: KeyThreads
+  targets: KeyThreads
+  /** The targets' slip keys only (deduplication's second pass). */
+  targetSlips: KeyThreads
+}
 
 export interface CandidatePairs {
   /** Index into the subjects array. */
@@ -20,63 +36,38 @@ export interface CandidatePairs {
  */
 export const MAX_BLOCK = 150
 
-const RULE_BITS = 4
-
-/** A bit per key hash (2^27 bits, 16 MB): which keys the other side has at all. */
-const FILTER_BITS = 27
+/** Records per chunk of keys, each chunk computed on whichever thread takes it. */
+export const KEY_CHUNK = 8192
 
 /**
- * Every record's keys as one sorted Float64Array: key hash in the high bits (its low 4
- * bits name the rule), record index in the low bits. Millions of keys take tens of
- * megabytes, and sorting them is what makes the join below a single pass. With `only`,
- * keys the other side certainly lacks are left out (most of a big registry's keys: the
- * deletion variants of names nobody misspelt), and with `mark` every key is recorded.
+ * Every record's keys as one sorted Float64Array (see rangeKeys). Millions of keys take
+ * tens of megabytes, and sorting them is what makes the join below a single pass. With
+ * `threads` (the standard rules only) the records' chunks are keyed on the comparison
+ * threads; the sorted result is the same whichever thread keyed which chunk.
  */
 function keyIndex(
   records: readonly Prepared[],
   rules: readonly BlockingRule[],
   idxBits: number,
   ctx: JobContext,
-  filter: { only?: Uint32Array; mark?: Uint32Array; exactFound?: Set<number> } = {}
+  filter: KeyFilter,
+  threads: KeyThreads | null
 ): Float64Array {
-  const hashBits = Math.min(32, 53 - idxBits) - RULE_BITS
-  const scale = 2 ** idxBits
-  let entries = new Float64Array(Math.max(16, records.length * 16))
-  let n = 0
-  let rule = 0
-  let rec = 0
-  const { only, mark, exactFound } = filter
-  const emit = (key: number): void => {
-    const h = mix(rule, key)
-    const bit = h >>> (32 - FILTER_BITS)
-    if (mark) mark[bit >>> 5] = (mark[bit >>> 5] as number) | (1 << (bit & 31))
-    if (only && !((only[bit >>> 5] as number) & (1 << (bit & 31)))) return
-    if (n === entries.length) {
-      const grown = new Float64Array(entries.length * 2)
-      grown.set(entries)
-      entries = grown
-    }
-    entries[n++] = ((h >>> (32 - hashBits)) * 2 ** RULE_BITS + rule) * scale + rec
-  }
-  // Set by probe while a rule's exact values are checked (a closure: no array per record).
-  const state = { found: false }
-  const probe = (key: number): void => {
-    if (exactFound?.has(key >>> 1)) state.found = true
-  }
-  for (rec = 0; rec < records.length; rec++) {
-    if ((rec & 0xffff) === 0) ctx.checkCancelled()
-    const r = records[rec] as Prepared
-    for (rule = 0; rule < rules.length; rule++) {
-      const br = rules[rule] as BlockingRule
-      if (exactFound && br.exact) {
-        state.found = false
-        br.exact(r, probe)
-        if (state.found) continue
-      }
-      br.keys(r, emit)
+  const parts: Float64Array[] = []
+  if (threads) parts.push(...threads.keys(records.length, idxBits, filter, ctx))
+  else {
+    for (let from = 0; from < records.length; from += KEY_CHUNK) {
+      ctx.checkCancelled()
+      parts.push(rangeKeys(records, rules, idxBits, from, Math.min(records.length, from + KEY_CHUNK), filter))
     }
   }
-  return entries.subarray(0, n).sort()
+  const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) {
+    all.set(p, at)
+    at += p.length
+  }
+  return all.sort()
 }
 
 /**
@@ -118,7 +109,7 @@ function exactValues(records: readonly Prepared[], rules: readonly BlockingRule[
 export function block(
   subjects: readonly Prepared[],
   targets: readonly Prepared[],
-  opts: { dedup: boolean; rules?: readonly BlockingRule[]; maxBlock?: number },
+  opts: { dedup: boolean; rules?: readonly BlockingRule[]; maxBlock?: number; threads?: BlockThreads },
   ctx: JobContext
 ): CandidatePairs {
   const rules = opts.rules ?? BLOCKING_RULES
@@ -184,35 +175,48 @@ export function block(
   }
 
   if (subjects.length > 0 && targets.length > 0) {
+    // Custom rules (tests) are functions no thread could be sent.
+    const threads = opts.rules ? null : (opts.threads ?? null)
     // Subjects skip the slip keys they do not need; targets keep every key some subject has.
-    const seen = new Uint32Array(2 ** (FILTER_BITS - 5))
-    const S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound: exactValues(targets, rules, opts.dedup) })
-    if (!opts.dedup) merge(S, keyIndex(targets, rules, idxBits, ctx, { only: seen }), 'link', () => true)
+    const bytes = 2 ** (FILTER_BITS - 3)
+    const seen = new Uint32Array(threads ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes))
+    const exactFound = exactValues(targets, rules, opts.dedup)
+    const S = keyIndex(subjects, rules, idxBits, ctx, { mark: seen, exactFound }, threads?.subjects ?? null)
+    if (!opts.dedup) merge(S, keyIndex(targets, rules, idxBits, ctx, { only: seen }, threads?.targets ?? null), 'link', () => true)
     else {
       // Each record plays both parts: pairs within its own keys, then a record that needs
       // slip keys meets the records that skipped theirs (their full slip keys).
       const slip = new Set(rules.flatMap((r, i) => (r.exact ? [i] : [])))
       merge(S, S, 'self', () => true)
       if (slip.size > 0) {
-        const slipRules = rules.map((r) => (r.exact ? r : { ...r, keys: () => {} }))
-        merge(S, keyIndex(targets, slipRules, idxBits, ctx, { only: seen }), 'either', (rule) => slip.has(rule))
+        const T = keyIndex(targets, slipKeysOnly(rules), idxBits, ctx, { only: seen }, threads?.targetSlips ?? null)
+        merge(S, T, 'either', (rule) => slip.has(rule))
       }
     }
   }
 
-  // One pair per (subject, target), with the bits of every rule that found it.
+  // One pair per (subject, target), with the bits of every rule that found it. Every rule
+  // finds a true match again, so the pairs found are several times the distinct ones:
+  // those are counted first, and only they get arrays.
   const sorted = raw.subarray(0, n).sort()
-  const subject = new Int32Array(n)
-  const target = new Int32Array(n)
-  const ruleBits = new Int32Array(n)
+  const pairOf = (v: number): number => Math.floor(v / 2 ** RULE_BITS)
+  let distinct = 0
+  for (let k = 0, last = -1; k < n; k++) {
+    const pair = pairOf(sorted[k] as number)
+    if (pair !== last) distinct++
+    last = pair
+  }
+  const subject = new Int32Array(distinct)
+  const target = new Int32Array(distinct)
+  const ruleBits = new Int32Array(distinct)
   let len = 0
   let last = -1
   for (let k = 0; k < n; k++) {
     const v = sorted[k] as number
-    const pair = Math.floor(v / 2 ** RULE_BITS)
+    const pair = pairOf(v)
     const bit = 1 << (v - pair * 2 ** RULE_BITS)
     if (pair === last) {
-      if (!((ruleBits[len - 1] as number) & bit)) ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
+      ruleBits[len - 1] = (ruleBits[len - 1] as number) | bit
       continue
     }
     last = pair

@@ -17,11 +17,18 @@ import { linkToRegistry } from './stages/registry.ts'
  * each person's doses. Pure apart from progress and cancel; the job stores the result.
  * Pairs are compared on `opts.threads` threads, which hold the records as `subjects`
  * (site rows, then complaints: a site row's index is the same in both), `registry` and
- * `complaints`.
+ * `complaints`; a caller that sent them those sets already passes its pool as `threads`
+ * (and closes it).
  */
-export function runEngine(input: EngineInput, opts: EngineOptions, job: JobContext): EngineResult {
+export function runEngine(input: EngineInput, opts: EngineOptions, job: JobContext, threads?: ComparePool): EngineResult {
   const subjects = [...input.sites, ...input.complaints]
-  const pool = new ComparePool(opts.threads ?? 1, { subjects, registry: input.registry, complaints: input.complaints })
+  const pool = threads ?? new ComparePool(opts.threads ?? 1)
+  if (!threads) {
+    pool.send('subjects', subjects)
+    pool.send('registry', input.registry)
+    pool.send('complaints', input.complaints)
+  }
+  pool.use({ subjects, registry: input.registry, complaints: input.complaints })
   try {
     const ec = engineContext(input, subjects, opts, job, pool)
     const reg = linkToRegistry(ec)
@@ -39,6 +46,6 @@ export function runEngine(input: EngineInput, opts: EngineOptions, job: JobConte
       dedup: grouped.dedupSummary
     }
   } finally {
-    pool.close()
+    if (!threads) pool.close()
   }
 }

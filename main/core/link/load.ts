@@ -3,10 +3,21 @@ import type { Db } from '../workspace/workspace.ts'
 import type { FrozenSubject } from './engine-types.ts'
 import { prepare, type Prepared, type RecordRow } from './prepare.ts'
 
-/** Every record of one kind, prepared for comparison, in id order (runs are reproducible). */
-export function loadPrepared(db: Db, kind: RecordRow['kind']): Prepared[] {
+/**
+ * Every record of one kind, prepared for comparison, in id order (runs are reproducible).
+ * `each` gets them in chunks of `chunk` as they are read (the last one shorter).
+ */
+export function loadPrepared(db: Db, kind: RecordRow['kind'], each?: (records: Prepared[]) => void, chunk = 20_000): Prepared[] {
   const out: Prepared[] = []
-  forEachLinkageRecord(db, kind, (row) => out.push(prepare(row)))
+  let sent = 0
+  forEachLinkageRecord(db, kind, (row) => {
+    out.push(prepare(row))
+    if (each && out.length - sent === chunk) {
+      each(out.slice(sent))
+      sent = out.length
+    }
+  })
+  if (each && out.length > sent) each(out.slice(sent))
   return out
 }
 

@@ -1,9 +1,10 @@
 import type { JobContext } from '../base/job-context.ts'
 import type { Workspace } from '../workspace/workspace.ts'
-import { defaultThreads } from './compare-pool.ts'
+import { ComparePool, defaultThreads } from './compare-pool.ts'
 import { runEngine } from './engine.ts'
 import type { EngineResult } from './engine-types.ts'
 import { loadFrozen, loadPrepared } from './load.ts'
+import { RECORD_CHUNK } from './pool-records.ts'
 import { getLinkSettings, saveLinkSettings, type LinkSettings } from './settings.ts'
 import { auditRun, matchCounts, storeResult, type MatchCounts } from './store.ts'
 import { now as clockNow, vnDateIso } from '../base/clock.ts'
@@ -51,25 +52,41 @@ export function computeMatch(ws: Workspace, params: MatchParams, ctx: JobContext
   const db = ws.db
   const settings: LinkSettings = { ...getLinkSettings(db), ...params.settings }
   ctx.progress({ done: 0, total: null, stage: 'load' })
-  const sites = loadPrepared(db, 'site')
-  const registry = loadPrepared(db, 'registry')
-  const complaints = loadPrepared(db, 'complaint')
-  const frozen = loadFrozen(db)
-  ctx.checkCancelled()
+  // The threads take the records in while the rest are read; complaints follow the site
+  // rows in `subjects`, as the engine numbers them.
+  const pool = new ComparePool(params.threads ?? defaultThreads())
+  try {
+    const sites = loadPrepared(db, 'site', (rs) => pool.send('subjects', rs), RECORD_CHUNK)
+    const registry = loadPrepared(db, 'registry', (rs) => pool.send('registry', rs), RECORD_CHUNK)
+    const complaints = loadPrepared(
+      db,
+      'complaint',
+      (rs) => {
+        pool.send('subjects', rs)
+        pool.send('complaints', rs)
+      },
+      RECORD_CHUNK
+    )
+    const frozen = loadFrozen(db)
+    ctx.checkCancelled()
 
-  const result: EngineResult = runEngine(
-    { sites, registry, complaints, frozenPersons: frozen.persons, frozenComplaints: frozen.complaints },
-    {
-      thresholds: settings.thresholds,
-      seed: SEED,
-      maxRandomPairs: RANDOM_PAIRS,
-      duplicateWindowDays: settings.duplicateWindowDays,
-      today: vnDateIso(new Date(startedAt)),
-      threads: params.threads ?? defaultThreads()
-    },
-    ctx
-  )
-  return { settings, result, started, startedAt, actor: params.actor ?? null }
+    const result: EngineResult = runEngine(
+      { sites, registry, complaints, frozenPersons: frozen.persons, frozenComplaints: frozen.complaints },
+      {
+        thresholds: settings.thresholds,
+        seed: SEED,
+        maxRandomPairs: RANDOM_PAIRS,
+        duplicateWindowDays: settings.duplicateWindowDays,
+        today: vnDateIso(new Date(startedAt)),
+        threads: pool.threads
+      },
+      ctx,
+      pool
+    )
+    return { settings, result, started, startedAt, actor: params.actor ?? null }
+  } finally {
+    pool.close()
+  }
 }
 
 /** The writing half: stores the run and its audit entry, inside the caller's transaction. */

@@ -36,31 +36,71 @@ export function countPatterns(levels: Int8Array, width: number, include: (pair: 
  * blocking rule), in a single pass over the pairs.
  */
 export function countPatternsByBit(levels: Int8Array, width: number, bits: Int32Array, nBits: number): PatternCounts[] {
-  const maps = Array.from({ length: nBits + 1 }, () => new Map<number, number>())
-  const first = new Map<number, number>()
-  const all = maps[nBits] as Map<number, number>
-  for (let p = 0; p < bits.length; p++) {
-    let key = 0
-    for (let c = 0; c < width; c++) key = key * 9 + ((levels[p * width + c] as number) + 1)
-    if (!first.has(key)) first.set(key, p)
-    all.set(key, (all.get(key) ?? 0) + 1)
-    const b = bits[p] as number
-    for (let r = 0; r < nBits; r++) {
-      if (!(b & (1 << r))) continue
-      const m = maps[r] as Map<number, number>
-      m.set(key, (m.get(key) ?? 0) + 1)
+  const counter = new PatternCounter(width, nBits)
+  counter.add(levels, bits, new Int32Array(bits.length))
+  return counter.counts()
+}
+
+/**
+ * Counts patterns batch by batch, so the levels of millions of candidate pairs need never
+ * be held at once: each pair keeps only the index of its pattern among `patterns` (the
+ * distinct ones, in the order first seen). Batches added in pair order give exactly what
+ * one pass over all the pairs gives.
+ */
+export class PatternCounter {
+  /** Distinct patterns, pattern-major: pattern k at k × width. */
+  private table = new Int8Array(1024)
+  private distinct = 0
+  private readonly index = new Map<number, number>()
+  private readonly byBit: Map<number, number>[]
+  private readonly all: number[] = []
+  private readonly width: number
+
+  constructor(width: number, nBits: number) {
+    this.width = width
+    this.byBit = Array.from({ length: nBits }, () => new Map<number, number>())
+  }
+
+  /** Adds pairs (levels pair-major, bits per pair), writing each pair's pattern index into `ids`. */
+  add(levels: Int8Array, bits: Int32Array, ids: Int32Array): void {
+    const width = this.width
+    for (let p = 0; p < bits.length; p++) {
+      let key = 0
+      for (let c = 0; c < width; c++) key = key * 9 + ((levels[p * width + c] as number) + 1)
+      let id = this.index.get(key)
+      if (id === undefined) {
+        id = this.distinct++
+        this.index.set(key, id)
+        if (this.table.length < this.distinct * width) {
+          const grown = new Int8Array(this.table.length * 2)
+          grown.set(this.table)
+          this.table = grown
+        }
+        this.table.set(levels.subarray(p * width, p * width + width), id * width)
+        this.all.push(0)
+      }
+      this.all[id] = (this.all[id] as number) + 1
+      ids[p] = id
+      const b = bits[p] as number
+      for (let r = 0; r < this.byBit.length; r++) {
+        if (!(b & (1 << r))) continue
+        const m = this.byBit[r] as Map<number, number>
+        m.set(id, (m.get(id) ?? 0) + 1)
+      }
     }
   }
-  return maps.map((m) => {
-    const patterns: Int8Array[] = []
-    const counts: number[] = []
-    for (const [key, n] of m) {
-      const p = first.get(key) as number
-      patterns.push(levels.slice(p * width, p * width + width))
-      counts.push(n)
-    }
-    return { patterns, counts }
-  })
+
+  /** The distinct patterns so far, pattern-major. */
+  patterns(): Int8Array {
+    return this.table.subarray(0, this.distinct * this.width)
+  }
+
+  /** Per bit, then for all pairs (the last entry), each pattern seen and its count. */
+  counts(): PatternCounts[] {
+    const row = (id: number): Int8Array => this.table.slice(id * this.width, id * this.width + this.width)
+    const perBit = this.byBit.map((m) => ({ patterns: [...m.keys()].map(row), counts: [...m.values()] }))
+    return [...perBit, { patterns: this.all.map((_, id) => row(id)), counts: [...this.all] }]
+  }
 }
 
 const PSEUDO_MATCHES = 1

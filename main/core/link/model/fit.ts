@@ -1,40 +1,90 @@
 import type { JobContext } from '../../base/job-context.ts'
 import { BLOCKING_RULES, type BlockingRule } from '../block.ts'
 import type { CandidatePairs } from '../block-pairs.ts'
+import type { ComparedBatch } from '../compare-pool.ts'
 import { CATALOGUE, selectComparisons, type Comparison } from '../compare/index.ts'
-import { countPatternsByBit, em, estimatePrior, initialM, type PatternCounts } from './em.ts'
+import { em, estimatePrior, initialM, PatternCounter, type PatternCounts } from './em.ts'
 import { comparisonWeight, levelWeights, priorWeight, type LinkModel } from './score.ts'
 import type { TermFrequencies } from './tf.ts'
 import { sampleRandomPairs, uFromNonMatches, uFromSample, type PairSource } from './u-sample.ts'
 
-/** Levels and frequency adjustments of every candidate pair, computed once. */
+/**
+ * The level patterns of the candidate pairs: a candidate's `pair` (see candidates.ts)
+ * indexes them. Each pair's own levels are not kept: a million site rows give tens of
+ * millions of pairs, and the patterns are a few thousand.
+ */
 export interface ComparedPairs {
   width: number
+  /** Levels of each distinct pattern, pattern-major: pattern k at k × width. */
   levels: Int8Array
-  /** The comparisons adjusted for frequency (the name parts), in order. */
-  tfColumns: number[]
-  /** Frequency of the agreed value per pair and frequency column, NaN when not adjusted. */
-  freq: Float32Array
 }
 
-export function comparePairs(
+/** Receives each candidate pair with its weight (in pair order) and the index of its pattern. */
+export type PairVisitor = (subject: number, target: number, weight: number, pattern: number) => void
+
+/** Candidate pairs compared at once: levels and frequencies are held for one batch only. */
+const BATCH = 1 << 20
+
+/** Compares the pairs batch by batch; `each` gets the first pair's index and the batch's results. */
+function compareInBatches(
   cs: readonly Comparison[],
   tf: TermFrequencies,
   source: PairSource,
   pairs: CandidatePairs,
-  ctx: JobContext
-): ComparedPairs {
-  const r = source.pool.compare(
-    cs,
-    tf,
-    source.a,
-    source.b,
-    pairs.subject.subarray(0, pairs.length),
-    pairs.target.subarray(0, pairs.length),
-    ctx,
-    'compare'
-  )
-  return { width: cs.length, levels: r.levels, tfColumns: r.tfColumns, freq: r.freq }
+  ctx: JobContext,
+  each: (start: number, batch: ComparedBatch) => void
+): void {
+  for (let start = 0; start < pairs.length; start += BATCH) {
+    const end = Math.min(pairs.length, start + BATCH)
+    // Copies, not views: a view sent to the threads would take its whole buffer along.
+    const subject = pairs.subject.slice(start, end)
+    const target = pairs.target.slice(start, end)
+    const at = { done: start, total: pairs.length }
+    each(start, source.pool.compare(cs, tf, source.a, source.b, subject, target, ctx, 'compare', at))
+  }
+}
+
+/** Column of each comparison among the frequency columns, -1 when not adjusted. */
+const tfSlots = (width: number, tfColumns: readonly number[]): number[] => Array.from({ length: width }, (_, c) => tfColumns.indexOf(c))
+
+/** Match weight of one pair from its levels (at `lo`) and its frequencies (at `fo`). */
+function pairWeight(
+  model: LinkModel,
+  table: number[][],
+  levels: Int8Array,
+  lo: number,
+  freq: Float32Array,
+  fo: number,
+  tfSlot: readonly number[]
+): number {
+  let w = priorWeight(model.lambda)
+  for (let c = 0; c < tfSlot.length; c++) {
+    const l = levels[lo + c] as number
+    if (l < 0) continue
+    const slot = tfSlot[c] as number
+    w += comparisonWeight(model, table, c, l, slot < 0 ? NaN : (freq[fo + slot] as number))
+  }
+  return w
+}
+
+/** Compares pairs under a fitted model and hands each to `visit` with its weight. */
+export function weighPairs(model: LinkModel, source: PairSource, pairs: CandidatePairs, ctx: JobContext, visit: PairVisitor): void {
+  const cs = model.comparisons.map((f) => f.comparison)
+  const table = levelWeights(model)
+  compareInBatches(cs, model.tf, source, pairs, ctx, (start, r) => {
+    const nTf = r.tfColumns.length
+    const tfSlot = tfSlots(cs.length, r.tfColumns)
+    const n = r.levels.length / Math.max(cs.length, 1)
+    for (let k = 0; k < n; k++) {
+      const p = start + k
+      visit(
+        pairs.subject[p] as number,
+        pairs.target[p] as number,
+        pairWeight(model, table, r.levels, k * cs.length, r.freq, k * nTf, tfSlot),
+        -1
+      )
+    }
+  })
 }
 
 export interface SessionReport {
@@ -71,7 +121,7 @@ export function fitModel(
   tf: TermFrequencies,
   opts: { dedup: boolean; seed: number; maxRandomPairs: number; rules?: readonly BlockingRule[] },
   ctx: JobContext
-): { model: LinkModel; compared: ComparedPairs; report: FitReport } {
+): { model: LinkModel; compared: ComparedPairs; report: FitReport; weigh(visit: PairVisitor): void } {
   const rules = opts.rules ?? BLOCKING_RULES
   ctx.progress({ done: 0, total: null, stage: 'sample' })
   const probe = sampleRandomPairs(
@@ -86,14 +136,23 @@ export function fitModel(
   const sample = sampleRandomPairs(sizes, source, cs, { dedup: opts.dedup, maxPairs: opts.maxRandomPairs, seed: opts.seed + 1 }, ctx)
   let u = cs.map((_, c) => uFromSample(sample, c))
 
-  const compared = comparePairs(cs, tf, source, pairs, ctx)
+  // Each pair keeps its pattern and the frequencies its weight needs, no more.
   const width = cs.length
+  const counter = new PatternCounter(width, rules.length)
+  const pattern = new Int32Array(pairs.length)
+  const tfColumns = cs.flatMap((c, i) => (c.tfLevels ? [i] : []))
+  const freq = new Float32Array(pairs.length * tfColumns.length)
+  compareInBatches(cs, tf, source, pairs, ctx, (start, r) => {
+    const end = start + r.levels.length / Math.max(width, 1)
+    counter.add(r.levels, pairs.rules.subarray(start, end), pattern.subarray(start, end))
+    freq.set(r.freq, start * tfColumns.length)
+  })
   ctx.progress({ done: 0, total: rules.length, stage: 'em' })
 
   const pooled = cs.map((c) => new Array<number>(c.levels.length).fill(0))
   const pooledWeight = new Array<number>(width).fill(0)
   const sessions: SessionReport[] = []
-  const bySession = countPatternsByBit(compared.levels, width, pairs.rules.subarray(0, pairs.length), rules.length)
+  const bySession = counter.counts()
   const allPatterns = bySession[rules.length] as PatternCounts
   rules.forEach((rule, r) => {
     ctx.checkCancelled()
@@ -156,9 +215,20 @@ export function fitModel(
     lambda: prior.lambda,
     tf
   }
+  const levels = counter.patterns()
   return {
     model,
-    compared,
+    compared: { width, levels },
+    weigh: (visit) => {
+      const table = levelWeights(model)
+      const tfSlot = tfSlots(width, tfColumns)
+      const nTf = tfColumns.length
+      for (let p = 0; p < pairs.length; p++) {
+        const id = pattern[p] as number
+        const w = pairWeight(model, table, levels, id * width, freq, p * nTf, tfSlot)
+        visit(pairs.subject[p] as number, pairs.target[p] as number, w, id)
+      }
+    },
     report: {
       randomPairs: sample.n,
       coverage: Object.fromEntries([...coverage].map(([k, v]) => [k, Math.round(v * 1000) / 1000])),
@@ -167,25 +237,4 @@ export function fitModel(
       expectedMatches: Math.round(prior.expectedMatches)
     }
   }
-}
-
-/** Match weight of every candidate pair. */
-export function pairWeights(model: LinkModel, compared: ComparedPairs, count: number): Float64Array {
-  const table = levelWeights(model)
-  const prior = priorWeight(model.lambda)
-  const out = new Float64Array(count)
-  const width = compared.width
-  const nTf = compared.tfColumns.length
-  const tfSlot = Array.from({ length: width }, (_, c) => compared.tfColumns.indexOf(c))
-  for (let p = 0; p < count; p++) {
-    let w = prior
-    for (let c = 0; c < width; c++) {
-      const l = compared.levels[p * width + c] as number
-      if (l < 0) continue
-      const slot = tfSlot[c] as number
-      w += comparisonWeight(model, table, c, l, slot < 0 ? NaN : (compared.freq[p * nTf + slot] as number))
-    }
-    out[p] = w
-  }
-  return out
 }

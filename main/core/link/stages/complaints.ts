@@ -2,7 +2,7 @@ import type { JobContext } from '../../base/job-context.ts'
 import { block } from '../block-pairs.ts'
 import { complaintEvidence } from '../complaint-evidence.ts'
 import type { ComplaintResult, LinkOutcome, PersonResult } from '../engine-types.ts'
-import { comparePairs, pairWeights } from '../model/fit.ts'
+import { weighPairs } from '../model/fit.ts'
 import type { LinkModel } from '../model/score.ts'
 import type { PairSource } from '../model/u-sample.ts'
 import type { Prepared } from '../prepare.ts'
@@ -18,22 +18,13 @@ function complaintToSites(
   model: LinkModel,
   job: JobContext
 ): ({ site: number; weight: number } | undefined)[] {
-  const pairs = block(complaints, sites, { dedup: false }, job)
-  const compared = comparePairs(
-    model.comparisons.map((f) => f.comparison),
-    model.tf,
-    source,
-    pairs,
-    job
-  )
-  const weights = pairWeights(model, compared, pairs.length)
+  const threads = source.pool.blockThreads(source.a, source.b)
+  const pairs = block(complaints, sites, threads ? { dedup: false, threads } : { dedup: false }, job)
   const best: ({ site: number; weight: number } | undefined)[] = complaints.map(() => undefined)
-  for (let p = 0; p < pairs.length; p++) {
-    const k = pairs.subject[p] as number
-    const w = weights[p] as number
+  weighPairs(model, source, pairs, job, (k, site, w) => {
     const cur = best[k]
-    if (!cur || w > cur.weight) best[k] = { site: pairs.target[p] as number, weight: w }
-  }
+    if (!cur || w > cur.weight) best[k] = { site, weight: w }
+  })
   return best
 }
 

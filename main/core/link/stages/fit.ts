@@ -1,19 +1,19 @@
 import { block, type CandidatePairs } from '../block-pairs.ts'
 import type { ModelSummary } from '../engine-types.ts'
-import { fitModel, pairWeights, type ComparedPairs, type FitReport } from '../model/fit.ts'
+import { fitModel, type ComparedPairs, type FitReport, type PairVisitor } from '../model/fit.ts'
 import type { LinkModel } from '../model/score.ts'
 import { buildTermFrequencies } from '../model/tf.ts'
 import type { PairSource } from '../model/u-sample.ts'
 import type { Prepared } from '../prepare.ts'
 import type { EngineContext } from './context.ts'
 
-/** One pass of the model over one pairing (site × registry, or site × site). */
+/**
+ * One pass of the model over one pairing (site × registry, or site × site). Its candidate
+ * pairs are not kept: each went to the caller's visitor with its weight (in bits).
+ */
 export interface Fitted {
   model: LinkModel
   compared: ComparedPairs
-  pairs: CandidatePairs
-  /** Match weight of each candidate pair, in bits. */
-  weights: Float64Array
   summary: ModelSummary
 }
 
@@ -36,18 +36,20 @@ function summarize(model: LinkModel, report: FitReport, pairs: CandidatePairs): 
   }
 }
 
-/** Blocks, compares and fits the model by EM, then weighs every candidate pair. */
+/** Blocks, compares and fits the model by EM, then hands every candidate pair to `visit` with its weight. */
 export function fit(
   ec: EngineContext,
   subjects: readonly Prepared[],
   targets: readonly Prepared[],
   source: PairSource,
   dedup: boolean,
-  stage: string
+  stage: string,
+  visit: PairVisitor
 ): Fitted {
   const { opts, job } = ec
   job.progress({ done: 0, total: null, stage: `${stage}:block` })
-  const pairs = block(subjects, targets, { dedup }, job)
+  const threads = source.pool.blockThreads(source.a, source.b)
+  const pairs = block(subjects, targets, threads ? { dedup, threads } : { dedup }, job)
   const tf = buildTermFrequencies(dedup ? [subjects] : [subjects, targets])
   const res = fitModel(
     { subjects: subjects.length, targets: targets.length },
@@ -57,6 +59,6 @@ export function fit(
     { dedup, seed: opts.seed, maxRandomPairs: opts.maxRandomPairs },
     job
   )
-  const weights = pairWeights(res.model, res.compared, pairs.length)
-  return { model: res.model, compared: res.compared, pairs, weights, summary: summarize(res.model, res.report, pairs) }
+  res.weigh(visit)
+  return { model: res.model, compared: res.compared, summary: summarize(res.model, res.report, pairs) }
 }

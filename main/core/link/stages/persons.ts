@@ -32,8 +32,9 @@ export function groupPersons(ec: EngineContext, reg: RegistryLinks, anchors: Anc
   // this block: the compared pairs (hundreds of megabytes at a million rows) are garbage
   // once the edges are known.
   const { dedupModel, dedupSummary, edges } = (() => {
-    const f = sites.length > 1 ? fit(ec, sites, sites, { pool: ec.pool, a: 'subjects', b: 'subjects' }, true, 'dedup') : null
-    return { dedupModel: f?.model ?? null, dedupSummary: f?.summary ?? null, edges: f ? strongEdges(f.pairs, f.weights, t.auto) : [] }
+    const strong = strongEdges(t.auto)
+    const f = sites.length > 1 ? fit(ec, sites, sites, { pool: ec.pool, a: 'subjects', b: 'subjects' }, true, 'dedup', strong.add) : null
+    return { dedupModel: f?.model ?? null, dedupSummary: f?.summary ?? null, edges: strong.sorted() }
   })()
   const contradicts = dedupModel ? contradiction(dedupModel) : null
   const discriminates = dedupModel ? discriminating(dedupModel) : null

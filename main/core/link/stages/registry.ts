@@ -53,11 +53,12 @@ const STORED_BELOW_BEST = 20
 
 export function linkToRegistry(ec: EngineContext): RegistryLinks {
   const { subjects, registry, thresholds: t } = ec
+  const collected = topCandidates(subjects.length)
   const linkFit =
     registry.length > 0 && subjects.length > 0
-      ? fit(ec, subjects, registry, { pool: ec.pool, a: 'subjects', b: 'registry' }, false, 'link')
+      ? fit(ec, subjects, registry, { pool: ec.pool, a: 'subjects', b: 'registry' }, false, 'link', collected.add)
       : null
-  const top: Cand[][] = linkFit ? topCandidates(linkFit.pairs, linkFit.weights, subjects.length) : subjects.map(() => [])
+  const top: Cand[][] = collected.top
   const namesakes = namesakeGroups(registry)
   const twins = twinGroups(registry)
 
