@@ -16,40 +16,11 @@ import ExcelJS from 'exceljs'
 import type * as Workspaces from '../../main/core/workspace/index.ts'
 import type * as Imports from '../../main/core/import/import-file.ts'
 import type * as Jobs from '../../main/core/base/job-context.ts'
+import { FAMILY, GIVEN, MIDDLE } from './bench-names.ts'
 
 const SELF = fileURLToPath(import.meta.url)
 const ROWS = Number(process.env['VAXRECON_BENCH_ROWS'] ?? 200_000)
 
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng']
-const GIVEN = [
-  'An',
-  'Bình',
-  'Chi',
-  'Dũng',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Minh',
-  'Nam',
-  'Ngọc',
-  'Phương',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Vy'
-]
 const PLACES = [
   'Xã Tân Lập, Huyện Đan Phượng, Thành phố Hà Nội',
   'Phường Bến Nghé, Quận 1, Thành phố Hồ Chí Minh',

@@ -2,6 +2,7 @@ import { uniform } from '../../main/core/base/random.ts'
 import { classBit, fieldBit, type DiffClass, type ReviewField } from '../../main/core/review/fields.ts'
 import { ensureReviewFunctions } from '../../main/core/review/rows.ts'
 import type { Workspace } from '../../main/core/workspace/index.ts'
+import { FAMILY, GIVEN, MIDDLE } from './bench-names.ts'
 
 /**
  * The review bench's table, filled straight through SQL (records, links, diffs, grid rows):
@@ -9,36 +10,6 @@ import type { Workspace } from '../../main/core/workspace/index.ts'
  * tables and columns every schema since 0002 has, so a baseline tree's workspace
  * (VAXRECON_BENCH_BASELINE) is filled the same way.
  */
-const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý']
-const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Đức', 'Minh', 'Thanh', 'Ngọc', 'Quốc', 'Thu', 'Hoàng']
-const GIVEN = [
-  'An',
-  'Bình',
-  'Chi',
-  'Dũng',
-  'Giang',
-  'Hà',
-  'Hải',
-  'Hạnh',
-  'Hùng',
-  'Hương',
-  'Khánh',
-  'Lan',
-  'Linh',
-  'Long',
-  'Mai',
-  'Minh',
-  'Nam',
-  'Ngọc',
-  'Phương',
-  'Quân',
-  'Sơn',
-  'Tâm',
-  'Thảo',
-  'Trang',
-  'Tuấn',
-  'Vy'
-]
 export const SITES = Array.from({ length: 10 }, (_, i) => `Trạm Y tế phường ${i + 1}`)
 const CLASSES: DiffClass[] = [
   'formatting',
