@@ -1,4 +1,5 @@
 import { hash32 } from '../base/hash.ts'
+import { memoText } from '../base/memo.ts'
 
 /*
  * The hashes blocking keys are made of: 32-bit, built without strings or arrays, since
@@ -22,18 +23,7 @@ export function mix(a: number, b: number, c?: number): number {
 }
 
 /** A cache of derived values per word: the vocabulary is small, the records many. */
-export function perWord<T>(derive: (w: string) => T): (w: string) => T {
-  const cache = new Map<string, T>()
-  return (w) => {
-    let v = cache.get(w)
-    if (v === undefined) {
-      if (cache.size > 1_000_000) cache.clear()
-      v = derive(w)
-      cache.set(w, v)
-    }
-    return v
-  }
-}
+export const perWord = <T>(derive: (w: string) => T): ((w: string) => T) => memoText(derive, 1_000_000)
 
 export const wordHash = perWord(hash32)
 

@@ -1,4 +1,5 @@
 import { hash32 } from '../base/hash.ts'
+import { memoText } from '../base/memo.ts'
 import { foldForMatch, lowerNfc, tokens } from '../base/vn-text.ts'
 import type { LinkageColumns } from '../records/record-columns.ts'
 
@@ -72,17 +73,8 @@ const internOrNull = (s: string | null): string | null => (s === null ? null : i
  * a structured clone to the comparison threads keeps the sharing.
  */
 function shared<T>(derive: (s: string) => T): (s: string | null) => T | null {
-  const cache = new Map<string, T>()
-  return (s) => {
-    if (!s) return null
-    let v = cache.get(s)
-    if (v === undefined) {
-      if (cache.size > 500_000) cache.clear()
-      v = derive(s)
-      cache.set(s, v)
-    }
-    return v
-  }
+  const memo = memoText(derive, 500_000)
+  return (s) => (s ? memo(s) : null)
 }
 function foldToken(t: string): string {
   let f = foldCache.get(t)

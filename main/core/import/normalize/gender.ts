@@ -1,6 +1,6 @@
 import type { CellValue } from '../readers/types.ts'
 import { fromTcvn3, fromVni } from './legacy.ts'
-import { memoText } from './memo.ts'
+import { memoText } from '../../base/memo.ts'
 import { foldToKey } from '../../base/vn-text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 

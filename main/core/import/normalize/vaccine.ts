@@ -1,5 +1,5 @@
 import type { CellValue } from '../readers/types.ts'
-import { memoText } from './memo.ts'
+import { memoText } from '../../base/memo.ts'
 import { foldToKey } from '../../base/vn-text.ts'
 import { ok, warn, type Normalized } from './warning.ts'
 
